@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what Pingshen needs on a fresh Debian machine: Chromium and CJK fonts (browser mode and
+# end-to-end tests), poppler (PDF checks), then the npm packages exactly as locked.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "正在安装系统软件包 / installing system packages: ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "请先安装 / please install first: ${need[*]} (apt-get install ${need[*]})" >&2
+  fi
+fi
+
+# Electron's binary comes from the network at install time; where it cannot be fetched the app runs
+# in browser mode instead (npm start says so). Set PINGSHEN_FETCH_ELECTRON=1 to fetch it.
+if [ "${PINGSHEN_FETCH_ELECTRON:-0}" != 1 ]; then export ELECTRON_SKIP_BINARY_DOWNLOAD=1; fi
+npm ci --no-audit --no-fund
