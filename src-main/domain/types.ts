@@ -102,6 +102,8 @@ export interface EditionSettings {
   panelSize?: { min?: number; max?: number };
   trim?: { enabled: boolean; minPanelSize?: number };
   disagreement?: { enabled: boolean; threshold?: number };
+  /** no regulation fixes a tie-break; replaces the profile's default order for this edition */
+  tieBreak?: TieBreakKey[];
 }
 
 /** Profile with edition settings applied: every open value is filled. */
@@ -195,7 +197,14 @@ export interface CandidateEntry {
 }
 
 export interface Flag {
-  code: 'disagreement' | 'undersized-panel' | 'missing-sheets' | 'tie-at-cap' | 'tie-at-shortlist';
+  code:
+    | 'disagreement'
+    | 'undersized-panel'
+    | 'missing-sheets'
+    | 'tie-at-cap'
+    | 'tie-at-shortlist'
+    /** a recusal imposed after the expert's sheet was accepted: the sheet no longer counts */
+    | 'recused-sheet-excluded';
   applicantId?: string;
   stage?: Stage;
   itemCode?: string;

@@ -1,0 +1,94 @@
+import type {
+  ApplicantKind,
+  ApplicantRef,
+  CriteriaFramework,
+  EditionSettings,
+  EffectiveRules,
+  PanelSeat,
+  Stage,
+  SubmittedSheet,
+} from '../../../src-main/domain/types.js';
+import { allItems, builtInFrameworks } from '../../../src-main/criteria/load.js';
+import { getProfile } from '../../../src-main/profile/load.js';
+import { effectiveRules } from '../../../src-main/profile/effective.js';
+
+export const gbt: CriteriaFramework = builtInFrameworks().find((f) => f.id === 'gbt19580-2012')!;
+
+export function rulesFor(profileId: string, settings: EditionSettings = {}): EffectiveRules {
+  return effectiveRules(getProfile(profileId), gbt, settings);
+}
+
+/**
+ * Percents with every process item (4.1–4.6, 600 points) at `process` % and every results item
+ * (4.7, 400 points) at `results` %, so the total is 6 × process + 4 × results:
+ * uniform(70, 60) = 420 + 240 = 660. `tweak` overrides single items.
+ */
+export function uniform(process: number, results: number, tweak: Record<string, number> = {}): Record<string, number> {
+  const percents: Record<string, number> = {};
+  for (const item of allItems(gbt)) percents[item.code] = item.kind === 'process' ? process : results;
+  return { ...percents, ...tweak };
+}
+
+/**
+ * Percents giving exactly `total` points: every item near the same percent, then single items
+ * moved by one or two 5 % steps (a search over the items) to hit the total to the quarter point.
+ */
+export function forTotal(total: number): Record<string, number> {
+  const items = allItems(gbt);
+  const target = Math.round(total * 100);
+  const base = Math.min(100, Math.floor(target / 5000) * 5);
+  let reach = new Map<number, number[]>([[0, []]]);
+  for (const item of items) {
+    const next = new Map<number, number[]>();
+    for (const [sum, deltas] of reach) {
+      for (const delta of [0, 5, -5, 10]) {
+        const p = base + delta;
+        if (p < 0 || p > 100) continue;
+        const key = sum + item.points * delta;
+        if (!next.has(key)) next.set(key, [...deltas, delta]);
+      }
+    }
+    reach = next;
+  }
+  const deltas = reach.get(target - base * 1000);
+  if (!deltas) throw new Error(`no sheet on the 5 % grid totals ${total}`);
+  return Object.fromEntries(items.map((item, i) => [item.code, base + (deltas[i] ?? 0)]));
+}
+
+export function applicant(code: string, kind: ApplicantKind = 'unit'): ApplicantRef {
+  return { id: `id-${code}`, code, name: `申报单位${code}`, kind, industry: 2 };
+}
+
+export function seat(a: ApplicantRef, stage: Stage, memberIds: string[], recusedIds: string[] = []): PanelSeat {
+  return { applicantId: a.id, stage, panelId: `panel-${stage}`, memberIds, recusedIds };
+}
+
+export function sheet(expertId: string, a: ApplicantRef, stage: Stage, percents: Record<string, number>): SubmittedSheet {
+  return { expertId, applicantId: a.id, stage, percents };
+}
+
+/**
+ * A panel where each listed expert hands in a sheet with the given total (numbers) or percents
+ * (objects); returns the seat and the sheets.
+ */
+export function panel(
+  a: ApplicantRef,
+  stage: Stage,
+  scores: (number | Record<string, number>)[],
+  options: { recused?: string[]; absent?: string[] } = {},
+): { seat: PanelSeat; sheets: SubmittedSheet[] } {
+  const experts = scores.map((_, i) => `${stage}-e${i + 1}`);
+  const members = [...experts, ...(options.recused ?? []), ...(options.absent ?? [])];
+  return {
+    seat: seat(a, stage, members, options.recused ?? []),
+    sheets: scores.map((s, i) => sheet(experts[i]!, a, stage, typeof s === 'number' ? forTotal(s) : s)),
+  };
+}
+
+/** Collects panels into the seats and sheets computeEditionResults takes. */
+export function collect(panels: { seat: PanelSeat; sheets: SubmittedSheet[] }[]): {
+  seats: PanelSeat[];
+  sheets: SubmittedSheet[];
+} {
+  return { seats: panels.map((p) => p.seat), sheets: panels.flatMap((p) => p.sheets) };
+}
