@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { AuditEntry } from '../services/api.js';
+import { canonicalJson } from './canonical-json.js';
+
+/**
+ * The append-only audit log as a hash chain: each entry's hash covers the previous hash and the
+ * entry itself, so removing, reordering or editing any entry breaks every hash after it. The
+ * head (seq + hash) travels in result bundles, which lets the secretariat notice an expert's log
+ * that was rewound or forked.
+ */
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function entryHash(prevHash: string, e: { seq: number; at: string; actor: string; action: string; detail: unknown }): string {
+  const body = canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, detail: e.detail });
+  return createHash('sha256').update(prevHash, 'utf8').update(body, 'utf8').digest('hex');
+}
+
+export function auditHead(db: Database.Database): { seq: number; hash: string } {
+  const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  return row ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/** Appends one entry. Call it inside the transaction that makes the change it records. */
+export function appendAudit(
+  db: Database.Database,
+  input: { actor: string; action: string; detail: Record<string, unknown> },
+): AuditEntry {
+  const detailJson = canonicalJson(input.detail);
+  const detail = JSON.parse(detailJson) as Record<string, unknown>;
+  return db.transaction((): AuditEntry => {
+    const head = auditHead(db);
+    const seq = head.seq + 1;
+    const at = new Date().toISOString();
+    const hash = entryHash(head.hash, { seq, at, actor: input.actor, action: input.action, detail });
+    db.prepare(
+      'INSERT INTO audit_log (seq, at, actor, action, detail_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(seq, at, input.actor, input.action, detailJson, head.hash, hash);
+    return { seq, at, actor: input.actor, action: input.action, detail, hash };
+  })();
+}
+
+/**
+ * Walks the whole log. `brokenAt` is the first seq whose entry does not match the chain: edited,
+ * missing (a gap), or linked to anything but its predecessor.
+ */
+export function verifyAuditChain(
+  db: Database.Database,
+): { ok: true; head: string; length: number } | { ok: false; brokenAt: number } {
+  const rows = db
+    .prepare('SELECT seq, at, actor, action, detail_json, prev_hash, hash FROM audit_log ORDER BY seq')
+    .iterate() as IterableIterator<AuditRow>;
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const r of rows) {
+    if (r.seq !== expectedSeq || r.prev_hash !== prev) return { ok: false, brokenAt: expectedSeq };
+    let detail: unknown;
+    try {
+      detail = JSON.parse(r.detail_json);
+    } catch {
+      return { ok: false, brokenAt: r.seq };
+    }
+    if (entryHash(prev, { seq: r.seq, at: r.at, actor: r.actor, action: r.action, detail }) !== r.hash) {
+      return { ok: false, brokenAt: r.seq };
+    }
+    prev = r.hash;
+    expectedSeq += 1;
+  }
+  return { ok: true, head: prev, length: expectedSeq - 1 };
+}
+
+/** The most recent `limit` entries, newest first. */
+export function listAudit(db: Database.Database, limit: number): AuditEntry[] {
+  const n = Math.max(0, Math.floor(limit));
+  const rows = db
+    .prepare('SELECT seq, at, actor, action, detail_json, hash FROM audit_log ORDER BY seq DESC LIMIT ?')
+    .all(n) as Omit<AuditRow, 'prev_hash'>[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    detail: JSON.parse(r.detail_json) as Record<string, unknown>,
+    hash: r.hash,
+  }));
+}

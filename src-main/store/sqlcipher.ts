@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { PingshenError } from '../services/errors.js';
+
+/**
+ * Opens a database file in SQLCipher 4 format with a raw 32-byte key. The raw-key form
+ * (`x'…'`) skips SQLCipher's own passphrase KDF: the key is already random, and our slow,
+ * deliberate KDF ran once when the key file was unwrapped.
+ */
+export function openCipherDatabase(path: string, dataKey: Buffer, opts: { create: boolean }): Database.Database {
+  const hex = dataKey.toString('hex');
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('the store key must be exactly 32 bytes');
+  const db = new Database(path, { fileMustExist: !opts.create });
+  try {
+    // This library defaults to the sqleet cipher; these two pragmas select SQLCipher 4 and must precede the key.
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${hex}'"`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (e) {
+      throw notAStore(path, e);
+    }
+    // An empty file opens as an empty database; a real store is never below schema version 1.
+    // Checked before the pragmas below, which would write a header into it.
+    if (!opts.create && (db.pragma('user_version', { simple: true }) as number) < 1) throw notAStore(path, 'schema version 0');
+    db.pragma('journal_mode = WAL');
+    // FULL: a commit that returned has been fsynced, even in WAL mode.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Sort and index spills go to memory, never to an unencrypted temp file.
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function notAStore(path: string, cause: unknown): PingshenError {
+  return new PingshenError(
+    'store.corrupt',
+    {
+      zh: `${path} 不是 Pingshen 存储，或已损坏，或与密钥文件不匹配。文件未被改动；请从备份中恢复存储文件及其 .key 文件。`,
+      en: `${path} is not a Pingshen store, is damaged, or does not belong to its key file. Nothing was changed; restore the store file and its .key file from your backup.`,
+    },
+    { cause: cause instanceof Error ? cause.message : String(cause) },
+  );
+}
