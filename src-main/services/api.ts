@@ -78,6 +78,8 @@ export interface Panel {
   leaderId: string | null;
   memberIds: string[];
   applicantIds: string[];
+  /** the panel's size lies outside the edition's bounds: a warning, not a refusal */
+  sizeFlag: Localized | null;
 }
 
 export interface MaterialInfo {
@@ -226,7 +228,11 @@ export interface SecretariatService extends StoreService {
 }
 
 export interface ExpertService extends StoreService {
-  importPackage(file: string): Promise<EditionSummary>;
+  /**
+   * The first package of an edition pins its secretariat; pass the fingerprint the secretariat
+   * gave in person or by phone to have a package from any other signer refused.
+   */
+  importPackage(file: string, opts?: { secretariatFingerprint?: string }): Promise<EditionSummary & { secretariatFingerprint: string }>;
   listEditions(): EditionSummary[];
   getEdition(editionId: string): EditionDetail;
   myAssignments(editionId: string): AssignmentView[];

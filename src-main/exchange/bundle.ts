@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { listReasons, validate } from '../criteria/reasons.js';
+import type { Localized } from '../domain/types.js';
+import { StageSchema } from '../profile/schema.js';
+import { EntityIdSchema, IsoTimeSchema, UuidSchema } from './common.js';
+
+/**
+ * The result bundle: what an expert hands back. Sealed to the secretariat and signed by the
+ * expert; `sequence` grows with every export from the same expert, so the secretariat can tell
+ * a later bundle (replaces) from a replayed earlier one (refused).
+ */
+export const BUNDLE_FORMAT = 'pingshen/result-bundle';
+export const BUNDLE_VERSION = 1;
+
+const BundleItemSchema = z.strictObject({
+  itemCode: z.string().min(1).max(20),
+  percent: z.number().int().min(0).max(100),
+  strengths: z.string().max(20_000),
+  opportunities: z.string().max(20_000),
+});
+
+const BundleSheetSchema = z.strictObject({
+  applicantId: EntityIdSchema,
+  stage: StageSchema,
+  submittedAt: IsoTimeSchema,
+  items: z.array(BundleItemSchema).min(1),
+});
+
+const BundleDeclarationSchema = z.strictObject({
+  applicantId: EntityIdSchema,
+  conflict: z.boolean(),
+  reason: z.string().max(1000),
+  declaredAt: IsoTimeSchema,
+});
+
+export const ResultBundleSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  bundleId: UuidSchema,
+  editionId: EntityIdSchema,
+  expertId: EntityIdSchema,
+  packageId: UuidSchema,
+  sequence: z.number().int().min(1),
+  createdAt: IsoTimeSchema,
+  sheets: z.array(BundleSheetSchema),
+  declarations: z.array(BundleDeclarationSchema),
+  /** the head of the expert's audit chain when the bundle was sealed */
+  auditHead: z.strictObject({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+});
+
+export type ResultBundle = z.infer<typeof ResultBundleSchema>;
+export type BundleSheet = ResultBundle['sheets'][number];
+export type BundleDeclaration = ResultBundle['declarations'][number];
+
+export function buildResultBundle(input: Omit<ResultBundle, 'format' | 'version'>): ResultBundle {
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, ...input };
+}
+
+export type ParsedBundle = { ok: true; bundle: ResultBundle } | { ok: false; reason: Localized };
+
+export function parseResultBundle(payload: unknown): ParsedBundle {
+  const parsed = validate(ResultBundleSchema, payload);
+  if (parsed.ok) return { ok: true, bundle: parsed.value };
+  const list = listReasons(parsed.reasons);
+  return {
+    ok: false,
+    reason: { zh: `结果包内容不符合格式：${list.zh}`, en: `the result bundle's content is malformed: ${list.en}` },
+  };
+}

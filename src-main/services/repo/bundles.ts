@@ -1,0 +1,76 @@
+import type { Localized } from '../../domain/types.js';
+import type { BundleRecord } from '../api.js';
+import type { Ctx } from '../context.js';
+
+/** A received bundle as the secretariat records it; a refused one may be unreadable (nulls). */
+export interface BundleRow {
+  bundle_id: string | null;
+  edition_id: string | null;
+  expert_id: string | null;
+  sequence: number | null;
+  sha256: string;
+  payload_sha256: string | null;
+  file_name: string;
+  received_at: string;
+  status: BundleRecord['status'];
+  reason_json: string | null;
+  audit_head: string | null;
+  superseded_by: string | null;
+}
+
+export function insertBundle(ctx: Ctx, r: BundleRow): void {
+  ctx
+    .stmt(
+      `INSERT INTO bundles (bundle_id, edition_id, expert_id, sequence, sha256, payload_sha256, file_name, received_at,
+                            status, reason_json, audit_head, superseded_by)
+       VALUES (@bundle_id, @edition_id, @expert_id, @sequence, @sha256, @payload_sha256, @file_name, @received_at,
+               @status, @reason_json, @audit_head, @superseded_by)`,
+    )
+    .run(r);
+}
+
+/** The accepted or superseded bundle with this id: a bundle id is accepted at most once. */
+export function findKeptBundle(ctx: Ctx, bundleId: string): BundleRow | undefined {
+  return ctx.stmt("SELECT * FROM bundles WHERE bundle_id = ? AND status <> 'refused'").get(bundleId) as BundleRow | undefined;
+}
+
+export function currentBundle(ctx: Ctx, editionId: string, expertId: string): BundleRow | undefined {
+  return ctx
+    .stmt("SELECT * FROM bundles WHERE edition_id = ? AND expert_id = ? AND status = 'accepted'")
+    .get(editionId, expertId) as BundleRow | undefined;
+}
+
+/** The highest sequence ever accepted from this expert: a lower one is a replay. */
+export function highestSequence(ctx: Ctx, editionId: string, expertId: string): number {
+  return (
+    (ctx
+      .stmt("SELECT max(sequence) FROM bundles WHERE edition_id = ? AND expert_id = ? AND status <> 'refused'")
+      .pluck()
+      .get(editionId, expertId) as number | null) ?? 0
+  );
+}
+
+export function markSuperseded(ctx: Ctx, bundleId: string, by: string): void {
+  ctx.stmt("UPDATE bundles SET status = 'superseded', superseded_by = ? WHERE bundle_id = ? AND status = 'accepted'").run(by, bundleId);
+}
+
+export function listBundleRows(ctx: Ctx, editionId: string): BundleRecord[] {
+  const rows = ctx
+    .stmt('SELECT * FROM bundles WHERE edition_id = ? AND bundle_id IS NOT NULL ORDER BY received_at, seq')
+    .all(editionId) as BundleRow[];
+  return rows.map((r) => ({
+    bundleId: r.bundle_id ?? '',
+    expertId: r.expert_id ?? '',
+    sequence: r.sequence ?? 0,
+    sha256: r.sha256,
+    receivedAt: r.received_at,
+    status: r.status,
+    reason: r.reason_json === null ? null : (JSON.parse(r.reason_json) as Localized),
+  }));
+}
+
+export function expertsWithBundle(ctx: Ctx, editionId: string): Set<string> {
+  return new Set(
+    ctx.stmt("SELECT expert_id FROM bundles WHERE edition_id = ? AND status = 'accepted'").pluck().all(editionId) as string[],
+  );
+}

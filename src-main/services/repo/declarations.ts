@@ -1,0 +1,79 @@
+import type { Declaration } from '../api.js';
+import type { Ctx } from '../context.js';
+
+interface DeclarationRow {
+  expert_id: string;
+  applicant_id: string;
+  source: 'expert' | 'secretariat';
+  conflict: 0 | 1;
+  reason: string;
+  declared_at: string;
+}
+
+function declaration(r: DeclarationRow): Declaration {
+  return {
+    expertId: r.expert_id,
+    applicantId: r.applicant_id,
+    conflict: r.conflict === 1,
+    reason: r.reason,
+    declaredAt: r.declared_at,
+    source: r.source,
+  };
+}
+
+export function upsertDeclaration(ctx: Ctx, d: Declaration, bundleId: string | null = null): void {
+  ctx
+    .stmt(
+      `INSERT INTO declarations (expert_id, applicant_id, source, conflict, reason, declared_at, bundle_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (expert_id, applicant_id, source) DO UPDATE SET
+         conflict = excluded.conflict, reason = excluded.reason, declared_at = excluded.declared_at, bundle_id = excluded.bundle_id`,
+    )
+    .run(d.expertId, d.applicantId, d.source, d.conflict ? 1 : 0, d.reason, d.declaredAt, bundleId);
+}
+
+export function findDeclaration(ctx: Ctx, expertId: string, applicantId: string, source: Declaration['source']): Declaration | undefined {
+  const r = ctx
+    .stmt('SELECT * FROM declarations WHERE expert_id = ? AND applicant_id = ? AND source = ?')
+    .get(expertId, applicantId, source) as DeclarationRow | undefined;
+  return r && declaration(r);
+}
+
+export function declarationsOfExpert(ctx: Ctx, expertId: string, source?: Declaration['source']): Declaration[] {
+  const rows = source
+    ? ctx.stmt('SELECT * FROM declarations WHERE expert_id = ? AND source = ? ORDER BY applicant_id').all(expertId, source)
+    : ctx.stmt('SELECT * FROM declarations WHERE expert_id = ? ORDER BY applicant_id, source').all(expertId);
+  return (rows as DeclarationRow[]).map(declaration);
+}
+
+export function declarationsOfEdition(ctx: Ctx, editionId: string): Declaration[] {
+  return (
+    ctx
+      .stmt(
+        `SELECT d.* FROM declarations d JOIN applicants a ON a.id = d.applicant_id
+         WHERE a.edition_id = ? ORDER BY a.code, d.expert_id, d.source`,
+      )
+      .all(editionId) as DeclarationRow[]
+  ).map(declaration);
+}
+
+export function deleteExpertDeclarations(ctx: Ctx, expertId: string): void {
+  ctx.stmt("DELETE FROM declarations WHERE expert_id = ? AND source = 'expert'").run(expertId);
+}
+
+/**
+ * Where this expert stands on this applicant, from both sources: a recusal the secretariat
+ * imposed outweighs whatever the expert declared.
+ */
+export type Standing = 'undeclared' | 'conflicted' | 'clear';
+
+export function standing(ctx: Ctx, expertId: string, applicantId: string): Standing {
+  const r = ctx
+    .stmt(
+      `SELECT max(conflict) AS conflict, count(*) AS n FROM declarations WHERE expert_id = ? AND applicant_id = ?`,
+    )
+    .get(expertId, applicantId) as { conflict: number | null; n: number };
+  if (r.n === 0) return 'undeclared';
+  if (r.conflict === 1) return 'conflicted';
+  return 'clear';
+}

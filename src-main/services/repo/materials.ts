@@ -1,0 +1,54 @@
+import type { MaterialInfo } from '../api.js';
+import type { Ctx } from '../context.js';
+
+interface MaterialRow {
+  id: string;
+  applicant_id: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  added_at: string;
+}
+
+const INFO = 'SELECT id, applicant_id, file_name, size, sha256, added_at FROM materials';
+
+function info(r: MaterialRow): MaterialInfo {
+  return { id: r.id, applicantId: r.applicant_id, fileName: r.file_name, size: r.size, sha256: r.sha256, addedAt: r.added_at };
+}
+
+export function insertMaterial(ctx: Ctx, m: MaterialInfo, bytes: Uint8Array): void {
+  ctx
+    .stmt('INSERT INTO materials (id, applicant_id, file_name, size, sha256, bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(m.id, m.applicantId, m.fileName, m.size, m.sha256, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), m.addedAt);
+}
+
+/** Expert side: the same material arrives again with every newer package. */
+export function insertMaterialOnce(ctx: Ctx, m: MaterialInfo, bytes: Uint8Array): boolean {
+  return (
+    ctx
+      .stmt(
+        'INSERT OR IGNORE INTO materials (id, applicant_id, file_name, size, sha256, bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(m.id, m.applicantId, m.fileName, m.size, m.sha256, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), m.addedAt)
+      .changes > 0
+  );
+}
+
+export function listMaterialRows(ctx: Ctx, applicantId: string): MaterialInfo[] {
+  return (ctx.stmt(`${INFO} WHERE applicant_id = ? ORDER BY added_at, file_name`).all(applicantId) as MaterialRow[]).map(info);
+}
+
+export function findMaterialBySha(ctx: Ctx, applicantId: string, sha256: string): MaterialInfo | undefined {
+  const r = ctx.stmt(`${INFO} WHERE applicant_id = ? AND sha256 = ?`).get(applicantId, sha256) as MaterialRow | undefined;
+  return r && info(r);
+}
+
+export function findMaterial(ctx: Ctx, id: string): MaterialInfo | undefined {
+  const r = ctx.stmt(`${INFO} WHERE id = ?`).get(id) as MaterialRow | undefined;
+  return r && info(r);
+}
+
+export function materialBytes(ctx: Ctx, id: string): Uint8Array {
+  const bytes = ctx.stmt('SELECT bytes FROM materials WHERE id = ?').pluck().get(id) as Buffer;
+  return new Uint8Array(bytes);
+}

@@ -1,0 +1,131 @@
+import type { Stage } from '../../domain/types.js';
+import type { Panel } from '../api.js';
+import type { Ctx } from '../context.js';
+import { notFound } from '../refuse.js';
+
+interface PanelRow {
+  id: string;
+  edition_id: string;
+  stage: Stage;
+  name: string;
+  leader_id: string | null;
+}
+
+export type PanelRecord = Omit<Panel, 'sizeFlag'>;
+
+function withPeople(ctx: Ctx, r: PanelRow): PanelRecord {
+  return {
+    id: r.id,
+    editionId: r.edition_id,
+    stage: r.stage,
+    name: r.name,
+    leaderId: r.leader_id,
+    memberIds: ctx.stmt('SELECT expert_id FROM panel_members WHERE panel_id = ? ORDER BY expert_id').pluck().all(r.id) as string[],
+    applicantIds: ctx
+      .stmt('SELECT applicant_id FROM assignments WHERE panel_id = ? ORDER BY applicant_id')
+      .pluck()
+      .all(r.id) as string[],
+  };
+}
+
+export function insertPanel(ctx: Ctx, p: PanelRecord): void {
+  ctx.stmt('INSERT INTO panels (id, edition_id, stage, name, leader_id) VALUES (?, ?, ?, ?, ?)').run(
+    p.id,
+    p.editionId,
+    p.stage,
+    p.name,
+    p.leaderId,
+  );
+  const member = ctx.stmt('INSERT INTO panel_members (panel_id, expert_id) VALUES (?, ?)');
+  for (const id of p.memberIds) member.run(p.id, id);
+}
+
+/** The expert side learns panels from packages: the panel, and itself as a member. */
+export function upsertPanel(ctx: Ctx, p: PanelRecord): void {
+  ctx
+    .stmt(
+      `INSERT INTO panels (id, edition_id, stage, name, leader_id) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, leader_id = excluded.leader_id`,
+    )
+    .run(p.id, p.editionId, p.stage, p.name, p.leaderId);
+  const member = ctx.stmt('INSERT OR IGNORE INTO panel_members (panel_id, expert_id) VALUES (?, ?)');
+  for (const id of p.memberIds) member.run(p.id, id);
+}
+
+export function listPanelRows(ctx: Ctx, editionId: string): PanelRecord[] {
+  const rows = ctx.stmt('SELECT * FROM panels WHERE edition_id = ? ORDER BY stage, name').all(editionId) as PanelRow[];
+  return rows.map((r) => withPeople(ctx, r));
+}
+
+export function getPanel(ctx: Ctx, id: string): PanelRecord {
+  const r = ctx.stmt('SELECT * FROM panels WHERE id = ?').get(id) as PanelRow | undefined;
+  if (!r) throw notFound({ zh: '评审组', en: 'panel' }, id);
+  return withPeople(ctx, r);
+}
+
+export function insertAssignment(ctx: Ctx, applicantId: string, stage: Stage, panelId: string): void {
+  ctx.stmt('INSERT INTO assignments (applicant_id, stage, panel_id) VALUES (?, ?, ?)').run(applicantId, stage, panelId);
+}
+
+/** The panel that reviews this applicant in this stage, if any. */
+export function assignedPanelId(ctx: Ctx, applicantId: string, stage: Stage): string | undefined {
+  return ctx.stmt('SELECT panel_id FROM assignments WHERE applicant_id = ? AND stage = ?').pluck().get(applicantId, stage) as
+    | string
+    | undefined;
+}
+
+export interface Seat {
+  applicantId: string;
+  stage: Stage;
+  panelId: string;
+  panelName: string;
+  leaderId: string | null;
+}
+
+/** Every (applicant, stage) this expert reviews, through the panels it sits on. */
+export function seatsOfExpert(ctx: Ctx, expertId: string): Seat[] {
+  return (
+    ctx
+      .stmt(
+        `SELECT a.applicant_id, a.stage, p.id AS panel_id, p.name AS panel_name, p.leader_id
+         FROM panel_members m JOIN panels p ON p.id = m.panel_id JOIN assignments a ON a.panel_id = p.id
+         WHERE m.expert_id = ? ORDER BY a.stage, a.applicant_id`,
+      )
+      .all(expertId) as { applicant_id: string; stage: Stage; panel_id: string; panel_name: string; leader_id: string | null }[]
+  ).map((r) => ({ applicantId: r.applicant_id, stage: r.stage, panelId: r.panel_id, panelName: r.panel_name, leaderId: r.leader_id }));
+}
+
+export function isSeated(ctx: Ctx, expertId: string, applicantId: string, stage: Stage): boolean {
+  return (
+    ctx
+      .stmt(
+        `SELECT 1 FROM assignments a JOIN panel_members m ON m.panel_id = a.panel_id
+         WHERE a.applicant_id = ? AND a.stage = ? AND m.expert_id = ?`,
+      )
+      .get(applicantId, stage, expertId) !== undefined
+  );
+}
+
+/** Every seat of an edition: who sits on the panel that reviews each applicant in each stage. */
+export function editionSeats(ctx: Ctx, editionId: string): { applicantId: string; stage: Stage; panelId: string; memberIds: string[] }[] {
+  const rows = ctx
+    .stmt(
+      `SELECT a.applicant_id, a.stage, a.panel_id, m.expert_id
+       FROM assignments a JOIN panels p ON p.id = a.panel_id JOIN panel_members m ON m.panel_id = a.panel_id
+       WHERE p.edition_id = ? ORDER BY a.applicant_id, a.stage, m.expert_id`,
+    )
+    .all(editionId) as { applicant_id: string; stage: Stage; panel_id: string; expert_id: string }[];
+  const seats = new Map<string, { applicantId: string; stage: Stage; panelId: string; memberIds: string[] }>();
+  for (const r of rows) {
+    const key = `${r.applicant_id}\u0000${r.stage}`;
+    const seat = seats.get(key) ?? { applicantId: r.applicant_id, stage: r.stage, panelId: r.panel_id, memberIds: [] };
+    seat.memberIds.push(r.expert_id);
+    seats.set(key, seat);
+  }
+  return [...seats.values()];
+}
+
+/** Expert side: a newer package replaces this expert's assignments in the edition. */
+export function clearAssignmentsOfEdition(ctx: Ctx, editionId: string): void {
+  ctx.stmt('DELETE FROM assignments WHERE panel_id IN (SELECT id FROM panels WHERE edition_id = ?)').run(editionId);
+}

@@ -1,0 +1,170 @@
+import type { ApplicantKind, Industry } from '../../domain/types.js';
+import type { Applicant, Expert } from '../api.js';
+import type { Ctx } from '../context.js';
+import { notFound } from '../refuse.js';
+
+interface ApplicantRow {
+  id: string;
+  edition_id: string;
+  code: string;
+  name: string;
+  kind: ApplicantKind;
+  industry: Industry;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+}
+
+interface ExpertRow {
+  id: string;
+  edition_id: string;
+  code: string;
+  name: string;
+  organisation: string | null;
+  title: string | null;
+  industry: Industry | null;
+  phone: string | null;
+  email: string | null;
+  sign_public: string | null;
+  box_recipient: string | null;
+  fingerprint: string | null;
+}
+
+/** The expert's public keys, once enrolled. */
+export interface ExpertKeys {
+  signPublic: string;
+  boxRecipient: string;
+  fingerprint: string;
+}
+
+function applicant(r: ApplicantRow): Applicant {
+  return {
+    id: r.id,
+    editionId: r.edition_id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    industry: r.industry,
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone,
+    contactEmail: r.contact_email,
+  };
+}
+
+function expert(r: ExpertRow): Expert {
+  return {
+    id: r.id,
+    editionId: r.edition_id,
+    code: r.code,
+    name: r.name,
+    organisation: r.organisation,
+    title: r.title,
+    industry: r.industry,
+    phone: r.phone,
+    email: r.email,
+    enrolled: r.sign_public !== null,
+    fingerprint: r.fingerprint,
+  };
+}
+
+export function insertApplicant(ctx: Ctx, a: Applicant): void {
+  ctx
+    .stmt(
+      `INSERT INTO applicants (id, edition_id, code, name, kind, industry, contact_name, contact_phone, contact_email)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(a.id, a.editionId, a.code, a.name, a.kind, a.industry, a.contactName, a.contactPhone, a.contactEmail);
+}
+
+/** The expert side keeps only what a package carries, and refreshes it from a newer one. */
+export function upsertApplicant(ctx: Ctx, a: Applicant): void {
+  ctx
+    .stmt(
+      `INSERT INTO applicants (id, edition_id, code, name, kind, industry, contact_name, contact_phone, contact_email)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind, industry = excluded.industry`,
+    )
+    .run(a.id, a.editionId, a.code, a.name, a.kind, a.industry, a.contactName, a.contactPhone, a.contactEmail);
+}
+
+export function listApplicantRows(ctx: Ctx, editionId: string): Applicant[] {
+  return (ctx.stmt('SELECT * FROM applicants WHERE edition_id = ? ORDER BY code').all(editionId) as ApplicantRow[]).map(
+    applicant,
+  );
+}
+
+export function findApplicant(ctx: Ctx, id: string): Applicant | undefined {
+  const r = ctx.stmt('SELECT * FROM applicants WHERE id = ?').get(id) as ApplicantRow | undefined;
+  return r && applicant(r);
+}
+
+export function getApplicant(ctx: Ctx, id: string): Applicant {
+  const found = findApplicant(ctx, id);
+  if (!found) throw notFound({ zh: '申报单位', en: 'applicant' }, id);
+  return found;
+}
+
+export function applicantCodes(ctx: Ctx, editionId: string): Set<string> {
+  return new Set((ctx.stmt('SELECT code FROM applicants WHERE edition_id = ?').pluck().all(editionId) as string[]));
+}
+
+export function insertExpert(ctx: Ctx, e: Expert, keys: ExpertKeys | null = null): void {
+  ctx
+    .stmt(
+      `INSERT INTO experts (id, edition_id, code, name, organisation, title, industry, phone, email,
+                            sign_public, box_recipient, fingerprint, enrolled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      e.id,
+      e.editionId,
+      e.code,
+      e.name,
+      e.organisation,
+      e.title,
+      e.industry,
+      e.phone,
+      e.email,
+      keys?.signPublic ?? null,
+      keys?.boxRecipient ?? null,
+      keys?.fingerprint ?? null,
+      keys ? ctx.now() : null,
+    );
+}
+
+export function listExpertRows(ctx: Ctx, editionId: string): Expert[] {
+  return (ctx.stmt('SELECT * FROM experts WHERE edition_id = ? ORDER BY code').all(editionId) as ExpertRow[]).map(expert);
+}
+
+export function findExpert(ctx: Ctx, id: string): Expert | undefined {
+  const r = ctx.stmt('SELECT * FROM experts WHERE id = ?').get(id) as ExpertRow | undefined;
+  return r && expert(r);
+}
+
+export function getExpert(ctx: Ctx, id: string): Expert {
+  const found = findExpert(ctx, id);
+  if (!found) throw notFound({ zh: '评审专家', en: 'expert' }, id);
+  return found;
+}
+
+export function expertKeys(ctx: Ctx, id: string): ExpertKeys | null {
+  const r = ctx.stmt('SELECT sign_public, box_recipient, fingerprint FROM experts WHERE id = ?').get(id) as
+    | Pick<ExpertRow, 'sign_public' | 'box_recipient' | 'fingerprint'>
+    | undefined;
+  if (!r || r.sign_public === null || r.box_recipient === null || r.fingerprint === null) return null;
+  return { signPublic: r.sign_public, boxRecipient: r.box_recipient, fingerprint: r.fingerprint };
+}
+
+export function expertCodes(ctx: Ctx, editionId: string): Set<string> {
+  return new Set((ctx.stmt('SELECT code FROM experts WHERE edition_id = ?').pluck().all(editionId) as string[]));
+}
+
+export function setExpertKeys(ctx: Ctx, id: string, keys: ExpertKeys): void {
+  ctx
+    .stmt('UPDATE experts SET sign_public = ?, box_recipient = ?, fingerprint = ?, enrolled_at = ? WHERE id = ?')
+    .run(keys.signPublic, keys.boxRecipient, keys.fingerprint, ctx.now(), id);
+}
+
+export function enrolledSignKeys(ctx: Ctx): string[] {
+  return ctx.stmt('SELECT DISTINCT sign_public FROM experts WHERE sign_public IS NOT NULL').pluck().all() as string[];
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { parseResultBundle, type ResultBundle } from '../../exchange/bundle.js';
+import { bundleContentProblems, bundleIdentity, type BundleFacts, type BundleRefusal } from '../../exchange/check-bundle.js';
+import { sha256Hex } from '../../exchange/common.js';
+import { listReasons } from '../../criteria/reasons.js';
+import type { Localized } from '../../domain/types.js';
+import type { BundleOutcome, SecretariatService } from '../api.js';
+import type { Ctx } from '../context.js';
+import { isPingshenError } from '../errors.js';
+import { openPayload } from '../sealing.js';
+import { currentBundle, findKeptBundle, highestSequence, insertBundle, listBundleRows, markSuperseded, type BundleRow } from '../repo/bundles.js';
+import { declarationsOfExpert, deleteExpertDeclarations, upsertDeclaration } from '../repo/declarations.js';
+import { findEdition } from '../repo/editions.js';
+import { isSeated } from '../repo/panels.js';
+import { expertKeys, findApplicant, findExpert } from '../repo/people.js';
+import { deleteSheetsOfExpert, insertItem, insertSheet } from '../repo/sheets.js';
+import { parseInput } from '../refuse.js';
+import { FilePathSchema, IdSchema } from '../schemas.js';
+import { rulesOf } from './editions.js';
+
+interface Received {
+  file: string;
+  sha256: string;
+}
+
+function reasonOf(r: BundleRefusal): Localized {
+  return listReasons(r.reasons);
+}
+
+/** A refusal is recorded (with an audit entry) and nothing else is written. */
+function recordRefusal(ctx: Ctx, got: Received, code: string, reason: Localized, b: ResultBundle | null): BundleOutcome {
+  ctx.change('bundle.refused', () => {
+    insertBundle(ctx, {
+      bundle_id: b?.bundleId ?? null,
+      edition_id: b?.editionId ?? null,
+      expert_id: b?.expertId ?? null,
+      sequence: b?.sequence ?? null,
+      sha256: got.sha256,
+      payload_sha256: null,
+      file_name: basename(got.file),
+      received_at: ctx.now(),
+      status: 'refused',
+      reason_json: JSON.stringify(reason),
+      audit_head: b ? b.auditHead.hash : null,
+      superseded_by: null,
+    });
+    return { result: undefined, detail: { file: basename(got.file), sha256: got.sha256, code, bundleId: b?.bundleId ?? null, expertId: b?.expertId ?? null } };
+  });
+  return { status: 'refused', file: got.file, reason };
+}
+
+function factsFor(ctx: Ctx, b: ResultBundle, signerKey: string): BundleFacts {
+  const edition = findEdition(ctx, b.editionId);
+  const expert = findExpert(ctx, b.expertId);
+  return {
+    edition: edition && { id: edition.id, framework: edition.framework, scoredStages: rulesOf(edition).stages.map((s) => s.stage) },
+    expert: expert && { id: expert.id, editionId: expert.editionId, signPublic: expertKeys(ctx, expert.id)?.signPublic ?? null },
+    signerKey,
+    applicantCode: (id) => {
+      const a = findApplicant(ctx, id);
+      return a && a.editionId === b.editionId ? a.code : undefined;
+    },
+    seated: (applicantId, stage) => isSeated(ctx, b.expertId, applicantId, stage),
+    imposed: new Set(
+      declarationsOfExpert(ctx, b.expertId, 'secretariat')
+        .filter((d) => d.conflict)
+        .map((d) => d.applicantId),
+    ),
+  };
+}
+
+function accept(ctx: Ctx, got: Received, b: ResultBundle, payloadSha: string): BundleOutcome {
+  const current = currentBundle(ctx, b.editionId, b.expertId);
+  const row: BundleRow = {
+    bundle_id: b.bundleId,
+    edition_id: b.editionId,
+    expert_id: b.expertId,
+    sequence: b.sequence,
+    sha256: got.sha256,
+    payload_sha256: payloadSha,
+    file_name: basename(got.file),
+    received_at: ctx.now(),
+    status: 'accepted',
+    reason_json: null,
+    audit_head: b.auditHead.hash,
+    superseded_by: null,
+  };
+  ctx.tx(() => {
+    if (current?.bundle_id) {
+      markSuperseded(ctx, current.bundle_id, b.bundleId);
+      ctx.audit('bundle.superseded', { expertId: b.expertId, oldBundleId: current.bundle_id, newBundleId: b.bundleId, oldSequence: current.sequence, newSequence: b.sequence });
+    }
+    deleteSheetsOfExpert(ctx, b.expertId);
+    deleteExpertDeclarations(ctx, b.expertId);
+    for (const d of b.declarations) {
+      upsertDeclaration(ctx, { expertId: b.expertId, applicantId: d.applicantId, conflict: d.conflict, reason: d.reason, declaredAt: d.declaredAt, source: 'expert' }, b.bundleId);
+    }
+    for (const s of b.sheets) {
+      const id = randomUUID();
+      insertSheet(ctx, {
+        id,
+        edition_id: b.editionId,
+        expert_id: b.expertId,
+        applicant_id: s.applicantId,
+        stage: s.stage,
+        status: 'submitted',
+        created_at: row.received_at,
+        submitted_at: s.submittedAt,
+        bundle_id: b.bundleId,
+      });
+      for (const item of s.items) insertItem(ctx, id, { ...item, updatedAt: s.submittedAt });
+    }
+    insertBundle(ctx, row);
+    ctx.audit('bundle.accepted', {
+      bundleId: b.bundleId,
+      editionId: b.editionId,
+      expertId: b.expertId,
+      sequence: b.sequence,
+      sheets: b.sheets.length,
+      declarations: b.declarations.length,
+      sha256: got.sha256,
+      expertAuditHead: b.auditHead,
+    });
+  });
+  return { status: 'accepted', bundleId: b.bundleId, expertId: b.expertId, sheets: b.sheets.length, replaced: current?.bundle_id ?? null };
+}
+
+/** Judges one opened bundle against the store; runs synchronously, so nothing interleaves. */
+function judge(ctx: Ctx, got: Received, b: ResultBundle, signerKey: string): BundleOutcome {
+  const facts = factsFor(ctx, b, signerKey);
+  const identity = bundleIdentity(b, facts);
+  if (!identity.ok) return recordRefusal(ctx, got, identity.refusal.code, reasonOf(identity.refusal), b);
+  const payloadSha = sha256Hex(JSON.stringify(b));
+  const kept = findKeptBundle(ctx, b.bundleId);
+  if (kept) {
+    if (kept.payload_sha256 === payloadSha && kept.expert_id === b.expertId) return { status: 'duplicate', bundleId: b.bundleId, expertId: b.expertId };
+    return recordRefusal(ctx, got, 'bundle.id-reused', {
+      zh: `结果包编号 ${b.bundleId} 已被另一份内容不同的结果包使用，疑为篡改或伪造`,
+      en: `bundle id ${b.bundleId} was already used by a bundle with different content: possibly tampered or forged`,
+    }, b);
+  }
+  const highest = highestSequence(ctx, b.editionId, b.expertId);
+  if (b.sequence <= highest) {
+    return recordRefusal(ctx, got, 'bundle.stale', {
+      zh: `这是该专家较早的结果包（序号 ${b.sequence}，已收到序号 ${highest}），可能是重放；已保留较新的结果`,
+      en: `this is an earlier bundle from the expert (sequence ${b.sequence}; ${highest} already received), possibly replayed; the newer results stand`,
+    }, b);
+  }
+  const content = bundleContentProblems(b, facts, identity.edition);
+  if (content) return recordRefusal(ctx, got, content.code, reasonOf(content), b);
+  try {
+    return accept(ctx, got, b, payloadSha);
+  } catch (e) {
+    const reason = isPingshenError(e) ? e.localized : { zh: `写入时出错：${String(e)}`, en: `failed while writing: ${String(e)}` };
+    return recordRefusal(ctx, got, 'bundle.write-failed', reason, b);
+  }
+}
+
+async function importOne(ctx: Ctx, file: string): Promise<BundleOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    return { status: 'refused', file, reason: { zh: `无法读取文件“${file}”`, en: `cannot read "${file}"` } };
+  }
+  const got: Received = { file, sha256: sha256Hex(bytes) };
+  let opened: Awaited<ReturnType<typeof openPayload>>;
+  try {
+    opened = await openPayload(ctx, 'result-bundle', bytes);
+  } catch (e) {
+    if (!isPingshenError(e)) throw e;
+    return recordRefusal(ctx, got, e.code, e.localized, null);
+  }
+  const parsed = parseResultBundle(opened.payload);
+  if (!parsed.ok) return recordRefusal(ctx, got, 'bundle.malformed', parsed.reason, null);
+  return judge(ctx, got, parsed.bundle, opened.signerKey);
+}
+
+export function bundleMethods(ctx: Ctx): Pick<SecretariatService, 'importBundles' | 'listBundles'> {
+  return {
+    async importBundles(files, opts) {
+      const list = parseInput(z.array(FilePathSchema).min(1), files, { zh: '结果包文件列表', en: 'bundle file list' });
+      const outcomes: BundleOutcome[] = [];
+      for (const [n, file] of list.entries()) {
+        outcomes.push(await importOne(ctx, file));
+        opts?.onProgress?.(n + 1, list.length);
+      }
+      return outcomes;
+    },
+    listBundles: (editionId) => listBundleRows(ctx, parseInput(IdSchema, editionId, { zh: '届次编号', en: 'edition id' })),
+  };
+}

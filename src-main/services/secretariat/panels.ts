@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { EffectiveRules, Localized } from '../../domain/types.js';
+import { STAGE_NAMES } from '../../profile/schema.js';
+import type { Panel, SecretariatService } from '../api.js';
+import type { Ctx } from '../context.js';
+import { getEdition } from '../repo/editions.js';
+import { assignedPanelId, getPanel, insertAssignment, insertPanel, listPanelRows, type PanelRecord } from '../repo/panels.js';
+import { findApplicant, findExpert } from '../repo/people.js';
+import { parseInput, refuse } from '../refuse.js';
+import { AssignSchema, CreatePanelSchema, IdSchema } from '../schemas.js';
+import { rulesOf } from './editions.js';
+
+/** A panel outside the rules' size bounds is flagged, not refused: experts may still be recruited. */
+export function sizeFlag(rules: EffectiveRules, members: number): Localized | null {
+  const { min, max } = rules.panelSize;
+  if (members < min) {
+    return { zh: `评审组只有 ${members} 人，少于规定的下限 ${min} 人`, en: `the panel has ${members} members, fewer than the minimum of ${min}` };
+  }
+  if (members > max) {
+    return { zh: `评审组有 ${members} 人，多于规定的上限 ${max} 人`, en: `the panel has ${members} members, more than the maximum of ${max}` };
+  }
+  return null;
+}
+
+type PanelMethods = Pick<SecretariatService, 'createPanel' | 'listPanels' | 'assign'>;
+
+export function panelMethods(ctx: Ctx): PanelMethods {
+  const flagged = (p: PanelRecord): Panel => ({ ...p, sizeFlag: sizeFlag(rulesOf(getEdition(ctx, p.editionId)), p.memberIds.length) });
+
+  return {
+    createPanel(editionId, input) {
+      const id = parseInput(IdSchema, editionId, { zh: '届次编号', en: 'edition id' });
+      const i = parseInput(CreatePanelSchema, input, { zh: '评审组信息', en: 'panel' });
+      const edition = getEdition(ctx, id);
+      const stage = STAGE_NAMES[i.stage];
+      if (!rulesOf(edition).stages.some((s) => s.stage === i.stage)) {
+        throw refuse(
+          'panel.stage-not-scored',
+          `本届评审规则中${stage.zh}不是评分环节，不能为其组建评审组。`,
+          `The ${stage.en} is not a scored stage under this edition's rules, so it takes no panel.`,
+        );
+      }
+      const members = [...new Set(i.memberIds)];
+      if (members.length !== i.memberIds.length) {
+        throw refuse('panel.duplicate-member', '同一位专家在成员名单中出现了两次。', 'The same expert is listed twice among the members.');
+      }
+      for (const memberId of members) {
+        if (findExpert(ctx, memberId)?.editionId !== id) {
+          throw refuse('expert.not-found', `评审组成员 ${memberId} 不是本届的评审专家。`, `Member ${memberId} is not an expert of this edition.`);
+        }
+      }
+      if (i.leaderId !== null && !members.includes(i.leaderId)) {
+        throw refuse(
+          'panel.leader-not-member',
+          '组长必须是评审组成员：请先把组长加入成员名单。',
+          'The leader must be a member of the panel: add the leader to the members.',
+        );
+      }
+      if (listPanelRows(ctx, id).some((p) => p.stage === i.stage && p.name === i.name)) {
+        throw refuse('panel.name-taken', `${stage.zh}已有名为“${i.name}”的评审组。`, `The ${stage.en} already has a panel named "${i.name}".`);
+      }
+      const panel: PanelRecord = {
+        id: randomUUID(),
+        editionId: id,
+        stage: i.stage,
+        name: i.name,
+        leaderId: i.leaderId,
+        memberIds: members.sort(),
+        applicantIds: [],
+      };
+      return ctx.change('panel.created', () => {
+        insertPanel(ctx, panel);
+        return { result: flagged(panel), detail: { editionId: id, panelId: panel.id, stage: panel.stage, memberIds: members, leaderId: i.leaderId } };
+      });
+    },
+
+    listPanels: (editionId) => listPanelRows(ctx, parseInput(IdSchema, editionId, { zh: '届次编号', en: 'edition id' })).map(flagged),
+
+    assign(panelId, applicantIds) {
+      const i = parseInput(AssignSchema, { panelId, applicantIds }, { zh: '分配', en: 'assignment' });
+      const panel = getPanel(ctx, i.panelId);
+      const stage = STAGE_NAMES[panel.stage];
+      const added: string[] = [];
+      for (const applicantId of new Set(i.applicantIds)) {
+        const applicant = findApplicant(ctx, applicantId);
+        if (applicant?.editionId !== panel.editionId) {
+          throw refuse('applicant.not-found', `申报单位 ${applicantId} 不属于本届。`, `Applicant ${applicantId} is not in this edition.`);
+        }
+        const current = assignedPanelId(ctx, applicantId, panel.stage);
+        if (current === panel.id) continue;
+        if (current !== undefined) {
+          throw refuse(
+            'assignment.taken',
+            `申报单位 ${applicant.code} 在${stage.zh}已分配给另一评审组：每个环节只能由一个评审组评审。`,
+            `Applicant ${applicant.code} is already assigned to another panel in the ${stage.en}: one panel per applicant and stage.`,
+          );
+        }
+        added.push(applicantId);
+      }
+      return ctx.change('panel.assigned', () => {
+        for (const applicantId of added) insertAssignment(ctx, applicantId, panel.stage, panel.id);
+        return { result: flagged(getPanel(ctx, panel.id)), detail: { panelId: panel.id, stage: panel.stage, applicantIds: added } };
+      });
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { ApplicantKind } from '../domain/types.js';
+import type { ApplicantInput, ImportRowError } from '../services/api.js';
+import { duplicateCodes, RowCheck } from './fields.js';
+import { invalidRows, readSheetRows, type ColumnSpec } from './read.js';
+
+type Field = 'code' | 'name' | 'kind' | 'industry' | 'contactName' | 'contactPhone' | 'contactEmail';
+
+/** The applicant sheet's columns; resources/templates/README.md documents the same list. */
+export const APPLICANT_COLUMNS: ColumnSpec<Field>[] = [
+  { field: 'code', header: '编号', aliases: ['申报编号', 'code'], required: true },
+  { field: 'name', header: '名称', aliases: ['申报单位', '单位名称', '申报人', 'name'], required: true },
+  { field: 'kind', header: '类型', aliases: ['申报类型', 'kind', 'type'], required: true },
+  { field: 'industry', header: '产业', aliases: ['所属产业', 'industry'], required: true },
+  { field: 'contactName', header: '联系人', aliases: ['contact name', 'contact'], required: false },
+  { field: 'contactPhone', header: '联系电话', aliases: ['电话', 'contact phone', 'phone'], required: false },
+  { field: 'contactEmail', header: '电子邮箱', aliases: ['邮箱', 'contact email', 'email', 'e-mail'], required: false },
+];
+
+const WHAT = { zh: '申报单位', en: 'applicants' };
+
+/**
+ * Every row of an applicant sheet, validated; any bad row refuses the whole sheet
+ * ('xlsx.invalid-rows', details: ImportRowError[]) so that nothing is half-imported.
+ */
+export async function readApplicantsSheet(
+  file: string,
+  edition: { existingCodes: ReadonlySet<string>; kinds: ApplicantKind[] },
+): Promise<ApplicantInput[]> {
+  const rows = await readSheetRows(file, APPLICANT_COLUMNS, WHAT);
+  const errors: ImportRowError[] = [];
+  const parsed = rows.map((row) => {
+    const check = new RowCheck(row);
+    const code = check.code('code');
+    const input = {
+      name: check.text('name', { zh: '名称', en: 'the name' }, { required: true, max: 200 }),
+      kind: check.kind('kind', edition.kinds),
+      industry: check.industry('industry', true),
+      contactName: check.text('contactName', { zh: '联系人', en: 'the contact name' }, { required: false, max: 100 }),
+      contactPhone: check.phone('contactPhone'),
+      contactEmail: check.email('contactEmail'),
+    };
+    errors.push(...check.errors);
+    return { row, code, input };
+  });
+  errors.push(...duplicateCodes(parsed, 'code', edition.existingCodes));
+  if (errors.length) throw invalidRows(errors.sort((a, b) => a.row - b.row), WHAT);
+  return parsed.map(({ code, input }) => ({
+    code: code as string,
+    name: input.name as string,
+    kind: input.kind as ApplicantKind,
+    industry: input.industry as ApplicantInput['industry'],
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    contactEmail: input.contactEmail,
+  }));
+}

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scoreAll, setupReview, type Review } from './fixtures.js';
+
+/**
+ * The whole review as it happens: the secretariat sets up, three experts score from their own
+ * encrypted stores, sealed bundles come back, and the ranking follows the Xinyang rules
+ * (material 30 %, site 70 %, at most 2 awards, floor 60 % of 1000).
+ */
+describe('a review from edition to ranking', () => {
+  let r: Review;
+  beforeEach(async () => {
+    r = await setupReview();
+  });
+  afterEach(() => r.cleanup());
+
+  it('ranks the applicants from the experts’ sealed bundles, with the conflicted expert left out', async () => {
+    const [a1, a2, a3] = r.applicants.map((a) => a.id) as [string, string, string];
+    const [e1, e2, e3] = r.stores as [typeof r.stores[0], typeof r.stores[0], typeof r.stores[0]];
+    const id = r.editionId;
+
+    // every expert sees the two stages for the three applicants
+    expect(e1.myAssignments(id)).toHaveLength(6);
+
+    scoreAll(e1, id, a1, 'material', 80, '过程管理体系完善');
+    scoreAll(e2, id, a1, 'material', 70);
+    scoreAll(e3, id, a1, 'material', 75);
+    scoreAll(e1, id, a1, 'site', 85);
+    scoreAll(e2, id, a1, 'site', 80);
+    scoreAll(e3, id, a1, 'site', 75);
+    for (const e of [e1, e2, e3]) {
+      scoreAll(e, id, a2, 'material', 60);
+      scoreAll(e, id, a2, 'site', 65);
+    }
+    e3.declare({ editionId: id, applicantId: a3, conflict: true, reason: '曾任该单位质量顾问' });
+    for (const e of [e1, e2]) {
+      scoreAll(e, id, a3, 'material', 50);
+      scoreAll(e, id, a3, 'site', 55);
+    }
+
+    const bundles = [];
+    for (const [i, e] of [e1, e2, e3].entries()) bundles.push((await e.exportBundle(id, join(r.dir, `bundle-${i + 1}.psb`))).file);
+    const outcomes = await r.sec.importBundles(bundles);
+    expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(outcomes.map((o) => (o.status === 'accepted' ? o.sheets : -1))).toEqual([6, 6, 4]);
+
+    const results = r.sec.results(id);
+    const ranking = results.ranking.map((e) => ({ code: e.applicant.code, total: e.weightedTotal, rank: e.rank }));
+    expect(ranking).toEqual([
+      { code: 'XY2025-001', total: 785, rank: 1 },
+      { code: 'XY2025-002', total: 635, rank: 2 },
+      { code: 'XY2025-003', total: 535, rank: 3 },
+    ]);
+    const status = Object.fromEntries(results.candidates.entries.map((c) => [c.applicantId, c.status]));
+    expect(status[a1]).toBe('award');
+    expect(status[a2]).toBe('award');
+    expect(status[a3]).toBe('below-floor');
+    // two experts left on A3's panels, below Xinyang's minimum of three
+    expect(results.flags.filter((f) => f.code === 'undersized-panel' && f.applicantId === a3)).toHaveLength(2);
+
+    expect(r.sec.recusalRegister(id)).toEqual([
+      expect.objectContaining({ expertId: r.experts[2]!.id, applicantId: a3, conflict: true, source: 'expert', reason: '曾任该单位质量顾问' }),
+    ]);
+    expect(r.sec.owedWork(id)).toEqual([]);
+    const sheet = r.sec.listSheets(id, { applicantId: a1, stage: 'material', expertId: r.experts[0]!.id });
+    expect(sheet).toHaveLength(1);
+    expect(sheet[0]!.total).toBe(800);
+    expect(sheet[0]!.items[0]!.strengths).toBe('过程管理体系完善');
+    expect(r.sec.verifyAuditChain()).toMatchObject({ ok: true });
+    expect(e1.verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it('lists the work still owed, per expert, applicant and stage', async () => {
+    const [a1] = r.applicants.map((a) => a.id) as [string];
+    const [e1] = r.stores as [typeof r.stores[0]];
+    scoreAll(e1, r.editionId, a1, 'material', 60);
+    await r.sec.importBundles([(await e1.exportBundle(r.editionId, join(r.dir, 'b1.psb'))).file]);
+    const owed = r.sec.owedWork(r.editionId);
+    const mine = owed.filter((o) => o.expertId === r.experts[0]!.id);
+    expect(mine.find((o) => o.applicantId === a1 && o.stage === 'material')).toBeUndefined();
+    expect(mine.find((o) => o.applicantId === a1 && o.stage === 'site')?.state).toBe('not-submitted');
+    expect(mine.filter((o) => o.state === 'undeclared')).toHaveLength(4);
+    expect(owed.filter((o) => o.state === 'no-bundle')).toHaveLength(12);
+  });
+});
