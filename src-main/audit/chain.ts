@@ -27,10 +27,25 @@ function entryHash(prevHash: string, e: { seq: number; at: string; actor: string
   return createHash('sha256').update(prevHash, 'utf8').update(body, 'utf8').digest('hex');
 }
 
+/** Appending sits on the hot path of every saved score: prepare its statements once per connection. */
+const statementCache = new WeakMap<Database.Database, { head: Database.Statement; insert: Database.Statement }>();
+
+function statements(db: Database.Database): { head: Database.Statement; insert: Database.Statement } {
+  let s = statementCache.get(db);
+  if (!s) {
+    s = {
+      head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(
+        'INSERT INTO audit_log (seq, at, actor, action, detail_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+    };
+    statementCache.set(db, s);
+  }
+  return s;
+}
+
 export function auditHead(db: Database.Database): { seq: number; hash: string } {
-  const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+  const row = statements(db).head.get() as { seq: number; hash: string } | undefined;
   return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -46,9 +61,7 @@ export function appendAudit(
     const seq = head.seq + 1;
     const at = new Date().toISOString();
     const hash = entryHash(head.hash, { seq, at, actor: input.actor, action: input.action, detail });
-    db.prepare(
-      'INSERT INTO audit_log (seq, at, actor, action, detail_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(seq, at, input.actor, input.action, detailJson, head.hash, hash);
+    statements(db).insert.run(seq, at, input.actor, input.action, detailJson, head.hash, hash);
     return { seq, at, actor: input.actor, action: input.action, detail, hash };
   })();
 }
