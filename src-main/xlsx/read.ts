@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Localized } from '../domain/types.js';
 import type { ImportRowError } from '../services/api.js';
 import { PingshenError } from '../services/errors.js';
@@ -63,6 +62,8 @@ export async function readSheetRows<F extends string>(
   columns: ColumnSpec<F>[],
   what: Localized,
 ): Promise<SheetRow<F>[]> {
+  // loaded on demand: exceljs takes ~0.6 s to load and most commands never read a sheet
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
