@@ -159,12 +159,18 @@ function judge(ctx: Ctx, got: Received, b: ResultBundle, signerKey: string): Bun
   }
 }
 
-async function importOne(ctx: Ctx, file: string): Promise<BundleOutcome> {
+/** What the asynchronous part (read, decrypt, verify the signature, parse) found for one file. */
+type Opened =
+  | { kind: 'unreadable'; file: string; reason: Localized }
+  | { kind: 'refused'; got: Received; code: string; reason: Localized }
+  | { kind: 'bundle'; got: Received; bundle: ResultBundle; signerKey: string };
+
+async function openOne(ctx: Ctx, file: string): Promise<Opened> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch {
-    return { status: 'refused', file, reason: { zh: `无法读取文件“${file}”`, en: `cannot read "${file}"` } };
+    return { kind: 'unreadable', file, reason: { zh: `无法读取文件“${file}”`, en: `cannot read "${file}"` } };
   }
   const got: Received = { file, sha256: sha256Hex(bytes) };
   let opened: Awaited<ReturnType<typeof openPayload>>;
@@ -172,21 +178,46 @@ async function importOne(ctx: Ctx, file: string): Promise<BundleOutcome> {
     opened = await openPayload(ctx, 'result-bundle', bytes);
   } catch (e) {
     if (!isPingshenError(e)) throw e;
-    return recordRefusal(ctx, got, e.code, e.localized, null);
+    return { kind: 'refused', got, code: e.code, reason: e.localized };
   }
   const parsed = parseResultBundle(opened.payload);
-  if (!parsed.ok) return recordRefusal(ctx, got, 'bundle.malformed', parsed.reason, null);
-  return judge(ctx, got, parsed.bundle, opened.signerKey);
+  if (!parsed.ok) return { kind: 'refused', got, code: 'bundle.malformed', reason: parsed.reason };
+  return { kind: 'bundle', got, bundle: parsed.bundle, signerKey: opened.signerKey };
 }
+
+function judgeOpened(ctx: Ctx, o: Opened): BundleOutcome {
+  switch (o.kind) {
+    case 'unreadable':
+      return { status: 'refused', file: o.file, reason: o.reason };
+    case 'refused':
+      return recordRefusal(ctx, o.got, o.code, o.reason, null);
+    case 'bundle':
+      return judge(ctx, o.got, o.bundle, o.signerKey);
+  }
+}
+
+/**
+ * Bundles are judged in batches inside one transaction: a commit of the encrypted store costs
+ * tens of milliseconds (page encryption and fsync), far more than judging a bundle. Each bundle
+ * still stands or falls whole: its writes are a savepoint of their own (nested ctx.tx/change).
+ */
+const JUDGE_BATCH = 25;
 
 export function bundleMethods(ctx: Ctx): Pick<SecretariatService, 'importBundles' | 'listBundles'> {
   return {
     async importBundles(files, opts) {
       const list = parseInput(z.array(FilePathSchema).min(1), files, { zh: '结果包文件列表', en: 'bundle file list' });
       const outcomes: BundleOutcome[] = [];
-      for (const [n, file] of list.entries()) {
-        outcomes.push(await importOne(ctx, file));
-        opts?.onProgress?.(n + 1, list.length);
+      for (let start = 0; start < list.length; start += JUDGE_BATCH) {
+        const opened: Opened[] = [];
+        for (const file of list.slice(start, start + JUDGE_BATCH)) {
+          opened.push(await openOne(ctx, file));
+          // opening (decrypting, verifying) is the slow part; judging a batch takes milliseconds
+          opts?.onProgress?.(start + opened.length, list.length);
+        }
+        ctx.tx(() => {
+          for (const o of opened) outcomes.push(judgeOpened(ctx, o));
+        });
       }
       return outcomes;
     },
