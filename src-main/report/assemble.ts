@@ -1,0 +1,182 @@
+/**
+ * From what the services return (api.ts) to what a report is made from (types.ts). Pure: the
+ * service fetches, these select and reshape, so tests and the benchmark exercise the same path.
+ */
+import type { ApplicantRef, CriteriaFramework, EditionResults, Stage } from '../domain/types.js';
+import type { Applicant, BundleRecord, Declaration, EditionDetail, Expert, ScoreSheet } from '../services/api.js';
+import type {
+  BallotCandidate,
+  BallotInput,
+  FeedbackInput,
+  PanelSummaryInput,
+  RankingInput,
+  ReceiptInput,
+  RecusalsInput,
+  ReportEdition,
+  ReportExpert,
+  ReportFramework,
+  ScoreSheetInput,
+} from './types.js';
+
+export function reportEdition(e: EditionDetail): ReportEdition {
+  return { id: e.id, name: e.name, year: e.year, city: e.profile.city, regulation: e.profile.regulation };
+}
+
+export function reportFramework(f: CriteriaFramework): ReportFramework {
+  return {
+    id: f.id,
+    standard: f.standard,
+    name: f.name,
+    totalPoints: f.totalPoints,
+    categories: f.categories.map((c) => ({
+      code: c.code,
+      name: c.name,
+      points: c.points,
+      items: c.items.map((i) => ({ code: i.code, name: i.name, points: i.points, kind: i.kind })),
+    })),
+  };
+}
+
+export function applicantRef(a: Pick<Applicant, 'id' | 'code' | 'name' | 'kind' | 'industry'>): ApplicantRef {
+  return { id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry };
+}
+
+export function reportExpert(e: Pick<Expert, 'id' | 'code' | 'name'>): ReportExpert {
+  return { id: e.id, code: e.code, name: e.name };
+}
+
+export function scoreSheetInput(d: {
+  edition: EditionDetail;
+  applicant: ApplicantRef;
+  expert: ReportExpert;
+  sheet: ScoreSheet;
+  declaration: Declaration | null;
+}): ScoreSheetInput {
+  return {
+    report: 'score-sheet',
+    edition: reportEdition(d.edition),
+    framework: reportFramework(d.edition.framework),
+    applicant: d.applicant,
+    expert: d.expert,
+    stage: d.sheet.stage,
+    sheet: {
+      status: d.sheet.status,
+      submittedAt: d.sheet.submittedAt,
+      items: d.sheet.items.map(({ itemCode, percent, strengths, opportunities }) => ({ itemCode, percent, strengths, opportunities })),
+    },
+    declaration: d.declaration,
+  };
+}
+
+/** Only submitted sheets count: a draft is the expert's own business until it is signed. */
+export function panelSummaryInput(d: {
+  edition: EditionDetail;
+  applicant: Applicant;
+  stage: Stage;
+  experts: Expert[];
+  sheets: ScoreSheet[];
+  results: EditionResults;
+}): PanelSummaryInput {
+  const submitted = d.sheets
+    .filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && s.stage === d.stage)
+    .sort((a, b) => expertOrder(d.experts, a.expertId) - expertOrder(d.experts, b.expertId));
+  const result = d.results.stageResults.find((r) => r.applicantId === d.applicant.id && r.stage === d.stage) ?? null;
+  const shownIds = new Set([...submitted.map((s) => s.expertId), ...(result?.missingExpertIds ?? [])]);
+  return {
+    report: 'panel-summary',
+    edition: reportEdition(d.edition),
+    framework: reportFramework(d.edition.framework),
+    applicant: applicantRef(d.applicant),
+    stage: d.stage,
+    experts: d.experts.filter((e) => shownIds.has(e.id)).map(reportExpert),
+    sheets: submitted.map((s) => ({
+      expertId: s.expertId,
+      percents: Object.fromEntries(s.items.map((i) => [i.itemCode, i.percent])),
+    })),
+    result,
+    rules: { trim: d.results.rules.trim, disagreement: d.results.rules.disagreement, panelSize: d.results.rules.panelSize },
+  };
+}
+
+function expertOrder(experts: Expert[], id: string): number {
+  const i = experts.findIndex((e) => e.id === id);
+  return i < 0 ? experts.length : i;
+}
+
+/**
+ * The comments keep their stage and item but lose their author, and are sorted by text so that
+ * not even their order tells which expert wrote what.
+ */
+export function feedbackInput(d: {
+  edition: EditionDetail;
+  applicant: Applicant;
+  stage?: Stage;
+  sheets: ScoreSheet[];
+  results: EditionResults;
+  discloseScores: boolean;
+}): FeedbackInput {
+  const stages = d.edition.profile.stages.map((s) => s.stage).filter((s) => d.stage === undefined || s === d.stage);
+  const submitted = d.sheets.filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && stages.includes(s.stage));
+  const comments = submitted
+    .flatMap((s) => s.items.map((i) => ({ stage: s.stage, itemCode: i.itemCode, strengths: i.strengths, opportunities: i.opportunities })))
+    .filter((c) => c.strengths.trim() !== '' || c.opportunities.trim() !== '')
+    .sort((a, b) => compare(a.itemCode, b.itemCode) || compare(a.stage, b.stage) || compare(a.strengths, b.strengths) || compare(a.opportunities, b.opportunities));
+  const scores = d.discloseScores
+    ? stages.map((stage) => {
+        const r = d.results.stageResults.find((x) => x.applicantId === d.applicant.id && x.stage === stage);
+        return { stage, panelScore: r?.panelScore ?? null, categoryMeans: r?.categoryMeans ?? {} };
+      })
+    : [];
+  return {
+    report: 'feedback',
+    edition: reportEdition(d.edition),
+    framework: reportFramework(d.edition.framework),
+    applicant: applicantRef(d.applicant),
+    stages,
+    comments,
+    discloseScores: d.discloseScores,
+    scores,
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function rankingInput(d: { edition: EditionDetail; applicants: Applicant[]; results: EditionResults }): RankingInput {
+  const { stageResults: _shownElsewhere, ...results } = d.results;
+  return { report: 'ranking', edition: reportEdition(d.edition), applicants: d.applicants.map(applicantRef), results };
+}
+
+/** null when the profile does not decide by vote. */
+export function ballotInput(d: { edition: EditionDetail; applicants: Applicant[]; results: EditionResults }): BallotInput | null {
+  const vote = d.edition.profile.committeeVote;
+  if (!vote) return null;
+  const byId = new Map(d.applicants.map((a) => [a.id, a]));
+  const rankOf = new Map(d.results.ranking.map((r) => [r.applicant.id, r.rank]));
+  const candidates: BallotCandidate[] = [];
+  for (const e of d.results.candidates.entries) {
+    const a = byId.get(e.applicantId);
+    if (!a || (e.status !== 'award' && e.status !== 'nomination' && e.status !== 'tie-at-cap')) continue;
+    candidates.push({ applicant: applicantRef(a), status: e.status, rank: rankOf.get(a.id) ?? null });
+  }
+  candidates.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compare(a.applicant.code, b.applicant.code));
+  return { report: 'ballot', edition: reportEdition(d.edition), vote: vote.fraction, candidates };
+}
+
+export function recusalsInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; declarations: Declaration[] }): RecusalsInput {
+  return {
+    report: 'recusals',
+    edition: reportEdition(d.edition),
+    applicants: d.applicants.map(applicantRef),
+    experts: d.experts.map(reportExpert),
+    declarations: [...d.declarations].sort((a, b) => compare(a.declaredAt, b.declaredAt)),
+  };
+}
+
+export function receiptInput(d: { edition: EditionDetail; experts: Expert[]; bundles: BundleRecord[] }): ReceiptInput {
+  return {
+    report: 'receipt',
+    edition: reportEdition(d.edition),
+    experts: d.experts.map(reportExpert),
+    bundles: [...d.bundles].sort((a, b) => compare(a.receivedAt, b.receivedAt)),
+  };
+}

@@ -1,0 +1,27 @@
+import { buildBallot } from './ballot.js';
+import { buildFeedback } from './feedback.js';
+import { buildPanelSummary } from './panel-summary.js';
+import { buildRanking } from './ranking.js';
+import { buildReceipt } from './receipt.js';
+import { buildRecusals } from './recusals.js';
+import { buildScoreSheet } from './score-sheet.js';
+import type { DocDefinition, PrintOptions, ReportInput } from './types.js';
+
+export function buildReport(input: ReportInput, print: PrintOptions): DocDefinition {
+  switch (input.report) {
+    case 'score-sheet':
+      return buildScoreSheet(input, print);
+    case 'panel-summary':
+      return buildPanelSummary(input, print);
+    case 'feedback':
+      return buildFeedback(input, print);
+    case 'ranking':
+      return buildRanking(input, print);
+    case 'ballot':
+      return buildBallot(input, print);
+    case 'recusals':
+      return buildRecusals(input, print);
+    case 'receipt':
+      return buildReceipt(input, print);
+  }
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resourcePath } from '../resources.js';
+
+export const REPORT_FONT = 'NotoSansSC';
+const FILES = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
+export type Weight = keyof typeof FILES;
+
+/** The part of a fontkit font the line breaker measures with. */
+export interface MeasuredFont {
+  unitsPerEm: number;
+  layout(text: string): { advanceWidth: number };
+}
+
+interface FontFormat {
+  probe(buffer: Uint8Array): boolean;
+  new (stream: { buffer: Uint8Array }): MeasuredFont;
+}
+
+interface Fontkit {
+  create(buffer: Uint8Array): MeasuredFont;
+  registerFormat(format: FontFormat): void;
+}
+
+/**
+ * pdfkit builds a fresh fontkit font from the file's bytes for every document, and decoding the
+ * tables of a 30 000-glyph CJK font was most of the cost of a short report. So the renderer
+ * hands pdfkit a short token instead of the bytes, and a font "format" registered through
+ * fontkit's public registerFormat answers that token with the one font object parsed for this
+ * process. Each document still makes its own subset of the glyphs it uses. The CommonJS entry
+ * is loaded on purpose: it is the instance pdfkit itself requires.
+ */
+const fontkit = createRequire(import.meta.url)('fontkit') as Fontkit;
+
+let shared: { fonts: Record<Weight, MeasuredFont>; tokens: Record<Weight, Buffer> } | null = null;
+
+function load(): NonNullable<typeof shared> {
+  if (shared) return shared;
+  const fonts = {
+    regular: fontkit.create(readFileSync(resourcePath('fonts', FILES.regular))),
+    bold: fontkit.create(readFileSync(resourcePath('fonts', FILES.bold))),
+  };
+  const tokens = { regular: Buffer.from('pingshen-font:regular'), bold: Buffer.from('pingshen-font:bold') };
+  const byToken = new Map<Uint8Array, MeasuredFont>([
+    [tokens.regular, fonts.regular],
+    [tokens.bold, fonts.bold],
+  ]);
+  fontkit.registerFormat(
+    class SharedFont {
+      static probe(buffer: Uint8Array): boolean {
+        return byToken.has(buffer);
+      }
+      constructor(stream: { buffer: Uint8Array }) {
+        // a constructor may return another object: here, the font parsed once for the process
+        return byToken.get(stream.buffer)!;
+      }
+    } as unknown as FontFormat,
+  );
+  shared = { fonts, tokens };
+  return shared;
+}
+
+export function sharedFont(weight: Weight): MeasuredFont {
+  return load().fonts[weight];
+}
+
+/** What the renderer stores in pdfmake's virtual file system in place of each font file. */
+export function fontTokens(): Record<Weight, Buffer> {
+  return load().tokens;
+}

@@ -1,0 +1,327 @@
+/**
+ * Every word the reports print, in Chinese and English, in one place so that both editions of a
+ * report say the same thing and a wording is changed once.
+ */
+import type { ApplicantKind, CandidateStatus, Flag, Localized, Stage } from '../domain/types.js';
+import type { BundleRecord, Declaration } from '../services/api.js';
+import type { ReportKind, ReportLang } from './types.js';
+
+export function tr(lang: ReportLang, msg: Localized): string {
+  return msg[lang];
+}
+
+const ZH_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const EN_ORDINAL_PLURAL: Record<number, string> = { 2: 'halves', 3: 'thirds', 4: 'quarters', 5: 'fifths' };
+const EN_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "三分之二" / "two thirds", as the regulations word a voting threshold. */
+function fraction(numerator: number, denominator: number): Localized {
+  const zhNum = (n: number) => ZH_NUMERALS[n] ?? String(n);
+  const plural = EN_ORDINAL_PLURAL[denominator];
+  return {
+    zh: `${zhNum(denominator)}分之${zhNum(numerator)}`,
+    en: plural ? `${EN_NUMBERS[numerator] ?? numerator} ${plural}` : `${numerator}/${denominator}`,
+  };
+}
+
+/** 《信阳市市长质量奖管理办法》（信政文〔2022〕49号）: the title in book-title marks, the issue note after. */
+function citeZh(title: string): string {
+  const note = title.indexOf('（');
+  return note > 0 ? `《${title.slice(0, note)}》${title.slice(note)}` : `《${title}》`;
+}
+
+export const M = {
+  titles: {
+    'score-sheet': { zh: '评分表', en: 'Score sheet' },
+    'panel-summary': { zh: '评审组评分汇总表', en: 'Panel score summary' },
+    feedback: { zh: '评审反馈报告', en: 'Feedback report' },
+    ranking: { zh: '综合评分排名及候选名单', en: 'Ranking and candidate list' },
+    ballot: { zh: '评委会无记名投票表', en: 'Committee secret ballot' },
+    recusals: { zh: '回避记录', en: 'Recusal register' },
+    receipt: { zh: '结果包导入回执', en: 'Result bundle import receipt' },
+  } satisfies Record<ReportKind, Localized>,
+
+  stage: {
+    material: { zh: '材料评审', en: 'Material review' },
+    site: { zh: '现场评审', en: 'On-site review' },
+    defence: { zh: '陈述答辩', en: 'Presentation and defence' },
+  } satisfies Record<Stage, Localized>,
+
+  kind: {
+    unit: { zh: '组织', en: 'Organisation' },
+    individual: { zh: '个人', en: 'Individual' },
+  } satisfies Record<ApplicantKind, Localized>,
+
+  frame: {
+    edition: (name: string, year: number): Localized =>
+      name.includes(String(year)) ? { zh: name, en: name } : { zh: `${name}（${year}年度）`, en: `${name} (${year})` },
+    generated: (date: string): Localized => ({ zh: `生成日期：${date}`, en: `Generated: ${date}` }),
+    page: (current: number, count: number): Localized => ({
+      zh: `第 ${current} 页 / 共 ${count} 页`,
+      en: `Page ${current} of ${count}`,
+    }),
+    fingerprint: (hex: string): Localized => ({ zh: `文档指纹（SHA-256）：${hex}`, en: `Document fingerprint (SHA-256): ${hex}` }),
+    confidential: { zh: '内部资料　注意保密', en: 'Internal — confidential' },
+    timeZone: { zh: '文中时间均为北京时间。', en: 'Times are China Standard Time (UTC+8).' },
+    draft: { zh: '草稿', en: 'DRAFT' },
+  },
+
+  common: {
+    applicant: { zh: '申报单位', en: 'Applicant' },
+    applicantCode: { zh: '申报编号', en: 'Applicant code' },
+    kind: { zh: '类别', en: 'Kind' },
+    stage: { zh: '评审阶段', en: 'Stage' },
+    expert: { zh: '评审专家', en: 'Expert' },
+    criteria: { zh: '评价准则', en: 'Criteria' },
+    code: { zh: '编号', en: 'Code' },
+    item: { zh: '评分项', en: 'Item' },
+    category: { zh: '类目', en: 'Category' },
+    points: { zh: '分值', en: 'Points' },
+    percent: { zh: '得分率', en: 'Percent' },
+    score: { zh: '得分', en: 'Score' },
+    subtotal: { zh: '小计', en: 'Subtotal' },
+    total: { zh: '总分', en: 'Total' },
+    sum: { zh: '合计', en: 'Total' },
+    time: { zh: '时间', en: 'Time' },
+    reason: { zh: '理由', en: 'Reason' },
+    none: { zh: '无', en: 'None' },
+    notScored: { zh: '未评', en: 'n/s' },
+    strengths: { zh: '优势', en: 'Strengths' },
+    opportunities: { zh: '改进机会', en: 'Opportunities for improvement' },
+    pointsOf: (points: number): Localized => ({ zh: `（${points}分）`, en: ` (${points} points)` }),
+    date: { zh: '日期：', en: 'Date:' },
+    colon: { zh: '：', en: ': ' },
+    standard: (standard: string, name: Localized): Localized => ({ zh: `${standard}《${name.zh}》`, en: `${standard} ${name.en}` }),
+    blankDate: { zh: '年　　月　　日', en: ' ' },
+  },
+
+  scoreSheet: {
+    status: (submittedAt: string | null): Localized =>
+      submittedAt ? { zh: `已提交（${submittedAt}）`, en: `Submitted (${submittedAt})` } : { zh: '草稿，尚未提交', en: 'Draft, not yet submitted' },
+    statusLabel: { zh: '状态', en: 'Status' },
+    unknownExpert: { zh: '（请填写姓名）', en: '(write your name)' },
+    declarationTitle: { zh: '利害关系声明', en: 'Conflict-of-interest declaration' },
+    declaration: (d: Declaration, applicant: string, at: string): Localized => {
+      if (!d.conflict) {
+        return {
+          zh: `本人已声明与申报单位“${applicant}”不存在利害关系。声明时间：${at}。`,
+          en: `I declared that I have no conflict of interest with the applicant ${applicant}. Declared: ${at}.`,
+        };
+      }
+      return d.source === 'secretariat'
+        ? { zh: `秘书处已决定本人回避申报单位“${applicant}”（${at}）：${d.reason}`, en: `The secretariat recused me from the applicant ${applicant} (${at}): ${d.reason}` }
+        : { zh: `本人已声明与申报单位“${applicant}”存在利害关系并回避（${at}）：${d.reason}`, en: `I declared a conflict of interest with the applicant ${applicant} and recused myself (${at}): ${d.reason}` };
+    },
+    noDeclaration: {
+      zh: '本库未记录该专家对本申报单位的利害关系声明。',
+      en: 'No conflict-of-interest declaration by this expert for this applicant is on record in this store.',
+    },
+    signature: { zh: '评审专家（签名）：', en: "Expert's signature:" },
+  },
+
+  panel: {
+    members: { zh: '评审组专家', en: 'Panel members' },
+    mean: { zh: '平均', en: 'Mean' },
+    trimmedMean: { zh: '去极值平均', en: 'Trimmed mean' },
+    range: { zh: '极差', en: 'Range' },
+    panelScore: { zh: '评审组得分', en: 'Panel score' },
+    expertTotal: { zh: '专家总分', en: 'Expert total' },
+    dropped: { zh: '（去）', en: 'dropped' },
+    disagreementCell: { zh: '分歧', en: 'Differs' },
+    trimmed: (high: string, highTotal: string, low: string, lowTotal: string): Localized => ({
+      zh: `去掉一个最高总分（${high}，${highTotal}）和一个最低总分（${low}，${lowTotal}）后取平均。`,
+      en: `The highest total (${high}, ${highTotal}) and the lowest total (${low}, ${lowTotal}) were dropped before averaging.`,
+    }),
+    tooSmallToTrim: (n: number, min: number): Localized => ({
+      zh: `评审组有效人数 ${n} 人，少于去极值所需的 ${min} 人，取全体专家平均。`,
+      en: `The panel has ${n} scoring experts, fewer than the ${min} needed for trimming: mean of all experts.`,
+    }),
+    noTrim: { zh: '本届不去掉最高、最低分，取全体专家平均。', en: 'This edition does not trim: mean of all experts.' },
+    disagreement: (threshold: number): Localized => ({
+      zh: `专家得分率极差超过 ${threshold} 个百分点的评分项以底色标出，请组长组织合议。`,
+      en: `Items where the experts' percentages differ by more than ${threshold} percentage points are shaded for the leader's consensus discussion.`,
+    }),
+    undersized: (min: number): Localized => ({
+      zh: `回避后评审组人数低于下限（${min} 人）。`,
+      en: `After recusals the panel is below its minimum size (${min}).`,
+    }),
+    missing: (names: string): Localized => ({ zh: `尚未提交评分表的专家：${names}。`, en: `Experts yet to submit: ${names}.` }),
+    noSheets: { zh: '尚无已提交的评分表。', en: 'No submitted score sheets yet.' },
+    scoreLine: (score: string): Localized => ({ zh: `评审组得分：${score}`, en: `Panel score: ${score}` }),
+  },
+
+  feedback: {
+    intro: {
+      zh: '本报告汇总评审组专家对贵单位的评审意见，按评价准则的类目和评分项列出优势和改进机会；相同意见只列一次，不署评审专家姓名。',
+      en: "This report gathers the panel's comments on your organisation by category and item of the criteria: strengths and opportunities for improvement. Identical comments appear once; experts are not named.",
+    },
+    stagesCovered: { zh: '评审阶段', en: 'Stages covered' },
+    scoresTitle: { zh: '各类目得分', en: 'Scores by category' },
+    noComment: { zh: '（无）', en: '(none)' },
+  },
+
+  ranking: {
+    tableTitle: { zh: '排名', en: 'Ranking' },
+    rank: { zh: '名次', en: 'Rank' },
+    weighted: { zh: '加权总分', en: 'Weighted total' },
+    ofFull: { zh: '得分率', en: 'Of full marks' },
+    shortlisted: { zh: '入围', en: 'Short-listed' },
+    yes: { zh: '是', en: 'Yes' },
+    no: { zh: '否', en: 'No' },
+    outcome: { zh: '候选结果', en: 'Outcome' },
+    tied: { zh: '（并列）', en: ' (tied)' },
+    stageWeight: (stage: Localized, weight: number): Localized => ({ zh: `${stage.zh}（${weight}%）`, en: `${stage.en} (${weight}%)` }),
+    status: {
+      award: { zh: '奖项候选', en: 'Award candidate' },
+      nomination: { zh: '提名奖候选', en: 'Nomination candidate' },
+      'tie-at-cap': { zh: '名额处并列，请评委会决定', en: 'Tied at the cap: committee decides' },
+      'below-floor': { zh: '未达分数线', en: 'Below the floor' },
+      'not-placed': { zh: '未入选', en: 'Not placed' },
+    } satisfies Record<CandidateStatus, Localized>,
+    rulesTitle: { zh: '适用规则', en: 'Rules applied' },
+    weights: { zh: '阶段权重', en: 'Stage weights' },
+    floors: { zh: '分数线', en: 'Floors' },
+    floor: (level: Localized, percent: number, points: string): Localized => ({
+      zh: `${level.zh}不低于总分的 ${percent}%（${points}分）`,
+      en: `${level.en}: at least ${percent} % of full marks (${points} points)`,
+    }),
+    caps: { zh: '名额上限', en: 'Caps' },
+    cap: (kind: Localized, award: number, nomination: number): Localized => ({
+      zh: `${kind.zh}：奖项 ${award} 个，提名奖 ${nomination} 个`,
+      en: `${kind.en}: ${award} awards, ${nomination} nominations`,
+    }),
+    shortlist: { zh: '入围', en: 'Shortlist' },
+    shortlistRule: (stage: Localized, size: number, count: number): Localized => ({
+      zh: `${stage.zh}后取前 ${size} 名进入后续评审（实际入围 ${count} 个）`,
+      en: `the top ${size} after the ${stage.en.toLowerCase()} go on (${count} shortlisted)`,
+    }),
+    shortlistTie: { zh: '入围线处并列。', en: 'Tie at the shortlist cut.' },
+    tieBreak: { zh: '并列时比较', en: 'Ties broken by' },
+    tieByStage: (stage: Localized): Localized => ({ zh: `${stage.zh}得分`, en: `${stage.en} score` }),
+    tieByCategory: (code: string): Localized => ({ zh: `${code} 类目得分`, en: `category ${code} score` }),
+    award: { zh: '奖项', en: 'Award' },
+    nomination: { zh: '提名奖', en: 'Nomination' },
+    candidatesTitle: { zh: '候选名单', en: 'Candidates' },
+    listHeading: (kind: Localized, level: Localized, cap: number, unfilled: number): Localized => ({
+      zh: `${kind.zh} · ${level.zh}候选（名额 ${cap} 个${unfilled > 0 ? `，空缺 ${unfilled} 个` : ''}）`,
+      en: `${kind.en} · ${level.en} candidates (cap ${cap}${unfilled > 0 ? `, ${unfilled} unfilled` : ''})`,
+    }),
+    flagsTitle: { zh: '提示事项', en: 'Flags' },
+    flagKind: { zh: '类型', en: 'Flag' },
+    flagDetail: { zh: '说明', en: 'Detail' },
+    flag: {
+      disagreement: { zh: '评分分歧', en: 'Disagreement' },
+      'undersized-panel': { zh: '评审组人数不足', en: 'Undersized panel' },
+      'missing-sheets': { zh: '评分表未齐', en: 'Missing score sheets' },
+      'tie-at-cap': { zh: '名额处并列', en: 'Tie at the cap' },
+      'tie-at-shortlist': { zh: '入围线并列', en: 'Tie at the shortlist' },
+      'recused-sheet-excluded': { zh: '回避专家评分不计', en: "Recused expert's sheet excluded" },
+    } satisfies Record<Flag['code'], Localized>,
+  },
+
+  ballot: {
+    rule: (regulation: Localized, numerator: number, denominator: number): Localized => {
+      const f = fraction(numerator, denominator);
+      return {
+        zh: `依据${citeZh(regulation.zh)}，评委会以无记名投票方式表决，得票数达到投票人数的${f.zh}（含）以上为通过。`,
+        en: `Under the ${regulation.en}, the committee decides by secret ballot; a candidate passes with at least ${f.en} of the voters' votes.`,
+      };
+    },
+    instructions: {
+      zh: '请对每个申报单位在“同意”“不同意”“弃权”中选择一项，在对应栏内划“✓”。本表不填写投票人姓名。',
+      en: 'For each applicant mark one of Agree, Disagree or Abstain with a tick (✓). Do not write your name on this ballot.',
+    },
+    no: { zh: '序号', en: 'No.' },
+    proposed: { zh: '拟推荐', en: 'Proposed for' },
+    agree: { zh: '同意', en: 'Agree' },
+    disagree: { zh: '不同意', en: 'Disagree' },
+    abstain: { zh: '弃权', en: 'Abstain' },
+    tallyTitle: { zh: '计票（由监票人、计票人填写）', en: 'Count (filled in by the scrutineer and the teller)' },
+    voters: { zh: '投票人数（N）：', en: 'Number of voters (N):' },
+    votersUnit: { zh: '人', en: '' },
+    needed: (numerator: number, denominator: number): Localized => ({
+      zh: `通过所需票数（N × ${numerator}/${denominator}，向上取整）：`,
+      en: `Votes needed to pass (N × ${numerator}/${denominator}, rounded up):`,
+    }),
+    neededUnit: { zh: '票', en: '' },
+    lookupTitle: { zh: '投票人数与通过所需票数对照', en: 'Votes needed by number of voters' },
+    lookupVoters: { zh: '投票人数 N', en: 'Voters N' },
+    lookupNeeded: { zh: '所需票数', en: 'Votes needed' },
+    scrutineer: { zh: '监票人（签名）：', en: 'Scrutineer (signature):' },
+    teller: { zh: '计票人（签名）：', en: 'Teller (signature):' },
+    noCandidates: { zh: '没有进入候选名单的申报单位。', en: 'No applicant is on the candidate list.' },
+  },
+
+  recusals: {
+    summary: (total: number, conflicts: number, imposed: number, clear: number): Localized => ({
+      zh: `共 ${total} 条记录：回避 ${conflicts} 条（其中秘书处决定 ${imposed} 条），无利害关系声明 ${clear} 条。`,
+      en: `${total} records: ${conflicts} recusals (${imposed} imposed by the secretariat), ${clear} declarations of no conflict.`,
+    }),
+    recusalsTitle: { zh: '一、回避', en: '1. Recusals' },
+    clearTitle: { zh: '二、无利害关系声明', en: '2. Declarations of no conflict' },
+    source: { zh: '来源', en: 'Source' },
+    sources: {
+      expert: { zh: '专家声明', en: "Expert's declaration" },
+      secretariat: { zh: '秘书处决定', en: 'Imposed by the secretariat' },
+    } satisfies Record<Declaration['source'], Localized>,
+  },
+
+  receipt: {
+    summary: (total: number, accepted: number, superseded: number, refused: number): Localized => ({
+      zh: `共 ${total} 个结果包：接受 ${accepted} 个，被后续结果包替代 ${superseded} 个，拒收 ${refused} 个。`,
+      en: `${total} bundles: ${accepted} accepted, ${superseded} superseded by a later bundle, ${refused} refused.`,
+    }),
+    received: { zh: '接收时间', en: 'Received' },
+    sequence: { zh: '序号', en: 'Seq.' },
+    status: { zh: '状态', en: 'Status' },
+    sha256: { zh: 'SHA-256 指纹', en: 'SHA-256 fingerprint' },
+    statuses: {
+      accepted: { zh: '已接受', en: 'Accepted' },
+      superseded: { zh: '已被替代', en: 'Superseded' },
+      refused: { zh: '已拒收', en: 'Refused' },
+    } satisfies Record<BundleRecord['status'], Localized>,
+    unknownExpert: { zh: '（未识别）', en: '(unidentified)' },
+  },
+
+  errors: {
+    invalidRequest: (reasons: string): Localized => ({
+      zh: `报告请求无效：${reasons}。请更正后重试。`,
+      en: `Invalid report request: ${reasons}. Correct it and try again.`,
+    }),
+    expertRequired: {
+      zh: '秘书处打印评分表时须指明评审专家。请选择专家后重试。',
+      en: "To print a score sheet the secretariat must name the expert. Choose the expert and try again.",
+    },
+    onlyScoreSheets: (title: Localized): Localized => ({
+      zh: `评审专家只能打印本人的评分表，不能生成“${title.zh}”。如需此报告请联系秘书处。`,
+      en: `An expert may print only their own score sheets, not the ${title.en.toLowerCase()}. Ask the secretariat for it.`,
+    }),
+    notOwnSheet: { zh: '您只能打印本人的评分表。', en: 'You may print only your own score sheets.' },
+    notAssigned: (stage: Localized): Localized => ({
+      zh: `该申报单位的${stage.zh}不在您的评审任务中，不能打印其评分表。`,
+      en: `This applicant's ${stage.en.toLowerCase()} is not among your assignments: you cannot print its score sheet.`,
+    }),
+    undeclared: {
+      zh: '您尚未就该申报单位声明是否存在利害关系，不能打印其评分表。请先声明。',
+      en: 'You have not declared whether you have a conflict of interest with this applicant, so its score sheet cannot be printed. Declare first.',
+    },
+    conflicted: {
+      zh: '您已声明或被决定与该申报单位存在利害关系（回避），不能打印其评分表。',
+      en: 'You are recused from this applicant (conflict of interest): its score sheet cannot be printed.',
+    },
+    noSheet: (stage: Localized): Localized => ({
+      zh: `尚无该专家对该申报单位${stage.zh}的评分表，无可打印内容。`,
+      en: `There is no score sheet of this expert for this applicant's ${stage.en.toLowerCase()}: nothing to print.`,
+    }),
+    noApplicant: (id: string): Localized => ({ zh: `本届没有该申报单位（${id}）。请刷新列表后重试。`, en: `This edition has no such applicant (${id}). Refresh the list and try again.` }),
+    noExpert: (id: string): Localized => ({ zh: `本届没有该评审专家（${id}）。请刷新列表后重试。`, en: `This edition has no such expert (${id}). Refresh the list and try again.` }),
+    noVote: (regulation: Localized): Localized => ({
+      zh: `${regulation.zh}未规定评委会投票表决，本届不需要投票表。`,
+      en: `The ${regulation.en} does not decide by committee vote: this edition needs no ballot.`,
+    }),
+    writeFailed: (file: string, reason: string): Localized => ({
+      zh: `无法写入报告文件 ${file}（${reason}）。请选择可写的位置后重试。`,
+      en: `Could not write the report file ${file} (${reason}). Choose a writable location and try again.`,
+    }),
+  },
+};

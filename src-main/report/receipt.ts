@@ -1,0 +1,51 @@
+/**
+ * 结果包导入回执: which result bundles the secretariat accepted, which a later bundle superseded and
+ * which it refused and why, each with the SHA-256 of the file as received.
+ */
+import type { BundleRecord } from '../services/api.js';
+import { formatDateTime } from './format.js';
+import { frame, note, num, table, td, th } from './layout.js';
+import { M, tr } from './messages.js';
+import { byId, expertLabel } from './people.js';
+import type { Content, DocDefinition, PrintOptions, ReceiptInput } from './types.js';
+
+/** 64 hex digits in groups of eight, four groups a line: readable aloud, comparable by eye. */
+export function groupedHex(hex: string): string {
+  const groups = hex.match(/.{1,8}/g) ?? [hex];
+  const lines: string[] = [];
+  for (let i = 0; i < groups.length; i += 4) lines.push(groups.slice(i, i + 4).join(' '));
+  return lines.join('\n');
+}
+
+export function buildReceipt(input: ReceiptInput, print: PrintOptions): DocDefinition {
+  const lang = print.lang;
+  const experts = byId(input.experts);
+  const count = (status: BundleRecord['status']) => input.bundles.filter((b) => b.status === status).length;
+
+  const body: Content[][] = [
+    [
+      th(tr(lang, M.receipt.received)),
+      th(tr(lang, M.common.expert)),
+      th(tr(lang, M.receipt.sequence)),
+      th(tr(lang, M.receipt.status)),
+      th(tr(lang, M.receipt.sha256)),
+      th(tr(lang, M.common.reason)),
+    ],
+    ...input.bundles.map((b) => [
+      td(formatDateTime(b.receivedAt, lang)),
+      td(expertLabel(experts.get(b.expertId), tr(lang, M.receipt.unknownExpert))),
+      num(String(b.sequence), { alignment: 'center' }),
+      td(tr(lang, M.receipt.statuses[b.status]), b.status === 'refused' ? { bold: true } : {}),
+      td(groupedHex(b.sha256), { style: 'mono' }),
+      td(b.reason ? tr(lang, b.reason) : '—'),
+    ]),
+  ];
+
+  const content: Content[] = [
+    { text: tr(lang, M.receipt.summary(input.bundles.length, count('accepted'), count('superseded'), count('refused'))), margin: [0, 0, 0, 2] },
+    note(tr(lang, M.frame.timeZone)),
+    { text: '', margin: [0, 0, 0, 6] },
+    input.bundles.length === 0 ? note(tr(lang, M.common.none)) : table([70, 72, 26, 56, 150, '*'], 1, body),
+  ];
+  return frame({ input, print, confidential: true, content });
+}

@@ -1,0 +1,44 @@
+/**
+ * 回避记录: every conflict-of-interest declaration on record, recusals first (the expert's own and
+ * those the secretariat imposed, Daqing art. 35), then the declarations of no conflict, with times.
+ */
+import { formatDateTime } from './format.js';
+import { frame, h2, note, td, th, titledTable } from './layout.js';
+import { M, tr } from './messages.js';
+import { applicantLabel, byId, expertLabel } from './people.js';
+import type { Content, DocDefinition, PrintOptions, RecusalsInput } from './types.js';
+
+export function buildRecusals(input: RecusalsInput, print: PrintOptions): DocDefinition {
+  const lang = print.lang;
+  const experts = byId(input.experts);
+  const applicants = byId(input.applicants);
+  const recusals = input.declarations.filter((d) => d.conflict);
+  const clear = input.declarations.filter((d) => !d.conflict);
+  const imposed = recusals.filter((d) => d.source === 'secretariat').length;
+  const who = (id: string) => expertLabel(experts.get(id), id);
+  const what = (id: string) => applicantLabel(applicants.get(id), id);
+  const none = (title: string): Content => ({ stack: [h2(title), note(tr(lang, M.common.none))], unbreakable: true });
+
+  const recusalBody: Content[][] = [
+    [th(tr(lang, M.common.time)), th(tr(lang, M.common.expert)), th(tr(lang, M.common.applicant)), th(tr(lang, M.recusals.source)), th(tr(lang, M.common.reason))],
+    ...recusals.map((d) => [
+      td(formatDateTime(d.declaredAt, lang)),
+      td(who(d.expertId)),
+      td(what(d.applicantId)),
+      td(tr(lang, M.recusals.sources[d.source]), d.source === 'secretariat' ? { bold: true } : {}),
+      td(d.reason || '—'),
+    ]),
+  ];
+  const clearBody: Content[][] = [
+    [th(tr(lang, M.common.time)), th(tr(lang, M.common.expert)), th(tr(lang, M.common.applicant)), th(tr(lang, M.recusals.source))],
+    ...clear.map((d) => [td(formatDateTime(d.declaredAt, lang)), td(who(d.expertId)), td(what(d.applicantId)), td(tr(lang, M.recusals.sources[d.source]))]),
+  ];
+
+  const content: Content[] = [
+    { text: tr(lang, M.recusals.summary(input.declarations.length, recusals.length, imposed, clear.length)), margin: [0, 0, 0, 2] },
+    note(tr(lang, M.frame.timeZone)),
+    recusals.length === 0 ? none(tr(lang, M.recusals.recusalsTitle)) : titledTable(tr(lang, M.recusals.recusalsTitle), 'h2', [78, 84, 130, 58, '*'], recusalBody),
+    clear.length === 0 ? none(tr(lang, M.recusals.clearTitle)) : titledTable(tr(lang, M.recusals.clearTitle), 'h2', [78, 100, '*', 80], clearBody),
+  ];
+  return frame({ input, print, confidential: true, content });
+}

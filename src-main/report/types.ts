@@ -1,0 +1,215 @@
+/**
+ * What each report is made from: plain data taken from the service surface (api.ts) and the
+ * domain types. A report's fingerprint is the SHA-256 of its input's canonical JSON, so an input
+ * holds exactly the data the document shows and nothing about when or in which language it was
+ * printed.
+ */
+import type {
+  ApplicantRef,
+  CandidateStatus,
+  EditionResults,
+  ItemKind,
+  Localized,
+  Stage,
+  StageResult,
+} from '../domain/types.js';
+import type { BundleRecord, Declaration, ItemScore } from '../services/api.js';
+
+export type ReportLang = 'zh' | 'en';
+
+export type ReportKind = 'score-sheet' | 'panel-summary' | 'feedback' | 'ranking' | 'ballot' | 'recusals' | 'receipt';
+
+export interface ReportEdition {
+  id: string;
+  name: string;
+  year: number;
+  city: Localized;
+  regulation: Localized;
+}
+
+/** The criteria tree as the reports show it: codes, names and points, without guidance texts. */
+export interface ReportFramework {
+  id: string;
+  standard: string;
+  name: Localized;
+  totalPoints: number;
+  categories: {
+    code: string;
+    name: Localized;
+    points: number;
+    items: { code: string; name: Localized; points: number; kind: ItemKind }[];
+  }[];
+}
+
+/** An expert as the reader sees them; an expert's own store knows only its id. */
+export interface ReportExpert {
+  id: string;
+  code: string | null;
+  name: string | null;
+}
+
+export interface ScoreSheetInput {
+  report: 'score-sheet';
+  edition: ReportEdition;
+  framework: ReportFramework;
+  applicant: ApplicantRef;
+  expert: ReportExpert;
+  stage: Stage;
+  sheet: {
+    status: 'draft' | 'submitted';
+    submittedAt: string | null;
+    items: Omit<ItemScore, 'updatedAt'>[];
+  };
+  declaration: Declaration | null;
+}
+
+export interface PanelSummaryInput {
+  report: 'panel-summary';
+  edition: ReportEdition;
+  framework: ReportFramework;
+  applicant: ApplicantRef;
+  stage: Stage;
+  /** the experts whose submitted sheets are shown, in column order */
+  experts: ReportExpert[];
+  sheets: { expertId: string; percents: Record<string, number | null> }[];
+  result: StageResult | null;
+  rules: {
+    trim: { enabled: boolean; minPanelSize: number };
+    disagreement: { enabled: boolean; threshold: number };
+    panelSize: { min: number; max: number };
+  };
+}
+
+/** One expert's comments on one item, without the expert: the feedback report never names them. */
+export interface ItemComment {
+  stage: Stage;
+  itemCode: string;
+  strengths: string;
+  opportunities: string;
+}
+
+export interface FeedbackInput {
+  report: 'feedback';
+  edition: ReportEdition;
+  framework: ReportFramework;
+  applicant: ApplicantRef;
+  stages: Stage[];
+  comments: ItemComment[];
+  /** category scores are printed only when the secretariat chooses to disclose them */
+  discloseScores: boolean;
+  scores: { stage: Stage; panelScore: number | null; categoryMeans: Record<string, number> }[];
+}
+
+export interface RankingInput {
+  report: 'ranking';
+  edition: ReportEdition;
+  applicants: ApplicantRef[];
+  results: Omit<EditionResults, 'stageResults'>;
+}
+
+export interface BallotCandidate {
+  applicant: ApplicantRef;
+  status: Extract<CandidateStatus, 'award' | 'nomination' | 'tie-at-cap'>;
+  rank: number | null;
+}
+
+export interface BallotInput {
+  report: 'ballot';
+  edition: ReportEdition;
+  vote: { numerator: number; denominator: number };
+  candidates: BallotCandidate[];
+}
+
+export interface RecusalsInput {
+  report: 'recusals';
+  edition: ReportEdition;
+  applicants: ApplicantRef[];
+  experts: ReportExpert[];
+  declarations: Declaration[];
+}
+
+export interface ReceiptInput {
+  report: 'receipt';
+  edition: ReportEdition;
+  experts: ReportExpert[];
+  bundles: BundleRecord[];
+}
+
+export type ReportInput =
+  | ScoreSheetInput
+  | PanelSummaryInput
+  | FeedbackInput
+  | RankingInput
+  | BallotInput
+  | RecusalsInput
+  | ReceiptInput;
+
+// ---------------------------------------------------------------- pdfmake document definitions
+
+export type Margin = number | [number, number] | [number, number, number, number];
+
+export interface ContentNode {
+  text?: Content;
+  stack?: Content[];
+  columns?: Content[];
+  table?: {
+    headerRows?: number;
+    widths?: (number | string)[];
+    body: Content[][];
+    dontBreakRows?: boolean;
+    keepWithHeaderRows?: number;
+  };
+  layout?: TableLayout;
+  ul?: Content[];
+  ol?: Content[];
+  canvas?: object[];
+  style?: string | string[];
+  bold?: boolean;
+  fontSize?: number;
+  color?: string;
+  fillColor?: string;
+  alignment?: 'left' | 'center' | 'right' | 'justify';
+  margin?: Margin;
+  colSpan?: number;
+  width?: number | string;
+  lineHeight?: number;
+  unbreakable?: boolean;
+  noWrap?: boolean;
+  border?: [boolean, boolean, boolean, boolean];
+  markerColor?: string;
+}
+
+export type Content = string | ContentNode | Content[];
+
+export interface TableLayout {
+  hLineWidth?: (i: number, node: { table: { body: unknown[][] } }) => number;
+  vLineWidth?: (i: number, node: { table: { widths: unknown[] } }) => number;
+  hLineColor?: (i: number) => string;
+  vLineColor?: (i: number) => string;
+  paddingLeft?: (i: number) => number;
+  paddingRight?: (i: number) => number;
+  paddingTop?: (i: number) => number;
+  paddingBottom?: (i: number) => number;
+}
+
+export type PageDecoration = (currentPage: number, pageCount: number) => Content;
+
+export interface DocDefinition {
+  info: Record<string, string | Date>;
+  language: string;
+  pageSize: 'A4';
+  pageOrientation: 'portrait' | 'landscape';
+  pageMargins: [number, number, number, number];
+  header: PageDecoration;
+  footer: PageDecoration;
+  content: Content[];
+  defaultStyle: ContentNode & { font: string };
+  styles: Record<string, ContentNode>;
+  watermark?: { text: string; color: string; opacity: number; bold: boolean; fontSize: number };
+}
+
+/** How a report is printed; not part of the data it is made from (nor of its fingerprint). */
+export interface PrintOptions {
+  lang: ReportLang;
+  generatedAt: Date;
+}

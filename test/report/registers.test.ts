@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { receiptInput, recusalsInput } from '../../src-main/report/assemble.js';
+import { groupedHex } from '../../src-main/report/receipt.js';
+import { applicants, bundles, declarations, experts, wuxi } from './fixtures.js';
+import { render } from './pdf.js';
+
+describe('recusal register (回避记录)', () => {
+  const input = () => recusalsInput({ edition: wuxi, applicants, experts, declarations });
+
+  it("lists every recusal, the expert's own and the secretariat's, with time and reason, then the declarations of no conflict", async () => {
+    const r = await render(input(), 'zh');
+    expect(r.all).toContain('回避记录');
+    expect(r.all).toContain('共5条记录：回避2条（其中秘书处决定1条），无利害关系声明3条。');
+    expect(r.all).toContain('2025年5月20日11:00杨丽（E06）无锡华光精密机械股份有限公司（WX2025-001）专家声明曾于2023年担任该公司质量管理顾问。');
+    expect(r.all).toContain('2025年5月22日16:30赵敏（E07）无锡惠民医疗服务集团有限公司（WX2025-003）秘书处决定其配偶在该单位任职，本人未主动申报。');
+    const clear = r.all.indexOf('二、无利害关系声明');
+    expect(clear).toBeGreaterThan(r.all.indexOf('一、回避'));
+    expect(r.all.slice(clear)).toContain('2025年5月20日09:15王建国（E01）无锡华光精密机械股份有限公司（WX2025-001）专家声明');
+    expect(r.all.slice(clear)).toContain('2025年5月21日14:05张伟（E03）');
+    expect(r.all).toContain('文中时间均为北京时间。');
+  });
+
+  it('has an English edition', async () => {
+    const r = await render(input(), 'en');
+    expect(r.all).toContain('Recusalregister');
+    expect(r.all).toContain('5records:2recusals(1imposedbythesecretariat),3declarationsofnoconflict.');
+    expect(r.all).toContain('2025-05-2216:30赵敏（E07）无锡惠民医疗服务集团有限公司（WX2025-003）Imposedbythesecretariat');
+  });
+});
+
+describe('import receipt (结果包导入回执)', () => {
+  const input = () => receiptInput({ edition: wuxi, experts, bundles });
+
+  it('shows each bundle with its time, expert, sequence, status, full SHA-256 and the reason for a refusal', async () => {
+    const r = await render(input(), 'zh');
+    expect(r.all).toContain('结果包导入回执');
+    expect(r.all).toContain('共4个结果包：接受2个，被后续结果包替代1个，拒收1个。');
+    expect(r.all).toContain(`2025年6月12日11:00王建国（E01）1已被替代${bundles[0]!.sha256}—`);
+    expect(r.all).toContain(`2025年6月13日09:20王建国（E01）2已接受${bundles[1]!.sha256}—`);
+    expect(r.all).toContain(`2025年6月13日10:30（未识别）1已拒收${bundles[3]!.sha256}签名与登记的评审专家不符，结果包未导入。`);
+  });
+
+  it('has an English edition', async () => {
+    const r = await render(input(), 'en');
+    expect(r.all).toContain('4bundles:2accepted,1supersededbyalaterbundle,1refused.');
+    expect(r.all).toContain(`2025-06-1310:30(unidentified)1Refused${bundles[3]!.sha256}Thesignaturedoesnotmatchanenrolledexpert;thebundlewasnotimported.`);
+  });
+
+  it('groups a fingerprint in eights, four groups a line', () => {
+    expect(groupedHex('5d41402abc4b2a76b9719d911017c592e3b0c44298fc1c149afbf4c8996fb924')).toBe(
+      '5d41402a bc4b2a76 b9719d91 1017c592\ne3b0c442 98fc1c14 9afbf4c8 996fb924',
+    );
+  });
+});

@@ -1,0 +1,149 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Stage } from '../../src-main/domain/types.js';
+import type { AssignmentView, ExpertService, SecretariatService } from '../../src-main/services/api.js';
+import { makeReport } from '../../src-main/report/service.js';
+import type { ReportRequestInput } from '../../src-main/report/request.js';
+import { a1Material, applicants, bundles, declarations, experts, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
+import { pageTexts, squash } from './pdf.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pingshen-report-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const info = (role: 'expert' | 'secretariat') => () => ({ role, path: '/tmp/store', fingerprint: 'f', createdAt: '2025-01-01T00:00:00.000Z' });
+
+const assignment = (applicantIndex: number, stage: Stage, declaration: AssignmentView['declaration']): AssignmentView => {
+  const a = applicants[applicantIndex]!;
+  return {
+    applicant: { id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry },
+    stage,
+    declaration,
+    sheetStatus: declaration && !declaration.conflict ? 'submitted' : 'none',
+    scoredItems: 23,
+    totalItems: 23,
+  };
+};
+
+/** 王建国's own store: he declared no conflict with WX2025-001, a conflict with WX2025-003, nothing yet on WX2025-002. */
+function expertStore() {
+  const openSheet = vi.fn(() => a1Material[0]!);
+  const svc = {
+    info: info('expert'),
+    getEdition: () => wuxi,
+    myAssignments: () => [
+      assignment(0, 'material', declarations[0]!),
+      assignment(2, 'material', { expertId: 'ex-1', applicantId: 'ap-3', conflict: true, reason: '曾任该单位顾问', declaredAt: '2025-05-20T01:00:00.000Z', source: 'expert' }),
+      assignment(1, 'material', null),
+    ],
+    openSheet,
+  } as unknown as ExpertService;
+  return { svc, openSheet };
+}
+
+function secretariatStore(edition = wuxi) {
+  const xy = edition.id === xinyang.id;
+  return {
+    info: info('secretariat'),
+    getEdition: () => edition,
+    listApplicants: () => (xy ? xinyangApplicants : applicants),
+    listExperts: () => experts,
+    listSheets: (_: string, f: { applicantId?: string; stage?: Stage; expertId?: string } = {}) =>
+      sheets.filter((s) => (!f.applicantId || s.applicantId === f.applicantId) && (!f.stage || s.stage === f.stage) && (!f.expertId || s.expertId === f.expertId)),
+    results: () => (xy ? xinyangResults : results),
+    recusalRegister: () => declarations,
+    listBundles: () => bundles,
+  } as unknown as SecretariatService;
+}
+
+const request = (r: Partial<ReportRequestInput> & Pick<ReportRequestInput, 'kind'>): ReportRequestInput => ({ editionId: wuxi.id, lang: 'zh', ...r });
+
+async function textOf(file: string): Promise<string> {
+  return squash((await pageTexts(readFileSync(file))).join(''));
+}
+
+describe('an expert printing', () => {
+  it('gets their own score sheet for an applicant they declared no conflict with', async () => {
+    const { svc, openSheet } = expertStore();
+    const out = join(dir, '评分表.pdf');
+    const made = await makeReport(svc, request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material' }), out);
+    expect(made.file).toBe(out);
+    expect(made.bytes).toBe(statSync(out).size);
+    expect(made.pages).toBe(2);
+    expect(made.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(openSheet).toHaveBeenCalledTimes(1);
+    const text = await textOf(out);
+    expect(text).toContain('总分1000600.00');
+    expect(text).toContain('评审专家（请填写姓名）');
+    expect(text).toContain(made.fingerprint);
+  });
+
+  it.each([
+    ['a report other than a score sheet', request({ kind: 'ranking' }), '只能打印本人的评分表'],
+    ['an applicant they declared a conflict with', request({ kind: 'score-sheet', applicantId: 'ap-3', stage: 'material' }), '利害关系'],
+    ['an applicant they have not declared on', request({ kind: 'score-sheet', applicantId: 'ap-2', stage: 'material' }), '尚未就该申报单位声明'],
+    ['an applicant not assigned to them', request({ kind: 'score-sheet', applicantId: 'ap-4', stage: 'material' }), '不在您的评审任务中'],
+    ['a stage not assigned to them', request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'site' }), '不在您的评审任务中'],
+    ["another expert's sheet", request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material', expertId: 'ex-2' }), '您只能打印本人的评分表'],
+  ])('is refused %s, and nothing is read or written', async (_, req, zh) => {
+    const { svc, openSheet } = expertStore();
+    const out = join(dir, 'refused.pdf');
+    const attempt = makeReport(svc, req, out);
+    await expect(attempt).rejects.toMatchObject({ code: 'report.forbidden' });
+    await expect(attempt).rejects.toSatisfy((e: { localized: { zh: string; en: string } }) => e.localized.zh.includes(zh) && e.localized.en.length > 0);
+    expect(openSheet).not.toHaveBeenCalled();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('the secretariat printing', () => {
+  it.each([
+    { req: request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material', expertId: 'ex-2' }), expected: ['李秀英（E02）', '总分1000724.00', '声明时间：2025年5月20日10:40'] },
+    { req: request({ kind: 'panel-summary', applicantId: 'ap-1', stage: 'material' }), expected: ['评审组得分：604.17'] },
+    { req: request({ kind: 'feedback', applicantId: 'ap-1', discloseScores: true }), expected: ['合计1000604.17812.50'] },
+    { req: request({ kind: 'ranking' }), expected: ['1WX2025-001无锡华光精密机械股份有限公司604.17812.50790.00745.50'] },
+    { req: request({ kind: 'recusals' }), expected: ['其配偶在该单位任职'] },
+    { req: request({ kind: 'receipt' }), expected: ['拒收1个'] },
+  ])('makes the $req.kind report from the service data', async ({ req, expected }) => {
+    const out = join(dir, `${req.kind}.pdf`);
+    const made = await makeReport(secretariatStore(), req, out);
+    expect(made.bytes).toBe(statSync(out).size);
+    const text = await textOf(out);
+    for (const e of expected) expect(text).toContain(e);
+    expect(text).toContain(`第1页/共${made.pages}页`);
+  });
+
+  it('makes the ballot where the profile decides by vote, and refuses it elsewhere', async () => {
+    const made = await makeReport(secretariatStore(xinyang), request({ kind: 'ballot', editionId: xinyang.id, lang: 'en' }), join(dir, 'ballot.pdf'));
+    expect(await textOf(made.file)).toContain('Votesneeded445667889101011');
+    await expect(makeReport(secretariatStore(), request({ kind: 'ballot' }), join(dir, 'no.pdf'))).rejects.toMatchObject({ code: 'report.no-vote' });
+  });
+
+  it('refuses a request that lacks what its kind needs, or names an applicant the edition does not have', async () => {
+    const svc = secretariatStore();
+    await expect(makeReport(svc, request({ kind: 'panel-summary', stage: 'site' }), join(dir, 'a.pdf'))).rejects.toMatchObject({ code: 'report.invalid-request' });
+    await expect(makeReport(svc, request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'site' }), join(dir, 'b.pdf'))).rejects.toMatchObject({ code: 'report.invalid-request' });
+    await expect(makeReport(svc, request({ kind: 'ranking', stage: 'site' }), join(dir, 'c.pdf'))).rejects.toMatchObject({ code: 'report.invalid-request' });
+    await expect(makeReport(svc, request({ kind: 'feedback', applicantId: 'ap-99' }), join(dir, 'd.pdf'))).rejects.toMatchObject({ code: 'report.not-found' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('replaces an existing file whole and leaves no temporary file behind', async () => {
+    const out = join(dir, 'ranking.pdf');
+    writeFileSync(out, 'old');
+    const made = await makeReport(secretariatStore(), request({ kind: 'ranking' }), out);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(statSync(out).size).toBe(made.bytes);
+    expect(readdirSync(dir)).toEqual(['ranking.pdf']);
+  });
+
+  it('says where it could not write, and writes nothing', async () => {
+    const out = join(dir, 'missing-folder', 'ranking.pdf');
+    await expect(makeReport(secretariatStore(), request({ kind: 'ranking' }), out)).rejects.toMatchObject({ code: 'report.write-failed' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
