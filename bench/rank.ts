@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { comments, ScoringModel, seeded } from '../src-main/cli/demo/model.js';
+import { demoApplicants } from '../src-main/cli/demo/people.js';
+import { enrollmentCode, generateIdentity, parseEnrollmentCode, type Identity } from '../src-main/crypto/identity.js';
+import type { Stage } from '../src-main/domain/types.js';
+import { buildResultBundle } from '../src-main/exchange/bundle.js';
+import { seal } from '../src-main/seal/envelope.js';
+import type { SecretariatService } from '../src-main/services/api.js';
+import { initStore, openSecretariat } from '../src-main/services/index.js';
+import { PASSPHRASE } from './rig.js';
+import { progress, round3, timed } from './stats.js';
+
+const PANEL_SIZE = 7;
+const PER_PANEL = 50;
+const STAGES: Stage[] = ['material', 'site', 'defence'];
+
+interface Seat {
+  expertId: string;
+  expertCode: string;
+  identity: Identity;
+  stage: Stage;
+  applicantIds: string[];
+}
+
+/**
+ * An edition under the Hohhot profile (weights and shortlist set per edition: 30/50/20, every
+ * applicant goes on) with panels of 7 experts, each panel reviewing up to 50 applicants per stage.
+ * The secretariat side is built through the services; the experts' bundles are sealed directly
+ * with each expert's own enrolled key, which is what an expert store would produce, without
+ * typing hundreds of thousands of item scores first.
+ */
+async function prepare(dir: string, applicants: number) {
+  const secPath = join(dir, 'secretariat.db');
+  await initStore({ role: 'secretariat', path: secPath, passphrase: PASSPHRASE });
+  const sec = await openSecretariat({ path: secPath, passphrase: PASSPHRASE });
+  const edition = sec.createEdition({
+    name: `基准 ${applicants} 家`,
+    year: 2025,
+    profileId: 'hohhot-draft',
+    frameworkId: 'gbt19580-2012',
+    settings: { weights: { material: 30, site: 50, defence: 20 }, shortlistSize: applicants, panelSize: { min: PANEL_SIZE, max: PANEL_SIZE } },
+  });
+  const pool = demoApplicants(2025);
+  const applicantIds = Array.from({ length: applicants }, (_, i) => {
+    const base = pool[i % pool.length]!;
+    return sec.addApplicant(edition.id, { ...base, code: `BN-${String(i + 1).padStart(4, '0')}` }).id;
+  });
+  const seats: Seat[] = [];
+  let n = 0;
+  for (const stage of STAGES) {
+    for (let p = 0; p * PER_PANEL < applicants; p++) {
+      const members: Seat[] = [];
+      for (let m = 0; m < PANEL_SIZE; m++) {
+        n += 1;
+        const expertCode = `E${String(n).padStart(4, '0')}`;
+        const expert = sec.addExpert(edition.id, { code: expertCode, name: `专家${n}`, organisation: null, title: null, industry: null, phone: null, email: null });
+        const identity = await generateIdentity();
+        sec.enrollExpert(expert.id, enrollmentCode(identity));
+        members.push({ expertId: expert.id, expertCode, identity, stage, applicantIds: applicantIds.slice(p * PER_PANEL, (p + 1) * PER_PANEL) });
+      }
+      const panel = sec.createPanel(edition.id, { stage, name: `${stage}-${p + 1}`, memberIds: members.map((s) => s.expertId), leaderId: members[0]!.expertId });
+      sec.assign(panel.id, members[0]!.applicantIds);
+      seats.push(...members);
+    }
+  }
+  return { sec, editionId: edition.id, seats };
+}
+
+async function sealBundles(sec: SecretariatService, editionId: string, seats: Seat[], dir: string): Promise<string[]> {
+  const recipient = parseEnrollmentCode(sec.enrollmentCode()).boxRecipient;
+  const items = sec.getEdition(editionId).framework.categories.flatMap((c) => c.items);
+  const model = new ScoringModel(seats.length);
+  const codes = new Map(sec.listApplicants(editionId).map((a) => [a.id, a.code]));
+  mkdirSync(join(dir, 'bundles'), { recursive: true });
+  const files: string[] = [];
+  const at = new Date().toISOString();
+  for (const seat of seats) {
+    const rand = seeded(files.length + 1);
+    const bundle = buildResultBundle({
+      bundleId: randomUUID(),
+      editionId,
+      expertId: seat.expertId,
+      packageId: randomUUID(),
+      sequence: 1,
+      createdAt: at,
+      sheets: seat.applicantIds.map((applicantId) => ({
+        applicantId,
+        stage: seat.stage,
+        submittedAt: at,
+        items: items.map((item) => {
+          const percent = model.percent(codes.get(applicantId) ?? applicantId, seat.expertCode, seat.stage, item);
+          return { itemCode: item.code, percent, ...comments(item, percent, rand) };
+        }),
+      })),
+      declarations: seat.applicantIds.map((applicantId) => ({ applicantId, conflict: false, reason: '', declaredAt: at })),
+      auditHead: { seq: 1, hash: '0'.repeat(64) },
+    });
+    const bytes = await seal({
+      kind: 'result-bundle',
+      payload: bundle,
+      signer: { privateKeyPkcs8: seat.identity.signPrivate, kid: seat.identity.signPublic },
+      recipients: [recipient],
+    });
+    const file = join(dir, 'bundles', `${seat.expertCode}.psbundle`);
+    writeFileSync(file, bytes);
+    files.push(file);
+  }
+  return files;
+}
+
+export async function benchRanking(applicants: number, targetMs: number | null) {
+  const dir = mkdtempSync(join(tmpdir(), `pingshen-bench-rank-${applicants}-`));
+  try {
+    progress(`edition of ${applicants} applicants: setting up`);
+    const { ms: setupMs, value: rig } = await timed(() => prepare(dir, applicants));
+    const files = await sealBundles(rig.sec, rig.editionId, rig.seats, dir);
+    progress(`importing ${files.length} bundles and ranking`);
+    const { ms: importMs, value: outcomes } = await timed(() => rig.sec.importBundles(files));
+    const { ms: rankMs, value: results } = await timed(() => rig.sec.results(rig.editionId));
+    const refused = outcomes.filter((o) => o.status !== 'accepted');
+    if (refused.length) throw new Error(`bench: ${refused.length} bundles not accepted: ${JSON.stringify(refused[0])}`);
+    const ranked = results.ranking.filter((r) => r.weightedTotal !== null).length;
+    if (ranked !== applicants) throw new Error(`bench: only ${ranked} of ${applicants} applicants ranked`);
+    rig.sec.close();
+    const totalMs = importMs + rankMs;
+    return {
+      applicants,
+      experts: rig.seats.length,
+      bundles: files.length,
+      sheets: rig.seats.reduce((n, s) => n + s.applicantIds.length, 0),
+      importAndVerifyMs: round3(importMs),
+      rankMs: round3(rankMs),
+      totalMs: round3(totalMs),
+      setupMs: round3(setupMs),
+      target: targetMs === null ? null : { ms: targetMs },
+      pass: targetMs === null ? null : totalMs < targetMs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

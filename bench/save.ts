@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PlainDatabase from 'better-sqlite3';
+import type CipherDatabase from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../src-main/audit/chain.js';
+import { openStore } from '../src-main/store/open.js';
+import { PASSPHRASE, expertRig } from './rig.js';
+import { progress, round3, summary } from './stats.js';
+
+const SAVES = 5000;
+const WARM_UP = 200;
+
+/**
+ * The statements the expert service issues per saveItem (src-main/services/expert/scoring.ts):
+ * one read of the sheet's gate, then in one transaction the item update and the audit entry
+ * (src-main/audit/chain.ts appendAudit: read the chain head, insert the next entry).
+ */
+const GATE_SQL = `
+  SELECT s.status, s.edition_id, s.expert_id, s.applicant_id,
+         (SELECT count(*) FROM declarations d WHERE d.expert_id = s.expert_id AND d.applicant_id = s.applicant_id) AS declared,
+         (SELECT max(conflict) FROM declarations d WHERE d.expert_id = s.expert_id AND d.applicant_id = s.applicant_id) AS conflict
+  FROM score_sheets s WHERE s.id = ?`;
+const SAVE_SQL = `
+  UPDATE item_scores SET percent = ?, strengths = ?, opportunities = ?, updated_at = ?
+  WHERE sheet_id = ? AND item_code = ?`;
+
+interface SaveInput {
+  sheetId: string;
+  itemCode: string;
+  percent: number;
+  strengths: string;
+  opportunities: string;
+}
+
+function inputs(sheetId: string, itemCodes: string[], n: number): SaveInput[] {
+  return Array.from({ length: n }, (_, i) => ({
+    sheetId,
+    itemCode: itemCodes[i % itemCodes.length] ?? '',
+    percent: ((i * 7) % 21) * 5,
+    strengths: `建立了系统的方法，并在主要部门得到展开（第 ${i} 次修改）`,
+    opportunities: '方法在基层和分支机构的展开尚不充分',
+  }));
+}
+
+/** The same file, decrypted table by table into a plain SQLite file with the same schema and pragmas. */
+function plainCopy(expertPath: string, cipher: CipherDatabase.Database, plainPath: string): PlainDatabase.Database {
+  const plain = new PlainDatabase(plainPath);
+  plain.pragma('journal_mode = WAL');
+  plain.pragma('synchronous = FULL');
+  plain.pragma('temp_store = MEMORY');
+  const schema = cipher
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table' DESC, rowid")
+    .all() as { type: string; name: string; sql: string }[];
+  plain.transaction(() => {
+    for (const s of schema) plain.exec(s.sql);
+    for (const t of schema.filter((s) => s.type === 'table')) {
+      const rows = cipher.prepare(`SELECT * FROM "${t.name}"`).all() as Record<string, unknown>[];
+      const first = rows[0];
+      if (!first) continue;
+      const cols = Object.keys(first);
+      const insert = plain.prepare(`INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(',')}) VALUES (${cols.map(() => '?').join(',')})`);
+      for (const row of rows) insert.run(...cols.map((c) => row[c]));
+    }
+  })();
+  plain.pragma('foreign_keys = ON');
+  progress(`baseline copy of ${expertPath} made`);
+  return plain;
+}
+
+function baselineSave(db: PlainDatabase.Database, actor: string) {
+  const gate = db.prepare(GATE_SQL);
+  const save = db.prepare(SAVE_SQL);
+  const write = db.transaction((i: SaveInput, at: string) => {
+    save.run(i.percent, i.strengths, i.opportunities, at, i.sheetId, i.itemCode);
+    appendAudit(db as unknown as CipherDatabase.Database, { actor, action: 'sheet.item-saved', detail: { sheetId: i.sheetId, itemCode: i.itemCode, percent: i.percent } });
+  });
+  return (i: SaveInput) => {
+    const row = gate.get(i.sheetId) as { status: string } | undefined;
+    if (row?.status !== 'draft') throw new Error('baseline sheet is not a draft');
+    write(i, new Date().toISOString());
+  };
+}
+
+function measure(n: number, warmUp: number, list: SaveInput[], run: (i: SaveInput) => void): number[] {
+  for (const i of list.slice(0, warmUp)) run(i);
+  const samples: number[] = [];
+  for (const i of list.slice(warmUp, warmUp + n)) {
+    const started = performance.now();
+    run(i);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+export async function benchSaveItem() {
+  const dir = mkdtempSync(join(tmpdir(), 'pingshen-bench-save-'));
+  try {
+    const rig = await expertRig(dir, 1);
+    const sheet = rig.expert.openSheet({ editionId: rig.editionId, applicantId: rig.applicantIds[0]!, stage: 'material' });
+    const list = inputs(sheet.id, sheet.items.map((i) => i.itemCode), WARM_UP + SAVES);
+    progress(`saveItem × ${SAVES} on the encrypted store`);
+    const encrypted = summary(measure(SAVES, WARM_UP, list, (i) => rig.expert.saveItem(i)));
+    const actor = `expert:${rig.expert.info().fingerprint}`;
+    rig.close();
+
+    const store = await openStore({ path: rig.expertPath, passphrase: PASSPHRASE });
+    const plain = plainCopy(rig.expertPath, store.db, join(dir, 'plain.db'));
+    store.close();
+    progress(`the same statements × ${SAVES} on plain better-sqlite3`);
+    const baseline = summary(measure(SAVES, WARM_UP, list, baselineSave(plain, actor)));
+    plain.close();
+
+    const ratio = round3(encrypted.p99Ms / baseline.p99Ms);
+    const medianRatio = round3(encrypted.medianMs / baseline.medianMs);
+    return {
+      what: 'saveItem through the expert service on the encrypted store (SQLCipher, WAL, synchronous=FULL) vs the same SQL on plain better-sqlite3 with the same pragmas',
+      encrypted,
+      baseline,
+      p99Ratio: ratio,
+      medianRatio,
+      target: { p99Ms: 2, ratio: 2 },
+      pass: encrypted.p99Ms < 2 && ratio <= 2,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

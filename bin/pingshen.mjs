@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+/**
+ * `npx pingshen …`: checks the Node version first (the encrypted store's native module needs
+ * Node 22), then runs the TypeScript CLI through tsx's loader, so no build step is needed.
+ */
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 22) {
+  process.stderr.write(
+    `Pingshen 需要 Node 22 或更高版本，当前为 ${process.versions.node}：请在项目目录中通过 npm 脚本或 npx 运行，项目的 node 开发依赖会提供 Node 22。 / ` +
+      `Pingshen needs Node 22 or newer (this is ${process.versions.node}): run it through npm scripts or npx in the project folder, where the project's node devDependency provides Node 22.\n`,
+  );
+  process.exit(2);
+}
+
+const { register } = await import('tsx/esm/api');
+register();
+await import(new URL('../src-main/cli/index.ts', import.meta.url).href);

@@ -1,0 +1,55 @@
+import { Argument, Command } from 'commander';
+import type { Stage } from '../../domain/types.js';
+import { Cli } from '../context.js';
+import { applicantByCode, assignmentByCode, expertByCode, parseStage } from '../lookup.js';
+
+const KINDS = ['score-sheet', 'panel-summary', 'feedback', 'ranking', 'ballot', 'recusals', 'receipt'] as const;
+type Kind = (typeof KINDS)[number];
+
+export function registerReportCommands(program: Command): void {
+  program
+    .command('report')
+    .description('生成 PDF 报告 / make a PDF report')
+    .addArgument(
+      new Argument('<kind>', '报告类型 / kind: score-sheet 评分表, panel-summary 评审组汇总, feedback 反馈报告, ranking 排名与候选, ballot 表决票, recusals 回避记录, receipt 导入回执').choices(KINDS),
+    )
+    .requiredOption('--out <file>', '输出 PDF 文件 / output PDF file')
+    .option('--applicant <code>', '申报单位编号（评分表、汇总、反馈）/ applicant code (score sheet, summary, feedback)')
+    .option('--expert <code>', '专家编号（秘书处打印某专家评分表）/ expert code (secretariat printing an expert\'s sheet)')
+    .option('--stage <stage>', '阶段 / stage')
+    .action(async (kind: Kind, opts: { out: string; applicant?: string; expert?: string; stage?: string }, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      const stage: Stage | undefined = opts.stage ? parseStage(opts.stage) : undefined;
+      await cli.withStore(async (store) => {
+        const editionId = cli.edition(store.svc).id;
+        let applicantId: string | undefined;
+        let expertId: string | undefined;
+        if (store.role === 'secretariat') {
+          if (opts.applicant) applicantId = applicantByCode(store.svc, editionId, opts.applicant).id;
+          if (opts.expert) expertId = expertByCode(store.svc, editionId, opts.expert).id;
+        } else if (opts.applicant) {
+          applicantId = assignmentByCode(store.svc.myAssignments(editionId), opts.applicant, stage).applicant.id;
+        }
+        // pdfmake and the fonts load only when a report is asked for, keeping every other command quick
+        const { makeReport } = await import('../../report/service.js');
+        const made = await makeReport(
+          store.svc,
+          {
+            kind,
+            editionId,
+            ...(applicantId ? { applicantId } : {}),
+            ...(expertId ? { expertId } : {}),
+            ...(stage ? { stage } : {}),
+            lang: cli.lang,
+          },
+          opts.out,
+        );
+        cli.emit(made, () =>
+          cli.t({
+            zh: `已生成 ${made.file}（${made.pages} 页，${made.bytes} 字节，指纹 ${made.fingerprint.slice(0, 16)}）。`,
+            en: `Wrote ${made.file} (${made.pages} pages, ${made.bytes} bytes, fingerprint ${made.fingerprint.slice(0, 16)}).`,
+          }),
+        );
+      });
+    });
+}

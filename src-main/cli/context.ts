@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { Localized } from '../domain/types.js';
+import type { EditionSummary, ExpertService, Role, SecretariatService } from '../services/api.js';
+import { UsageError } from './errors.js';
+import { pick, type Lang } from './output.js';
+import { readHidden } from './prompt.js';
+import { openAnyStore, type OpenedService } from '../services/index.js';
+
+export interface GlobalOptions {
+  store?: string;
+  passphraseFile?: string;
+  json?: boolean;
+  lang?: Lang;
+  edition?: string;
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** The output each program writes to, so in-process runs (demo, tests) can capture it. */
+export const ioOfProgram = new WeakMap<Command, Io>();
+
+function rootOf(cmd: Command): Command {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+function stripNewline(text: string): string {
+  return text.replace(/\r?\n$/, '');
+}
+
+/**
+ * What every command needs: the global options, where output goes, and the store, opened with a
+ * passphrase taken from a file, the environment or a hidden prompt — never from an argument,
+ * which `ps` and the shell history would show.
+ */
+export class Cli {
+  readonly lang: Lang;
+  readonly json: boolean;
+
+  constructor(
+    private readonly opts: GlobalOptions,
+    readonly io: Io = processIo,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.lang = opts.lang ?? 'zh';
+    this.json = opts.json ?? false;
+  }
+
+  static of(cmd: Command): Cli {
+    return new Cli(cmd.optsWithGlobals<GlobalOptions>(), ioOfProgram.get(rootOf(cmd)) ?? processIo);
+  }
+
+  t(text: Localized): string {
+    return pick(text, this.lang);
+  }
+
+  storePath(): string {
+    const path = this.opts.store ?? this.env.PINGSHEN_STORE;
+    if (!path) {
+      throw new UsageError({
+        zh: '未指定库文件：请用 --store <路径> 或环境变量 PINGSHEN_STORE 指定。',
+        en: 'No store given: pass --store <path> or set PINGSHEN_STORE.',
+      });
+    }
+    return resolve(path);
+  }
+
+  async passphrase(opts: { confirm?: boolean } = {}): Promise<string> {
+    if (this.opts.passphraseFile) return stripNewline(readFileSync(this.opts.passphraseFile, 'utf8'));
+    const fromEnv = this.env.PINGSHEN_PASSPHRASE;
+    if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+    return this.prompt({ zh: '口令', en: 'Passphrase' }, opts.confirm ?? false);
+  }
+
+  async newPassphrase(file: string | undefined): Promise<string> {
+    if (file) return stripNewline(readFileSync(file, 'utf8'));
+    const fromEnv = this.env.PINGSHEN_NEW_PASSPHRASE;
+    if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+    return this.prompt({ zh: '新口令', en: 'New passphrase' }, true);
+  }
+
+  private async prompt(label: Localized, confirm: boolean): Promise<string> {
+    if (!process.stdin.isTTY) {
+      throw new UsageError({
+        zh: `需要${label.zh}：请用 --passphrase-file <文件> 或环境变量 PINGSHEN_PASSPHRASE 提供，或在终端中运行以输入。`,
+        en: `${label.en} needed: pass --passphrase-file <file>, set PINGSHEN_PASSPHRASE, or run in a terminal to type it.`,
+      });
+    }
+    const first = await readHidden(`${this.t(label)}: `);
+    if (confirm) {
+      const again = await readHidden(this.t({ zh: '再输入一次: ', en: 'Repeat: ' }));
+      if (again !== first) {
+        throw new UsageError({ zh: '两次输入的口令不一致，未做任何更改。', en: 'The two entries differ; nothing was changed.' });
+      }
+    }
+    return first;
+  }
+
+  async withStore<T>(fn: (store: OpenedService) => T | Promise<T>): Promise<T> {
+    const store = await openAnyStore({ path: this.storePath(), passphrase: await this.passphrase() });
+    try {
+      return await fn(store);
+    } finally {
+      store.svc.close();
+    }
+  }
+
+  async secretariat<T>(fn: (svc: SecretariatService) => T | Promise<T>): Promise<T> {
+    return this.withStore((store) => {
+      if (store.role !== 'secretariat') throw wrongRole('secretariat');
+      return fn(store.svc);
+    });
+  }
+
+  async expert<T>(fn: (svc: ExpertService) => T | Promise<T>): Promise<T> {
+    return this.withStore((store) => {
+      if (store.role !== 'expert') throw wrongRole('expert');
+      return fn(store.svc);
+    });
+  }
+
+  /** The edition named by --edition (id, name or year), or the only one in the store. */
+  edition(svc: { listEditions(): EditionSummary[] }): EditionSummary {
+    const editions = svc.listEditions();
+    const wanted = this.opts.edition;
+    if (wanted) {
+      const found =
+        editions.find((e) => e.id === wanted) ??
+        editions.find((e) => e.name === wanted) ??
+        (editions.filter((e) => String(e.year) === wanted).length === 1
+          ? editions.find((e) => String(e.year) === wanted)
+          : undefined);
+      if (!found) {
+        throw new UsageError({
+          zh: `找不到届次“${wanted}”：用 edition list 查看已有届次。`,
+          en: `No edition "${wanted}": see edition list.`,
+        });
+      }
+      return found;
+    }
+    const [only, ...rest] = editions;
+    if (!only) {
+      throw new UsageError({
+        zh: '库中还没有届次：秘书处先用 edition create 创建，专家先用 package import 导入评审包。',
+        en: 'The store has no edition yet: the secretariat runs edition create; an expert runs package import.',
+      });
+    }
+    if (rest.length) {
+      throw new UsageError({
+        zh: `库中有 ${editions.length} 个届次，请用 --edition 指定其一（edition list 可查看）。`,
+        en: `The store holds ${editions.length} editions; choose one with --edition (see edition list).`,
+      });
+    }
+    return only;
+  }
+
+  /** JSON for scripts, or the human rendering. */
+  emit(data: unknown, human: () => string): void {
+    if (this.json) this.io.out(JSON.stringify(data, null, 2));
+    else this.io.out(human());
+  }
+
+  /** Progress and notes go to stderr so that stdout stays clean for --json. */
+  note(text: Localized): void {
+    if (!this.json) this.io.err(this.t(text));
+  }
+}
+
+function wrongRole(needed: Role): UsageError {
+  return needed === 'secretariat'
+    ? new UsageError({
+        zh: '此命令只能在秘书处库上运行，而所给的是专家库。',
+        en: 'This command runs on a secretariat store; the store given is an expert store.',
+      })
+    : new UsageError({
+        zh: '此命令只能在专家库上运行，而所给的是秘书处库。',
+        en: 'This command runs on an expert store; the store given is a secretariat store.',
+      });
+}

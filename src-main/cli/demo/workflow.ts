@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CriteriaItem, EditionSettings, Stage } from '../../domain/types.js';
+import type { Applicant, EditionDetail, Expert, ExpertService, SecretariatService } from '../../services/api.js';
+import { initStore, openExpert, openSecretariat } from '../../services/index.js';
+import { comments, ScoringModel, seeded } from './model.js';
+import { demoApplicants, demoExperts } from './people.js';
+import { makePdf } from './pdf.js';
+
+export const DEMO_PASSPHRASE = 'pingshen demo passphrase';
+
+/** Panels per stage as expert-code ranges (1-based, inclusive), the first member leads. */
+const PANELS: { stage: Stage; name: string; members: [number, number] }[] = [
+  { stage: 'material', name: '材料评审组', members: [1, 6] },
+  { stage: 'site', name: '现场评审组', members: [7, 11] },
+  { stage: 'defence', name: '陈述答辩评审组', members: [12, 16] },
+];
+
+/** Genuine conflicts the experts declare: [expert code, applicant number, reason]. */
+const CONFLICTS: [string, number, string][] = [
+  ['E03', 4, '近三年曾为该公司提供卓越绩效管理咨询服务'],
+  ['E09', 6, '本人配偶在该公司任职'],
+];
+
+export interface DemoRun {
+  dir: string;
+  secretariatPath: string;
+  editionId: string;
+  bundles: { stage: Stage; files: string[] }[];
+}
+
+type Log = (line: string) => void;
+
+function itemsOf(edition: EditionDetail): CriteriaItem[] {
+  return edition.framework.categories.flatMap((c) => c.items);
+}
+
+/**
+ * One expert's whole turn, through the expert service exactly as the CLI drives it: import the
+ * package, declare for every applicant, score and submit the clear ones, export the bundle.
+ */
+async function expertTurn(
+  svc: ExpertService,
+  expert: Expert,
+  packageFile: string,
+  model: ScoringModel,
+  outFile: string,
+): Promise<string> {
+  const edition = await svc.importPackage(packageFile);
+  const items = itemsOf(svc.getEdition(edition.id));
+  const rand = seeded(Number.parseInt(expert.code.slice(1), 10) * 7919);
+  for (const a of svc.myAssignments(edition.id)) {
+    if (a.sheetStatus === 'submitted') continue;
+    if (a.declaration === null) {
+      const conflict = CONFLICTS.find(([code, n]) => code === expert.code && a.applicant.code.endsWith(`-${String(n).padStart(3, '0')}`));
+      svc.declare({ editionId: edition.id, applicantId: a.applicant.id, conflict: !!conflict, reason: conflict?.[2] ?? '' });
+      if (conflict) continue;
+    } else if (a.declaration.conflict) continue;
+    const sheet = svc.openSheet({ editionId: edition.id, applicantId: a.applicant.id, stage: a.stage });
+    for (const item of items) {
+      const percent = model.percent(a.applicant.code, expert.code, a.stage, item);
+      svc.saveItem({ sheetId: sheet.id, itemCode: item.code, percent, ...comments(item, percent, rand) });
+    }
+    svc.submitSheet(sheet.id);
+  }
+  return (await svc.exportBundle(edition.id, outFile)).file;
+}
+
+async function setUpEdition(sec: SecretariatService, dir: string, log: Log): Promise<{ edition: EditionDetail; applicants: Applicant[]; experts: Expert[] }> {
+  const settings: EditionSettings = { panelSize: { min: 5, max: 7 }, disagreement: { enabled: true, threshold: 30 } };
+  const edition = sec.createEdition({ name: '2025年度无锡市市长质量奖', year: 2025, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings });
+  const applicants = demoApplicants(2025).map((a) => sec.addApplicant(edition.id, a));
+  const experts = demoExperts().map((e) => sec.addExpert(edition.id, e));
+  log(`届次 ${edition.name}：${applicants.length} 家申报单位，${experts.length} 位评审专家`);
+  mkdirSync(join(dir, 'materials'), { recursive: true });
+  for (const a of applicants) {
+    const file = join(dir, 'materials', `${a.code}-自评报告.pdf`);
+    writeFileSync(file, makePdf([`Self-assessment report ${a.code}`, 'GB/T 19580-2012 Criteria for Performance Excellence', `Sector ${a.industry}`, 'Leadership, strategy, customers, resources, processes, measurement, results.']));
+    sec.attachMaterial(a.id, file);
+  }
+  for (const p of PANELS) {
+    const members = experts.slice(p.members[0] - 1, p.members[1]);
+    sec.createPanel(edition.id, { stage: p.stage, name: p.name, memberIds: members.map((m) => m.id), leaderId: members[0]?.id ?? null });
+  }
+  return { edition, applicants, experts };
+}
+
+/**
+ * The whole review of a Wuxi edition: the secretariat sets it up, the experts enroll, the material
+ * panel scores everything, the shortlist goes on to the site visit and the defence, and every
+ * result travels back as a sealed bundle.
+ */
+export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
+  const secretariatPath = join(dir, 'secretariat.db');
+  await initStore({ role: 'secretariat', path: secretariatPath, passphrase: DEMO_PASSPHRASE });
+  const sec = await openSecretariat({ path: secretariatPath, passphrase: DEMO_PASSPHRASE });
+  const expertSvcs = new Map<string, ExpertService>();
+  try {
+    const { edition, applicants, experts } = await setUpEdition(sec, dir, log);
+    for (const e of experts) {
+      const path = join(dir, 'experts', `${e.code}.db`);
+      await initStore({ role: 'expert', path, passphrase: DEMO_PASSPHRASE });
+      const svc = await openExpert({ path, passphrase: DEMO_PASSPHRASE });
+      expertSvcs.set(e.id, svc);
+      sec.enrollExpert(e.id, svc.enrollmentCode());
+    }
+    log(`${experts.length} 位专家已建库并登记注册码`);
+
+    const model = new ScoringModel(2025);
+    const panels = sec.listPanels(edition.id);
+    const bundles: DemoRun['bundles'] = [];
+    for (const stage of ['material', 'site', 'defence'] as const) {
+      const panel = panels.find((p) => p.stage === stage);
+      if (!panel) throw new Error(`demo panel for ${stage} missing`);
+      const shortlist = sec.results(edition.id).shortlist?.applicantIds ?? [];
+      sec.assign(panel.id, stage === 'material' ? applicants.map((a) => a.id) : shortlist);
+      const packages = await sec.exportPackages(edition.id, join(dir, 'packages', stage), { expertIds: panel.memberIds });
+      const files: string[] = [];
+      for (const p of packages) {
+        const expert = experts.find((e) => e.id === p.expertId);
+        const svc = expertSvcs.get(p.expertId);
+        if (!expert || !svc) throw new Error(`demo expert ${p.expertId} missing`);
+        mkdirSync(join(dir, 'bundles', stage), { recursive: true });
+        files.push(await expertTurn(svc, expert, p.file, model, join(dir, 'bundles', stage, `${expert.code}.psbundle`)));
+      }
+      const outcomes = await sec.importBundles(files);
+      const refused = outcomes.filter((o) => o.status === 'refused');
+      if (refused.length) throw new Error(`demo bundles refused: ${JSON.stringify(refused)}`);
+      bundles.push({ stage, files });
+      log(`${stageLabel(stage)}：${packages.length} 份评审包发出，${files.length} 个结果包已校验导入`);
+      if (stage === 'material') log(`入围名单：${sec.results(edition.id).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
+    }
+    return { dir, secretariatPath, editionId: edition.id, bundles };
+  } finally {
+    for (const svc of expertSvcs.values()) svc.close();
+    sec.close();
+  }
+}
+
+function stageLabel(stage: Stage): string {
+  return { material: '材料评审', site: '现场评审', defence: '陈述答辩' }[stage];
+}

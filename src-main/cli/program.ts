@@ -1,0 +1,126 @@
+import { createRequire } from 'node:module';
+import { stripVTControlCharacters } from 'node:util';
+import { Command, CommanderError, Option } from 'commander';
+import { registerDeclarationCommands } from './commands/recusal.js';
+import { registerCatalogCommands, registerEditionCommands } from './commands/edition.js';
+import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
+import { registerMaterialCommands } from './commands/material.js';
+import { registerPanelCommands } from './commands/panel.js';
+import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
+import { registerReportCommands } from './commands/report.js';
+import { registerResultsCommands } from './commands/results.js';
+import { registerScoreCommands, registerSheetCommands } from './commands/score.js';
+import { registerStoreCommands } from './commands/store.js';
+import { ioOfProgram, processIo, type Io } from './context.js';
+import { describeError } from './errors.js';
+import { displayWidth, type Lang } from './output.js';
+
+const HELP_AFTER = `
+口令 / Passphrase:
+  按顺序取自 --passphrase-file <文件>、环境变量 PINGSHEN_PASSPHRASE，或在终端中隐藏输入；
+  口令从不作为命令行参数（ps 和命令历史会看到它）。
+  Taken from --passphrase-file <file>, then env PINGSHEN_PASSPHRASE, else typed hidden in a
+  terminal; never as a command-line argument (ps and the shell history would show it).
+
+环境变量 / Environment:
+  PINGSHEN_STORE           库文件路径（同 --store）/ store file (as --store)
+  PINGSHEN_PASSPHRASE      口令 / passphrase
+  PINGSHEN_NEW_PASSPHRASE  passphrase change 的新口令 / new passphrase for passphrase change
+
+退出码 / Exit codes:
+  0 成功 / success   1 操作被拒绝 / operation refused   2 输入或用法有误 / bad input or usage
+
+流程 / Workflow:
+  秘书处 / secretariat: init → edition create → applicant import → expert import → expert enroll
+    → panel create / panel assign → material attach → package export
+  专家 / expert: init → whoami（把注册码交给秘书处 / hand over the enrollment code）→ package import
+    → declare → score set → sheet submit → bundle export
+  秘书处 / secretariat: bundle import → results → panel assign --shortlist → package export → … → report
+
+申报材料只在桌面应用中阅读，命令行不会把材料以明文写到磁盘上。
+Materials are read in the desktop app; the CLI never writes them to disk in the clear.
+`;
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const GROUPS: [string, string[]][] = [
+  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'audit', 'material', 'package', 'bundle', 'sheet', 'report']],
+  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results']],
+  ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
+];
+
+function langFromArgv(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'zh';
+}
+
+export function buildProgram(io: Io = processIo): Command {
+  const program = new Command('pingshen');
+  ioOfProgram.set(program, io);
+  program
+    .description('评审 Pingshen：市长质量奖专家评审（加密、离线、可审计）/ expert review for government quality awards (encrypted, offline, audited)')
+    .option('--store <path>', '加密库文件（或环境变量 PINGSHEN_STORE）/ encrypted store file (or env PINGSHEN_STORE)')
+    .option('--passphrase-file <file>', '从文件读取口令（或环境变量 PINGSHEN_PASSPHRASE）/ read the passphrase from a file (or env PINGSHEN_PASSPHRASE)')
+    .option('--edition <ref>', '届次：编号、名称或年度（库中仅一届时可省略）/ edition id, name or year (optional when the store holds one)')
+    .option('--json', '输出机器可读的 JSON / machine-readable JSON output')
+    .addOption(new Option('--lang <lang>', '输出语言 / output language').choices(['zh', 'en']).default('zh'))
+    .version(version, '-V, --version', '显示版本 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .helpCommand('help [command]', '显示命令帮助 / show help for a command')
+    .addHelpText('after', HELP_AFTER)
+    .configureHelp({ showGlobalOptions: true, displayWidth: (s: string) => displayWidth(stripVTControlCharacters(s)) })
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+      outputError: () => undefined,
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+
+  registerStoreCommands(program);
+  registerCatalogCommands(program);
+  registerEditionCommands(program);
+  registerApplicantCommands(program);
+  registerExpertCommands(program);
+  registerPanelCommands(program);
+  registerMaterialCommands(program);
+  registerPackageCommands(program);
+  registerDeclarationCommands(program);
+  registerScoreCommands(program);
+  registerSheetCommands(program);
+  registerBundleCommands(program);
+  registerResultsCommands(program);
+  registerReportCommands(program);
+  for (const cmd of program.commands) {
+    const group = GROUPS.find(([, names]) => names.includes(cmd.name()));
+    if (group) cmd.helpGroup(group[0]);
+  }
+
+  for (const cmd of allCommands(program)) {
+    cmd.exitOverride().configureOutput(program.configureOutput()).helpOption('-h, --help', '显示帮助 / show help');
+    cmd.configureHelp(program.configureHelp());
+  }
+  return program;
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+/** Runs one command line; returns the exit code instead of exiting, so tests and the demo can call it. */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')) return 0;
+    if (e instanceof CommanderError && e.code === 'commander.help') return 2;
+    const lang = (program.opts().lang as Lang | undefined) ?? langFromArgv(argv);
+    const reported = describeError(e, lang);
+    if (program.opts().json && reported.json) io.out(JSON.stringify(reported.json, null, 2));
+    io.err(reported.sentence);
+    return reported.exitCode;
+  }
+}

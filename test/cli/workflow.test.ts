@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EditionResults } from '../../src-main/domain/types.js';
+import type { BundleOutcome, BundleRecord } from '../../src-main/services/api.js';
+import { loadIdentity } from '../../src-main/crypto/identity.js';
+import { openSealed, seal } from '../../src-main/seal/envelope.js';
+import { openStore } from '../../src-main/store/open.js';
+import { Actor, flipByte } from './helpers.js';
+import { A, APPLICANTS, B, C, CONFLICT_REASON, prepareWorkflow, STRENGTH, type Prepared } from './workflow.js';
+
+let w: Prepared;
+let dir: string;
+
+beforeAll(async () => {
+  process.env.PINGSHEN_TEST_FAST_KDF = '1';
+  dir = mkdtempSync(join(tmpdir(), 'pingshen-cli-'));
+  w = await prepareWorkflow(dir);
+}, 150_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ranking = async (actor: Actor) => (await actor.json<EditionResults>('results')).ranking.map((r) => [r.applicant.code, r.weightedTotal, r.rank]);
+
+describe('the whole review through the CLI', () => {
+  it('ranks the applicants by the Wuxi weights and names the candidates a committee would see', async () => {
+    const results = await w.sec.json<EditionResults>('results');
+    // A: (750 + 700 + 750) / 3 in every stage; B: (550 + 600 + 550) / 3; C: E03 recused, (400 + 400) / 2
+    expect(results.ranking.map((r) => [r.applicant.code, r.stageScores.material, r.stageScores.site, r.stageScores.defence, r.weightedTotal, r.rank])).toEqual([
+      [A, 733.33, 733.33, 733.33, 733.33, 1],
+      [B, 566.67, 566.67, 566.67, 566.67, 2],
+      [C, 400, 400, 400, 400, 3],
+    ]);
+    const status = Object.fromEntries(results.candidates.entries.map((e) => [results.ranking.find((r) => r.applicant.id === e.applicantId)?.applicant.code, e.status]));
+    expect(status).toEqual({ [A]: 'award', [B]: 'nomination', [C]: 'below-floor' });
+    expect(results.candidates.unfilled.award.unit).toBe(4);
+    // Wuxi sends 20 on from the material review, so all three were shortlisted
+    expect(results.shortlist?.applicantIds).toHaveLength(3);
+  });
+
+  it('prints the ranking as an aligned Chinese table with two decimals', async () => {
+    const out = await w.sec.ok('results');
+    const line = (code: string) => out.split('\n').find((l) => l.includes(code)) ?? '';
+    expect(line(A)).toMatch(/^\s*1\s+WX2025-001\s+无锡恒瑞达精密机械有限公司\s+733\.33\s+733\.33\s+733\.33\s+733\.33\s+是\s+质量奖候选$/);
+    expect(line(B)).toContain('提名奖候选');
+    expect(line(C)).toContain('未达分数线');
+    // CJK names take two columns each, so the score columns start at the same screen column
+    const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
+    expect(width(line(A).slice(0, line(A).indexOf('733.33')))).toBe(width(line(B).slice(0, line(B).indexOf('566.67'))));
+    expect(out).toContain('质量奖候选 (1)');
+  });
+
+
+  it('keeps the conflicted expert out: no score, no materials, and the register shows the declaration', async () => {
+    expect(w.recusedScore.code).toBe(1);
+    expect(w.recusedScore.stderr.trim()).toBe(`您与申报单位 ${C} 存在利益冲突（已回避）：不能查看其材料或评分。`);
+    expect(w.recusedMaterials.code).toBe(1);
+    const register = await w.sec.ok('recusal', 'list');
+    expect(register.split('\n').find((l) => l.includes(CONFLICT_REASON))).toMatch(/王建国\s+WX2025-003\s+有\s+专家申明/);
+  });
+
+  it('lists the materials to an expert who declared no conflict', async () => {
+    const out = await w.experts.E01!.ok('material', 'list', A);
+    expect(out).toMatch(/WX2025-001\s+WX2025-001-自评报告\.pdf\s+\d+/);
+  });
+
+  it('refuses a percentage off the 5 % grid or above 100 % with one sentence and exit 2', () => {
+    expect(w.offGrid.code).toBe(2);
+    expect(w.offGrid.stderr.trim()).toBe('得分率 57% 无效：应为 0 到 100 之间、以 5% 为步长的整数，如 55。');
+    expect(w.aboveRange.code).toBe(2);
+    expect(w.aboveRange.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('shows the expert their locked sheet with the comments they typed', async () => {
+    const out = await w.experts.E01!.ok('score', 'show', A, 'material');
+    expect(out).toContain('已提交（锁定）');
+    expect(out).toMatch(/合计\s+750\.00 \/ 1000/);
+    expect(out).toMatch(/4\.1\.2\s+高层领导的作用\s+50\s+75%\s+37\.50\s+质量文化建设扎实/);
+  });
+
+  it('keeps applicant names and comments out of the store file, the packages and the bundles', () => {
+    const files = [join(dir, 'secretariat.db'), ...w.packages, ...Object.values(w.bundles).flat()];
+    const secrets = [...APPLICANTS.map((a) => String(a[1])), STRENGTH, CONFLICT_REASON].map((s) => Buffer.from(s, 'utf8'));
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const secret of secrets) expect(bytes.includes(secret), `${file} holds "${secret.toString()}"`).toBe(false);
+    }
+  });
+});
+
+describe('bundles that must be refused whole', () => {
+  const importJson = async (...files: string[]) => {
+    const r = await w.sec.run('--json', 'bundle', 'import', ...files);
+    return { code: r.code, stderr: r.stderr, outcomes: JSON.parse(r.stdout) as BundleOutcome[] };
+  };
+
+  it('refuses a bundle altered at any of several bytes, or truncated, and the ranking stays', async () => {
+    const before = await ranking(w.sec);
+    const good = new Uint8Array(readFileSync(w.bundles.E01!.at(-1)!));
+    const positions = [0, 25, Math.floor(good.length / 3), Math.floor(good.length / 2), good.length - 20, good.length - 1];
+    const files = positions.map((at) => {
+      const file = join(dir, `altered-${at}.psbundle`);
+      writeFileSync(file, flipByte(good, at));
+      return file;
+    });
+    const truncated = join(dir, 'truncated.psbundle');
+    writeFileSync(truncated, good.subarray(0, Math.floor(good.length / 2)));
+    const { code, stderr, outcomes } = await importJson(...files, truncated);
+    expect(code).toBe(1);
+    expect(outcomes.map((o) => o.status)).toEqual(Array(files.length + 1).fill('refused'));
+    expect(stderr.trim()).toBe(`${files.length + 1} 个结果包被拒收，原因见上；其余已处理。`);
+    expect(await ranking(w.sec)).toEqual(before);
+  });
+
+  it('takes the same bundle twice as a duplicate that changes nothing', async () => {
+    const { code, outcomes } = await importJson(w.bundles.E02!.at(-1)!);
+    expect(code).toBe(0);
+    expect(outcomes[0]?.status).toBe('duplicate');
+  });
+
+  it('refuses a replayed earlier bundle, and an already superseded one changes nothing', async () => {
+    const before = await ranking(w.sec);
+    const { code, outcomes } = await importJson(w.earlyBundle, w.bundles.E01![0]!);
+    expect(code).toBe(1);
+    expect(outcomes[0]).toMatchObject({ status: 'refused', reason: { zh: expect.stringContaining('重放') } });
+    expect(outcomes[1]?.status).toBe('duplicate');
+    expect(await ranking(w.sec)).toEqual(before);
+  });
+
+  describe('forged bundles', () => {
+    let secretariat: ReturnType<typeof loadIdentity>;
+    let e01: ReturnType<typeof loadIdentity>;
+    let e02: ReturnType<typeof loadIdentity>;
+    let payload: Record<string, unknown>;
+
+    beforeAll(async () => {
+      const identityOf = async (actor: Actor) => {
+        const store = await openStore({ path: actor.store, passphrase: readFileSync(actor.passphraseFile, 'utf8').trim() });
+        try {
+          return loadIdentity(store.db);
+        } finally {
+          store.close();
+        }
+      };
+      secretariat = await identityOf(w.sec);
+      e01 = await identityOf(w.experts.E01!);
+      e02 = await identityOf(w.experts.E02!);
+      const opened = await openSealed({
+        bytes: new Uint8Array(readFileSync(w.bundles.E01!.at(-1)!)),
+        kind: 'result-bundle',
+        identity: secretariat.boxIdentity,
+        resolveSigner: (kid) => kid,
+      });
+      payload = opened.payload as Record<string, unknown>;
+    });
+
+    const sealAs = async (signer: ReturnType<typeof loadIdentity>, content: Record<string, unknown>, name: string) => {
+      const bytes = await seal({
+        kind: 'result-bundle',
+        payload: content,
+        signer: { privateKeyPkcs8: signer.signPrivate, kid: signer.signPublic },
+        recipients: [secretariat.boxRecipient],
+      });
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      return file;
+    };
+
+    it('refuses E01’s results re-signed by another enrolled expert', async () => {
+      const file = await sealAs(e02, { ...payload, bundleId: randomUUID(), sequence: 9 }, 're-signed.psbundle');
+      const { code, outcomes } = await importJson(file);
+      expect(code).toBe(1);
+      expect(outcomes[0]).toMatchObject({ status: 'refused', reason: { zh: expect.stringContaining('冒名') } });
+    });
+
+    it('refuses a genuinely signed bundle for another edition', async () => {
+      const file = await sealAs(e01, { ...payload, bundleId: randomUUID(), sequence: 9, editionId: randomUUID() }, 'other-edition.psbundle');
+      const { code, outcomes } = await importJson(file);
+      expect(code).toBe(1);
+      expect(outcomes[0]).toMatchObject({ status: 'refused', reason: { en: expect.stringContaining('edition') } });
+    });
+
+    it('keeps the refusals of this edition’s bundles in the register while the accepted ones stand', async () => {
+      const records = await w.sec.json<BundleRecord[]>('bundle', 'list');
+      expect(records.filter((r) => r.status === 'accepted')).toHaveLength(3);
+      expect(records.filter((r) => r.status === 'superseded')).toHaveLength(3);
+      expect(records.filter((r) => r.status === 'refused').map((r) => r.reason?.zh ?? '')).toEqual(
+        expect.arrayContaining([expect.stringContaining('冒名'), expect.stringContaining('重放')]),
+      );
+    });
+  });
+});
+
+describe('refusals a user meets', () => {
+  it('refuses a wrong passphrase with exit 1, one sentence, and leaves the store file untouched', async () => {
+    const store = join(dir, 'secretariat.db');
+    const before = readFileSync(store);
+    const wrong = join(dir, 'wrong.pass');
+    writeFileSync(wrong, 'not the passphrase at all');
+    const r = await new Actor(store, wrong).run('results');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('口令不正确');
+    expect(r.stdout).toBe('');
+    expect(readFileSync(store).equals(before)).toBe(true);
+    const en = await new Actor(store, wrong).run('--lang', 'en', 'results');
+    expect(en.stderr).toMatch(/passphrase/i);
+  });
+
+  it('refuses a secretariat command on an expert store', async () => {
+    const r = await w.experts.E01!.run('results');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('此命令只能在秘书处库上运行，而所给的是专家库。');
+  });
+
+  it('prints machine-readable JSON for lists', async () => {
+    const applicants = await w.sec.json<{ code: string; name: string }[]>('applicant', 'list');
+    expect(applicants.map((a) => a.code)).toEqual([A, B, C]);
+    const assignments = await w.experts.E03!.json<{ applicant: { code: string }; declaration: { conflict: boolean } | null }[]>('assignments');
+    expect(assignments.filter((a) => a.declaration?.conflict).map((a) => a.applicant.code)).toEqual([C, C, C]);
+    const owed = await w.sec.json<unknown[]>('owed');
+    expect(owed).toEqual([]);
+  });
+
+  it('writes the committee’s ranking report as a PDF', async () => {
+    const file = join(dir, 'ranking.pdf');
+    const made = await w.sec.json<{ file: string; pages: number }>('report', 'ranking', '--out', file);
+    expect(made.pages).toBeGreaterThan(0);
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('keeps an intact audit chain in every store', async () => {
+    for (const actor of [w.sec, w.experts.E03!]) {
+      const check = await actor.json<{ ok: boolean; length: number }>('audit', '--verify');
+      expect(check.ok).toBe(true);
+      expect(check.length).toBeGreaterThan(3);
+    }
+  });
+});
