@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * pdf.js needs its character maps (Chinese PDFs use CID fonts) and standard fonts at run time.
+ * They are copied into the renderer build so the viewer never fetches anything from the network.
+ */
+function pdfjsAssets(): Plugin {
+  const base = resolve('node_modules/pdfjs-dist');
+  return {
+    name: 'pingshen:pdfjs-assets',
+    apply: 'build',
+    generateBundle() {
+      for (const folder of ['cmaps', 'standard_fonts']) {
+        for (const name of readdirSync(join(base, folder))) {
+          if (name.endsWith('.md') || name === 'LICENSE') continue;
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${folder}/${name}`, source: readFileSync(join(base, folder, name)) });
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve('out/main'),
+      externalizeDeps: true,
+      rolldownOptions: { input: { index: resolve('src-main/shell/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve('out/preload'),
+      // a sandboxed preload cannot require packages: one self-contained CommonJS file
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve('src-main/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src-renderer'),
+    base: './',
+    plugins: [react(), pdfjsAssets()],
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,26 @@
+import type { CallName, CallOutput, ParsedInput } from '../contract.js';
+import type { Session } from '../session.js';
+import type { Download, Mode } from '../types.js';
+
+/**
+ * What differs between Electron and browser mode, injected by the entry point: the shell saves
+ * through native dialogs; browser mode has no host saving (the page downloads the bytes).
+ */
+export interface Host {
+  readonly mode: Mode;
+  readonly version: string;
+  saveFile?(file: Download): Promise<{ saved: boolean; path: string | null }>;
+  saveFiles?(files: Download[]): Promise<{ saved: boolean; folder: string | null }>;
+}
+
+export interface HandlerCtx {
+  readonly session: Session;
+  readonly host: Host;
+}
+
+export type Handler<N extends CallName> = (
+  input: ParsedInput<N>,
+  ctx: HandlerCtx,
+) => CallOutput<N> | Promise<CallOutput<N>>;
+
+export type HandlersFor<Prefix extends string> = { [N in Extract<CallName, `${Prefix}.${string}`>]: Handler<N> };

@@ -1,0 +1,197 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExpertService, Role, SecretariatService, StoreService } from '../services/api.js';
+import { PingshenError } from '../services/errors.js';
+import type { SessionStatus, Settings } from './types.js';
+
+/** How the session reaches the services; production passes src-main/services, nothing else. */
+export interface ServiceOpeners {
+  initStore(opts: { role: Role; path: string; passphrase: string }): unknown;
+  openSecretariat(opts: { path: string; passphrase: string }): SecretariatService | Promise<SecretariatService>;
+  openExpert(opts: { path: string; passphrase: string }): ExpertService | Promise<ExpertService>;
+}
+
+type Open = { role: 'secretariat'; service: SecretariatService } | { role: 'expert'; service: ExpertService };
+
+export const DEFAULT_SETTINGS: Settings = { idleMinutes: 15 };
+
+function refuse(code: string, zh: string, en: string): PingshenError {
+  return new PingshenError(code, { zh, en });
+}
+
+/**
+ * One window's session: at most one open store (one role), the idle lock and the settings.
+ * One store per role lives in the data folder; opening a role closes the other, and locking
+ * closes the store so the key leaves memory. The idle clock is wall time since the user's
+ * last activity, which the renderer reports (session.touch) as well as every call.
+ */
+export class Session {
+  private open: Open | null = null;
+  private lastActivity: number;
+  private inFlight = 0;
+  private lockedBecause: SessionStatus['lockedBecause'] = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private settingsCache: Settings;
+
+  constructor(
+    readonly dataDir: string,
+    private readonly openers: ServiceOpeners,
+    private readonly now: () => number = Date.now,
+  ) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    this.lastActivity = now();
+    this.settingsCache = this.readSettings();
+  }
+
+  storePath(role: Role): string {
+    return join(this.dataDir, `${role}.db`);
+  }
+
+  hasStore(role: Role): boolean {
+    return existsSync(this.storePath(role));
+  }
+
+  status(): SessionStatus {
+    return {
+      role: this.open?.role ?? null,
+      stores: { secretariat: this.hasStore('secretariat'), expert: this.hasStore('expert') },
+      info: this.open ? this.open.service.info() : null,
+      idleMinutes: this.settingsCache.idleMinutes,
+      lockedBecause: this.open ? null : this.lockedBecause,
+    };
+  }
+
+  async create(role: Role, passphrase: string): Promise<SessionStatus> {
+    if (this.hasStore(role)) {
+      throw refuse(
+        'session.store-exists',
+        '此角色在本机已有加密库，请直接解锁。',
+        'This role already has a store on this machine; unlock it instead.',
+      );
+    }
+    this.close();
+    await this.openers.initStore({ role, path: this.storePath(role), passphrase });
+    return this.unlock(role, passphrase);
+  }
+
+  async unlock(role: Role, passphrase: string): Promise<SessionStatus> {
+    if (!this.hasStore(role)) {
+      throw refuse('session.no-store', '此角色在本机还没有加密库，请先创建。', 'This role has no store on this machine yet; create one first.');
+    }
+    this.close();
+    const path = this.storePath(role);
+    this.open =
+      role === 'secretariat'
+        ? { role, service: await this.openers.openSecretariat({ path, passphrase }) }
+        : { role, service: await this.openers.openExpert({ path, passphrase }) };
+    this.lockedBecause = null;
+    this.lastActivity = this.now();
+    return this.status();
+  }
+
+  lock(reason: 'idle' | 'user'): SessionStatus {
+    if (this.open) this.lockedBecause = reason;
+    this.close();
+    return this.status();
+  }
+
+  touch(): void {
+    this.lastActivity = this.now();
+  }
+
+  /** Locks when idle past the setting, unless a call is still running. Returns true if it locked. */
+  checkIdle(): boolean {
+    if (!this.open || this.inFlight > 0) return false;
+    if (this.now() - this.lastActivity < this.settingsCache.idleMinutes * 60_000) return false;
+    this.lock('idle');
+    return true;
+  }
+
+  /** Brackets a call so an idle check never closes the store under a running service call. */
+  async running<T>(fn: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    try {
+      return await fn();
+    } finally {
+      this.inFlight--;
+      this.lastActivity = this.now();
+    }
+  }
+
+  role(): Role | null {
+    return this.open?.role ?? null;
+  }
+
+  store(): StoreService {
+    if (!this.open) throw lockedError();
+    return this.open.service;
+  }
+
+  /** the open role's own service, for callers (reports) that serve both roles */
+  service(): SecretariatService | ExpertService {
+    if (!this.open) throw lockedError();
+    return this.open.service;
+  }
+
+  secretariat(): SecretariatService {
+    if (this.open?.role !== 'secretariat') throw wrongRole('secretariat');
+    return this.open.service;
+  }
+
+  expert(): ExpertService {
+    if (this.open?.role !== 'expert') throw wrongRole('expert');
+    return this.open.service;
+  }
+
+  settings(): Settings {
+    return { ...this.settingsCache };
+  }
+
+  saveSettings(settings: Settings): Settings {
+    const file = join(this.dataDir, 'settings.json');
+    writeFileSync(`${file}.tmp`, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+    this.settingsCache = { ...settings };
+    return this.settings();
+  }
+
+  startIdleTimer(intervalMs = 15_000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.checkIdle(), intervalMs);
+    this.timer.unref?.();
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.close();
+  }
+
+  private close(): void {
+    const open = this.open;
+    this.open = null;
+    open?.service.close();
+  }
+
+  private readSettings(): Settings {
+    const file = join(this.dataDir, 'settings.json');
+    if (!existsSync(file)) return { ...DEFAULT_SETTINGS };
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Settings>;
+      const idle = parsed.idleMinutes;
+      return { idleMinutes: Number.isInteger(idle) && idle! >= 1 && idle! <= 240 ? idle! : DEFAULT_SETTINGS.idleMinutes };
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+}
+
+export function lockedError(): PingshenError {
+  return refuse('session.locked', '库已锁定，请先解锁。', 'The store is locked; unlock it first.');
+}
+
+export function wrongRole(needed: Role): PingshenError {
+  return needed === 'secretariat'
+    ? refuse('session.wrong-role', '此操作仅限秘书处使用，请以秘书处身份解锁。', 'Only the secretariat may do this; unlock as the secretariat.')
+    : refuse('session.wrong-role', '此操作仅限评审专家使用，请以专家身份解锁。', 'Only an expert may do this; unlock as an expert.');
+}

@@ -1,0 +1,76 @@
+import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssignmentView } from '../../../src-main/services/api.js';
+import { useApp } from '../../app/api.js';
+import { ErrorNotice } from '../../components/States.js';
+import { useAction } from '../../hooks/useAction.js';
+
+/** Conflict of interest, declared before any material of the applicant can be seen. */
+export function DeclareModal({
+  editionId,
+  applicant,
+  onClose,
+  onDeclared,
+}: {
+  editionId: string;
+  applicant: AssignmentView['applicant'] | null;
+  onClose(): void;
+  onDeclared(): void;
+}) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const [choice, setChoice] = useState<'none' | 'conflict' | ''>('');
+  const [reason, setReason] = useState('');
+  // the title keeps the name while the dialog fades out
+  const [shown, setShown] = useState(applicant);
+  useEffect(() => {
+    if (applicant) setShown(applicant);
+  }, [applicant]);
+  const declaring = useAction(async () => {
+    if (!applicant) return;
+    await api.call('expert.declare', { editionId, applicantId: applicant.id, conflict: choice === 'conflict', reason: reason.trim() });
+    setChoice('');
+    setReason('');
+    onDeclared();
+  });
+  const ready = choice === 'none' || (choice === 'conflict' && reason.trim() !== '');
+
+  return (
+    <Modal opened={applicant !== null} onClose={onClose} title={t('declare.title', { name: shown?.name ?? '' })} size="lg" returnFocus={false}>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('declare.help')}
+        </Text>
+        <Radio.Group value={choice} onChange={(v) => setChoice(v as 'none' | 'conflict')} label={t('declare.question')}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="none" label={t('declare.noConflict')} data-testid="declare-none" />
+            <Radio value="conflict" label={t('declare.conflict')} data-testid="declare-conflict" />
+          </Stack>
+        </Radio.Group>
+        <Textarea
+          label={choice === 'conflict' ? t('declare.reasonRequired') : t('declare.reasonOptional')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          data-testid="declare-reason"
+        />
+        {choice === 'conflict' ? (
+          <Alert color="orange" variant="light">
+            {t('declare.conflictEffect')}
+          </Alert>
+        ) : null}
+        {declaring.error ? <ErrorNotice error={declaring.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void declaring.run()} disabled={!ready} loading={declaring.busy} data-testid="declare-submit">
+            {t('declare.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

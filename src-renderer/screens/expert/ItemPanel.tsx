@@ -1,0 +1,139 @@
+import { Badge, Box, Card, Group, Kbd, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { CriteriaFramework, CriteriaItem } from '../../../src-main/domain/types.js';
+import { useLocalized } from '../../hooks/useLocalized.js';
+import { bandOf, itemScore } from '../../scoring/totals.js';
+import type { ScoringState } from '../../stores/scoring.js';
+
+function findItem(framework: CriteriaFramework, code: string | null): CriteriaItem | null {
+  for (const c of framework.categories) for (const i of c.items) if (i.code === code) return i;
+  return null;
+}
+
+/** The score pad: focused, it takes digits, +/−, arrows; the page handles the keys. */
+const ScorePad = forwardRef<HTMLDivElement, { store: StoreApi<ScoringState>; item: CriteriaItem }>(function ScorePad({ store, item }, ref) {
+  const { t } = useTranslation();
+  const percent = useStore(store, (s) => s.items[item.code]?.percent ?? null);
+  const buffer = useStore(store, (s) => s.buffer);
+  const offGrid = useStore(store, (s) => s.offGrid);
+  const readOnly = useStore(store, (s) => s.readOnly);
+  return (
+    <Box
+      ref={ref}
+      tabIndex={0}
+      role="spinbutton"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent ?? undefined}
+      aria-label={t('pad.label', { code: item.code })}
+      data-testid="score-pad"
+      p="md"
+      style={{ borderRadius: 10, border: '2px solid var(--mantine-color-default-border)', outlineOffset: 2 }}
+    >
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">
+            {t('pad.percent')}
+          </Text>
+          <Text fz={40} fw={700} lh={1.1} data-testid="pad-percent">
+            {percent === null ? '—' : `${percent}%`}
+          </Text>
+        </Stack>
+        <Stack gap={0} ta="right">
+          <Text size="xs" c="dimmed">
+            {t('pad.score')}
+          </Text>
+          <Text fz={24} fw={600} data-testid="pad-score">
+            {percent === null ? '—' : `${itemScore(item.points, percent)} / ${item.points}`}
+          </Text>
+        </Stack>
+      </Group>
+      <Text size="xs" mt={6} c={offGrid ? 'orange' : 'dimmed'} data-testid="pad-hint">
+        {readOnly ? t('pad.readOnly') : buffer !== '' ? (offGrid ? t('pad.offGrid', { typed: buffer }) : t('pad.typed', { typed: buffer })) : t('pad.keys')}
+      </Text>
+    </Box>
+  );
+});
+
+export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramework; store: StoreApi<ScoringState> }>(function ItemPanel({ framework, store }, padRef) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const code = useStore(store, (s) => s.selected);
+  const draft = useStore(store, (s) => (s.selected ? s.items[s.selected] : undefined));
+  const readOnly = useStore(store, (s) => s.readOnly);
+  const item = findItem(framework, code);
+  if (!item || !draft) return null;
+  const current = bandOf(framework.bands, draft.percent);
+  const kind = item.kind === 'process' ? 'process' : 'results';
+
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="md">
+        <Stack gap="xs">
+          <Group justify="space-between" wrap="nowrap">
+            <Title order={4} data-testid="item-title">
+              {item.code} {l(item.name)}
+            </Title>
+            <Group gap={6} wrap="nowrap">
+              <Badge variant="light">{t('item.points', { points: item.points })}</Badge>
+              <Badge variant="outline" color={kind === 'process' ? 'indigo' : 'grape'}>
+                {t(`item.kind.${kind}`)}
+              </Badge>
+            </Group>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {l(item.guidance)}
+          </Text>
+        </Stack>
+      </Card>
+      <ScorePad ref={padRef} store={store} item={item} />
+      <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="band-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={90}>{t('band.range')}</Table.Th>
+            <Table.Th>{t(`band.meaning.${kind}`)}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {framework.bands.map((b) => {
+            const active = current?.min === b.min;
+            return (
+              <Table.Tr key={b.min} bg={active ? 'var(--mantine-primary-color-light)' : undefined} data-active={active || undefined}>
+                <Table.Td fw={active ? 700 : 400}>
+                  {b.min}–{b.max}%
+                </Table.Td>
+                <Table.Td>{l(kind === 'process' ? b.process : b.results)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      <Textarea
+        label={t('item.strengths')}
+        value={draft.strengths}
+        onChange={(e) => store.getState().editText('strengths', e.currentTarget.value)}
+        autosize
+        minRows={3}
+        maxRows={10}
+        readOnly={readOnly}
+        data-testid="strengths"
+      />
+      <Textarea
+        label={t('item.opportunities')}
+        value={draft.opportunities}
+        onChange={(e) => store.getState().editText('opportunities', e.currentTarget.value)}
+        autosize
+        minRows={3}
+        maxRows={10}
+        readOnly={readOnly}
+        data-testid="opportunities"
+      />
+      <Text size="xs" c="dimmed">
+        <Kbd>Esc</Kbd> {t('item.escBack')}
+      </Text>
+    </Stack>
+  );
+});

@@ -1,0 +1,62 @@
+import { Button, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../../components/icons.js';
+import { useLocalized } from '../../hooks/useLocalized.js';
+import { saveStatus, type ScoringState } from '../../stores/scoring.js';
+
+function clock(at: Date): string {
+  return at.toLocaleTimeString('en-GB', { hour12: false });
+}
+
+/** Says exactly what the store holds: saving, saved at a time, or failed with a retry. */
+export function SaveIndicator({ store }: { store: StoreApi<ScoringState> }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  // a fresh object per call: compared field by field, or every store change would re-render forever
+  const status = useStore(store, useShallow((s: ScoringState) => saveStatus(s)));
+  const readOnly = useStore(store, (s) => s.readOnly);
+
+  if (readOnly) return <Text size="sm" c="dimmed" data-testid="save-status" data-state="locked">{t('save.locked')}</Text>;
+  switch (status.kind) {
+    case 'saving':
+      return (
+        <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap' }} data-testid="save-status" data-state="saving" aria-live="polite">
+          <Loader size={12} />
+          <Text size="sm" c="dimmed">
+            {t('save.saving')}
+          </Text>
+        </Group>
+      );
+    case 'saved':
+      return (
+        <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap' }} data-testid="save-status" data-state="saved" aria-live="polite">
+          <Icon name="check" size={14} />
+          <Text size="sm" c="teal">
+            {t('save.savedAt', { time: clock(status.at) })}
+          </Text>
+        </Group>
+      );
+    case 'failed':
+      return (
+        <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap' }} data-testid="save-status" data-state="failed" role="alert">
+          <Tooltip label={l(status.error.localized)} multiline w={320}>
+            <Text size="sm" c="red" fw={600}>
+              {t('save.failed')}
+            </Text>
+          </Tooltip>
+          <Button size="compact-xs" color="red" variant="light" onClick={() => store.getState().retry()}>
+            {t('common.retry')}
+          </Button>
+        </Group>
+      );
+    default:
+      return (
+        <Text size="sm" c="dimmed" data-testid="save-status" data-state="idle">
+          {t('save.idle')}
+        </Text>
+      );
+  }
+}

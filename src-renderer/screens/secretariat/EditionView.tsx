@@ -1,0 +1,84 @@
+import { Anchor, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Loadable } from '../../components/States.js';
+import { useCall } from '../../hooks/useCall.js';
+import { useLocalized } from '../../hooks/useLocalized.js';
+import { navStore } from '../../stores/nav.js';
+import { ApplicantsTab } from './ApplicantsTab.js';
+import { ExpertsTab } from './ExpertsTab.js';
+import { IntakeTab } from './IntakeTab.js';
+import { MaterialsTab } from './MaterialsTab.js';
+import { PackagesTab } from './PackagesTab.js';
+import { PanelsTab } from './PanelsTab.js';
+import { RecusalsTab } from './RecusalsTab.js';
+import { ResultsTab } from './ResultsTab.js';
+import { SetupTab } from './SetupTab.js';
+
+const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'results', 'recusals'] as const;
+
+export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const edition = useCall('secretariat.getEdition', { editionId });
+  const current = TABS.find((x) => x === tab) ?? 'setup';
+
+  return (
+    <Stack gap="md" maw={1300} mx="auto">
+      <Anchor component="button" type="button" size="sm" onClick={() => navStore.getState().reset()} w="fit-content">
+        ← {t('common.back')}
+      </Anchor>
+      <Loadable state={edition}>
+        {(e) => (
+          <Stack gap="md">
+            <Group justify="space-between" align="flex-end">
+              <Stack gap={2}>
+                <Title order={2} data-testid="edition-title">
+                  {e.name}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('edition.subtitle', { year: e.year, city: l(e.profile.city), standard: e.framework.standard })}
+                </Text>
+              </Stack>
+            </Group>
+            <Tabs value={current} onChange={(v) => v && navStore.getState().go({ screen: 'edition', editionId, tab: v })} keepMounted={false}>
+              <Tabs.List>
+                {TABS.map((x) => (
+                  <Tabs.Tab key={x} value={x} data-testid={`tab-${x}`}>
+                    {t(`tabs.${x}`)}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              <Tabs.Panel value="setup" pt="md">
+                <SetupTab edition={e} onChanged={() => void edition.reload()} />
+              </Tabs.Panel>
+              <Tabs.Panel value="applicants" pt="md">
+                <ApplicantsTab editionId={editionId} />
+              </Tabs.Panel>
+              <Tabs.Panel value="experts" pt="md">
+                <ExpertsTab editionId={editionId} />
+              </Tabs.Panel>
+              <Tabs.Panel value="panels" pt="md">
+                <PanelsTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="materials" pt="md">
+                <MaterialsTab editionId={editionId} />
+              </Tabs.Panel>
+              <Tabs.Panel value="packages" pt="md">
+                <PackagesTab editionId={editionId} />
+              </Tabs.Panel>
+              <Tabs.Panel value="intake" pt="md">
+                <IntakeTab editionId={editionId} />
+              </Tabs.Panel>
+              <Tabs.Panel value="results" pt="md">
+                <ResultsTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="recusals" pt="md">
+                <RecusalsTab editionId={editionId} />
+              </Tabs.Panel>
+            </Tabs>
+          </Stack>
+        )}
+      </Loadable>
+    </Stack>
+  );
+}

@@ -1,0 +1,162 @@
+import { Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BundleIntakeOutcome } from '../../../src-main/ipc/contract.js';
+import { useApp } from '../../app/api.js';
+import { FilePick } from '../../components/FilePick.js';
+import { Empty, Loadable } from '../../components/States.js';
+import { useCall } from '../../hooks/useCall.js';
+import { useLocalized } from '../../hooks/useLocalized.js';
+import { asCallFailure } from '../../transport/errors.js';
+import { toUpload } from '../../transport/files.js';
+
+const STATUS_COLOR = { accepted: 'green', duplicate: 'gray', refused: 'red' } as const;
+
+/** Many result bundles at once: each verified on its own, so one bad file refuses only itself. */
+export function IntakeTab({ editionId }: { editionId: string }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const { api } = useApp();
+  const experts = useCall('secretariat.listExperts', { editionId });
+  const applicants = useCall('secretariat.listApplicants', { editionId });
+  const bundles = useCall('secretariat.listBundles', { editionId });
+  const owed = useCall('secretariat.owedWork', { editionId });
+  const [outcomes, setOutcomes] = useState<BundleIntakeOutcome[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+
+  const intake = async (files: File[]) => {
+    setOutcomes([]);
+    setProgress({ done: 0, total: files.length });
+    for (const [i, file] of files.entries()) {
+      let result: BundleIntakeOutcome;
+      try {
+        const [outcome] = await api.call('secretariat.importBundles', { files: [await toUpload(file)] });
+        result = outcome!;
+      } catch (e) {
+        result = { status: 'refused', file: file.name, fileName: file.name, reason: asCallFailure(e).localized };
+      }
+      setOutcomes((list) => [...list, result]);
+      setProgress({ done: i + 1, total: files.length });
+    }
+    await Promise.all([bundles.reload(), owed.reload()]);
+  };
+
+  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;
+  const applicantName = (id: string) => {
+    const a = applicants.data?.find((x) => x.id === id);
+    return a ? `${a.code} ${a.name}` : id;
+  };
+
+  return (
+    <Stack gap="lg">
+      <Group>
+        <FilePick multiple onFiles={(files) => void intake(files)} loading={progress !== null && progress.done < progress.total} testId="intake-bundles">
+          {t('intake.import')}
+        </FilePick>
+        <Text size="sm" c="dimmed">
+          {t('intake.help')}
+        </Text>
+      </Group>
+      {progress ? (
+        <Stack gap={4} data-testid="intake-progress">
+          <Progress value={(progress.done / progress.total) * 100} size="lg" animated={progress.done < progress.total} />
+          <Text size="sm">{t('intake.progress', progress)}</Text>
+        </Stack>
+      ) : null}
+      {outcomes.length > 0 ? (
+        <Table withTableBorder verticalSpacing="xs" data-testid="intake-outcomes">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('packages.file')}</Table.Th>
+              <Table.Th>{t('intake.outcome')}</Table.Th>
+              <Table.Th>{t('expert.name')}</Table.Th>
+              <Table.Th>{t('intake.detail')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {outcomes.map((o, i) => (
+              <Table.Tr key={`${o.fileName}-${i}`} data-status={o.status}>
+                <Table.Td>{o.fileName}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[o.status]}>{t(`intake.status.${o.status}`)}</Badge>
+                </Table.Td>
+                <Table.Td>{o.status === 'refused' ? '—' : expertName(o.expertId)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {o.status === 'refused' ? l(o.reason) : o.status === 'accepted' ? t(o.replaced ? 'intake.acceptedReplacing' : 'intake.acceptedSheets', { sheets: o.sheets }) : t('intake.duplicateNote')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      <Card withBorder padding="md">
+        <Title order={5} mb="sm">
+          {t('intake.owedTitle')}
+        </Title>
+        <Loadable state={owed} empty={(list) => (list.length === 0 ? <Empty icon="check" title={t('intake.owedNone')} /> : null)}>
+          {(list) => (
+            <Table verticalSpacing={4} fz="sm" data-testid="owed-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('expert.name')}</Table.Th>
+                  <Table.Th>{t('applicant.name')}</Table.Th>
+                  <Table.Th>{t('common.stage')}</Table.Th>
+                  <Table.Th>{t('intake.owes')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((w) => (
+                  <Table.Tr key={`${w.expertId}-${w.applicantId}-${w.stage}`}>
+                    <Table.Td>{w.expertName}</Table.Td>
+                    <Table.Td>{applicantName(w.applicantId)}</Table.Td>
+                    <Table.Td>{t(`stage.${w.stage}`)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color="orange">
+                        {t(`intake.owed.${w.state}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Loadable>
+      </Card>
+      <Card withBorder padding="md">
+        <Title order={5} mb="sm">
+          {t('intake.historyTitle')}
+        </Title>
+        <Loadable state={bundles} empty={(list) => (list.length === 0 ? <Empty icon="inbox" title={t('intake.historyNone')} /> : null)}>
+          {(list) => (
+            <Table verticalSpacing={4} fz="sm" data-testid="bundles-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('intake.receivedAt')}</Table.Th>
+                  <Table.Th>{t('expert.name')}</Table.Th>
+                  <Table.Th>{t('intake.sequence')}</Table.Th>
+                  <Table.Th>{t('intake.outcome')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((b) => (
+                  <Table.Tr key={b.bundleId}>
+                    <Table.Td>{new Date(b.receivedAt).toLocaleString()}</Table.Td>
+                    <Table.Td>{expertName(b.expertId)}</Table.Td>
+                    <Table.Td>{b.sequence}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={b.status === 'accepted' ? 'green' : b.status === 'superseded' ? 'gray' : 'red'}>
+                        {t(`intake.record.${b.status}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Loadable>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,87 @@
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/api.js';
+import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
+import { useAction } from '../../hooks/useAction.js';
+import { useCall } from '../../hooks/useCall.js';
+
+/** The recusal register, and a recusal the secretariat imposes when an expert failed to declare. */
+export function RecusalsTab({ editionId }: { editionId: string }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const register = useCall('secretariat.recusalRegister', { editionId });
+  const experts = useCall('secretariat.listExperts', { editionId });
+  const applicants = useCall('secretariat.listApplicants', { editionId });
+  const [expertId, setExpertId] = useState<string | null>(null);
+  const [applicantId, setApplicantId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const imposing = useAction(async () => {
+    if (!expertId || !applicantId) return;
+    await api.call('secretariat.imposeRecusal', { expertId, applicantId, reason: reason.trim() });
+    setReason('');
+    setApplicantId(null);
+    await register.reload();
+  });
+  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;
+  const applicantName = (id: string) => {
+    const a = applicants.data?.find((x) => x.id === id);
+    return a ? `${a.code} ${a.name}` : id;
+  };
+
+  return (
+    <Stack gap="lg">
+      <Card withBorder padding="md">
+        <Title order={5} mb="sm">
+          {t('recusals.registerTitle')}
+        </Title>
+        <Loadable state={register} empty={(list) => (list.length === 0 ? <Empty icon="gavel" title={t('recusals.none')} /> : null)}>
+          {(list) => (
+            <Table verticalSpacing="xs" data-testid="recusal-register">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('expert.name')}</Table.Th>
+                  <Table.Th>{t('applicant.name')}</Table.Th>
+                  <Table.Th>{t('recusals.reason')}</Table.Th>
+                  <Table.Th>{t('recusals.source')}</Table.Th>
+                  <Table.Th>{t('recusals.at')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((d) => (
+                  <Table.Tr key={`${d.expertId}-${d.applicantId}`}>
+                    <Table.Td>{expertName(d.expertId)}</Table.Td>
+                    <Table.Td>{applicantName(d.applicantId)}</Table.Td>
+                    <Table.Td>{d.reason}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={d.source === 'secretariat' ? 'red' : 'blue'}>
+                        {t(`recusals.by.${d.source}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{new Date(d.declaredAt).toLocaleString()}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Loadable>
+      </Card>
+      <Card withBorder padding="md">
+        <Stack gap="sm">
+          <Title order={5}>{t('recusals.imposeTitle')}</Title>
+          <SimpleGrid cols={2}>
+            <Select label={t('expert.name')} data={(experts.data ?? []).map((e) => ({ value: e.id, label: `${e.code} ${e.name}` }))} value={expertId} onChange={setExpertId} searchable data-testid="recusal-expert" />
+            <Select label={t('applicant.name')} data={(applicants.data ?? []).map((a) => ({ value: a.id, label: `${a.code} ${a.name}` }))} value={applicantId} onChange={setApplicantId} searchable data-testid="recusal-applicant" />
+          </SimpleGrid>
+          <Textarea label={t('recusals.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-testid="recusal-reason" />
+          {imposing.error ? <ErrorNotice error={imposing.error} /> : null}
+          <Group justify="flex-end">
+            <Button color="red" onClick={() => void imposing.run()} disabled={!expertId || !applicantId || reason.trim() === ''} loading={imposing.busy} data-testid="recusal-impose">
+              {t('recusals.impose')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,94 @@
+import { Accordion, Badge, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { EditionResults } from '../../../src-main/domain/types.js';
+import type { EditionDetail } from '../../../src-main/services/api.js';
+import { ReportButton } from '../../components/ReportButton.js';
+import { Empty, Loadable } from '../../components/States.js';
+import { useCall } from '../../hooks/useCall.js';
+import { useLocalized } from '../../hooks/useLocalized.js';
+import { itemScore } from '../../scoring/totals.js';
+
+/** Drill-down: every expert's score sheet for one applicant, item by item, with comments. */
+export function SheetDrawer({ edition, results, applicantId, onClose }: { edition: EditionDetail; results: EditionResults; applicantId: string | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const sheets = useCall('secretariat.listSheets', applicantId ? { editionId: edition.id, filter: { applicantId } } : null);
+  const experts = useCall('secretariat.listExperts', { editionId: edition.id });
+  const applicant = results.ranking.find((r) => r.applicant.id === applicantId)?.applicant;
+  const items = edition.framework.categories.flatMap((c) => c.items);
+  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;
+
+  return (
+    <Drawer opened={applicantId !== null} onClose={onClose} position="right" size="xl" title={applicant ? `${applicant.code} ${applicant.name}` : ''}>
+      {applicantId ? (
+        <Stack gap="md">
+          <Group gap="xs" data-testid="drawer-reports">
+            <ReportButton request={{ kind: 'feedback', editionId: edition.id, applicantId }}>{t('reports.feedback')}</ReportButton>
+            {results.rules.stages.map((s) => (
+              <ReportButton key={s.stage} request={{ kind: 'panel-summary', editionId: edition.id, applicantId, stage: s.stage }}>
+                {t('reports.panelSummary', { stage: t(`stage.${s.stage}`) })}
+              </ReportButton>
+            ))}
+          </Group>
+          <Loadable state={sheets} empty={(list) => (list.length === 0 ? <Empty icon="file" title={t('drawer.noSheets')} /> : null)}>
+            {(list) => (
+              <Accordion variant="separated" data-testid="sheet-drawer">
+                {list.map((s) => (
+                  <Accordion.Item key={s.id} value={s.id}>
+                    <Accordion.Control>
+                      <Group justify="space-between" pr="md">
+                        <Text size="sm" fw={500}>
+                          {expertName(s.expertId)} · {t(`stage.${s.stage}`)}
+                        </Text>
+                        <Group gap="xs">
+                          <Badge variant="light" color={s.status === 'submitted' ? 'green' : 'blue'}>
+                            {t(`sheet.status.${s.status}`)}
+                          </Badge>
+                          <Text size="sm" fw={700}>
+                            {s.total.toFixed(2)}
+                          </Text>
+                        </Group>
+                      </Group>
+                    </Accordion.Control>
+                    <Accordion.Panel>
+                      <ReportButton mb="xs" request={{ kind: 'score-sheet', editionId: edition.id, applicantId: s.applicantId, stage: s.stage, expertId: s.expertId }}>
+                        {t('reports.scoreSheet')}
+                      </ReportButton>
+                      <Table fz="xs" verticalSpacing={2}>
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th>{t('drawer.item')}</Table.Th>
+                            <Table.Th ta="right">%</Table.Th>
+                            <Table.Th ta="right">{t('pad.score')}</Table.Th>
+                            <Table.Th>{t('item.strengths')}</Table.Th>
+                            <Table.Th>{t('item.opportunities')}</Table.Th>
+                          </Table.Tr>
+                        </Table.Thead>
+                        <Table.Tbody>
+                          {items.map((item) => {
+                            const score = s.items.find((i) => i.itemCode === item.code);
+                            return (
+                              <Table.Tr key={item.code}>
+                                <Table.Td>
+                                  {item.code} {l(item.name)}
+                                </Table.Td>
+                                <Table.Td ta="right">{score?.percent ?? '—'}</Table.Td>
+                                <Table.Td ta="right">{score?.percent === null || score?.percent === undefined ? '—' : itemScore(item.points, score.percent)}</Table.Td>
+                                <Table.Td>{score?.strengths || '—'}</Table.Td>
+                                <Table.Td>{score?.opportunities || '—'}</Table.Td>
+                              </Table.Tr>
+                            );
+                          })}
+                        </Table.Tbody>
+                      </Table>
+                    </Accordion.Panel>
+                  </Accordion.Item>
+                ))}
+              </Accordion>
+            )}
+          </Loadable>
+        </Stack>
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,235 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ExpertService } from '../../src-main/services/api.js';
+import { launchChromium, openPage, shot, startApp, type RunningApp } from './helpers/app.js';
+import {
+  applicants,
+  applicantsSheet,
+  badApplicantsSheet,
+  experts,
+  expertsSheet,
+  expertStores,
+  expertTurn,
+  materialPdf,
+  PASSPHRASE,
+  tamperedCopy,
+} from './helpers/fixtures.js';
+import { attrOf, countOf, disabled, textOf, visible } from './helpers/wait.js';
+
+/**
+ * The secretariat's path in the browser: set up a Xinyang edition from Excel (a bad sheet first),
+ * enroll the experts, form panels, attach a PDF, export the packages, take in the bundles —
+ * one of them tampered with — and read the ranking, the drill-down and the recusal register.
+ */
+
+const APPLICANTS = applicants(6);
+const EXPERTS = experts(3);
+/** E03 has an interest in the second applicant and recuses itself in both stages */
+const CONFLICT = { expert: 'E03', applicant: APPLICANTS[1]!.code };
+
+describe('secretariat in browser mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pingshen-e2e-secretariat-'));
+  const files = join(dir, 'files');
+  mkdirSync(files);
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let stores: Map<string, ExpertService>;
+
+  beforeAll(async () => {
+    app = await startApp(join(dir, 'app'));
+    browser = await launchChromium();
+    ({ page, problems } = await openPage(browser, app.url));
+    stores = await expertStores(join(dir, 'experts'), EXPERTS.map((e) => e.code));
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    await shot(page, `failed-secretariat-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    console.error([...problems, app.output().slice(-4000)].join('\n'));
+  });
+
+  afterAll(async () => {
+    for (const s of stores?.values() ?? []) s.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function pick(testId: string, option: string | RegExp): Promise<void> {
+    await page.getByTestId(testId).click();
+    await page.getByRole('option', { name: option }).first().click();
+  }
+
+  it('creates the secretariat store and a Xinyang edition', async () => {
+    await page.getByTestId('role-secretariat').click();
+    await page.getByTestId('create-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('create-confirm').fill(PASSPHRASE);
+    await page.getByTestId('create-understood').check();
+    await page.getByTestId('create-submit').click();
+    await visible(page.getByText('还没有届次'));
+    await shot(page, '20-secretariat-empty');
+
+    await page.getByTestId('new-edition-open').click();
+    await page.getByTestId('edition-name').fill('2025年度信阳市市长质量奖');
+    await page.getByTestId('edition-year').fill('2025');
+    // Hohhot leaves the weights open: they must add up to 100 % before the edition can be made
+    await pick('edition-profile', /呼和浩特市/);
+    await page.getByTestId('weight-material').fill('30');
+    await page.getByTestId('weight-site').fill('50');
+    await page.getByTestId('weight-defence').fill('10');
+    await textOf(page.getByTestId('weight-sum')).toMatch('90%');
+    await disabled(page.getByTestId('edition-create')).toBe(true);
+    await shot(page, '21a-open-weights');
+    await pick('edition-profile', /信阳市/);
+    await visible(page.getByText('材料评审 30% · 现场评审 70%'));
+    await shot(page, '21-new-edition');
+    await page.getByTestId('edition-create').click();
+    await textOf(page.getByTestId('edition-title')).toBe('2025年度信阳市市长质量奖');
+  });
+
+  it('refuses a sheet with bad rows, listing each, then imports the good one', async () => {
+    await page.getByTestId('import-applicants-input').setInputFiles(await badApplicantsSheet(join(files, 'bad-applicants.xlsx')));
+    const rows = page.getByTestId('row-errors').locator('tbody tr');
+    await countOf(rows).toBe(3);
+    await textOf(rows.nth(0)).toMatch(/^3/);
+    await textOf(rows.nth(1)).toMatch(/^4/);
+    await textOf(rows.nth(2)).toMatch(/^5/);
+    await visible(page.getByText('还没有申报单位'));
+    await shot(page, '22-import-row-errors');
+
+    await page.getByTestId('import-applicants-input').setInputFiles(await applicantsSheet(join(files, 'applicants.xlsx'), APPLICANTS));
+    await textOf(page.getByTestId('imported-applicants')).toMatch('已导入 6 条');
+    await countOf(page.getByTestId('applicants-table').locator('tbody tr')).toBe(6);
+    await shot(page, '23-applicants');
+  });
+
+  it('imports the experts and enrolls each with the code from their machine', async () => {
+    await page.getByTestId('tab-experts').click();
+    await page.getByTestId('import-experts-input').setInputFiles(await expertsSheet(join(files, 'experts.xlsx'), EXPERTS));
+    await countOf(page.getByTestId('experts-table').locator('tbody tr')).toBe(3);
+    for (const e of EXPERTS) {
+      await page.getByTestId(`enroll-${e.code}`).click();
+      await page.getByTestId('enroll-code').fill(stores.get(e.code)!.enrollmentCode());
+      await page.getByTestId('enroll-submit').click();
+      await textOf(page.getByTestId(`expert-row-${e.code}`)).toMatch('已登记');
+      await countOf(page.getByRole('dialog')).toBe(0);
+    }
+    await shot(page, '24-experts-enrolled');
+  });
+
+  it('forms a panel per stage and assigns every applicant', async () => {
+    await page.getByTestId('tab-panels').click();
+    for (const [stage, name] of [
+      ['材料评审', '材料评审组'],
+      ['现场评审', '现场评审组'],
+    ] as const) {
+      await pick('panel-stage', stage);
+      await page.getByTestId('panel-name').fill(name);
+      await page.getByTestId('panel-members').click();
+      for (const e of EXPERTS) await page.getByRole('option', { name: `${e.code} ${e.name}` }).click();
+      await page.keyboard.press('Escape');
+      await pick('panel-leader', `${EXPERTS[0]!.code} ${EXPERTS[0]!.name}`);
+      await page.getByTestId('panel-create').click();
+      const card = page.getByTestId(`panel-${name}`);
+      await visible(card);
+      await card.getByRole('button', { name: '全部' }).click();
+      await page.getByTestId(`assign-${name}`).click();
+      await textOf(card).toMatch('已分配 6 家');
+    }
+    await shot(page, '25-panels');
+  });
+
+  it('attaches a PDF to an applicant', async () => {
+    await page.getByTestId('tab-materials').click();
+    const code = APPLICANTS[0]!.code;
+    await page.getByTestId(`attach-${code}-input`).setInputFiles(materialPdf(join(files, `${code}-自评报告.pdf`), code));
+    await textOf(page.getByTestId(`materials-${code}`)).toMatch('自评报告.pdf');
+    await shot(page, '26-materials');
+  });
+
+  const packages = new Map<string, string>();
+
+  it('exports one package per enrolled expert, as downloads', async () => {
+    await page.getByTestId('tab-packages').click();
+    await page.getByTestId('export-packages').click();
+    await countOf(page.getByTestId('packages-table').locator('tbody tr')).toBe(3);
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await page.getByTestId('download-all-packages').click();
+    await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(3);
+    await attrOf(page.getByTestId('download-all-packages'), 'data-loading').toBe(null);
+    for (const d of downloads) {
+      const file = join(files, d.suggestedFilename());
+      await d.saveAs(file);
+      const code = /-(E\d\d)\.pspkg$/.exec(file)?.[1];
+      expect(code).toBeDefined();
+      packages.set(code!, file);
+    }
+    await shot(page, '27-packages');
+  });
+
+  it('takes in many bundles at once, refusing the tampered one with its reason', async () => {
+    const bundles: string[] = [];
+    for (const e of EXPERTS) {
+      const conflicts = e.code === CONFLICT.expert ? [CONFLICT.applicant] : [];
+      bundles.push(await expertTurn(stores.get(e.code)!, e.code, packages.get(e.code)!, join(files, `${e.code}.psbundle`), conflicts));
+    }
+    const tampered = tamperedCopy(bundles[0]!, join(files, 'E01-altered.psbundle'));
+
+    await page.getByTestId('tab-intake').click();
+    await countOf(page.getByTestId('owed-table').locator('tbody tr')).toBeGreaterThan(0);
+    await page.getByTestId('intake-bundles-input').setInputFiles([...bundles, tampered]);
+    await textOf(page.getByTestId('intake-progress')).toMatch('已处理 4 / 4 个文件');
+    const outcomes = page.getByTestId('intake-outcomes').locator('tbody tr');
+    await countOf(outcomes).toBe(4);
+    await countOf(page.locator('[data-testid="intake-outcomes"] tbody tr[data-status="accepted"]')).toBe(3);
+    const refused = page.locator('[data-testid="intake-outcomes"] tbody tr[data-status="refused"]');
+    await countOf(refused).toBe(1);
+    await textOf(refused).toMatch('E01-altered.psbundle');
+    await visible(page.getByText('所有专家均已提交'));
+    await shot(page, '28-intake');
+  });
+
+  it('shows the ranking with weighted totals, candidates and flags, and drills down to the sheets', async () => {
+    await page.getByTestId('tab-results').click();
+    const rows = page.getByTestId('ranking-table').locator('tbody tr');
+    await countOf(rows).toBe(6);
+    await textOf(rows.first()).toMatch(/^1/);
+    await textOf(page.getByTestId('flags')).toMatch('人数不足');
+    await shot(page, '29-results');
+
+    const [report] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('report-ranking').click()]);
+    const pdf = join(files, report.suggestedFilename());
+    await report.saveAs(pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    await rows.first().click();
+    const drawer = page.getByTestId('sheet-drawer');
+    await visible(drawer);
+    await countOf(drawer.locator('.mantine-Accordion-item')).toBe(6);
+    await drawer.locator('.mantine-Accordion-control').first().click();
+    await visible(drawer.getByText('4.1.2 高层领导的作用'));
+    await shot(page, '30-drill-down');
+    await page.keyboard.press('Escape');
+  });
+
+  it('lists the declared recusal and records one the secretariat imposes', async () => {
+    await page.getByTestId('tab-recusals').click();
+    const register = page.getByTestId('recusal-register').locator('tbody tr');
+    await countOf(register).toBe(1);
+    await textOf(register.first()).toMatch('专家申报');
+    await pick('recusal-expert', `${EXPERTS[1]!.code} ${EXPERTS[1]!.name}`);
+    await pick('recusal-applicant', `${APPLICANTS[4]!.code} ${APPLICANTS[4]!.name}`);
+    await page.getByTestId('recusal-reason').fill('经核实，该专家近两年曾在该单位兼职');
+    await page.getByTestId('recusal-impose').click();
+    await countOf(register).toBe(2);
+    await textOf(page.getByTestId('recusal-register')).toMatch('秘书处决定');
+    await shot(page, '31-recusals');
+    await attrOf(page.getByTestId('tab-recusals'), 'aria-selected').toBe('true');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CriteriaFramework, Profile } from '../../src-main/domain/types.js';
+import { acceptable, strengthOf } from '../../src-renderer/components/passphrase.js';
+import { padAction } from '../../src-renderer/scoring/keys.js';
+import { bandOf, categoryTotal, itemScore, overallTotal, progress, stepPercent, typeDigit } from '../../src-renderer/scoring/totals.js';
+import { formProblems, initialForm, toSettings } from '../../src-renderer/secretariat/settings-form.js';
+
+const root = new URL('../../', import.meta.url);
+const framework = JSON.parse(readFileSync(new URL('resources/criteria/gbt19580-2012.json', root), 'utf8')) as CriteriaFramework;
+const profile = (id: string) => JSON.parse(readFileSync(new URL(`resources/profiles/${id}.json`, root), 'utf8')) as Profile;
+const codes = framework.categories.flatMap((c) => c.items.map((i) => i.code));
+
+describe('running totals', () => {
+  it('score an item as points × percent (4.1.2 at 55 % = 27.5) and sum to 1000 at 100 %', () => {
+    expect(itemScore(50, 55)).toBe(27.5);
+    expect(itemScore(15, 55)).toBe(8.25);
+    expect(itemScore(50, null)).toBe(0);
+    const all = Object.fromEntries(codes.map((c) => [c, 100]));
+    expect(overallTotal(framework, all)).toBe(1000);
+    expect(progress(framework, all)).toEqual({ scored: 23, total: 23 });
+    expect(categoryTotal(framework.categories[0]!, all)).toBe(110);
+  });
+
+  it('the overall total is the sum of the category totals, whatever the percentages', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 20 }).map((n) => n * 5)), { minLength: codes.length, maxLength: codes.length }), (ps) => {
+        const percents = Object.fromEntries(codes.map((c, i) => [c, ps[i] ?? null]));
+        const sum = framework.categories.reduce((s, c) => s + Math.round(categoryTotal(c, percents) * 100), 0) / 100;
+        expect(overallTotal(framework, percents)).toBe(sum);
+        expect(overallTotal(framework, percents)).toBeLessThanOrEqual(1000);
+      }),
+    );
+  });
+
+  it('finds the band a percentage lies in', () => {
+    expect(bandOf(framework.bands, 55)).toMatchObject({ min: 50, max: 65 });
+    expect(bandOf(framework.bands, 0)).toMatchObject({ min: 0, max: 5 });
+    expect(bandOf(framework.bands, 100)).toMatchObject({ min: 90, max: 100 });
+    expect(bandOf(framework.bands, null)).toBeNull();
+  });
+});
+
+describe('keyboard entry', () => {
+  it('steps on the 5 % grid within 0..100', () => {
+    expect(stepPercent(null, 1, 5)).toBe(5);
+    expect(stepPercent(null, -1, 5)).toBe(0);
+    expect(stepPercent(95, 1, 5)).toBe(100);
+    expect(stepPercent(100, 1, 5)).toBe(100);
+    expect(stepPercent(0, -1, 5)).toBe(0);
+  });
+
+  it('builds numbers from digits and starts over past 100', () => {
+    expect(typeDigit('', '5', 5)).toEqual({ buffer: '5', percent: 5, offGrid: false });
+    expect(typeDigit('5', '5', 5)).toEqual({ buffer: '55', percent: 55, offGrid: false });
+    expect(typeDigit('10', '0', 5)).toEqual({ buffer: '100', percent: 100, offGrid: false });
+    expect(typeDigit('100', '5', 5)).toEqual({ buffer: '5', percent: 5, offGrid: false });
+    expect(typeDigit('3', '7', 5)).toEqual({ buffer: '37', percent: null, offGrid: true });
+    expect(typeDigit('95', '5', 5)).toEqual({ buffer: '5', percent: 5, offGrid: false });
+  });
+
+  it('maps keys to actions, and leaves shortcuts with modifiers to the browser', () => {
+    const none = { ctrl: false, alt: false, meta: false };
+    expect(padAction('ArrowDown', none)).toEqual({ kind: 'move', delta: 1 });
+    expect(padAction('ArrowUp', none)).toEqual({ kind: 'move', delta: -1 });
+    expect(padAction('+', none)).toEqual({ kind: 'step', direction: 1 });
+    expect(padAction('ArrowLeft', none)).toEqual({ kind: 'step', direction: -1 });
+    expect(padAction('7', none)).toEqual({ kind: 'digit', digit: '7' });
+    expect(padAction('Delete', none)).toEqual({ kind: 'clear' });
+    expect(padAction('Tab', none)).toEqual({ kind: 'none' });
+    expect(padAction('ArrowDown', { ...none, ctrl: true })).toEqual({ kind: 'none' });
+  });
+});
+
+describe('passphrase strength', () => {
+  it('rates short, common and repetitive passphrases weak and long mixed ones strong', () => {
+    expect(strengthOf('aaaaaaaaaaaa')).toBe(0);
+    expect(strengthOf('password1234')).toBeLessThan(2);
+    expect(strengthOf('correct horse battery staple')).toBeGreaterThanOrEqual(3);
+    expect(strengthOf('评审专家二〇二五年无锡')).toBeGreaterThanOrEqual(3);
+    expect(acceptable('Tr0ub4dor&3', 10)).toBe(true);
+    expect(acceptable('Tr0ub4&3', 10)).toBe(false);
+  });
+});
+
+describe('edition settings form', () => {
+  it('asks only what the regulation leaves open and refuses weights that miss 100 %', () => {
+    const hohhot = profile('hohhot-draft');
+    const form = initialForm(hohhot);
+    expect(Object.keys(form.weights)).toEqual(['material', 'site', 'defence']);
+    expect(formProblems(hohhot, form)).toEqual(expect.arrayContaining(['weights-missing', 'shortlist-missing', 'panel-missing']));
+    const filled = { ...form, weights: { material: 30, site: 50, defence: 10 }, shortlistSize: 10, panelMin: 5, panelMax: 7 };
+    expect(formProblems(hohhot, filled)).toEqual(['weights-sum']);
+    const good = { ...filled, weights: { material: 30, site: 50, defence: 20 } };
+    expect(formProblems(hohhot, good)).toEqual([]);
+    expect(toSettings(hohhot, good)).toEqual({
+      weights: { material: 30, site: 50, defence: 20 },
+      shortlistSize: 10,
+      panelSize: { min: 5, max: 7 },
+      trim: { enabled: false },
+      disagreement: { enabled: false },
+    });
+  });
+
+  it('sends no weight where the regulation fixes it (Xinyang 30/70)', () => {
+    const xinyang = profile('xinyang-2022');
+    const form = initialForm(xinyang);
+    expect(formProblems(xinyang, form)).toEqual([]);
+    expect(toSettings(xinyang, form)).toEqual({ trim: { enabled: false }, disagreement: { enabled: false } });
+  });
+});

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CriteriaFramework } from '../../src-main/domain/types.js';
+import type { ItemScore, ScoreSheet } from '../../src-main/services/api.js';
+import { createScoringStore, saveStatus, type ItemDraft } from '../../src-renderer/stores/scoring.js';
+import { CallFailure } from '../../src-renderer/transport/errors.js';
+
+/**
+ * The scoring workspace's store, driven as the keyboard drives it, against a back end whose
+ * answers the test releases one by one. What the expert would notice: every keystroke stays on
+ * screen, "saved" appears only once the store has everything, a failure says so and a retry sends
+ * what was typed.
+ */
+
+const framework = JSON.parse(readFileSync(new URL('../../resources/criteria/gbt19580-2012.json', import.meta.url), 'utf8')) as CriteriaFramework;
+const codes = framework.categories.flatMap((c) => c.items.map((i) => i.code));
+
+function sheet(status: 'draft' | 'submitted' = 'draft', items: ItemScore[] = []): ScoreSheet {
+  return { id: 'sheet-1', editionId: 'e', expertId: 'x', applicantId: 'a', stage: 'material', status, submittedAt: null, items, total: 0 };
+}
+
+type Call = { input: { itemCode: string } & ItemDraft; resolve(): void; reject(e: unknown): void };
+
+function backEnd() {
+  const calls: Call[] = [];
+  const save = (input: { sheetId: string; itemCode: string } & ItemDraft) =>
+    new Promise<ItemScore>((resolve, reject) => {
+      calls.push({
+        input,
+        resolve: () => resolve({ itemCode: input.itemCode, percent: input.percent, strengths: input.strengths, opportunities: input.opportunities, updatedAt: 'now' }),
+        reject,
+      });
+    });
+  return { calls, save };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const failure = new CallFailure({ code: 'store.io', message: { zh: '磁盘已满', en: 'Disk full' } });
+
+describe('scoring store', () => {
+  it('opens on the first unscored item and moves with the arrows, staying inside the tree', () => {
+    const store = createScoringStore(backEnd());
+    store.getState().load(sheet('draft', [{ itemCode: codes[0]!, percent: 50, strengths: '', opportunities: '', updatedAt: 'x' }]), framework);
+    expect(store.getState().selected).toBe(codes[1]);
+    store.getState().move(-1);
+    store.getState().move(-1);
+    expect(store.getState().selected).toBe(codes[0]);
+    store.getState().move(1000);
+    expect(store.getState().selected).toBe(codes.at(-1));
+  });
+
+  it('applies typed digits as soon as they are on the 5 % grid and steps by 5 %', async () => {
+    const api = backEnd();
+    const store = createScoringStore(api);
+    store.getState().load(sheet(), framework);
+    const s = () => store.getState();
+    s().digit('5');
+    expect(s().items[codes[0]!]!.percent).toBe(5);
+    s().digit('5');
+    expect(s().items[codes[0]!]!.percent).toBe(55);
+    s().step(1);
+    expect(s().items[codes[0]!]!.percent).toBe(60);
+    s().digit('3');
+    s().digit('7');
+    expect(s().offGrid).toBe(true);
+    expect(s().items[codes[0]!]!.percent).toBe(60);
+    s().clearBuffer();
+    for (let i = 0; i < 30; i++) s().step(1);
+    expect(s().items[codes[0]!]!.percent).toBe(100);
+  });
+
+  it('says "saving" until the store has confirmed the latest keystroke, then "saved"', async () => {
+    const api = backEnd();
+    const store = createScoringStore({ ...api, textDelayMs: 0 });
+    store.getState().load(sheet(), framework);
+    expect(saveStatus(store.getState()).kind).toBe('idle');
+    store.getState().setPercent(70);
+    expect(saveStatus(store.getState()).kind).toBe('saving');
+    store.getState().editText('strengths', '方法系统');
+    await tick();
+    // first save still out; the text change waits behind it
+    expect(api.calls).toHaveLength(1);
+    api.calls[0]!.resolve();
+    await tick();
+    expect(saveStatus(store.getState()).kind).toBe('saving');
+    expect(api.calls).toHaveLength(2);
+    expect(api.calls[1]!.input).toMatchObject({ percent: 70, strengths: '方法系统' });
+    api.calls[1]!.resolve();
+    await tick();
+    expect(saveStatus(store.getState()).kind).toBe('saved');
+  });
+
+  it('keeps what was typed when a save fails, shows the failure, and a retry sends it', async () => {
+    const api = backEnd();
+    const store = createScoringStore(api);
+    store.getState().load(sheet(), framework);
+    store.getState().setPercent(45);
+    await tick();
+    api.calls[0]!.reject(failure);
+    await tick();
+    const status = saveStatus(store.getState());
+    expect(status).toEqual({ kind: 'failed', error: failure });
+    expect(store.getState().items[codes[0]!]!.percent).toBe(45);
+
+    store.getState().retry();
+    await tick();
+    expect(api.calls).toHaveLength(2);
+    expect(api.calls[1]!.input.percent).toBe(45);
+    api.calls[1]!.resolve();
+    await tick();
+    expect(saveStatus(store.getState()).kind).toBe('saved');
+  });
+
+  it('waits for comments to pause before saving, and flush sends them at once', async () => {
+    const api = backEnd();
+    const store = createScoringStore({ ...api, textDelayMs: 60_000 });
+    store.getState().load(sheet(), framework);
+    store.getState().editText('opportunities', '展开不足');
+    await tick();
+    expect(api.calls).toHaveLength(0);
+    const flushed = store.getState().flush();
+    await tick();
+    expect(api.calls).toHaveLength(1);
+    let done = false;
+    void flushed.then(() => (done = true));
+    await tick();
+    expect(done).toBe(false);
+    api.calls[0]!.resolve();
+    await flushed;
+    expect(saveStatus(store.getState()).kind).toBe('saved');
+  });
+
+  it('changes nothing on a submitted sheet', async () => {
+    const api = backEnd();
+    const store = createScoringStore(api);
+    store.getState().load(sheet('submitted', [{ itemCode: codes[0]!, percent: 80, strengths: 's', opportunities: 'o', updatedAt: 'x' }]), framework);
+    store.getState().select(codes[0]!);
+    store.getState().step(1);
+    store.getState().digit('5');
+    store.getState().editText('strengths', 'changed');
+    await tick();
+    expect(store.getState().items[codes[0]!]).toEqual({ percent: 80, strengths: 's', opportunities: 'o' });
+    expect(api.calls).toHaveLength(0);
+  });
+});
