@@ -5,7 +5,7 @@
  */
 import type { ExpertService } from '../services/api.js';
 import { PingshenError } from '../services/errors.js';
-import { applicantRef, scoreSheetInput } from './assemble.js';
+import { applicantRef, reportExpert, scoreSheetInput } from './assemble.js';
 import { M } from './messages.js';
 import type { ReportRequest } from './request.js';
 import type { ReportInput } from './types.js';
@@ -26,7 +26,7 @@ export function gatherForExpert(svc: ExpertService, req: ReportRequest): ReportI
   return scoreSheetInput({
     edition,
     applicant: applicantRef(assignment.applicant),
-    expert: { id: sheet.expertId, code: null, name: null },
+    expert: reportExpert(svc.whoAmI(edition.id)),
     sheet,
     declaration,
   });

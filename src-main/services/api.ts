@@ -133,6 +133,13 @@ export interface Declaration {
   source: 'expert' | 'secretariat';
 }
 
+/** The expert a store speaks for in an edition, as the secretariat named them in its review package. */
+export interface ExpertSelf {
+  id: string;
+  code: string;
+  name: string;
+}
+
 export interface ItemScore {
   itemCode: string;
   percent: number | null; // null = not yet scored
@@ -222,6 +229,7 @@ export interface SecretariatService extends StoreService {
   owedWork(editionId: string): OwedWork[];
 
   imposeRecusal(input: { expertId: string; applicantId: string; reason: string }): Declaration;
+  /** 回避记录: every declaration of the edition, conflict or not, from both sources, by applicant code, expert code and time */
   recusalRegister(editionId: string): Declaration[];
   listSheets(editionId: string, filter?: { applicantId?: string; stage?: Stage; expertId?: string }): ScoreSheet[];
   results(editionId: string): EditionResults;
@@ -235,6 +243,8 @@ export interface ExpertService extends StoreService {
   importPackage(file: string, opts?: { secretariatFingerprint?: string }): Promise<EditionSummary & { secretariatFingerprint: string }>;
   listEditions(): EditionSummary[];
   getEdition(editionId: string): EditionDetail;
+  /** who this store's expert is in the edition (code and name as the package gave them) */
+  whoAmI(editionId: string): ExpertSelf;
   myAssignments(editionId: string): AssignmentView[];
 
   declare(input: { editionId: string; applicantId: string; conflict: boolean; reason: string }): Declaration;

@@ -8,6 +8,7 @@ import type { BundleOutcome, BundleRecord } from '../../src-main/services/api.js
 import { loadIdentity } from '../../src-main/crypto/identity.js';
 import { openSealed, seal } from '../../src-main/seal/envelope.js';
 import { openStore } from '../../src-main/store/open.js';
+import { pageTexts, squash } from '../report/pdf.js';
 import { Actor, flipByte } from './helpers.js';
 import { A, APPLICANTS, B, C, CONFLICT_REASON, prepareWorkflow, STRENGTH, type Prepared } from './workflow.js';
 
@@ -55,12 +56,17 @@ describe('the whole review through the CLI', () => {
   });
 
 
-  it('keeps the conflicted expert out: no score, no materials, and the register shows the declaration', async () => {
+  it('keeps the conflicted expert out: no score, no materials, and the register shows every declaration', async () => {
     expect(w.recusedScore.code).toBe(1);
     expect(w.recusedScore.stderr.trim()).toBe(`您与申报单位 ${C} 存在利益冲突（已回避）：不能查看其材料或评分。`);
     expect(w.recusedMaterials.code).toBe(1);
-    const register = await w.sec.ok('recusal', 'list');
-    expect(register.split('\n').find((l) => l.includes(CONFLICT_REASON))).toMatch(/王建国\s+WX2025-003\s+有\s+专家申明/);
+    const lines = (await w.sec.ok('recusal', 'list')).split('\n');
+    expect(lines.find((l) => l.includes(CONFLICT_REASON))).toMatch(/WX2025-003\s+E03\s+王建国\s+有（回避）\s+专家申明/);
+    // the eight declarations of no conflict are on the register too, with their times
+    const clear = lines.filter((l) => /\s无\s+专家申明\s/.test(l));
+    expect(clear).toHaveLength(8);
+    expect(clear[0]).toMatch(/^\s*WX2025-001\s+E01\s/);
+    expect(clear.every((l) => /\d{4}-\d{2}-\d{2}/.test(l))).toBe(true);
   });
 
   it('lists the materials to an expert who declared no conflict', async () => {
@@ -231,6 +237,20 @@ describe('refusals a user meets', () => {
     const made = await w.sec.json<{ file: string; pages: number }>('report', 'ranking', '--out', file);
     expect(made.pages).toBeGreaterThan(0);
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('prints the scores by category in the feedback report only with --disclose-scores', async () => {
+    const text = async (file: string) => squash((await pageTexts(new Uint8Array(readFileSync(file)))).join('\n'));
+    const hidden = join(dir, 'feedback.pdf');
+    const shown = join(dir, 'feedback-scores.pdf');
+    await w.sec.ok('report', 'feedback', '--applicant', A, '--out', hidden);
+    await w.sec.ok('report', 'feedback', '--applicant', A, '--disclose-scores', '--out', shown);
+    expect(await text(hidden)).not.toContain('各类目得分');
+    expect(await text(shown)).toContain('各类目得分');
+    expect(await text(shown)).toContain('733.33');
+    const misplaced = await w.sec.run('report', 'ranking', '--disclose-scores', '--out', join(dir, 'r.pdf'));
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr.trim()).toBe('--disclose-scores 只用于反馈报告（report feedback）。');
   });
 
   it('keeps an intact audit chain in every store', async () => {

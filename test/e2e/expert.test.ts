@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/domain/types.js';
 import { launchChromium, openPage, ROOT, shot, startApp, type RunningApp } from './helpers/app.js';
-import { packageForExpert, PASSPHRASE, secretariatImports } from './helpers/fixtures.js';
+import { experts, packageForExpert, PASSPHRASE, secretariatImports } from './helpers/fixtures.js';
 import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/wait.js';
 
 /**
@@ -71,6 +71,8 @@ describe('expert in browser mode', () => {
     await page.getByTestId('import-package-input').first().setInputFiles(made.packageFile);
     await visible(page.getByTestId('assignments'));
     await textOf(page.getByTestId(`assignment-${codes[0]}-material`)).toMatch('未申报');
+    const [me] = experts(1);
+    await textOf(page.getByTestId('expert-self')).toBe(`评审专家：${me!.name}（${me!.code}）`);
     await shot(page, '04-expert-edition');
   });
 

@@ -217,16 +217,22 @@ describe('secretariat in browser mode', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('lists the declared recusal and records one the secretariat imposes', async () => {
+  it('lists every declaration, the declared recusal marked, and records one the secretariat imposes', async () => {
     await page.getByTestId('tab-recusals').click();
     const register = page.getByTestId('recusal-register').locator('tbody tr');
-    await countOf(register).toBe(1);
-    await textOf(register.first()).toMatch('专家申报');
+    const conflicted = page.locator('[data-testid="recusal-register"] tbody tr[data-conflict="yes"]');
+    // three experts, each declaring on six applicants
+    await countOf(register).toBe(18);
+    await countOf(conflicted).toBe(1);
+    await textOf(conflicted.first()).toMatch(CONFLICT.applicant);
+    await textOf(conflicted.first()).toMatch('有冲突（回避）');
+    await textOf(conflicted.first()).toMatch('专家申报');
     await pick('recusal-expert', `${EXPERTS[1]!.code} ${EXPERTS[1]!.name}`);
     await pick('recusal-applicant', `${APPLICANTS[4]!.code} ${APPLICANTS[4]!.name}`);
     await page.getByTestId('recusal-reason').fill('经核实，该专家近两年曾在该单位兼职');
     await page.getByTestId('recusal-impose').click();
-    await countOf(register).toBe(2);
+    await countOf(register).toBe(19);
+    await countOf(conflicted).toBe(2);
     await textOf(page.getByTestId('recusal-register')).toMatch('秘书处决定');
     await shot(page, '31-recusals');
     await attrOf(page.getByTestId('tab-recusals'), 'aria-selected').toBe('true');

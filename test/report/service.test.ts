@@ -35,6 +35,7 @@ function expertStore() {
   const svc = {
     info: info('expert'),
     getEdition: () => wuxi,
+    whoAmI: () => ({ id: 'ex-1', code: 'E01', name: '王建国' }),
     myAssignments: () => [
       assignment(0, 'material', declarations[0]!),
       assignment(2, 'material', { expertId: 'ex-1', applicantId: 'ap-3', conflict: true, reason: '曾任该单位顾问', declaredAt: '2025-05-20T01:00:00.000Z', source: 'expert' }),
@@ -78,7 +79,8 @@ describe('an expert printing', () => {
     expect(openSheet).toHaveBeenCalledTimes(1);
     const text = await textOf(out);
     expect(text).toContain('总分1000600.00');
-    expect(text).toContain('评审专家（请填写姓名）');
+    expect(text).toContain('评审专家王建国（E01）');
+    expect(text).not.toContain('请填写姓名');
     expect(text).toContain(made.fingerprint);
   });
 

@@ -160,6 +160,11 @@ describe('the secretariat imports result bundles', () => {
     scoreAll(e1, id, a2, 'material', 40);
     await r.sec.importBundles([(await exportAs(e1, 'b1.psb')).file]);
     r.sec.imposeRecusal({ expertId: r.experts[0]!.id, applicantId: a2, reason: '经核实与申报单位存在利害关系' });
+    // the register keeps the expert's own no-conflict declaration beside the secretariat's recusal
+    expect(r.sec.recusalRegister(id).filter((d) => d.applicantId === a2)).toEqual([
+      expect.objectContaining({ expertId: r.experts[0]!.id, conflict: false, source: 'expert' }),
+      expect.objectContaining({ expertId: r.experts[0]!.id, conflict: true, source: 'secretariat', reason: '经核实与申报单位存在利害关系' }),
+    ]);
 
     const results = r.sec.results(id);
     const material = results.stageResults.find((s) => s.applicantId === a2 && s.stage === 'material');

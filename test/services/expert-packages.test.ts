@@ -42,6 +42,14 @@ describe('an expert imports review packages', () => {
     return file;
   }
 
+  it('tells each expert who they are in the edition, as the package named them', () => {
+    expect(r.stores.map((s) => s.whoAmI(r.editionId))).toEqual(
+      r.experts.map((e) => ({ id: e.id, code: e.code, name: e.name })),
+    );
+    expect(r.stores[1]!.whoAmI(r.editionId)).toEqual({ id: r.experts[1]!.id, code: 'E02', name: '李娜' });
+    expect(() => e1.whoAmI(randomUUID())).toThrow(expect.objectContaining({ code: 'edition.not-found' }));
+  });
+
   it('shows the secretariat’s fingerprint and refuses a package whose signer does not match the one given', async () => {
     const file = r.packageFiles.find((f) => f.endsWith('E01.pspkg'))!;
     const secFingerprint = r.sec.info().fingerprint;

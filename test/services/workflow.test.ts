@@ -58,9 +58,23 @@ describe('a review from edition to ranking', () => {
     // two experts left on A3's panels, below Xinyang's minimum of three
     expect(results.flags.filter((f) => f.code === 'undersized-panel' && f.applicantId === a3)).toHaveLength(2);
 
-    expect(r.sec.recusalRegister(id)).toEqual([
-      expect.objectContaining({ expertId: r.experts[2]!.id, applicantId: a3, conflict: true, source: 'expert', reason: '曾任该单位质量顾问' }),
+    // the register holds every declaration, the no-conflict ones too, by applicant then expert
+    const codeOfApplicant = new Map(r.applicants.map((a) => [a.id, a.code]));
+    const codeOfExpert = new Map(r.experts.map((e) => [e.id, e.code]));
+    const register = r.sec.recusalRegister(id);
+    expect(register.map((d) => [codeOfApplicant.get(d.applicantId), codeOfExpert.get(d.expertId), d.conflict, d.source])).toEqual([
+      ['XY2025-001', 'E01', false, 'expert'],
+      ['XY2025-001', 'E02', false, 'expert'],
+      ['XY2025-001', 'E03', false, 'expert'],
+      ['XY2025-002', 'E01', false, 'expert'],
+      ['XY2025-002', 'E02', false, 'expert'],
+      ['XY2025-002', 'E03', false, 'expert'],
+      ['XY2025-003', 'E01', false, 'expert'],
+      ['XY2025-003', 'E02', false, 'expert'],
+      ['XY2025-003', 'E03', true, 'expert'],
     ]);
+    expect(register.at(-1)).toMatchObject({ reason: '曾任该单位质量顾问' });
+    expect(register.every((d) => !Number.isNaN(Date.parse(d.declaredAt)))).toBe(true);
     expect(r.sec.owedWork(id)).toEqual([]);
     const sheet = r.sec.listSheets(id, { applicantId: a1, stage: 'material', expertId: r.experts[0]!.id });
     expect(sheet).toHaveLength(1);

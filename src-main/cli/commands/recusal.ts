@@ -101,7 +101,7 @@ export function registerDeclarationCommands(program: Command): void {
 
   recusal
     .command('list')
-    .description('回避记录：全部申明与指定回避 / recusal register: every declaration and imposed recusal')
+    .description('回避记录：全部利益冲突申明（有或无）与秘书处指定的回避，含时间 / recusal register: every declaration (conflict or not) and every imposed recusal, with times')
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
@@ -113,11 +113,12 @@ export function registerDeclarationCommands(program: Command): void {
           renderTable<Declaration>(
             register,
             [
-              { header: { zh: '专家', en: 'Expert' }, value: (d) => experts.get(d.expertId)?.name ?? d.expertId },
               { header: { zh: '申报单位', en: 'Applicant' }, value: (d) => applicants.get(d.applicantId)?.code ?? d.applicantId },
+              { header: { zh: '专家编号', en: 'Expert code' }, value: (d) => experts.get(d.expertId)?.code ?? d.expertId },
+              { header: { zh: '专家', en: 'Expert' }, value: (d) => experts.get(d.expertId)?.name ?? DASH },
               {
-                header: { zh: '冲突', en: 'Conflict' },
-                value: (d) => cli.t(d.conflict ? { zh: '有', en: 'yes' } : { zh: '无', en: 'no' }),
+                header: { zh: '利益冲突', en: 'Conflict' },
+                value: (d) => cli.t(d.conflict ? { zh: '有（回避）', en: 'yes (recused)' } : { zh: '无', en: 'no' }),
               },
               { header: { zh: '来源', en: 'Source' }, value: (d) => cli.t(SOURCE[d.source]) },
               { header: { zh: '原因', en: 'Reason' }, value: (d) => d.reason || DASH },

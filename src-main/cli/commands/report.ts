@@ -1,6 +1,7 @@
 import { Argument, Command } from 'commander';
 import type { Stage } from '../../domain/types.js';
 import { Cli } from '../context.js';
+import { UsageError } from '../errors.js';
 import { applicantByCode, assignmentByCode, expertByCode, parseStage } from '../lookup.js';
 
 const KINDS = ['score-sheet', 'panel-summary', 'feedback', 'ranking', 'ballot', 'recusals', 'receipt'] as const;
@@ -17,8 +18,15 @@ export function registerReportCommands(program: Command): void {
     .option('--applicant <code>', '申报单位编号（评分表、汇总、反馈）/ applicant code (score sheet, summary, feedback)')
     .option('--expert <code>', '专家编号（秘书处打印某专家评分表）/ expert code (secretariat printing an expert\'s sheet)')
     .option('--stage <stage>', '阶段 / stage')
-    .action(async (kind: Kind, opts: { out: string; applicant?: string; expert?: string; stage?: string }, cmd: Command) => {
+    .option('--disclose-scores', '反馈报告中列出各类目得分（仅在办法允许公开时使用）/ feedback: print the scores by category (only where the regulation allows disclosing them)')
+    .action(async (kind: Kind, opts: { out: string; applicant?: string; expert?: string; stage?: string; discloseScores?: boolean }, cmd: Command) => {
       const cli = Cli.of(cmd);
+      if (opts.discloseScores && kind !== 'feedback') {
+        throw new UsageError({
+          zh: '--disclose-scores 只用于反馈报告（report feedback）。',
+          en: '--disclose-scores applies only to the feedback report (report feedback).',
+        });
+      }
       const stage: Stage | undefined = opts.stage ? parseStage(opts.stage) : undefined;
       await cli.withStore(async (store) => {
         const editionId = cli.edition(store.svc).id;
@@ -40,6 +48,7 @@ export function registerReportCommands(program: Command): void {
             ...(applicantId ? { applicantId } : {}),
             ...(expertId ? { expertId } : {}),
             ...(stage ? { stage } : {}),
+            ...(opts.discloseScores ? { discloseScores: true } : {}),
             lang: cli.lang,
           },
           opts.out,

@@ -13,6 +13,7 @@ export const expertHandlers: HandlersFor<'expert'> = {
     withTempDir(session.dataDir, (dir) => session.expert().importPackage(dir.write(input.file))),
   'expert.listEditions': (_i, { session }) => session.expert().listEditions(),
   'expert.getEdition': (input, { session }) => session.expert().getEdition(input.editionId),
+  'expert.whoAmI': (input, { session }) => session.expert().whoAmI(input.editionId),
   'expert.myAssignments': (input, { session }) => session.expert().myAssignments(input.editionId),
   'expert.declare': (input, { session }) => session.expert().declare(input),
   'expert.listMaterials': (input, { session }) => session.expert().listMaterials(input.editionId, input.applicantId),

@@ -10,7 +10,7 @@ import { editionSummary, findEdition, getEdition, insertEdition, listEditionRows
 import { insertMaterialOnce } from '../repo/materials.js';
 import { findPackage, insertPackage, latestPackage } from '../repo/packages.js';
 import { clearAssignmentsOfEdition, insertAssignment, seatsOfExpert, upsertPanel } from '../repo/panels.js';
-import { findExpert, getApplicant, insertExpert, upsertApplicant } from '../repo/people.js';
+import { findExpert, getApplicant, getExpert, insertExpert, upsertApplicant } from '../repo/people.js';
 import { findSheetRowFor, scoredItemCount } from '../repo/sheets.js';
 import { parseInput, refuse } from '../refuse.js';
 import { FilePathSchema, IdSchema, ImportPackageOptionsSchema } from '../schemas.js';
@@ -139,7 +139,7 @@ function store(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, Uint8Array>, sha
   });
 }
 
-type PackageMethods = Pick<ExpertService, 'importPackage' | 'listEditions' | 'getEdition' | 'myAssignments'>;
+type PackageMethods = Pick<ExpertService, 'importPackage' | 'listEditions' | 'getEdition' | 'whoAmI' | 'myAssignments'>;
 
 export function expertPackageMethods(ctx: Ctx): PackageMethods {
   const summary = (editionId: string): EditionSummary => editionSummary(getEdition(ctx, editionId));
@@ -174,6 +174,11 @@ export function expertPackageMethods(ctx: Ctx): PackageMethods {
 
     listEditions: () => listEditionRows(ctx),
     getEdition: (editionId) => getEdition(ctx, parseInput(IdSchema, editionId, { zh: '届次编号', en: 'edition id' })),
+
+    whoAmI(editionId) {
+      const me = getExpert(ctx, meIn(ctx, parseInput(IdSchema, editionId, { zh: '届次编号', en: 'edition id' })));
+      return { id: me.id, code: me.code, name: me.name };
+    },
 
     myAssignments(editionId) {
       const id = parseInput(IdSchema, editionId, { zh: '届次编号', en: 'edition id' });

@@ -46,12 +46,15 @@ export function declarationsOfExpert(ctx: Ctx, expertId: string, source?: Declar
   return (rows as DeclarationRow[]).map(declaration);
 }
 
+/** Both sources, in the order a register is read: by applicant, then expert, then time. */
 export function declarationsOfEdition(ctx: Ctx, editionId: string): Declaration[] {
   return (
     ctx
       .stmt(
-        `SELECT d.* FROM declarations d JOIN applicants a ON a.id = d.applicant_id
-         WHERE a.edition_id = ? ORDER BY a.code, d.expert_id, d.source`,
+        `SELECT d.* FROM declarations d
+         JOIN applicants a ON a.id = d.applicant_id
+         JOIN experts e ON e.id = d.expert_id
+         WHERE a.edition_id = ? ORDER BY a.code, e.code, d.declared_at, d.source`,
       )
       .all(editionId) as DeclarationRow[]
   ).map(declaration);

@@ -111,7 +111,7 @@ export function resultMethods(ctx: Ctx): ResultMethods {
       });
     },
 
-    recusalRegister: (editionId) => declarationsOfEdition(ctx, editionIdOf(editionId)).filter((d) => d.conflict),
+    recusalRegister: (editionId) => declarationsOfEdition(ctx, editionIdOf(editionId)),
 
     listSheets(editionId, filter) {
       const id = editionIdOf(editionId);

@@ -78,6 +78,7 @@ export function EditionOverview({ editionId }: { editionId: string }) {
   const { api, mode } = useApp();
   const edition = useCall('expert.getEdition', { editionId });
   const assignments = useCall('expert.myAssignments', { editionId });
+  const me = useCall('expert.whoAmI', { editionId });
   const [declaring, setDeclaring] = useState<AssignmentView['applicant'] | null>(null);
   const [exported, setExported] = useState<{ fileName: string; sheets: number } | null>(null);
   const exporting = useAction(async () => {
@@ -102,6 +103,11 @@ export function EditionOverview({ editionId }: { editionId: string }) {
               <Text c="dimmed" size="sm">
                 {t('expert.edition.subtitle', { year: e.year, city: l(e.profile.city), framework: e.framework.standard })}
               </Text>
+              {me.data ? (
+                <Text size="sm" data-testid="expert-self">
+                  {t('expert.edition.me', { name: me.data.name, code: me.data.code })}
+                </Text>
+              ) : null}
             </Stack>
             <Group>
               <Text size="sm" c="dimmed" data-testid="submitted-count">

@@ -6,7 +6,7 @@ import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 
-/** The recusal register, and a recusal the secretariat imposes when an expert failed to declare. */
+/** The recusal register (every declaration, conflict or not, and every imposed recusal), and a recusal the secretariat imposes when an expert failed to declare. */
 export function RecusalsTab({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
   const { api } = useApp();
@@ -23,7 +23,10 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
     setApplicantId(null);
     await register.reload();
   });
-  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;
+  const expertName = (id: string) => {
+    const e = experts.data?.find((x) => x.id === id);
+    return e ? `${e.code} ${e.name}` : id;
+  };
   const applicantName = (id: string) => {
     const a = applicants.data?.find((x) => x.id === id);
     return a ? `${a.code} ${a.name}` : id;
@@ -40,8 +43,9 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
             <Table verticalSpacing="xs" data-testid="recusal-register">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('expert.name')}</Table.Th>
                   <Table.Th>{t('applicant.name')}</Table.Th>
+                  <Table.Th>{t('expert.name')}</Table.Th>
+                  <Table.Th>{t('recusals.conflict')}</Table.Th>
                   <Table.Th>{t('recusals.reason')}</Table.Th>
                   <Table.Th>{t('recusals.source')}</Table.Th>
                   <Table.Th>{t('recusals.at')}</Table.Th>
@@ -49,9 +53,14 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {list.map((d) => (
-                  <Table.Tr key={`${d.expertId}-${d.applicantId}`}>
-                    <Table.Td>{expertName(d.expertId)}</Table.Td>
+                  <Table.Tr key={`${d.expertId}-${d.applicantId}-${d.source}`} data-conflict={d.conflict ? 'yes' : 'no'}>
                     <Table.Td>{applicantName(d.applicantId)}</Table.Td>
+                    <Table.Td>{expertName(d.expertId)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant={d.conflict ? 'filled' : 'light'} color={d.conflict ? 'red' : 'teal'}>
+                        {t(d.conflict ? 'recusals.conflictYes' : 'recusals.conflictNo')}
+                      </Badge>
+                    </Table.Td>
                     <Table.Td>{d.reason}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={d.source === 'secretariat' ? 'red' : 'blue'}>
