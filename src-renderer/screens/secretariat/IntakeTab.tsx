@@ -9,12 +9,13 @@ import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { asCallFailure } from '../../transport/errors.js';
 import { toUpload } from '../../transport/files.js';
+import { formatDateTime } from '../../format/datetime.js';
 
 const STATUS_COLOR = { accepted: 'green', duplicate: 'gray', refused: 'red' } as const;
 
 /** Many result bundles at once: each verified on its own, so one bad file refuses only itself. */
 export function IntakeTab({ editionId }: { editionId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const l = useLocalized();
   const { api } = useApp();
   const experts = useCall('secretariat.listExperts', { editionId });
@@ -142,7 +143,7 @@ export function IntakeTab({ editionId }: { editionId: string }) {
               <Table.Tbody>
                 {list.map((b) => (
                   <Table.Tr key={b.bundleId}>
-                    <Table.Td>{new Date(b.receivedAt).toLocaleString()}</Table.Td>
+                    <Table.Td>{formatDateTime(b.receivedAt, i18n.language)}</Table.Td>
                     <Table.Td>{expertName(b.expertId)}</Table.Td>
                     <Table.Td>{b.sequence}</Table.Td>
                     <Table.Td>

@@ -5,10 +5,11 @@ import { useApp } from '../../app/api.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
+import { formatDateTime } from '../../format/datetime.js';
 
 /** The recusal register (every declaration, conflict or not, and every imposed recusal), and a recusal the secretariat imposes when an expert failed to declare. */
 export function RecusalsTab({ editionId }: { editionId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useApp();
   const register = useCall('secretariat.recusalRegister', { editionId });
   const experts = useCall('secretariat.listExperts', { editionId });
@@ -67,7 +68,7 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
                         {t(`recusals.by.${d.source}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{new Date(d.declaredAt).toLocaleString()}</Table.Td>
+                    <Table.Td>{formatDateTime(d.declaredAt, i18n.language)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

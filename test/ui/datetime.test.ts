@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '../../src-renderer/format/datetime.js';
+
+describe('dates in tables', () => {
+  const local = new Date(2026, 10, 3, 9, 5).toISOString();
+
+  it('reads 2026-11-03 09:05 in Chinese, whatever the browser locale', () => {
+    expect(formatDateTime(local, 'zh')).toBe('2026-11-03 09:05');
+  });
+
+  it('reads 3 Nov 2026, 09:05 in English', () => {
+    expect(formatDateTime(local, 'en')).toBe('3 Nov 2026, 09:05');
+  });
+
+  it('shows a value that is not a date as it came, rather than "Invalid Date"', () => {
+    expect(formatDateTime('not a date', 'zh')).toBe('not a date');
+  });
+});
