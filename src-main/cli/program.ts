@@ -7,7 +7,7 @@ import { registerBundleCommands, registerPackageCommands } from './commands/exch
 import { registerMaterialCommands } from './commands/material.js';
 import { registerPanelCommands } from './commands/panel.js';
 import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
-import { registerReportCommands } from './commands/report.js';
+import { registerReportCommands, registerReportSetCommand } from './commands/report.js';
 import { registerResultsCommands } from './commands/results.js';
 import { registerScoreCommands, registerSheetCommands } from './commands/score.js';
 import { registerStoreCommands } from './commands/store.js';
@@ -45,7 +45,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 const GROUPS: [string, string[]][] = [
   ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'audit', 'material', 'package', 'bundle', 'sheet', 'report']],
-  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results']],
+  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results', 'report-set']],
   ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
 ];
 
@@ -92,6 +92,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerBundleCommands(program);
   registerResultsCommands(program);
   registerReportCommands(program);
+  registerReportSetCommand(program);
   for (const cmd of program.commands) {
     const group = GROUPS.find(([, names]) => names.includes(cmd.name()));
     if (group) cmd.helpGroup(group[0]);

@@ -8,6 +8,7 @@ import type {
   BallotCandidate,
   BallotInput,
   FeedbackInput,
+  PanelStage,
   PanelSummaryInput,
   RankingInput,
   ReceiptInput,
@@ -68,34 +69,55 @@ export function scoreSheetInput(d: {
   };
 }
 
-/** Only submitted sheets count: a draft is the expert's own business until it is signed. */
+/**
+ * Only submitted sheets count: a draft is the expert's own business until it is signed. Each
+ * stage asked for becomes a section, in the order given.
+ */
 export function panelSummaryInput(d: {
   edition: EditionDetail;
   applicant: Applicant;
-  stage: Stage;
+  stages: readonly Stage[];
   experts: Expert[];
   sheets: ScoreSheet[];
   results: EditionResults;
 }): PanelSummaryInput {
-  const submitted = d.sheets
-    .filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && s.stage === d.stage)
-    .sort((a, b) => expertOrder(d.experts, a.expertId) - expertOrder(d.experts, b.expertId));
-  const result = d.results.stageResults.find((r) => r.applicantId === d.applicant.id && r.stage === d.stage) ?? null;
-  const shownIds = new Set([...submitted.map((s) => s.expertId), ...(result?.missingExpertIds ?? [])]);
   return {
     report: 'panel-summary',
     edition: reportEdition(d.edition),
     framework: reportFramework(d.edition.framework),
     applicant: applicantRef(d.applicant),
-    stage: d.stage,
+    stages: d.stages.map((stage) => panelStage(d, stage)),
+    rules: { trim: d.results.rules.trim, disagreement: d.results.rules.disagreement, panelSize: d.results.rules.panelSize },
+  };
+}
+
+function panelStage(
+  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults },
+  stage: Stage,
+): PanelStage {
+  const submitted = d.sheets
+    .filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && s.stage === stage)
+    .sort((a, b) => expertOrder(d.experts, a.expertId) - expertOrder(d.experts, b.expertId));
+  const result = d.results.stageResults.find((r) => r.applicantId === d.applicant.id && r.stage === stage) ?? null;
+  const shownIds = new Set([...submitted.map((s) => s.expertId), ...(result?.missingExpertIds ?? [])]);
+  return {
+    stage,
     experts: d.experts.filter((e) => shownIds.has(e.id)).map(reportExpert),
     sheets: submitted.map((s) => ({
       expertId: s.expertId,
       percents: Object.fromEntries(s.items.map((i) => [i.itemCode, i.percent])),
     })),
     result,
-    rules: { trim: d.results.rules.trim, disagreement: d.results.rules.disagreement, panelSize: d.results.rules.panelSize },
   };
+}
+
+/** The stages, in the profile's order, in which the applicant has a panel score: at least one submitted sheet. */
+export function stagesScored(d: { edition: EditionDetail; applicant: Pick<Applicant, 'id'>; sheets: ScoreSheet[]; results: EditionResults }): Stage[] {
+  const scored = new Set<Stage>([
+    ...d.results.stageResults.filter((r) => r.applicantId === d.applicant.id && r.panelScore !== null).map((r) => r.stage),
+    ...d.sheets.filter((s) => s.applicantId === d.applicant.id && s.status === 'submitted').map((s) => s.stage),
+  ]);
+  return d.edition.profile.stages.map((s) => s.stage).filter((s) => scored.has(s));
 }
 
 function expertOrder(experts: Expert[], id: string): number {

@@ -13,6 +13,7 @@ import {
   recusalsInput,
   reportExpert,
   scoreSheetInput,
+  stagesScored,
 } from './assemble.js';
 import { M } from './messages.js';
 import type { ReportRequest } from './request.js';
@@ -45,14 +46,11 @@ export function gatherForSecretariat(svc: SecretariatService, req: ReportRequest
     }
     case 'panel-summary': {
       const applicant = applicantOf(svc, edition.id, req.applicantId);
-      return panelSummaryInput({
-        edition,
-        applicant,
-        stage: req.stage,
-        experts: svc.listExperts(edition.id),
-        sheets: svc.listSheets(edition.id, { applicantId: applicant.id, stage: req.stage }),
-        results: svc.results(edition.id),
-      });
+      const sheets = svc.listSheets(edition.id, { applicantId: applicant.id, ...(req.stage ? { stage: req.stage } : {}) });
+      const results = svc.results(edition.id);
+      const stages = req.stage ? [req.stage] : stagesScored({ edition, applicant, sheets, results });
+      if (stages.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResults(applicant.code));
+      return panelSummaryInput({ edition, applicant, stages, experts: svc.listExperts(edition.id), sheets, results });
     }
     case 'feedback': {
       const applicant = applicantOf(svc, edition.id, req.applicantId);

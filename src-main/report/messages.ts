@@ -315,6 +315,10 @@ export const M = {
     }),
     noApplicant: (id: string): Localized => ({ zh: `本届没有该申报单位（${id}）。请刷新列表后重试。`, en: `This edition has no such applicant (${id}). Refresh the list and try again.` }),
     noExpert: (id: string): Localized => ({ zh: `本届没有该评审专家（${id}）。请刷新列表后重试。`, en: `This edition has no such expert (${id}). Refresh the list and try again.` }),
+    noPanelResults: (code: string): Localized => ({
+      zh: `申报单位 ${code} 尚无任何阶段的评审组评分，无可汇总的内容。`,
+      en: `Applicant ${code} has no panel scores in any stage yet: there is nothing to summarise.`,
+    }),
     noVote: (regulation: Localized): Localized => ({
       zh: `${regulation.zh}未规定评委会投票表决，本届不需要投票表。`,
       en: `The ${regulation.en} does not decide by committee vote: this edition needs no ballot.`,

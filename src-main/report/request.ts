@@ -14,7 +14,8 @@ const common = { editionId: Id, lang: z.enum(['zh', 'en']) };
 
 export const ReportRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('score-sheet'), ...common, applicantId: Id, stage: StageSchema, expertId: Id.optional() }),
-  z.strictObject({ kind: z.literal('panel-summary'), ...common, applicantId: Id, stage: StageSchema }),
+  // without a stage: every stage the applicant was scored in, one section each
+  z.strictObject({ kind: z.literal('panel-summary'), ...common, applicantId: Id, stage: StageSchema.optional() }),
   z.strictObject({
     kind: z.literal('feedback'),
     ...common,

@@ -63,16 +63,22 @@ export interface ScoreSheetInput {
   declaration: Declaration | null;
 }
 
-export interface PanelSummaryInput {
-  report: 'panel-summary';
-  edition: ReportEdition;
-  framework: ReportFramework;
-  applicant: ApplicantRef;
+/** One stage of a panel summary: the panel's experts, their submitted sheets and the result. */
+export interface PanelStage {
   stage: Stage;
   /** the experts whose submitted sheets are shown, in column order */
   experts: ReportExpert[];
   sheets: { expertId: string; percents: Record<string, number | null> }[];
   result: StageResult | null;
+}
+
+/** One applicant's panel results: one stage, or every stage it was scored in, in the profile's order. */
+export interface PanelSummaryInput {
+  report: 'panel-summary';
+  edition: ReportEdition;
+  framework: ReportFramework;
+  applicant: ApplicantRef;
+  stages: PanelStage[];
   rules: {
     trim: { enabled: boolean; minPanelSize: number };
     disagreement: { enabled: boolean; threshold: number };
@@ -177,6 +183,7 @@ export interface ContentNode {
   noWrap?: boolean;
   border?: [boolean, boolean, boolean, boolean];
   markerColor?: string;
+  pageBreak?: 'before' | 'after';
 }
 
 export type Content = string | ContentNode | Content[];

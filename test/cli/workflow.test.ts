@@ -239,6 +239,15 @@ describe('refusals a user meets', () => {
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it('writes the whole report set for the committee into a folder', async () => {
+    const out = join(dir, 'set');
+    const made = await w.sec.json<{ files: { file: string; kind: string }[] }>('report-set', '--out', out);
+    const kinds = made.files.map((f) => f.kind);
+    expect(kinds.filter((k) => k === 'ranking')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'feedback').length).toBeGreaterThan(0);
+    for (const f of made.files) expect(readFileSync(f.file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('prints the scores by category in the feedback report only with --disclose-scores', async () => {
     const text = async (file: string) => squash((await pageTexts(new Uint8Array(readFileSync(file)))).join('\n'));
     const hidden = join(dir, 'feedback.pdf');

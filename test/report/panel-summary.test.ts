@@ -4,7 +4,7 @@ import type { Stage } from '../../src-main/domain/types.js';
 import { applicants, experts, results, sheets, wuxi } from './fixtures.js';
 import { count, render } from './pdf.js';
 
-const input = (stage: Stage) => panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stage, experts, sheets, results });
+const input = (stage: Stage) => panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: [stage], experts, sheets, results });
 
 describe('panel summary (评审组评分汇总表)', () => {
   it("sets every expert's item percentages side by side with the mean, the trimmed mean and the panel's score", async () => {

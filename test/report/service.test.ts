@@ -106,6 +106,7 @@ describe('the secretariat printing', () => {
   it.each([
     { req: request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material', expertId: 'ex-2' }), expected: ['李秀英（E02）', '总分1000724.00', '声明时间：2025年5月20日10:40'] },
     { req: request({ kind: 'panel-summary', applicantId: 'ap-1', stage: 'material' }), expected: ['评审组得分：604.17'] },
+    { req: request({ kind: 'panel-summary', applicantId: 'ap-1' }), expected: ['评审阶段材料评审、现场评审', '评审组得分：604.17', '评审组得分：812.50'] },
     { req: request({ kind: 'feedback', applicantId: 'ap-1', discloseScores: true }), expected: ['合计1000604.17812.50'] },
     { req: request({ kind: 'ranking' }), expected: ['1WX2025-001无锡华光精密机械股份有限公司604.17812.50790.00745.50'] },
     { req: request({ kind: 'recusals' }), expected: ['其配偶在该单位任职'] },

@@ -62,3 +62,32 @@ export function registerReportCommands(program: Command): void {
       });
     });
 }
+
+/** Everything the committee reads, in one go: feedback and panel summaries per applicant, the ranking. */
+export function registerReportSetCommand(program: Command): void {
+  program
+    .command('report-set')
+    .description('生成整套报告（每家反馈报告、评审组汇总，以及排名）/ make the full report set (feedback and panel summary per applicant, the ranking)')
+    .requiredOption('--out <dir>', '输出文件夹 / output folder')
+    .option('--disclose-scores', '反馈报告中列出各类目得分 / feedback: print the scores by category')
+    .action(async (opts: { out: string; discloseScores?: boolean }, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      await cli.withStore(async (store) => {
+        const editionId = cli.edition(store.svc).id;
+        const { makeReportSet } = await import('../../report/set.js');
+        const made = await makeReportSet(store.svc, {
+          editionId,
+          lang: cli.lang,
+          outDir: opts.out,
+          discloseScores: opts.discloseScores === true,
+          onProgress: (p) => cli.note({ zh: `[${p.done}/${p.total}] ${p.name}`, en: `[${p.done}/${p.total}] ${p.name}` }),
+        });
+        cli.emit(made, () =>
+          cli.t({
+            zh: `已在 ${made.dir} 生成 ${made.files.length} 份报告（共 ${made.pages} 页，${made.bytes} 字节）。`,
+            en: `Wrote ${made.files.length} reports to ${made.dir} (${made.pages} pages, ${made.bytes} bytes).`,
+          }),
+        );
+      });
+    });
+}

@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formatScore } from '../../src-main/report/format.js';
+import { renderPool } from '../../src-main/report/pool.js';
+import { makeReportSet, type MadeReportSet, type ReportSetProgress } from '../../src-main/report/set.js';
+import type { SecretariatService } from '../../src-main/services/api.js';
+import { pageTexts, squash } from './pdf.js';
+import { syntheticEdition } from './synthetic.js';
+import { syntheticService } from './synthetic-service.js';
+
+const data = syntheticEdition(3);
+const textOf = async (file: string) => squash((await pageTexts(readFileSync(file))).join('\n'));
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pingshen-set-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the report set', () => {
+  const progress: ReportSetProgress[] = [];
+  let made: MadeReportSet;
+  let setDir: string;
+  beforeAll(async () => {
+    setDir = mkdtempSync(join(tmpdir(), 'pingshen-set-all-'));
+    made = await makeReportSet(syntheticService(data), { editionId: data.edition.id, lang: 'zh', outDir: setDir, discloseScores: true, onProgress: (p) => progress.push(p) });
+  }, 60_000);
+  afterAll(() => rmSync(setDir, { recursive: true, force: true }));
+
+  it("writes each applicant's feedback report and panel summary, and the ranking, and nothing else", () => {
+    const expected = [
+      ...data.applicants.flatMap((a) => [`评审反馈报告-${a.code}.pdf`, `评审组评分汇总表-${a.code}.pdf`]),
+      '综合评分排名及候选名单.pdf',
+    ];
+    expect(readdirSync(setDir).sort()).toEqual([...expected].sort());
+    expect(made.files.map((f) => f.file)).toEqual(expected.map((n) => join(setDir, n)));
+    for (const f of made.files) {
+      const bytes = readFileSync(f.file);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(bytes.length).toBe(f.bytes);
+    }
+    expect(made.bytes).toBe(made.files.reduce((s, f) => s + f.bytes, 0));
+  });
+
+  it("prints every stage's panel numbers in one applicant's panel summary, each stage on its own pages", async () => {
+    const a = data.applicants[1]!;
+    const file = made.files.find((f) => f.kind === 'panel-summary' && f.applicantCode === a.code)!;
+    const pages = (await pageTexts(readFileSync(file.file))).map(squash);
+    expect(pages).toHaveLength(file.pages);
+    const text = pages.join('');
+    expect(text).toContain('评审阶段材料评审、现场评审、陈述答辩');
+    const stagePages: number[] = [];
+    for (const [stage, zh] of [['material', '材料评审'], ['site', '现场评审'], ['defence', '陈述答辩']] as const) {
+      const result = data.results.stageResults.find((r) => r.applicantId === a.id && r.stage === stage)!;
+      const page = pages.findIndex((p) => p.includes(`${zh}评审组专家`) && p.includes(`评审组得分：${formatScore(result.panelScore)}`));
+      expect(page).toBeGreaterThanOrEqual(0);
+      stagePages.push(page);
+    }
+    expect(stagePages[0]).toBeLessThan(stagePages[1]!);
+    expect(stagePages[1]).toBeLessThan(stagePages[2]!);
+    expect(text).toContain(`第1页/共${file.pages}页`);
+  });
+
+  it('reports its progress file by file, up to the whole set', () => {
+    expect(progress).toHaveLength(made.files.length);
+    expect(progress.map((p) => p.done)).toEqual(made.files.map((_, i) => i + 1));
+    expect(progress.every((p) => p.total === made.files.length)).toBe(true);
+    expect(new Set(progress.map((p) => p.name))).toEqual(new Set(made.files.map((f) => f.file.slice(setDir.length + 1))));
+  });
+
+  it('puts the ranking of all applicants in the set', async () => {
+    const ranking = made.files.find((f) => f.kind === 'ranking')!;
+    const text = await textOf(ranking.file);
+    for (const a of data.applicants) expect(text).toContain(a.code);
+  });
+});
+
+describe('a report set that fails', () => {
+  it('says which report could not be rendered, and leaves the folder as it was', async () => {
+    const broken = structuredClone(data.edition);
+    (broken.framework.categories[2] as { name: unknown }).name = null;
+    const svc = { ...syntheticService(data), getEdition: () => broken } as SecretariatService;
+    writeFileSync(join(dir, 'earlier.pdf'), 'kept');
+    const attempt = makeReportSet(svc, { editionId: data.edition.id, lang: 'zh', outDir: dir, threads: 2 });
+    await expect(attempt).rejects.toMatchObject({ code: 'report.render-failed' });
+    await expect(attempt).rejects.toSatisfy((e: { localized: { zh: string; en: string } }) => e.localized.zh.includes('未写入任何文件') && /WX2025-00\d|ranking/i.test(e.localized.en));
+    expect(readdirSync(dir)).toEqual(['earlier.pdf']);
+    expect(readFileSync(join(dir, 'earlier.pdf'), 'utf8')).toBe('kept');
+  });
+
+  it('refuses an expert, and bad options, before writing anything', async () => {
+    const expert = { info: () => ({ role: 'expert', path: '/x', fingerprint: 'f', createdAt: '2025-01-01T00:00:00.000Z' }) } as unknown as SecretariatService;
+    await expect(makeReportSet(expert, { editionId: 'ed', lang: 'zh', outDir: dir })).rejects.toMatchObject({ code: 'report.forbidden' });
+    await expect(makeReportSet(syntheticService(data), { editionId: data.edition.id, lang: 'fr' as 'zh', outDir: dir })).rejects.toMatchObject({ code: 'report.invalid-request' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('rejects the reports of a render thread that dies, queued ones included', async () => {
+    const pool = renderPool(1, () => new Worker('process.exit(3)', { eval: true }));
+    const first = pool.render({ report: 'ranking' } as never, 'zh', new Date());
+    const second = pool.render({ report: 'ranking' } as never, 'zh', new Date());
+    await expect(first).rejects.toThrow('exit code 3');
+    await expect(second).rejects.toThrow('exit code 3');
+    await pool.close();
+  });
+});
