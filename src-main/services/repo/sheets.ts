@@ -46,6 +46,23 @@ export function percentsOf(items: ItemScore[]): Record<string, number> {
   return percents;
 }
 
+/** Every submitted sheet's percents in one query: ranking needs the numbers, not the comments. */
+export function submittedPercentsOfEdition(ctx: Ctx, editionId: string): Map<string, Record<string, number>> {
+  const rows = ctx
+    .stmt(
+      `SELECT i.sheet_id, i.item_code, i.percent FROM item_scores i JOIN score_sheets s ON s.id = i.sheet_id
+       WHERE s.edition_id = ? AND s.status = 'submitted' AND i.percent IS NOT NULL`,
+    )
+    .all(editionId) as { sheet_id: string; item_code: string; percent: number }[];
+  const bySheet = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    let percents = bySheet.get(r.sheet_id);
+    if (!percents) bySheet.set(r.sheet_id, (percents = {}));
+    percents[r.item_code] = r.percent;
+  }
+  return bySheet;
+}
+
 export function toSheet(ctx: Ctx, r: SheetRow, framework: CriteriaFramework): ScoreSheet {
   const items = itemsOf(ctx, r.id, framework);
   return {

@@ -8,7 +8,7 @@ import { declarationsOfEdition, findDeclaration, upsertDeclaration } from '../re
 import { getEdition } from '../repo/editions.js';
 import { editionSeats } from '../repo/panels.js';
 import { getApplicant, getExpert, listApplicantRows, listExpertRows } from '../repo/people.js';
-import { findSheetRowFor, percentsOf, sheetRowsOfEdition, toSheet, itemsOf } from '../repo/sheets.js';
+import { findSheetRowFor, sheetRowsOfEdition, submittedPercentsOfEdition, toSheet } from '../repo/sheets.js';
 import { parseInput, refuse } from '../refuse.js';
 import { IdSchema, ImposeRecusalSchema, SheetFilterSchema } from '../schemas.js';
 import { rulesOf } from './editions.js';
@@ -43,6 +43,7 @@ export function resultMethods(ctx: Ctx): ResultMethods {
       }));
       const sheets: SubmittedSheet[] = [];
       const excluded: Flag[] = [];
+      const percents = submittedPercentsOfEdition(ctx, id);
       for (const row of sheetRowsOfEdition(ctx, id, { status: 'submitted' })) {
         if (isRecused(row.expert_id, row.applicant_id)) {
           const code = codeOf.get(row.applicant_id) ?? row.applicant_id;
@@ -58,7 +59,7 @@ export function resultMethods(ctx: Ctx): ResultMethods {
           });
           continue;
         }
-        sheets.push({ expertId: row.expert_id, applicantId: row.applicant_id, stage: row.stage, percents: percentsOf(itemsOf(ctx, row.id, edition.framework)) });
+        sheets.push({ expertId: row.expert_id, applicantId: row.applicant_id, stage: row.stage, percents: percents.get(row.id) ?? {} });
       }
       const results: EditionResults = computeEditionResults({ rules, framework: edition.framework, applicants, seats, sheets });
       return { ...results, flags: [...results.flags, ...excluded] };
