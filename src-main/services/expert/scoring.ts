@@ -4,7 +4,7 @@ import { isOnGrid } from '../../scoring/sheet.js';
 import type { ExpertService, ItemScore, ScoreSheet } from '../api.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
-import { findSheetRow, findSheetRowFor, insertItem, insertSheet, itemsOf, markSubmitted, toSheet, type SheetRow } from '../repo/sheets.js';
+import { findSheetRow, findSheetRowFor, insertItems, insertSheet, itemsOf, markSubmitted, toSheet, type SheetRow } from '../repo/sheets.js';
 import { parseInput, refuse } from '../refuse.js';
 import { IdSchema, OpenSheetSchema, SaveItemSchema } from '../schemas.js';
 import { meIn, requireAssigned, requireClear } from './me.js';
@@ -85,7 +85,7 @@ export function scoringMethods(ctx: Ctx): ScoringMethods {
       };
       return ctx.change('sheet.opened', () => {
         insertSheet(ctx, row);
-        for (const code of codesOf(framework)) insertItem(ctx, row.id, { itemCode: code, percent: null, strengths: '', opportunities: '', updatedAt: null });
+        insertItems(ctx, row.id, [...codesOf(framework)].map((code) => ({ itemCode: code, percent: null, strengths: '', opportunities: '', updatedAt: null })));
         return { result: toSheet(ctx, row, framework), detail: { sheetId: row.id, applicantId: i.applicantId, stage: i.stage } };
       });
     },

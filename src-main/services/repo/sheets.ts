@@ -127,13 +127,12 @@ export function insertSheet(ctx: Ctx, r: SheetRow): void {
     .run(r);
 }
 
-export function insertItem(ctx: Ctx, sheetId: string, item: ItemScore): void {
-  ctx
-    .stmt(
-      `INSERT INTO item_scores (sheet_id, item_code, percent, strengths, opportunities, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(sheetId, item.itemCode, item.percent, item.strengths, item.opportunities, item.updatedAt);
+/** A sheet's items in one statement: a bundle brings tens of thousands of them. */
+export function insertItems(ctx: Ctx, sheetId: string, items: ItemScore[]): void {
+  if (items.length === 0) return;
+  const tuples = Array.from({ length: items.length }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+  const values = items.flatMap((item) => [sheetId, item.itemCode, item.percent, item.strengths, item.opportunities, item.updatedAt]);
+  ctx.stmt(`INSERT INTO item_scores (sheet_id, item_code, percent, strengths, opportunities, updated_at) VALUES ${tuples}`).run(values);
 }
 
 export function deleteSheet(ctx: Ctx, id: string): void {

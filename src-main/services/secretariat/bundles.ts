@@ -16,7 +16,7 @@ import { declarationsOfExpert, deleteExpertDeclarations, upsertDeclaration } fro
 import { findEdition } from '../repo/editions.js';
 import { isSeated } from '../repo/panels.js';
 import { expertKeys, findApplicant, findExpert } from '../repo/people.js';
-import { deleteSheetsOfExpert, insertItem, insertSheet } from '../repo/sheets.js';
+import { deleteSheetsOfExpert, insertItems, insertSheet } from '../repo/sheets.js';
 import { parseInput } from '../refuse.js';
 import { FilePathSchema, IdSchema } from '../schemas.js';
 import { rulesOf } from './editions.js';
@@ -111,7 +111,7 @@ function accept(ctx: Ctx, got: Received, b: ResultBundle, payloadSha: string): B
         submitted_at: s.submittedAt,
         bundle_id: b.bundleId,
       });
-      for (const item of s.items) insertItem(ctx, id, { ...item, updatedAt: s.submittedAt });
+      insertItems(ctx, id, s.items.map((item) => ({ ...item, updatedAt: s.submittedAt })));
     }
     insertBundle(ctx, row);
     ctx.audit('bundle.accepted', {
