@@ -4,6 +4,7 @@ const PATHS = {
   upload: 'M12 16V4m0 0-5 5m5-5 5 5M4 20h16',
   download: 'M12 4v12m0 0-5-5m5 5 5-5M4 20h16',
   check: 'M5 12l5 5L20 7',
+  plus: 'M12 5v14M5 12h14',
   alert: 'M12 8v5m0 3v.01M10.3 3.9 2.5 18a2 2 0 0 0 1.7 3h15.6a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
   file: 'M14 3H6v18h12V7zm0 0v4h4',
   inbox: 'M4 13h4l2 3h4l2-3h4M4 13l3-8h10l3 8v6H4z',

@@ -21,7 +21,7 @@ import { attrOf, countOf, disabled, textOf, visible } from './helpers/wait.js';
 
 /**
  * The secretariat's path in the browser: set up a Xinyang edition from Excel (a bad sheet first),
- * enroll the experts, form panels, attach a PDF, export the packages, take in the bundles —
+ * add a late applicant by hand, enroll the experts, form panels, attach a PDF, export the packages, take in the bundles —
  * one of them tampered with — and read the ranking, the drill-down and the recusal register.
  */
 
@@ -29,6 +29,9 @@ const APPLICANTS = applicants(6);
 const EXPERTS = experts(3);
 /** E03 has an interest in the second applicant and recuses itself in both stages */
 const CONFLICT = { expert: 'E03', applicant: APPLICANTS[1]!.code };
+/** A late application the clerk types in by hand, after the sheet's six */
+const LATE = { code: 'WX2025-101', name: '无锡华光新能源装备有限公司', contact: '孙志强', phone: '0510-82345822' };
+const ALL = APPLICANTS.length + 1;
 
 describe('secretariat in browser mode', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pingshen-e2e-secretariat-'));
@@ -107,6 +110,29 @@ describe('secretariat in browser mode', () => {
     await shot(page, '23-applicants');
   });
 
+  it('adds a late applicant by hand, refusing a taken code without losing what was typed', async () => {
+    await page.getByTestId('add-applicant-open').click();
+    const form = page.getByTestId('add-applicant-form');
+    await form.getByTestId('add-applicant-code').fill(APPLICANTS[0]!.code);
+    await form.getByTestId('add-applicant-name').fill(LATE.name);
+    await form.getByRole('radio', { name: '二产业' }).check();
+    await form.getByTestId('add-applicant-contact').fill(LATE.contact);
+    await form.getByTestId('add-applicant-phone').fill(LATE.phone);
+    await form.getByTestId('add-applicant-submit').click();
+    await textOf(form.getByRole('alert')).toMatch(`本届已有编号为“${APPLICANTS[0]!.code}”的申报单位`);
+    await expect.poll(() => form.getByTestId('add-applicant-name').inputValue()).toBe(LATE.name);
+    await shot(page, '23a-add-applicant-refused');
+
+    await form.getByTestId('add-applicant-code').fill(LATE.code);
+    await form.getByTestId('add-applicant-submit').click();
+    await countOf(page.getByRole('dialog')).toBe(0);
+    await textOf(page.getByTestId('added-applicant')).toMatch(`已添加申报单位 ${LATE.code}`);
+    const rows = page.getByTestId('applicants-table').locator('tbody tr');
+    await countOf(rows).toBe(ALL);
+    await textOf(rows.filter({ hasText: LATE.code })).toMatch(/单位.*二产业.*孙志强/);
+    await shot(page, '23b-applicant-added');
+  });
+
   it('imports the experts and enrolls each with the code from their machine', async () => {
     await page.getByTestId('tab-experts').click();
     await page.getByTestId('import-experts-input').setInputFiles(await expertsSheet(join(files, 'experts.xlsx'), EXPERTS));
@@ -138,7 +164,7 @@ describe('secretariat in browser mode', () => {
       await visible(card);
       await card.getByRole('button', { name: '全部' }).click();
       await page.getByTestId(`assign-${name}`).click();
-      await textOf(card).toMatch('已分配 6 家');
+      await textOf(card).toMatch(`已分配 ${ALL} 家`);
     }
     await shot(page, '25-panels');
   });
@@ -197,7 +223,7 @@ describe('secretariat in browser mode', () => {
   it('shows the ranking with weighted totals, candidates and flags, and drills down to the sheets', async () => {
     await page.getByTestId('tab-results').click();
     const rows = page.getByTestId('ranking-table').locator('tbody tr');
-    await countOf(rows).toBe(6);
+    await countOf(rows).toBe(ALL);
     await textOf(rows.first()).toMatch(/^1/);
     await textOf(page.getByTestId('flags')).toMatch('人数不足');
     await shot(page, '29-results');
@@ -221,8 +247,8 @@ describe('secretariat in browser mode', () => {
     await page.getByTestId('tab-recusals').click();
     const register = page.getByTestId('recusal-register').locator('tbody tr');
     const conflicted = page.locator('[data-testid="recusal-register"] tbody tr[data-conflict="yes"]');
-    // three experts, each declaring on six applicants
-    await countOf(register).toBe(18);
+    // three experts, each declaring on every applicant
+    await countOf(register).toBe(3 * ALL);
     await countOf(conflicted).toBe(1);
     await textOf(conflicted.first()).toMatch(CONFLICT.applicant);
     await textOf(conflicted.first()).toMatch('有冲突（回避）');
@@ -231,7 +257,7 @@ describe('secretariat in browser mode', () => {
     await pick('recusal-applicant', `${APPLICANTS[4]!.code} ${APPLICANTS[4]!.name}`);
     await page.getByTestId('recusal-reason').fill('经核实，该专家近两年曾在该单位兼职');
     await page.getByTestId('recusal-impose').click();
-    await countOf(register).toBe(19);
+    await countOf(register).toBe(3 * ALL + 1);
     await countOf(conflicted).toBe(2);
     await textOf(page.getByTestId('recusal-register')).toMatch('秘书处决定');
     await shot(page, '31-recusals');

@@ -1,17 +1,32 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApplicantKind } from '../../../src-main/domain/types.js';
 import { useIndustryLabel } from '../../components/labels.js';
 import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
+import { AddApplicant } from './AddApplicant.js';
+import { AddedNotice, type Added } from './AddPerson.js';
 import { SheetImport } from './SheetImport.js';
 
-export function ApplicantsTab({ editionId }: { editionId: string }) {
+export function ApplicantsTab({ editionId, kinds }: { editionId: string; kinds: ApplicantKind[] }) {
   const { t } = useTranslation();
   const industry = useIndustryLabel();
   const applicants = useCall('secretariat.listApplicants', { editionId });
+  const [added, setAdded] = useState<Added | null>(null);
   return (
     <Stack gap="md">
-      <SheetImport editionId={editionId} kind="applicants" onImported={() => void applicants.reload()} />
+      <SheetImport editionId={editionId} kind="applicants" onImported={() => void applicants.reload()}>
+        <AddApplicant
+          editionId={editionId}
+          kinds={kinds}
+          onAdded={(a) => {
+            setAdded(a);
+            void applicants.reload();
+          }}
+        />
+      </SheetImport>
+      <AddedNotice kind="applicant" added={added} onClose={() => setAdded(null)} />
       <Loadable
         state={applicants}
         empty={(list) => (list.length === 0 ? <Empty icon="users" title={t('applicants.emptyTitle')} description={t('applicants.emptyHelp')} /> : null)}

@@ -52,7 +52,7 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
                 <SetupTab edition={e} onChanged={() => void edition.reload()} />
               </Tabs.Panel>
               <Tabs.Panel value="applicants" pt="md">
-                <ApplicantsTab editionId={editionId} />
+                <ApplicantsTab editionId={editionId} kinds={e.profile.applicantKinds} />
               </Tabs.Panel>
               <Tabs.Panel value="experts" pt="md">
                 <ExpertsTab editionId={editionId} />

@@ -8,6 +8,8 @@ import { useIndustryLabel } from '../../components/labels.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
+import { AddExpert } from './AddExpert.js';
+import { AddedNotice, type Added } from './AddPerson.js';
 import { SheetImport } from './SheetImport.js';
 
 function EnrollModal({ expert, onClose, onEnrolled }: { expert: Expert | null; onClose(): void; onEnrolled(e: Expert): void }) {
@@ -49,9 +51,19 @@ export function ExpertsTab({ editionId }: { editionId: string }) {
   const industry = useIndustryLabel();
   const experts = useCall('secretariat.listExperts', { editionId });
   const [enrolling, setEnrolling] = useState<Expert | null>(null);
+  const [added, setAdded] = useState<Added | null>(null);
   return (
     <Stack gap="md">
-      <SheetImport editionId={editionId} kind="experts" onImported={() => void experts.reload()} />
+      <SheetImport editionId={editionId} kind="experts" onImported={() => void experts.reload()}>
+        <AddExpert
+          editionId={editionId}
+          onAdded={(e) => {
+            setAdded(e);
+            void experts.reload();
+          }}
+        />
+      </SheetImport>
+      <AddedNotice kind="expert" added={added} onClose={() => setAdded(null)} />
       <Loadable
         state={experts}
         empty={(list) => (list.length === 0 ? <Empty icon="users" title={t('experts.emptyTitle')} description={t('experts.emptyHelp')} /> : null)}

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRowError } from '../../../src-main/services/api.js';
 import { useApp } from '../../app/api.js';
@@ -15,8 +15,11 @@ function rowErrors(details: unknown): ImportRowError[] {
   return details.filter((d): d is ImportRowError => typeof d === 'object' && d !== null && typeof (d as ImportRowError).row === 'number');
 }
 
-/** Import applicants or experts from an Excel sheet; a bad sheet shows every bad row. */
-export function SheetImport({ editionId, kind, onImported }: { editionId: string; kind: 'applicants' | 'experts'; onImported(): void }) {
+/**
+ * Import applicants or experts from an Excel sheet; a bad sheet shows every bad row. `children`
+ * sit beside the import button (the tab's add-by-hand button).
+ */
+export function SheetImport({ editionId, kind, onImported, children }: { editionId: string; kind: 'applicants' | 'experts'; onImported(): void; children?: ReactNode }) {
   const { t } = useTranslation();
   const l = useLocalized();
   const { api, mode } = useApp();
@@ -37,6 +40,7 @@ export function SheetImport({ editionId, kind, onImported }: { editionId: string
         <FilePick accept=".xlsx" onFiles={(files) => void importing.run(files[0]!)} loading={importing.busy} testId={`import-${kind}`}>
           {t(`sheetImport.import.${kind}`)}
         </FilePick>
+        {children}
         <Button variant="subtle" leftSection={<Icon name="download" size={16} />} onClick={() => void template.run()} loading={template.busy}>
           {t('sheetImport.template')}
         </Button>
