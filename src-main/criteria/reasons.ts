@@ -17,13 +17,44 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validation<T>
   const zh = schema.safeParse(input, { error: zhLocale.localeError });
   const zhIssues = zh.success ? [] : zh.error.issues;
   const reasons = en.error.issues.map((issue, i): Localized => {
-    const custom = issue.code === 'custom' ? (issue.params as { zh?: unknown } | undefined)?.zh : undefined;
+    const params = issue.code === 'custom' ? (issue.params as { zh?: unknown; field?: unknown } | undefined) : undefined;
+    const custom = params?.zh;
     const zhText = typeof custom === 'string' ? custom : (zhIssues[i]?.message ?? issue.message);
-    const where = issue.path.map(String).join('.');
-    if (typeof custom === 'string' || where === '') return { zh: zhText, en: issue.message };
-    return { zh: `${where}：${zhText}`, en: `${where}: ${issue.message}` };
+    const where = fieldWords(issue.path);
+    if ((typeof custom === 'string' && params?.field !== true) || where === null) return { zh: zhText, en: issue.message };
+    return { zh: `${where.zh}：${zhText}`, en: `${where.en}: ${issue.message}` };
   });
   return { ok: false, reasons };
+}
+
+/** The fields a clerk types, named as the forms and sheets name them; other paths as they are. */
+const FIELD_WORDS: Record<string, Localized> = {
+  code: { zh: '编号', en: 'code' },
+  name: { zh: '名称', en: 'name' },
+  phone: { zh: '电话', en: 'phone' },
+  email: { zh: '电子邮箱', en: 'e-mail' },
+  contactName: { zh: '联系人', en: 'contact name' },
+  contactPhone: { zh: '联系电话', en: 'contact phone' },
+  contactEmail: { zh: '联系邮箱', en: 'contact e-mail' },
+  organisation: { zh: '工作单位', en: 'organisation' },
+  title: { zh: '职称', en: 'title' },
+  industry: { zh: '产业', en: 'industry' },
+  kind: { zh: '类别', en: 'kind' },
+  year: { zh: '年度', en: 'year' },
+};
+
+function fieldWords(path: readonly PropertyKey[]): Localized | null {
+  if (path.length === 0) return null;
+  const last = path[path.length - 1];
+  const known = typeof last === 'string' ? FIELD_WORDS[last] : undefined;
+  if (known) return known;
+  const raw = path.map(String).join('.');
+  return { zh: raw, en: raw };
+}
+
+/** A hand-written issue about one field's value: the reason is prefixed with the field's name. */
+export function addFieldReason(ctx: z.RefinementCtx, zh: string, en: string): void {
+  ctx.addIssue({ code: 'custom', message: en, params: { zh, field: true } });
 }
 
 /** Adds a hand-written, bilingual issue from inside a superRefine. */

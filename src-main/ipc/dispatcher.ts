@@ -71,10 +71,15 @@ function unknownCall(name: unknown): PingshenError {
 }
 
 function invalidInput(name: CallName, reasons: ReturnType<typeof listReasons>): PingshenError {
-  return new PingshenError('input.invalid', {
-    zh: `调用 ${name} 的输入无效：${reasons.zh}。请更正后重试，未做任何更改。`,
-    en: `Invalid input for ${name}: ${reasons.en}. Correct it and try again; nothing was changed.`,
-  });
+  // the call's name is for whoever reads logs, not for the clerk reading the message
+  return new PingshenError(
+    'input.invalid',
+    {
+      zh: `输入有误：${reasons.zh}。请更正后重试，未做任何更改。`,
+      en: `The input is not valid: ${reasons.en}. Correct it and try again; nothing was changed.`,
+    },
+    { call: name },
+  );
 }
 
 /**

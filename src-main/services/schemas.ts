@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StageSchema } from '../profile/schema.js';
 import { EditionSettingsSchema } from '../profile/settings.js';
+import { addFieldReason } from '../criteria/reasons.js';
 
 /**
  * The input schemas of every service method. Exported so that the IPC layer validates with the
@@ -27,9 +28,18 @@ export const PhoneSchema = z
   .string()
   .trim()
   .transform((v) => v.replace(/[\s\u3000]/g, ''))
-  .pipe(z.string().regex(PHONE_PATTERN, 'not a phone number: 11-digit mobile or landline with area code'));
+  .superRefine((v, ctx) => {
+    if (!PHONE_PATTERN.test(v)) {
+      addFieldReason(ctx, `“${v}”不是有效的电话号码：应为 11 位手机号或带区号的固定电话`, `"${v}" is not a phone number: an 11-digit mobile or a landline with area code`);
+    }
+  });
 
-export const EmailSchema = z.string().trim().pipe(z.email('not an e-mail address'));
+export const EmailSchema = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    if (!z.email().safeParse(v).success) addFieldReason(ctx, `“${v}”不是有效的电子邮箱地址`, `"${v}" is not an e-mail address`);
+  });
 
 const nullableOf = <T extends z.ZodType<string | null>>(schema: T) =>
   z.union([z.literal('').transform(() => null), z.null(), z.undefined().transform(() => null), schema]);
@@ -39,7 +49,9 @@ export const CodeSchema = z
   .trim()
   .min(1)
   .max(40)
-  .regex(/^[^\s/\\]+$/, 'no spaces or slashes in a code');
+  .superRefine((v, ctx) => {
+    if (/[\s/\\]/.test(v)) addFieldReason(ctx, '编号中不能有空格或斜杠', 'no spaces or slashes in a code');
+  });
 
 export const IndustrySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export const ApplicantKindSchema = z.enum(['unit', 'individual']);

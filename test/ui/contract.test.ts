@@ -69,9 +69,10 @@ describe('dispatch refuses what the contract does not allow', () => {
       await dispatch(ctx, 'secretariat.createEdition', { name: '2025年度', year: 'next year', profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: {} }),
     );
     expect(error.code).toBe('input.invalid');
-    expect(error.message.en).toMatch(/secretariat\.createEdition.*year/);
-    expect(error.message.zh).toContain('year');
+    expect(error.message.en).toMatch(/^The input is not valid: year: /);
+    expect(error.message.zh).toMatch(/^输入有误：年度：/);
     expect(error.message.zh).toContain('未做任何更改');
+    expect(`${error.message.zh} ${error.message.en}`).not.toContain('secretariat.createEdition');
     const editions = await dispatch(ctx, 'secretariat.listEditions', {});
     expect(editions).toEqual({ ok: true, value: [] });
   });
