@@ -31,7 +31,7 @@ function needsBuild() {
 
 if (needsBuild()) {
   console.log('正在构建 / building (electron-vite build)…');
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('构建失败 / build failed');
     process.exit(build.status ?? 1);
@@ -57,21 +57,14 @@ function forward(child) {
 }
 
 function browserMode(reason) {
+  const lead = reason
+    ? `Electron 无法在此运行：${reason.zh}。已改用浏览器模式。\nElectron cannot run here: ${reason.en}. Using browser mode instead.`
+    : '按要求使用浏览器模式。 / Browser mode, as asked.';
+  console.log(`${lead}\n`);
+  // the server prints the address to open, token included
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src-main/browser/main.ts'), ...passOn], {
     cwd: root,
-    stdio: ['inherit', 'pipe', 'inherit'],
-  });
-  let told = false;
-  child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
-    const url = /http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+/.exec(chunk.toString())?.[0];
-    if (url && !told) {
-      told = true;
-      const lead = reason
-        ? `Electron 无法在此运行：${reason.zh}。已改用浏览器模式。\nElectron cannot run here: ${reason.en}. Using browser mode instead.`
-        : '按要求使用浏览器模式。 / Browser mode, as asked.';
-      console.log(`\n${lead}\n请在 Chromium 中打开 / open in Chromium: ${url}\n`);
-    }
+    stdio: 'inherit',
   });
   forward(child);
 }
