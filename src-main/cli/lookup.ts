@@ -1,43 +1,37 @@
-import { STAGES, type Industry, type Stage } from '../domain/types.js';
+import { STAGES, type Industry, type Localized, type Stage } from '../domain/types.js';
 import type { Applicant, AssignmentView, Expert, Panel, SecretariatService } from '../services/api.js';
 import { UsageError } from './errors.js';
 
 /** People type codes (WX2025-003, E07) and names; the services speak ids. These translate. */
 
-export function applicantByCode(svc: SecretariatService, editionId: string, ref: string): Applicant {
-  const all = svc.listApplicants(editionId);
-  const found = all.find((a) => a.code === ref) ?? all.find((a) => a.id === ref) ?? all.find((a) => a.name === ref);
-  if (!found) {
-    throw new UsageError({
-      zh: `找不到申报单位“${ref}”：用 applicant list 查看编号。`,
-      en: `No applicant "${ref}": see applicant list for the codes.`,
-    });
+/** The first record matching `ref` by the keys in order (code before id before name), else the message. */
+function byRef<T>(all: T[], ref: string, keys: ((x: T) => string)[], notFound: Localized): T {
+  for (const key of keys) {
+    const found = all.find((x) => key(x) === ref);
+    if (found) return found;
   }
-  return found;
+  throw new UsageError(notFound);
+}
+
+export function applicantByCode(svc: SecretariatService, editionId: string, ref: string): Applicant {
+  return byRef(svc.listApplicants(editionId), ref, [(a) => a.code, (a) => a.id, (a) => a.name], {
+    zh: `找不到申报单位“${ref}”：用 applicant list 查看编号。`,
+    en: `No applicant "${ref}": see applicant list for the codes.`,
+  });
 }
 
 export function expertByCode(svc: SecretariatService, editionId: string, ref: string): Expert {
-  const all = svc.listExperts(editionId);
-  const found = all.find((e) => e.code === ref) ?? all.find((e) => e.id === ref) ?? all.find((e) => e.name === ref);
-  if (!found) {
-    throw new UsageError({
-      zh: `找不到评审专家“${ref}”：用 expert list 查看编号。`,
-      en: `No expert "${ref}": see expert list for the codes.`,
-    });
-  }
-  return found;
+  return byRef(svc.listExperts(editionId), ref, [(e) => e.code, (e) => e.id, (e) => e.name], {
+    zh: `找不到评审专家“${ref}”：用 expert list 查看编号。`,
+    en: `No expert "${ref}": see expert list for the codes.`,
+  });
 }
 
 export function panelByRef(svc: SecretariatService, editionId: string, ref: string): Panel {
-  const all = svc.listPanels(editionId);
-  const found = all.find((p) => p.id === ref) ?? all.find((p) => p.name === ref);
-  if (!found) {
-    throw new UsageError({
-      zh: `找不到评审组“${ref}”：用 panel list 查看。`,
-      en: `No panel "${ref}": see panel list.`,
-    });
-  }
-  return found;
+  return byRef(svc.listPanels(editionId), ref, [(p) => p.id, (p) => p.name], {
+    zh: `找不到评审组“${ref}”：用 panel list 查看。`,
+    en: `No panel "${ref}": see panel list.`,
+  });
 }
 
 /** The expert's own view: applicants are known only through assignments. */
