@@ -1,9 +1,9 @@
 /**
  * Report benchmark (issue 4): the report set for an edition of 100 applicants, through
- * makeReportSet as the app and the CLI call it — a feedback report for each applicant, one panel
- * summary per applicant covering its three stages (every applicant scored in all three: the
- * hardest case), and the ranking — rendered with the subset CJK font on the render threads and
- * written to a temporary folder. Target: under 20 s and under 10 MB in all.
+ * makeReportSet as the app and the CLI call it — a feedback report for each applicant, the
+ * committee's binder of panel summaries (every applicant scored in all three stages: the hardest
+ * case), and the ranking — rendered with subset CJK fonts on the render threads and written to a
+ * temporary folder. Target: under 20 s and under 10 MB (10 × 1024² bytes) in all.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,6 +8,7 @@ import type {
   BallotCandidate,
   BallotInput,
   FeedbackInput,
+  PanelBinderInput,
   PanelStage,
   PanelSummaryInput,
   RankingInput,
@@ -89,6 +90,26 @@ export function panelSummaryInput(d: {
     stages: d.stages.map((stage) => panelStage(d, stage)),
     rules: { trim: d.results.rules.trim, disagreement: d.results.rules.disagreement, panelSize: d.results.rules.panelSize },
   };
+}
+
+/**
+ * Every applicant with a panel score in some stage, in the edition's applicant order (the order
+ * of the ranking's ties and of the secretariat's lists); an applicant never scored has no section.
+ */
+export function panelBinderInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults }): PanelBinderInput {
+  const sheetsOf = new Map<string, ScoreSheet[]>();
+  for (const s of d.sheets) {
+    const list = sheetsOf.get(s.applicantId);
+    if (list) list.push(s);
+    else sheetsOf.set(s.applicantId, [s]);
+  }
+  const summaries: PanelSummaryInput[] = [];
+  for (const applicant of d.applicants) {
+    const sheets = sheetsOf.get(applicant.id) ?? [];
+    const stages = stagesScored({ edition: d.edition, applicant, sheets, results: d.results });
+    if (stages.length > 0) summaries.push(panelSummaryInput({ edition: d.edition, applicant, stages, experts: d.experts, sheets, results: d.results }));
+  }
+  return { report: 'panel-binder', edition: reportEdition(d.edition), summaries };
 }
 
 function panelStage(

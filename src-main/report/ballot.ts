@@ -3,7 +3,7 @@
  * thirds of the voters). One sheet per voter, no name on it; the scrutineers fill in the number of
  * voters and the votes needed, with a table of ⌈N × fraction⌉ so nobody computes it at the table.
  */
-import { blanks, frame, h2, h3, note, num, table, td, th } from './layout.js';
+import { STRONG, blanks, frame, h2, h3, note, num, table, td, th } from './layout.js';
 import { M, tr } from './messages.js';
 import type { BallotInput, Content, DocDefinition, PrintOptions } from './types.js';
 
@@ -45,7 +45,7 @@ export function buildBallot(input: BallotInput, print: PrintOptions): DocDefinit
   for (let from = LOOKUP_FROM; from <= LOOKUP_TO; from += LOOKUP_ROW) {
     const ns = Array.from({ length: Math.min(LOOKUP_ROW, LOOKUP_TO - from + 1) }, (_, i) => from + i);
     lookup.push([th(tr(lang, M.ballot.lookupVoters)), ...ns.map((n) => th(String(n)))]);
-    lookup.push([td(tr(lang, M.ballot.lookupNeeded), { bold: true }), ...ns.map((n) => num(String(votesNeeded(n, input.vote)), { alignment: 'center' }))]);
+    lookup.push([td(tr(lang, M.ballot.lookupNeeded), STRONG), ...ns.map((n) => num(String(votesNeeded(n, input.vote)), { alignment: 'center' }))]);
   }
 
   const content: Content[] = [

@@ -1,5 +1,6 @@
 import { buildBallot } from './ballot.js';
 import { buildFeedback } from './feedback.js';
+import { buildPanelBinder } from './panel-binder.js';
 import { buildPanelSummary } from './panel-summary.js';
 import { buildRanking } from './ranking.js';
 import { buildReceipt } from './receipt.js';
@@ -13,6 +14,8 @@ export function buildReport(input: ReportInput, print: PrintOptions): DocDefinit
       return buildScoreSheet(input, print);
     case 'panel-summary':
       return buildPanelSummary(input, print);
+    case 'panel-binder':
+      return buildPanelBinder(input, print);
     case 'feedback':
       return buildFeedback(input, print);
     case 'ranking':

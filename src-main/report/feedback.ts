@@ -4,7 +4,7 @@
  * with the panel's category scores only when the secretariat discloses them.
  */
 import { formatScore } from './format.js';
-import { frame, note, num, particulars, td, th, titledTable } from './layout.js';
+import { STRONG, frame, note, num, particulars, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
 import type { Content, DocDefinition, FeedbackInput, ItemComment, PrintOptions, ReportLang } from './types.js';
 
@@ -27,9 +27,17 @@ export function mergeComments(texts: string[]): string[] {
   return merged;
 }
 
+/** Room for "10." at the table's size, and the width of a hanging indent after it. */
+const NUMBER_WIDTH = 13;
+
+/**
+ * Numbered points with a hanging indent. Numbers, not pdfmake's list: its bullets are drawn
+ * shapes (a few hundred bytes each, an eighth of a feedback report) and its numbers follow their point's
+ * first line in the page's text, so a copied or read-aloud point came out with its number inside.
+ */
 function points(lang: ReportLang, list: string[]): Content {
   if (list.length === 0) return { text: tr(lang, M.feedback.noComment), color: '#777777' };
-  return { ul: list, markerColor: '#555555' };
+  return { stack: list.map((point, i) => ({ columns: [{ text: `${i + 1}.`, width: NUMBER_WIDTH }, { text: point, width: '*' }] })) };
 }
 
 function scoresTable(input: FeedbackInput, lang: ReportLang): Content[] {
@@ -45,9 +53,9 @@ function scoresTable(input: FeedbackInput, lang: ReportLang): Content[] {
     ]);
   }
   body.push([
-    td(tr(lang, M.common.sum), { bold: true }),
-    num(String(input.framework.totalPoints), { bold: true }),
-    ...scores.map((s) => num(formatScore(s.panelScore), { bold: true })),
+    td(tr(lang, M.common.sum), STRONG),
+    num(String(input.framework.totalPoints), STRONG),
+    ...scores.map((s) => num(formatScore(s.panelScore), STRONG)),
   ]);
   return [titledTable(tr(lang, M.feedback.scoresTitle), 'h2', ['*', 44, ...scores.map(() => 80)], body)];
 }

@@ -59,8 +59,9 @@ function fitText(node: ContentNode, width: number, font: Font): ContentNode {
   if (!runs || runs.every((r) => r.text === '')) return node;
   const lines = wrapRuns(runs, width, font.fontSize);
   if (lines.length === 1) return { ...node, text: lineContent(lines[0]!, font.bold), noWrap: true };
-  const { text: _replaced, ...rest } = node;
-  return { ...rest, stack: lines.map((l) => ({ text: lineContent(l, font.bold), noWrap: true })) };
+  // a contents entry is a text; its first line stands for it when it has to wrap
+  const { text: _replaced, tocItem, ...rest } = node;
+  return { ...rest, stack: lines.map((l, i) => ({ text: lineContent(l, font.bold), noWrap: true, ...(i === 0 && tocItem ? { tocItem } : {}) })) };
 }
 
 /** What pdfmake puts beside a column's content: its paddings and the rule to its left. */
@@ -95,6 +96,17 @@ function fitTable(node: ContentNode, width: number, font: Font): ContentNode {
   return { ...node, table: { ...table, body } };
 }
 
+/** Columns of fixed and '*' widths (pdfmake shares what is left equally among the '*'). */
+function fitColumns(node: ContentNode, width: number, font: Font): ContentNode {
+  const columns = node.columns!;
+  const widths = columns.map((c) => (typeof c === 'object' && !Array.isArray(c) ? (c.width ?? '*') : '*'));
+  if (widths.some((w) => typeof w === 'string' && w !== '*')) return node;
+  const gaps = (node.columnGap ?? 0) * (columns.length - 1);
+  const fixed = widths.reduce<number>((s, w) => s + (typeof w === 'number' ? w : 0), 0);
+  const star = (width - gaps - fixed) / Math.max(1, widths.filter((w) => w === '*').length);
+  return { ...node, columns: columns.map((c, i) => fitNode(c, typeof widths[i] === 'number' ? widths[i] : star, font)) };
+}
+
 function fitNode(content: Content, width: number, inherited: Font): Content {
   if (typeof content === 'string') return content === '' ? content : fitText({ text: content }, width, inherited);
   if (Array.isArray(content)) return content.map((c) => fitNode(c, width, inherited));
@@ -103,6 +115,7 @@ function fitNode(content: Content, width: number, inherited: Font): Content {
   const inner = width - horizontalMargin(content.margin);
   if (content.table) return fitTable(content, inner, font);
   if (content.stack) return { ...content, stack: content.stack.map((c) => fitNode(c, inner, font)) };
+  if (content.columns) return fitColumns(content, inner, font);
   if (content.ul) return { ...content, ul: content.ul.map((c) => fitNode(c, inner - BULLET_INDENT, font)) };
   if (content.ol) return { ...content, ol: content.ol.map((c) => fitNode(c, inner - NUMBER_INDENT, font)) };
   if (content.text !== undefined) return fitText(content, inner, font);

@@ -7,6 +7,7 @@ import {
   applicantRef,
   ballotInput,
   feedbackInput,
+  panelBinderInput,
   panelSummaryInput,
   rankingInput,
   receiptInput,
@@ -51,6 +52,17 @@ export function gatherForSecretariat(svc: SecretariatService, req: ReportRequest
       const stages = req.stage ? [req.stage] : stagesScored({ edition, applicant, sheets, results });
       if (stages.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResults(applicant.code));
       return panelSummaryInput({ edition, applicant, stages, experts: svc.listExperts(edition.id), sheets, results });
+    }
+    case 'panel-binder': {
+      const input = panelBinderInput({
+        edition,
+        applicants: svc.listApplicants(edition.id),
+        experts: svc.listExperts(edition.id),
+        sheets: svc.listSheets(edition.id),
+        results: svc.results(edition.id),
+      });
+      if (input.summaries.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResultsAtAll);
+      return input;
     }
     case 'feedback': {
       const applicant = applicantOf(svc, edition.id, req.applicantId);

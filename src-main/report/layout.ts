@@ -15,6 +15,8 @@ const SIDE = 48;
 const RULE = '#8A96A3';
 export const SUBTOTAL_FILL = '#F4F6F8';
 export const FLAG_FILL = '#FCE9C8';
+/** Emphasis in a table (subtotals, totals, outcomes) is shading, which survives a greyscale copier; see styles.ts for why not bold. */
+export const STRONG = { fillColor: SUBTOTAL_FILL } as const;
 
 export interface FrameOptions {
   input: ReportInput;
@@ -150,7 +152,7 @@ export function titledTable(
   level: 'h2' | 'h3',
   widths: (number | string)[],
   body: Content[][],
-  opts: { rowsMayBreak?: boolean } = {},
+  opts: { rowsMayBreak?: boolean; rules?: Pick<TableLayout, 'hLineWidth' | 'vLineWidth'> } = {},
 ): ContentNode {
   const none: [boolean, boolean, boolean, boolean] = [false, false, false, false];
   const titleRow: Content[] = [
@@ -158,7 +160,7 @@ export function titledTable(
     ...spanned(widths.length - 1),
   ];
   // no rule above the heading row; pdfmake draws one over spanned cells whatever their borders
-  const layout: TableLayout = { ...GRID, hLineWidth: (i) => (i === 0 ? 0 : 0.5) };
+  const layout: TableLayout = { ...GRID, hLineWidth: (i) => (i === 0 ? 0 : 0.5), ...opts.rules };
   return {
     table: { headerRows: 2, widths, body: [titleRow, ...body], dontBreakRows: !opts.rowsMayBreak, keepWithHeaderRows: 1 },
     layout,

@@ -34,6 +34,7 @@ export const M = {
   titles: {
     'score-sheet': { zh: '评分表', en: 'Score sheet' },
     'panel-summary': { zh: '评审组评分汇总表', en: 'Panel score summary' },
+    'panel-binder': { zh: '评审组评分汇总表汇编', en: 'Panel score summaries (binder)' },
     feedback: { zh: '评审反馈报告', en: 'Feedback report' },
     ranking: { zh: '综合评分排名及候选名单', en: 'Ranking and candidate list' },
     ballot: { zh: '评委会无记名投票表', en: 'Committee secret ballot' },
@@ -119,6 +120,15 @@ export const M = {
     signature: { zh: '评审专家（签名）：', en: "Expert's signature:" },
   },
 
+  binder: {
+    intro: (count: number): Localized => ({
+      zh: `本汇编收录 ${count} 家申报单位在各评审阶段的评审组评分汇总，每家单位另起一页。各单位一节的数据指纹与单独打印的该单位评审组评分汇总表相同，可据此核对。`,
+      en: `This binder holds the panel score summaries of ${count} applicants for every stage they were scored in, each applicant from a new page. Each applicant's section carries the same fingerprint as that applicant's panel summary printed on its own, so the two can be matched.`,
+    }),
+    contents: { zh: '目录', en: 'Contents' },
+    sectionFingerprint: { zh: '本节数据指纹', en: 'Section fingerprint' },
+  },
+
   panel: {
     members: { zh: '评审组专家', en: 'Panel members' },
     mean: { zh: '平均', en: 'Mean' },
@@ -127,6 +137,7 @@ export const M = {
     panelScore: { zh: '评审组得分', en: 'Panel score' },
     expertTotal: { zh: '专家总分', en: 'Expert total' },
     dropped: { zh: '（去）', en: 'dropped' },
+    tableTitle: (stage: Localized, code: string): Localized => ({ zh: `${stage.zh}评分明细　${code}`, en: `${stage.en}: item scores, ${code}` }),
     disagreementCell: { zh: '分歧', en: 'Differs' },
     trimmed: (high: string, highTotal: string, low: string, lowTotal: string): Localized => ({
       zh: `去掉一个最高总分（${high}，${highTotal}）和一个最低总分（${low}，${lowTotal}）后取平均。`,
@@ -315,6 +326,10 @@ export const M = {
     }),
     noApplicant: (id: string): Localized => ({ zh: `本届没有该申报单位（${id}）。请刷新列表后重试。`, en: `This edition has no such applicant (${id}). Refresh the list and try again.` }),
     noExpert: (id: string): Localized => ({ zh: `本届没有该评审专家（${id}）。请刷新列表后重试。`, en: `This edition has no such expert (${id}). Refresh the list and try again.` }),
+    noPanelResultsAtAll: {
+      zh: '本届尚无任何申报单位有评审组评分，无可汇编的内容。请先导入专家的结果包。',
+      en: 'No applicant in this edition has panel scores yet: there is nothing to bind. Import the experts’ result bundles first.',
+    },
     noPanelResults: (code: string): Localized => ({
       zh: `申报单位 ${code} 尚无任何阶段的评审组评分，无可汇总的内容。`,
       en: `Applicant ${code} has no panel scores in any stage yet: there is nothing to summarise.`,

@@ -4,7 +4,7 @@
  * and the items whose spread calls for the leader's consensus discussion.
  */
 import { formatPercent, formatScore, mean } from './format.js';
-import { FLAG_FILL, SUBTOTAL_FILL, note, num, spanned, table, td, th } from './layout.js';
+import { FLAG_FILL, STRONG, note, num, spanned, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { byId, expertShortName } from './people.js';
 import type { Content, ContentNode, PanelStage, PanelSummaryInput, ReportLang } from './types.js';
@@ -43,14 +43,17 @@ export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, l
     th(tr(lang, M.panel.panelScore)),
   ];
   const body: Content[][] = [header];
+  // rows (counted in the titled table, whose first row is the title) that get a rule above them
+  const ruled = new Set<number>([1, 2]);
   const totalsCenti = new Map(sheets.map((s) => [s.expertId, 0]));
 
   for (const category of input.framework.categories) {
+    ruled.add(body.length + 1);
     body.push([
-      td(category.code, { bold: true, fillColor: SUBTOTAL_FILL }),
-      td(tr(lang, category.name), { bold: true, fillColor: SUBTOTAL_FILL, colSpan: 1 + sheets.length + extraCols }),
+      td(category.code, STRONG),
+      td(tr(lang, category.name), { ...STRONG, colSpan: 1 + sheets.length + extraCols }),
       ...spanned(sheets.length + extraCols),
-      num(formatScore(result?.categoryMeans[category.code]), { bold: true, fillColor: SUBTOTAL_FILL }),
+      num(formatScore(result?.categoryMeans[category.code]), STRONG),
     ]);
     for (const item of category.items) {
       const percents = sheets.map((s) => s.percents[item.code] ?? null);
@@ -67,10 +70,7 @@ export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, l
         ...sheets.map((s, i) => num(formatPercent(percents[i]), { ...fill, ...muted(s.expertId) })),
         num(formatPercent(mean(scored)), fill),
         ...(trimmed ? [num(formatPercent(mean(keptScored)), fill)] : []),
-        num(range === null ? '—' : isFlagged ? `${range} ${tr(lang, M.panel.disagreementCell)}` : String(range), {
-          ...fill,
-          bold: isFlagged,
-        }),
+        num(range === null ? '—' : isFlagged ? `${range} ${tr(lang, M.panel.disagreementCell)}` : String(range), fill),
         num(formatScore(result?.itemMeans[item.code]?.score), fill),
       ]);
     }
@@ -79,21 +79,22 @@ export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, l
   const totalOf = (expertId: string): number => (totalsCenti.get(expertId) ?? 0) / 100;
   const totals = sheets.map((s) => totalOf(s.expertId));
   const keptTotals = kept.map((s) => totalOf(s.expertId));
-  const bold: ContentNode = { bold: true };
+  ruled.add(body.length + 1);
+  ruled.add(body.length + 2);
   body.push([
-    td(tr(lang, M.panel.expertTotal), { ...bold, colSpan: 2 }),
+    td(tr(lang, M.panel.expertTotal), { ...STRONG, colSpan: 2 }),
     {},
-    num(String(input.framework.totalPoints), bold),
-    ...sheets.map((s, i) => num(formatScore(totals[i]), { ...bold, ...muted(s.expertId) })),
-    num(formatScore(mean(totals)), bold),
-    ...(trimmed ? [num(formatScore(mean(keptTotals)), bold)] : []),
-    num(totals.length > 0 ? formatScore(Math.max(...totals) - Math.min(...totals)) : '—', bold),
-    num(formatScore(result?.panelScore), { ...bold, fontSize: 9.5 }),
+    num(String(input.framework.totalPoints), STRONG),
+    ...sheets.map((s, i) => num(formatScore(totals[i]), { ...STRONG, ...muted(s.expertId) })),
+    num(formatScore(mean(totals)), STRONG),
+    ...(trimmed ? [num(formatScore(mean(keptTotals)), STRONG)] : []),
+    num(totals.length > 0 ? formatScore(Math.max(...totals) - Math.min(...totals)) : '—', STRONG),
+    num(formatScore(result?.panelScore), { ...STRONG, fontSize: 9.5 }),
   ]);
 
   const notes: Content[] = [];
   if (!result || sheets.length === 0) notes.push(note(tr(lang, M.panel.noSheets)));
-  if (result && sheets.length > 0) notes.push({ text: tr(lang, M.panel.scoreLine(formatScore(result.panelScore))), bold: true, fontSize: 11 });
+  if (result && sheets.length > 0) notes.push({ text: tr(lang, M.panel.scoreLine(formatScore(result.panelScore))), fontSize: 11.5 });
   if (input.rules.trim.enabled && trimmed) {
     const [high, low] = [...dropped].sort((a, b) => totalOf(b) - totalOf(a));
     if (high && low) notes.push(note(tr(lang, M.panel.trimmed(name(high), formatScore(totalOf(high)), name(low), formatScore(totalOf(low))))));
@@ -108,9 +109,17 @@ export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, l
     notes.push(note(tr(lang, M.panel.missing(result.missingExpertIds.map(name).join(lang === 'zh' ? '、' : ', ')))));
   }
 
+  const widths = [32, '*', 28, ...sheets.map(() => 40), 40, ...(trimmed ? [46] : []), 52, 46];
+  const groups = new Set([0, 3, 3 + sheets.length, widths.length]);
+  const rules = {
+    vLineWidth: (i: number) => (groups.has(i) ? 0.5 : 0),
+    hLineWidth: (i: number) => (ruled.has(i) ? 0.5 : 0),
+  };
   return {
     members: stage.experts.map((e) => expertShortName(e, e.id)).join(lang === 'zh' ? '、' : ', '),
     notes,
-    table: table([32, '*', 28, ...sheets.map(() => 40), 40, ...(trimmed ? [46] : []), 52, 46], 1, body),
+    // titled with the stage and the applicant, repeated on each page the table runs on, so a
+    // loose page of a long summary (or of the committee's binder) still says whose scores it holds
+    table: titledTable(tr(lang, M.panel.tableTitle(M.stage[stage.stage], input.applicant.code)), 'h3', widths, body, { rules }),
   };
 }

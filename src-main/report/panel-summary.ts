@@ -1,43 +1,32 @@
 /**
  * 评审组评分汇总表: one applicant's panel results, for one stage or for every stage it was
  * scored in. With several stages the particulars come once and each stage follows on a new page
- * under its own heading, with its panel members, notes and table (panel-stage.ts).
+ * under its own heading, with its panel members, notes and table (panel-stage.ts). The
+ * committee's binder (panel-binder.ts) sets the same sections one applicant after another.
  */
 import { frame, h2, particulars } from './layout.js';
 import { M, tr } from './messages.js';
 import { panelStageContent } from './panel-stage.js';
-import type { Content, DocDefinition, PanelSummaryInput, PrintOptions } from './types.js';
+import type { Content, DocDefinition, PanelSummaryInput, PrintOptions, ReportLang } from './types.js';
 
-export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions): DocDefinition {
-  const lang = print.lang;
-  const sep = lang === 'zh' ? '、' : ', ';
-  const none = tr(lang, M.common.none);
-  const applicant: [string, string][] = [
+function applicantPairs(input: PanelSummaryInput, lang: ReportLang): [string, string][] {
+  return [
     [tr(lang, M.common.applicant), input.applicant.name],
     [tr(lang, M.common.applicantCode), input.applicant.code],
   ];
+}
+
+/** The particulars, then each stage from a new page; `extra` adds rows to the particulars. */
+export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra: [string, string][] = []): Content[] {
+  const sep = lang === 'zh' ? '、' : ', ';
+  const none = tr(lang, M.common.none);
   const sections = input.stages.map((stage) => ({ stage: stage.stage, ...panelStageContent(input, stage, lang) }));
-  const only = sections.length === 1 ? sections[0]! : null;
-
-  if (only) {
-    const content: Content[] = [
-      particulars([
-        ...applicant,
-        [tr(lang, M.common.stage), tr(lang, M.stage[only.stage])],
-        [tr(lang, M.common.criteria), input.framework.standard],
-        [tr(lang, M.panel.members), only.members || none],
-      ]),
-      { stack: only.notes, margin: [0, 0, 0, 8] },
-      only.table,
-    ];
-    return frame({ input, print, orientation: 'landscape', confidential: true, content });
-  }
-
-  const content: Content[] = [
+  return [
     particulars([
-      ...applicant,
+      ...applicantPairs(input, lang),
       [tr(lang, M.common.stage), sections.map((s) => tr(lang, M.stage[s.stage])).join(sep) || none],
       [tr(lang, M.common.criteria), input.framework.standard],
+      ...extra,
     ]),
     ...sections.flatMap((s, i): Content[] => [
       { ...h2(tr(lang, M.stage[s.stage])), ...(i > 0 ? { pageBreak: 'before' as const } : {}) },
@@ -45,6 +34,24 @@ export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions)
       { stack: s.notes, margin: [0, 0, 0, 8] },
       s.table,
     ]),
+  ];
+}
+
+export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions): DocDefinition {
+  const lang = print.lang;
+  const only = input.stages.length === 1 ? input.stages[0]! : null;
+  if (!only) return frame({ input, print, orientation: 'landscape', confidential: true, content: panelSections(input, lang) });
+
+  const section = panelStageContent(input, only, lang);
+  const content: Content[] = [
+    particulars([
+      ...applicantPairs(input, lang),
+      [tr(lang, M.common.stage), tr(lang, M.stage[only.stage])],
+      [tr(lang, M.common.criteria), input.framework.standard],
+      [tr(lang, M.panel.members), section.members || tr(lang, M.common.none)],
+    ]),
+    { stack: section.notes, margin: [0, 0, 0, 8] },
+    section.table,
   ];
   return frame({ input, print, orientation: 'landscape', confidential: true, content });
 }

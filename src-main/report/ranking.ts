@@ -5,7 +5,7 @@
  */
 import type { ApplicantKind, RankingEntry } from '../domain/types.js';
 import { formatPercent, formatScore } from './format.js';
-import { frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
+import { STRONG, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { applicantLabel, byId } from './people.js';
 import type { Content, DocDefinition, PrintOptions, RankingInput, ReportLang } from './types.js';
@@ -72,10 +72,10 @@ function rankingTable(input: RankingInput, lang: ReportLang): Content {
       td(r.applicant.name),
       ...(withKind ? [td(tr(lang, M.kind[r.applicant.kind]), { alignment: 'center' })] : []),
       ...rules.stages.map((s) => num(formatScore(r.stageScores[s.stage]))),
-      num(formatScore(r.weightedTotal), { bold: true }),
+      num(formatScore(r.weightedTotal)),
       num(formatPercent(share)),
       ...(withShortlist ? [td(tr(lang, r.shortlisted ? M.ranking.yes : M.ranking.no), { alignment: 'center' })] : []),
-      td(st ? tr(lang, M.ranking.status[st]) : '—', st === 'award' || st === 'nomination' ? { bold: true } : {}),
+      td(st ? tr(lang, M.ranking.status[st]) : '—', st === 'award' || st === 'nomination' ? STRONG : {}),
     ];
   };
   const widths = [36, 62, '*', ...(withKind ? [58] : []), ...rules.stages.map(() => 62), 54, 44, ...(withShortlist ? [44] : []), 88];

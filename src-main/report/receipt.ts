@@ -4,7 +4,7 @@
  */
 import type { BundleRecord } from '../services/api.js';
 import { formatDateTime } from './format.js';
-import { frame, note, num, table, td, th } from './layout.js';
+import { FLAG_FILL, frame, note, num, table, td, th } from './layout.js';
 import { M, tr } from './messages.js';
 import { byId, expertLabel } from './people.js';
 import type { Content, DocDefinition, PrintOptions, ReceiptInput } from './types.js';
@@ -35,7 +35,7 @@ export function buildReceipt(input: ReceiptInput, print: PrintOptions): DocDefin
       td(formatDateTime(b.receivedAt, lang)),
       td(expertLabel(experts.get(b.expertId), tr(lang, M.receipt.unknownExpert))),
       num(String(b.sequence), { alignment: 'center' }),
-      td(tr(lang, M.receipt.statuses[b.status]), b.status === 'refused' ? { bold: true } : {}),
+      td(tr(lang, M.receipt.statuses[b.status]), b.status === 'refused' ? { fillColor: FLAG_FILL } : {}),
       td(groupedHex(b.sha256), { style: 'mono' }),
       td(b.reason ? tr(lang, b.reason) : '—'),
     ]),

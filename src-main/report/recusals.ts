@@ -3,7 +3,7 @@
  * those the secretariat imposed, Daqing art. 35), then the declarations of no conflict, with times.
  */
 import { formatDateTime } from './format.js';
-import { frame, h2, note, td, th, titledTable } from './layout.js';
+import { STRONG, frame, h2, note, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { applicantLabel, byId, expertLabel } from './people.js';
 import type { Content, DocDefinition, PrintOptions, RecusalsInput } from './types.js';
@@ -25,7 +25,7 @@ export function buildRecusals(input: RecusalsInput, print: PrintOptions): DocDef
       td(formatDateTime(d.declaredAt, lang)),
       td(who(d.expertId)),
       td(what(d.applicantId)),
-      td(tr(lang, M.recusals.sources[d.source]), d.source === 'secretariat' ? { bold: true } : {}),
+      td(tr(lang, M.recusals.sources[d.source]), d.source === 'secretariat' ? STRONG : {}),
       td(d.reason || '—'),
     ]),
   ];

@@ -23,6 +23,8 @@ export const ReportRequestSchema = z.discriminatedUnion('kind', [
     stage: StageSchema.optional(),
     discloseScores: z.boolean().default(false),
   }),
+  // every applicant's panel summary in one file, for the committee
+  z.strictObject({ kind: z.literal('panel-binder'), ...common }),
   z.strictObject({ kind: z.literal('ranking'), ...common }),
   z.strictObject({ kind: z.literal('ballot'), ...common }),
   z.strictObject({ kind: z.literal('recusals'), ...common }),

@@ -4,13 +4,13 @@
  * conflict-of-interest declaration, and a line for signature and date.
  */
 import { centiToScore, formatDateTime, formatPercent, formatScore, itemCentiScore } from './format.js';
-import { SUBTOTAL_FILL, blanks, frame, h2, num, particulars, spanned, table, td, th } from './layout.js';
+import { STRONG, blanks, frame, h2, num, particulars, spanned, table, td, th } from './layout.js';
 import { M, tr } from './messages.js';
 import { expertLabel } from './people.js';
 import type { Content, ContentNode, DocDefinition, PrintOptions, ScoreSheetInput } from './types.js';
 
 function commentLines(lang: PrintOptions['lang'], strengths: string, opportunities: string): ContentNode[] {
-  const part = (label: string, text: string): Content[] => [{ text: `${label}${tr(lang, M.common.colon)}`, bold: true }, text.trim() === '' ? '—' : text.trim()];
+  const part = (label: string, text: string): Content[] => [`${label}${tr(lang, M.common.colon)}`, text.trim() === '' ? '—' : text.trim()];
   const line = (parts: Content[]): ContentNode => ({ text: parts, fontSize: 8, color: '#333333', margin: [0, 1, 0, 0] });
   const s = part(tr(lang, M.common.strengths), strengths);
   const o = part(tr(lang, M.common.opportunities), opportunities);
@@ -22,7 +22,6 @@ function commentLines(lang: PrintOptions['lang'], strengths: string, opportuniti
 export function buildScoreSheet(input: ScoreSheetInput, print: PrintOptions): DocDefinition {
   const lang = print.lang;
   const items = new Map(input.sheet.items.map((i) => [i.itemCode, i]));
-  const bold = { bold: true, fillColor: SUBTOTAL_FILL };
 
   const body: Content[][] = [
     [
@@ -37,8 +36,8 @@ export function buildScoreSheet(input: ScoreSheetInput, print: PrintOptions): Do
   let totalPoints = 0;
   for (const category of input.framework.categories) {
     body.push([
-      td(category.code, bold),
-      td(tr(lang, category.name), { ...bold, colSpan: 4 }),
+      td(category.code, STRONG),
+      td(tr(lang, category.name), { ...STRONG, colSpan: 4 }),
       ...spanned(3),
     ]);
     let subtotal = 0;
@@ -58,19 +57,19 @@ export function buildScoreSheet(input: ScoreSheetInput, print: PrintOptions): Do
     totalCenti += subtotal;
     totalPoints += category.points;
     body.push([
-      td(`${category.code} ${tr(lang, M.common.subtotal)}`, { ...bold, colSpan: 2 }),
+      td(`${category.code} ${tr(lang, M.common.subtotal)}`, { ...STRONG, colSpan: 2 }),
       {},
-      num(String(category.points), bold),
-      td('', bold),
-      num(formatScore(centiToScore(subtotal)), bold),
+      num(String(category.points), STRONG),
+      td('', STRONG),
+      num(formatScore(centiToScore(subtotal)), STRONG),
     ]);
   }
   body.push([
-    td(tr(lang, M.common.total), { bold: true, colSpan: 2 }),
+    td(tr(lang, M.common.total), { ...STRONG, colSpan: 2 }),
     {},
-    num(String(totalPoints), { bold: true }),
+    num(String(totalPoints), STRONG),
     td(''),
-    num(formatScore(centiToScore(totalCenti)), { bold: true, fontSize: 10 }),
+    num(formatScore(centiToScore(totalCenti)), { ...STRONG, fontSize: 10 }),
   ]);
 
   const d = input.declaration;

@@ -7,7 +7,7 @@ export const SET_MESSAGES = {
     en: 'Only the secretariat can make the report set for an edition.',
   } satisfies Localized,
   renderFailed: (what: Localized, reason: string): Localized => ({
-    zh: `生成${what.zh}时出错（${reason}），报告集未写入任何文件。请检查该单位的评审数据后重试。`,
-    en: `Rendering the ${what.en} failed (${reason}); no file of the report set was written. Check that applicant's review data and try again.`,
+    zh: `生成${what.zh}时出错（${reason}），报告集未写入任何文件。请检查该报告所依据的评审数据后重试。`,
+    en: `Rendering the ${what.en} failed (${reason}); no file of the report set was written. Check the review data it is made from and try again.`,
   }),
 };

@@ -1,7 +1,8 @@
 /**
  * makeReportSet: everything the secretariat prints for an edition in one go — each applicant's
- * feedback report, one panel summary per applicant covering every stage it was scored in, and
- * the ranking. Data is gathered here through the secretariat's service; the reports are rendered
+ * feedback report (one file each: each goes to its own applicant), the committee's binder of
+ * panel summaries (one file: every applicant's summary of every stage it was scored in), and the
+ * ranking. Data is gathered here through the secretariat's service; the reports are rendered
  * on a few threads. All files are written to a hidden folder inside outDir and moved into place
  * only when every report has rendered: a failed run leaves outDir as it was.
  */
@@ -11,7 +12,7 @@ import { z } from 'zod';
 import type { Localized } from '../domain/types.js';
 import type { ExpertService, SecretariatService } from '../services/api.js';
 import { PingshenError } from '../services/errors.js';
-import { feedbackInput, panelSummaryInput, rankingInput, stagesScored } from './assemble.js';
+import { feedbackInput, panelBinderInput, rankingInput } from './assemble.js';
 import { reportFingerprint } from './fingerprint.js';
 import { M } from './messages.js';
 import { defaultThreads, renderPool } from './pool.js';
@@ -39,7 +40,7 @@ export interface ReportSetProgress {
 
 export interface SetFile {
   file: string;
-  kind: 'feedback' | 'panel-summary' | 'ranking';
+  kind: 'feedback' | 'panel-binder' | 'ranking';
   applicantCode: string | null;
   bytes: number;
   pages: number;
@@ -78,11 +79,9 @@ function jobs(svc: SecretariatService, editionId: string, lang: ReportLang, disc
     const mine = sheets.filter((s) => s.applicantId === applicant.id);
     const feedback = feedbackInput({ edition, applicant, sheets: mine, results, discloseScores });
     list.push({ name: fileName('feedback', lang, applicant.code), input: feedback, kind: 'feedback', applicantCode: applicant.code });
-    const stages = stagesScored({ edition, applicant, sheets: mine, results });
-    if (stages.length === 0) continue;
-    const summary = panelSummaryInput({ edition, applicant, stages, experts, sheets: mine, results });
-    list.push({ name: fileName('panel-summary', lang, applicant.code), input: summary, kind: 'panel-summary', applicantCode: applicant.code });
   }
+  const binder = panelBinderInput({ edition, applicants, experts, sheets, results });
+  if (binder.summaries.length > 0) list.push({ name: fileName('panel-binder', lang, null), input: binder, kind: 'panel-binder', applicantCode: null });
   list.push({ name: fileName('ranking', lang, null), input: rankingInput({ edition, applicants, results }), kind: 'ranking', applicantCode: null });
   return list;
 }
@@ -111,8 +110,11 @@ export async function makeReportSet(svc: SecretariatService | ExpertService, opt
   const made = new Map<Job, Omit<SetFile, 'file'>>();
   let failure: unknown = null;
   try {
+    // the binder is as much work as dozens of feedback reports: started last, it would keep one
+    // thread busy long after the others are done
+    const queue = [...list.filter((j) => j.kind === 'panel-binder'), ...list.filter((j) => j.kind !== 'panel-binder')];
     await Promise.all(
-      list.map(async (job) => {
+      queue.map(async (job) => {
         try {
           const { pdf, pages } = await pool.render(job.input, opts.lang, generatedAt);
           if (failure !== null) return;
@@ -142,7 +144,7 @@ export async function makeReportSet(svc: SecretariatService | ExpertService, opt
 
 function renderFailed(job: Job, lang: ReportLang, e: unknown): PingshenError {
   const title = M.titles[job.kind];
-  const what: Localized = job.applicantCode === null ? title : { zh: `申报单位 ${job.applicantCode} 的${title.zh}`, en: `${title.en.toLowerCase()} of ${job.applicantCode}` };
+  const what: Localized = job.applicantCode === null ? { zh: title.zh, en: title.en.toLowerCase() } : { zh: `申报单位 ${job.applicantCode} 的${title.zh}`, en: `${title.en.toLowerCase()} of ${job.applicantCode}` };
   const reason = e instanceof Error ? e.message : String(e);
   return new PingshenError('report.render-failed', SET_MESSAGES.renderFailed(what, reason), { file: job.name, lang, cause: e });
 }

@@ -17,7 +17,7 @@ import type { BundleRecord, Declaration, ItemScore } from '../services/api.js';
 
 export type ReportLang = 'zh' | 'en';
 
-export type ReportKind = 'score-sheet' | 'panel-summary' | 'feedback' | 'ranking' | 'ballot' | 'recusals' | 'receipt';
+export type ReportKind = 'score-sheet' | 'panel-summary' | 'panel-binder' | 'feedback' | 'ranking' | 'ballot' | 'recusals' | 'receipt';
 
 export interface ReportEdition {
   id: string;
@@ -86,6 +86,17 @@ export interface PanelSummaryInput {
   };
 }
 
+/**
+ * The committee's binder: every applicant's panel summary in one file. Each summary is exactly
+ * what that applicant's own panel summary is made from, so its section shows the same
+ * fingerprint as the summary printed alone.
+ */
+export interface PanelBinderInput {
+  report: 'panel-binder';
+  edition: ReportEdition;
+  summaries: PanelSummaryInput[];
+}
+
 /** One expert's comments on one item, without the expert: the feedback report never names them. */
 export interface ItemComment {
   stage: Stage;
@@ -144,6 +155,7 @@ export interface ReceiptInput {
 export type ReportInput =
   | ScoreSheetInput
   | PanelSummaryInput
+  | PanelBinderInput
   | FeedbackInput
   | RankingInput
   | BallotInput
@@ -158,6 +170,7 @@ export interface ContentNode {
   text?: Content;
   stack?: Content[];
   columns?: Content[];
+  columnGap?: number;
   table?: {
     headerRows?: number;
     widths?: (number | string)[];
@@ -184,6 +197,9 @@ export interface ContentNode {
   border?: [boolean, boolean, boolean, boolean];
   markerColor?: string;
   pageBreak?: 'before' | 'after';
+  /** an entry in the document's table of contents (and, with the contents' outlines, a bookmark) */
+  tocItem?: boolean;
+  toc?: { title: Content; outlines?: boolean; textStyle?: ContentNode; numberStyle?: ContentNode };
 }
 
 export type Content = string | ContentNode | Content[];

@@ -9,7 +9,7 @@ import { renderPdf } from '../../src-main/report/render.js';
 import { wrapRuns } from '../../src-main/report/wrap.js';
 import { sheet } from './fixture-kit.js';
 import { a1Material, applicants, declarations, experts, wuxi } from './fixtures.js';
-import { GENERATED_AT, render } from './pdf.js';
+import { GENERATED_AT, charactersOf, render } from './pdf.js';
 
 const sheetInput = (s = a1Material[0]!) =>
   scoreSheetInput({ edition: wuxi, applicant: applicantRef(applicants[0]!), expert: reportExpert(experts[0]!), sheet: s, declaration: declarations[0]! });
@@ -33,12 +33,13 @@ describe('document fingerprint', () => {
 });
 
 describe('fonts', () => {
-  it('embeds only a subset of the CJK font in each file', async () => {
+  it('embeds only a subset of the CJK fonts in each file, the bold one for the title alone', async () => {
     const pdf = await renderPdf(buildReport(sheetInput(), { lang: 'zh', generatedAt: GENERATED_AT }));
     const raw = pdf.toString('latin1');
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+WenQuanYiMicroHei/);
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Bold/);
-    expect(pdf.length).toBeLessThan(150_000);
+    expect(pdf.length).toBeLessThan(100_000);
+    expect([...charactersOf(pdf, /NotoSansSC-Bold$/)].sort().join('')).toBe([...new Set('内部资料　注意保密评分表')].sort().join(''));
   });
 });
 

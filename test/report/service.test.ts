@@ -86,6 +86,7 @@ describe('an expert printing', () => {
 
   it.each([
     ['a report other than a score sheet', request({ kind: 'ranking' }), '只能打印本人的评分表'],
+    ["the committee's binder of panel summaries", request({ kind: 'panel-binder' }), '只能打印本人的评分表'],
     ['an applicant they declared a conflict with', request({ kind: 'score-sheet', applicantId: 'ap-3', stage: 'material' }), '利害关系'],
     ['an applicant they have not declared on', request({ kind: 'score-sheet', applicantId: 'ap-2', stage: 'material' }), '尚未就该申报单位声明'],
     ['an applicant not assigned to them', request({ kind: 'score-sheet', applicantId: 'ap-4', stage: 'material' }), '不在您的评审任务中'],
@@ -107,6 +108,7 @@ describe('the secretariat printing', () => {
     { req: request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material', expertId: 'ex-2' }), expected: ['李秀英（E02）', '总分1000724.00', '声明时间：2025年5月20日10:40'] },
     { req: request({ kind: 'panel-summary', applicantId: 'ap-1', stage: 'material' }), expected: ['评审组得分：604.17'] },
     { req: request({ kind: 'panel-summary', applicantId: 'ap-1' }), expected: ['评审阶段材料评审、现场评审', '评审组得分：604.17', '评审组得分：812.50'] },
+    { req: request({ kind: 'panel-binder' }), expected: ['目录', 'WX2025-001无锡华光精密机械股份有限公司', '评审组得分：604.17', '评审组得分：812.50'] },
     { req: request({ kind: 'feedback', applicantId: 'ap-1', discloseScores: true }), expected: ['合计1000604.17812.50'] },
     { req: request({ kind: 'ranking' }), expected: ['1WX2025-001无锡华光精密机械股份有限公司604.17812.50790.00745.50'] },
     { req: request({ kind: 'recusals' }), expected: ['其配偶在该单位任职'] },

@@ -30,11 +30,8 @@ describe('the report set', () => {
   }, 60_000);
   afterAll(() => rmSync(setDir, { recursive: true, force: true }));
 
-  it("writes each applicant's feedback report and panel summary, and the ranking, and nothing else", () => {
-    const expected = [
-      ...data.applicants.flatMap((a) => [`评审反馈报告-${a.code}.pdf`, `评审组评分汇总表-${a.code}.pdf`]),
-      '综合评分排名及候选名单.pdf',
-    ];
+  it("writes each applicant's feedback report, the committee's binder of panel summaries and the ranking, and nothing else", () => {
+    const expected = [...data.applicants.map((a) => `评审反馈报告-${a.code}.pdf`), '评审组评分汇总表汇编.pdf', '综合评分排名及候选名单.pdf'];
     expect(readdirSync(setDir).sort()).toEqual([...expected].sort());
     expect(made.files.map((f) => f.file)).toEqual(expected.map((n) => join(setDir, n)));
     for (const f of made.files) {
@@ -45,23 +42,30 @@ describe('the report set', () => {
     expect(made.bytes).toBe(made.files.reduce((s, f) => s + f.bytes, 0));
   });
 
-  it("prints every stage's panel numbers in one applicant's panel summary, each stage on its own pages", async () => {
-    const a = data.applicants[1]!;
-    const file = made.files.find((f) => f.kind === 'panel-summary' && f.applicantCode === a.code)!;
+  it("binds every applicant's panel numbers of every stage, each applicant from a new page, with contents", async () => {
+    const file = made.files.find((f) => f.kind === 'panel-binder')!;
+    expect(file.applicantCode).toBeNull();
     const pages = (await pageTexts(readFileSync(file.file))).map(squash);
     expect(pages).toHaveLength(file.pages);
-    const text = pages.join('');
-    expect(text).toContain('评审阶段材料评审、现场评审、陈述答辩');
-    const stagePages: number[] = [];
-    for (const [stage, zh] of [['material', '材料评审'], ['site', '现场评审'], ['defence', '陈述答辩']] as const) {
-      const result = data.results.stageResults.find((r) => r.applicantId === a.id && r.stage === stage)!;
-      const page = pages.findIndex((p) => p.includes(`${zh}评审组专家`) && p.includes(`评审组得分：${formatScore(result.panelScore)}`));
-      expect(page).toBeGreaterThanOrEqual(0);
-      stagePages.push(page);
+    expect(pages[0]).toContain('目录');
+    let previous = 0;
+    for (const a of data.applicants) {
+      const first = pages.findIndex((p, i) => i > 0 && p.includes(`${a.code}${a.name}`) && p.includes('评审阶段材料评审、现场评审、陈述答辩'));
+      expect(first).toBeGreaterThan(previous);
+      // the contents give the page each applicant starts on
+      expect(pages[0]).toContain(`${a.code}${a.name}${first + 1}`);
+      const stagePages: number[] = [];
+      for (const [stage, zh] of [['material', '材料评审'], ['site', '现场评审'], ['defence', '陈述答辩']] as const) {
+        const result = data.results.stageResults.find((r) => r.applicantId === a.id && r.stage === stage)!;
+        const page = pages.findIndex((p, i) => i >= first && p.includes(`${zh}评审组专家`) && p.includes(`评审组得分：${formatScore(result.panelScore)}`));
+        expect(page).toBeGreaterThanOrEqual(first);
+        stagePages.push(page);
+      }
+      expect(stagePages[0]).toBeLessThan(stagePages[1]!);
+      expect(stagePages[1]).toBeLessThan(stagePages[2]!);
+      previous = stagePages[2]!;
     }
-    expect(stagePages[0]).toBeLessThan(stagePages[1]!);
-    expect(stagePages[1]).toBeLessThan(stagePages[2]!);
-    expect(text).toContain(`第1页/共${file.pages}页`);
+    expect(pages.at(-1)).toContain(`第${file.pages}页/共${file.pages}页`);
   });
 
   it('reports its progress file by file, up to the whole set', () => {
@@ -86,7 +90,7 @@ describe('a report set that fails', () => {
     writeFileSync(join(dir, 'earlier.pdf'), 'kept');
     const attempt = makeReportSet(svc, { editionId: data.edition.id, lang: 'zh', outDir: dir, threads: 2 });
     await expect(attempt).rejects.toMatchObject({ code: 'report.render-failed' });
-    await expect(attempt).rejects.toSatisfy((e: { localized: { zh: string; en: string } }) => e.localized.zh.includes('未写入任何文件') && /WX2025-00\d|ranking/i.test(e.localized.en));
+    await expect(attempt).rejects.toSatisfy((e: { localized: { zh: string; en: string } }) => e.localized.zh.includes('未写入任何文件') && /WX2025-00\d|ranking|binder/i.test(e.localized.en));
     expect(readdirSync(dir)).toEqual(['earlier.pdf']);
     expect(readFileSync(join(dir, 'earlier.pdf'), 'utf8')).toBe('kept');
   });

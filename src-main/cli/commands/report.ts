@@ -4,7 +4,7 @@ import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { applicantByCode, assignmentByCode, expertByCode, parseStage } from '../lookup.js';
 
-const KINDS = ['score-sheet', 'panel-summary', 'feedback', 'ranking', 'ballot', 'recusals', 'receipt'] as const;
+const KINDS = ['score-sheet', 'panel-summary', 'panel-binder', 'feedback', 'ranking', 'ballot', 'recusals', 'receipt'] as const;
 type Kind = (typeof KINDS)[number];
 
 export function registerReportCommands(program: Command): void {
@@ -12,7 +12,7 @@ export function registerReportCommands(program: Command): void {
     .command('report')
     .description('生成 PDF 报告 / make a PDF report')
     .addArgument(
-      new Argument('<kind>', '报告类型 / kind: score-sheet 评分表, panel-summary 评审组汇总, feedback 反馈报告, ranking 排名与候选, ballot 表决票, recusals 回避记录, receipt 导入回执').choices(KINDS),
+      new Argument('<kind>', '报告类型 / kind: score-sheet 评分表, panel-summary 评审组汇总, panel-binder 评审组汇总汇编, feedback 反馈报告, ranking 排名与候选, ballot 表决票, recusals 回避记录, receipt 导入回执').choices(KINDS),
     )
     .requiredOption('--out <file>', '输出 PDF 文件 / output PDF file')
     .option('--applicant <code>', '申报单位编号（评分表、汇总、反馈）/ applicant code (score sheet, summary, feedback)')
@@ -67,7 +67,7 @@ export function registerReportCommands(program: Command): void {
 export function registerReportSetCommand(program: Command): void {
   program
     .command('report-set')
-    .description('生成整套报告（每家反馈报告、评审组汇总，以及排名）/ make the full report set (feedback and panel summary per applicant, the ranking)')
+    .description('生成整套报告（每家的反馈报告、全部单位的评审组评分汇总表汇编、排名）/ make the full report set (a feedback report per applicant, the binder of every panel summary, the ranking)')
     .requiredOption('--out <dir>', '输出文件夹 / output folder')
     .option('--disclose-scores', '反馈报告中列出各类目得分 / feedback: print the scores by category')
     .action(async (opts: { out: string; discloseScores?: boolean }, cmd: Command) => {
