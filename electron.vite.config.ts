@@ -29,7 +29,11 @@ export default defineConfig({
     build: {
       outDir: resolve('out/main'),
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve('src-main/shell/main.ts') } },
+      rolldownOptions: {
+        // the report set's render thread is its own file, which pool.ts finds beside index.js
+        input: { index: resolve('src-main/shell/main.ts'), 'render-worker': resolve('src-main/report/render-worker.ts') },
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
   },
   preload: {

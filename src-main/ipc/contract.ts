@@ -39,6 +39,7 @@ import {
 } from '../services/schemas.js';
 import { ReportRequestSchema } from '../report/request.js';
 import { MAX_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from './limits.js';
+import type { ReportSetStart, ReportSetStatus } from './report-set/types.js';
 import type { AppInfo, Download, SessionStatus, Settings } from './types.js';
 
 /**
@@ -83,6 +84,7 @@ const Empty = z.strictObject({});
 const EditionRef = z.strictObject({ editionId: IdSchema });
 const SheetRef = z.strictObject({ sheetId: IdSchema });
 const RoleSchema = z.enum(['secretariat', 'expert']);
+const JobRef = z.strictObject({ jobId: IdSchema });
 
 
 /** `size` is the package's byte count (the service's `bytes`), `bytes` its contents */
@@ -181,6 +183,12 @@ export const CONTRACT = {
   'secretariat.results': def<EditionResults>()('secretariat', EditionRef),
 
   'report.make': def<ReportDownload>()('unlocked', ReportRequestSchema),
+  'report.setStart': def<ReportSetStart>()(
+    'secretariat',
+    z.strictObject({ editionId: IdSchema, lang: z.enum(['zh', 'en']), discloseScores: z.boolean().default(false) }),
+  ),
+  'report.setStatus': def<ReportSetStatus>()('secretariat', JobRef),
+  'report.setDownload': def<Download>()('secretariat', JobRef),
 
   'expert.importPackage': def<EditionSummary>()('expert', z.strictObject({ file: UploadSchema })),
   'expert.listEditions': def<EditionSummary[]>()('expert', Empty),

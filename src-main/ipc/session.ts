@@ -32,6 +32,7 @@ export class Session {
   private lockedBecause: SessionStatus['lockedBecause'] = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private settingsCache: Settings;
+  private readonly closeListeners = new Set<() => void>();
 
   constructor(
     readonly dataDir: string,
@@ -143,6 +144,11 @@ export class Session {
     return this.open.service;
   }
 
+  /** For state that belongs to the open store and must go with it (lock, role switch, quit). */
+  onStoreClosed(listener: () => void): void {
+    this.closeListeners.add(listener);
+  }
+
   settings(): Settings {
     return { ...this.settingsCache };
   }
@@ -170,7 +176,9 @@ export class Session {
   private close(): void {
     const open = this.open;
     this.open = null;
-    open?.service.close();
+    if (!open) return;
+    open.service.close();
+    for (const listener of this.closeListeners) listener();
   }
 
   private readSettings(): Settings {

@@ -3,9 +3,11 @@
  * when it is free. A report that fails to render, or a thread that dies, rejects that report's
  * promise (and, once no thread is left, every queued one); close() ends the threads.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportInput, ReportLang } from './types.js';
 
@@ -26,16 +28,27 @@ export interface RenderPool {
 
 export const defaultThreads = (): number => Math.min(2, availableParallelism());
 
+const WORKER_FILE = 'render-worker.js';
+
 /**
- * From the TypeScript sources (tsx, vitest) the thread needs tsx's loader to read its .ts file;
- * a build has compiled render-worker.js beside this module.
+ * The built render-worker.js sits in the main build's top folder (electron.vite.config.ts), while
+ * this module may be bundled into index.js there or into a shared chunk one folder below it.
  */
+export function builtWorkerPath(moduleUrl: string): string {
+  const here = dirname(fileURLToPath(moduleUrl));
+  const candidates = [join(here, WORKER_FILE), join(dirname(here), WORKER_FILE)];
+  const found = candidates.find((file) => existsSync(file));
+  if (!found) throw new Error(`${WORKER_FILE} not found beside the main build (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+/** From the TypeScript sources (tsx, vitest) the thread needs tsx's loader to read its .ts file. */
 function spawn(): Worker {
   if (import.meta.url.endsWith('.ts')) {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     return new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: ['--import', tsx] });
   }
-  return new Worker(new URL('./render-worker.js', import.meta.url));
+  return new Worker(builtWorkerPath(import.meta.url));
 }
 
 interface Pending {

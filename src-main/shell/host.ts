@@ -15,6 +15,17 @@ function freeName(folder: string, fileName: string): string {
 
 /** Saving through native dialogs: the user, not the page, picks where a file goes. */
 export function electronHost(window: () => BrowserWindow | null, version: string): Host {
+  async function pickFolder(): Promise<string | null> {
+    const options = {
+      defaultPath: app.getPath('documents'),
+      properties: ['openDirectory' as const, 'createDirectory' as const],
+    };
+    const parent = window();
+    const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    const folder = choice.filePaths[0];
+    return choice.canceled || !folder ? null : folder;
+  }
+
   return {
     mode: 'electron',
     version,
@@ -27,16 +38,11 @@ export function electronHost(window: () => BrowserWindow | null, version: string
       return { saved: true, path: choice.filePath };
     },
     async saveFiles(files) {
-      const options = {
-        defaultPath: app.getPath('documents'),
-        properties: ['openDirectory' as const, 'createDirectory' as const],
-      };
-      const parent = window();
-      const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      const folder = choice.filePaths[0];
-      if (choice.canceled || !folder) return { saved: false, folder: null };
+      const folder = await pickFolder();
+      if (folder === null) return { saved: false, folder: null };
       for (const file of files) await writeFile(freeName(folder, file.fileName), file.bytes, { flag: 'wx' });
       return { saved: true, folder };
     },
+    pickFolder,
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExpertService } from '../../src-main/services/api.js';
@@ -22,7 +23,8 @@ import { attrOf, countOf, disabled, textOf, visible } from './helpers/wait.js';
 /**
  * The secretariat's path in the browser: set up a Xinyang edition from Excel (a bad sheet first),
  * add a late applicant by hand, enroll the experts, form panels, attach a PDF, export the packages, take in the bundles —
- * one of them tampered with — and read the ranking, the drill-down and the recusal register.
+ * one of them tampered with — read the ranking and the drill-down, make the full report set, and
+ * read the recusal register.
  */
 
 const APPLICANTS = applicants(6);
@@ -232,6 +234,11 @@ describe('secretariat in browser mode', () => {
     const pdf = join(files, report.suggestedFilename());
     await report.saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const [binder] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('report-panel-binder').click()]);
+    const binderPdf = join(files, binder.suggestedFilename());
+    await binder.saveAs(binderPdf);
+    expect(readFileSync(binderPdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(binder.suggestedFilename()).toMatch(/panel-binder/);
 
     await rows.first().click();
     const drawer = page.getByTestId('sheet-drawer');
@@ -241,6 +248,31 @@ describe('secretariat in browser mode', () => {
     await visible(drawer.getByText('4.1.2 高层领导的作用'));
     await shot(page, '30-drill-down');
     await page.keyboard.press('Escape');
+  });
+
+  it('makes the full report set with visible progress and downloads it as one zip of PDFs', async () => {
+    await attrOf(page.getByTestId('tab-results'), 'aria-selected').toBe('true');
+    expect(await page.getByRole('switch', { name: '反馈报告中列出各类目得分' }).isChecked()).toBe(false);
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('report-set-make').click();
+    await textOf(page.getByTestId('report-set-progress')).toMatch(/已完成 \d+ \/ \d+：.+\.pdf$/);
+    await shot(page, '29a-report-set-progress');
+    await textOf(page.getByTestId('report-set-summary')).toMatch(/共 \d+ 份文件，\d+ 页，\d+\.\d MB。/);
+    const summary = (await page.getByTestId('report-set-summary').textContent()) ?? '';
+    const files = Number(/共 (\d+) 份文件/.exec(summary)![1]);
+    const zip = await download;
+    expect(zip.suggestedFilename()).toMatch(/^2025年度信阳市市长质量奖-报告-\d{4}-\d\d-\d\d\.zip$/);
+    const saved = join(dir, zip.suggestedFilename());
+    await zip.saveAs(saved);
+    const entries = Object.entries(unzipSync(new Uint8Array(readFileSync(saved))));
+    expect(entries).toHaveLength(files);
+    expect(entries.map(([name]) => name)).toEqual(expect.arrayContaining(['评审组评分汇总表汇编.pdf', '综合评分排名及候选名单.pdf']));
+    for (const [name, bytes] of entries) {
+      expect(name).toMatch(/\.pdf$/);
+      expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    }
+    await textOf(page.getByTestId('report-set-summary')).toMatch(zip.suggestedFilename());
+    await shot(page, '29b-report-set-done');
   });
 
   it('lists every declaration, the declared recusal marked, and records one the secretariat imposes', async () => {

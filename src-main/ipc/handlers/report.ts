@@ -1,6 +1,7 @@
 import { makeReport } from '../../report/service.js';
 import type { ReportRequest } from '../../report/request.js';
 import { safeFileName, withTempDir } from '../temp-files.js';
+import { reportSetHandlers } from './report-set.js';
 import type { HandlersFor } from './types.js';
 
 /** A name that says what the PDF is: kind, applicant and stage where given, language. */
@@ -18,4 +19,5 @@ export const reportHandlers: HandlersFor<'report'> = {
       const made = await makeReport(session.service(), input, dir.pathFor(reportFileName(input)));
       return { fileName: reportFileName(input), bytes: dir.read(made.file), pages: made.pages, fingerprint: made.fingerprint };
     }),
+  ...reportSetHandlers,
 };
