@@ -92,17 +92,22 @@ export function panelSummaryInput(d: {
   };
 }
 
+export function sheetsByApplicant(sheets: ScoreSheet[]): Map<string, ScoreSheet[]> {
+  const byApplicant = new Map<string, ScoreSheet[]>();
+  for (const s of sheets) {
+    const list = byApplicant.get(s.applicantId);
+    if (list) list.push(s);
+    else byApplicant.set(s.applicantId, [s]);
+  }
+  return byApplicant;
+}
+
 /**
  * Every applicant with a panel score in some stage, in the edition's applicant order (the order
  * of the ranking's ties and of the secretariat's lists); an applicant never scored has no section.
  */
 export function panelBinderInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults }): PanelBinderInput {
-  const sheetsOf = new Map<string, ScoreSheet[]>();
-  for (const s of d.sheets) {
-    const list = sheetsOf.get(s.applicantId);
-    if (list) list.push(s);
-    else sheetsOf.set(s.applicantId, [s]);
-  }
+  const sheetsOf = sheetsByApplicant(d.sheets);
   const summaries: PanelSummaryInput[] = [];
   for (const applicant of d.applicants) {
     const sheets = sheetsOf.get(applicant.id) ?? [];

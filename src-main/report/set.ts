@@ -12,13 +12,13 @@ import { z } from 'zod';
 import type { Localized } from '../domain/types.js';
 import type { ExpertService, SecretariatService } from '../services/api.js';
 import { PingshenError } from '../services/errors.js';
-import { feedbackInput, panelBinderInput, rankingInput } from './assemble.js';
+import { feedbackInput, panelBinderInput, rankingInput, sheetsByApplicant } from './assemble.js';
 import { reportFingerprint } from './fingerprint.js';
 import { M } from './messages.js';
 import { defaultThreads, renderPool } from './pool.js';
 import { SET_MESSAGES } from './set-messages.js';
 import type { ReportInput, ReportLang } from './types.js';
-import { writeAtomically } from './write.js';
+import { fileNamePart, writeAtomically } from './write.js';
 
 const OptionsSchema = z.strictObject({
   editionId: z.string().trim().min(1).max(100),
@@ -64,7 +64,7 @@ interface Job {
 /** Names that every file system accepts, and that say what each file is. */
 function fileName(kind: SetFile['kind'], lang: ReportLang, code: string | null): string {
   const title = M.titles[kind][lang].replace(/\s+/g, '-');
-  const safe = code === null ? '' : `-${code.replace(/[\\/:*?"<>|\p{Cc}\s]+/gu, '_')}`;
+  const safe = code === null ? '' : `-${fileNamePart(code).replace(/\s+/g, '_')}`;
   return `${title}${safe}.pdf`;
 }
 
@@ -75,8 +75,9 @@ function jobs(svc: SecretariatService, editionId: string, lang: ReportLang, disc
   const sheets = svc.listSheets(edition.id);
   const results = svc.results(edition.id);
   const list: Job[] = [];
+  const sheetsOf = sheetsByApplicant(sheets);
   for (const applicant of applicants) {
-    const mine = sheets.filter((s) => s.applicantId === applicant.id);
+    const mine = sheetsOf.get(applicant.id) ?? [];
     const feedback = feedbackInput({ edition, applicant, sheets: mine, results, discloseScores });
     list.push({ name: fileName('feedback', lang, applicant.code), input: feedback, kind: 'feedback', applicantCode: applicant.code });
   }

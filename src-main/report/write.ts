@@ -4,6 +4,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { PingshenError } from '../services/errors.js';
 import { M } from './messages.js';
 
+/** Characters Windows, macOS or Linux refuse in a file name (and control characters) made '_'. */
+export function fileNamePart(text: string): string {
+  return text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_');
+}
+
 /**
  * Write to a temporary file beside the target, flush it to disk, then rename over the target:
  * a reader sees the old file or the whole new one, never half a PDF.

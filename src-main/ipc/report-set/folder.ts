@@ -1,5 +1,6 @@
 import { mkdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileNamePart } from '../../report/write.js';
 import { PingshenError } from '../../services/errors.js';
 import { REPORT_SET_MESSAGES } from './messages.js';
 
@@ -12,9 +13,7 @@ export function localDay(at: Date): string {
 
 /** A name every file system accepts, saying which edition and when: 无锡市市长质量奖2025-报告-2026-11-23. */
 export function setFolderName(editionName: string, lang: 'zh' | 'en', at: Date): string {
-  const edition = editionName
-    .normalize('NFC')
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_')
+  const edition = fileNamePart(editionName.normalize('NFC'))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+|\.+$/g, '')
