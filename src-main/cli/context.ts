@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Localized } from '../domain/types.js';
-import type { EditionSummary, ExpertService, Role, SecretariatService } from '../services/api.js';
+import type { Localized } from '../domain/localized.js';
+import type { EditionSummary, ExpertService, SecretariatService } from '../services/api.js';
+import type { Role } from '../domain/vocabulary.js';
 import { UsageError } from './errors.js';
 import { pick, type Lang } from './output.js';
 import { readHidden } from './prompt.js';

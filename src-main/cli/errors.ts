@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
-import type { Localized } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 import type { ImportRowError } from '../services/api.js';
-import { isPingshenError } from '../services/errors.js';
+import { isPingshenError } from '../domain/errors.js';
 import { pick, type Lang } from './output.js';
 
 /** Exit codes: 2 = the command line or an input file is wrong; 1 = the operation was refused. */

@@ -1,4 +1,5 @@
-import { STAGES, type Industry, type Localized, type Stage } from '../domain/types.js';
+import { STAGES, type Industry, type Stage } from '../domain/vocabulary.js';
+import type { Localized } from '../domain/localized.js';
 import type { Applicant, AssignmentView, Expert, Panel, SecretariatService } from '../services/api.js';
 import { UsageError } from './errors.js';
 

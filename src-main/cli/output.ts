@@ -1,4 +1,6 @@
-import type { ApplicantKind, CandidateStatus, Industry, Localized, Stage } from '../domain/types.js';
+import type { ApplicantKind, Industry, Stage } from '../domain/vocabulary.js';
+import type { CandidateStatus } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 
 export type Lang = 'zh' | 'en';
 

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CriteriaFramework, CriteriaItem, Localized } from '../domain/types.js';
+import type { CriteriaFramework, CriteriaItem } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 import { resourcePath } from '../resources.js';
-import { PingshenError } from '../services/errors.js';
-import { listReasons, validate } from './reasons.js';
+import { PingshenError } from '../domain/errors.js';
+import { listReasons, validate } from '../domain/reasons.js';
 import { FrameworkSchema } from './schema.js';
 
 function invalid(source: string, reasons: Localized[]): PingshenError {

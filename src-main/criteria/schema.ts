@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CriteriaFramework } from '../domain/types.js';
-import { addReason, LocalizedSchema } from './reasons.js';
+import { addReason } from '../domain/reasons.js';
+import { LocalizedSchema } from '../domain/localized.js';
 
 /*
  * Points are whole numbers so that a sheet total (Σ points × percent) is an exact integer count

@@ -2,7 +2,7 @@ import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { z } from 'zod';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 
 /**
  * A store's key pair: Ed25519 to sign (node:crypto, which Electron's BoringSSL also has) and an

@@ -6,17 +6,8 @@
  * so that "adds up to 100" is exact.
  */
 
-export type Stage = 'material' | 'site' | 'defence';
-export const STAGES: readonly Stage[] = ['material', 'site', 'defence'];
-
-export type ApplicantKind = 'unit' | 'individual';
-/** 一产业 / 二产业 / 三产业 */
-export type Industry = 1 | 2 | 3;
-
-export interface Localized {
-  zh: string;
-  en: string;
-}
+import type { Localized } from './localized.js';
+import type { ApplicantKind, Industry, Stage } from './vocabulary.js';
 
 // ---------------------------------------------------------------- criteria framework
 

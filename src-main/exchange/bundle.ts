@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { listReasons, validate } from '../criteria/reasons.js';
-import type { Localized } from '../domain/types.js';
-import { StageSchema } from '../profile/schema.js';
-import { EntityIdSchema, IsoTimeSchema, UuidSchema } from './common.js';
+import { listReasons, validate } from '../domain/reasons.js';
+import type { Localized } from '../domain/localized.js';
+import { StageSchema } from '../domain/vocabulary.js';
+import { EntityIdSchema, IsoTimeSchema, UuidSchema } from '../domain/values.js';
 
 /**
  * The result bundle: what an expert hands back. Sealed to the secretariat and signed by the

@@ -1,5 +1,6 @@
-import type { CriteriaFramework, Localized, Stage } from '../domain/types.js';
-import { STAGE_NAMES } from '../profile/schema.js';
+import type { CriteriaFramework } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
+import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
 import { isOnGrid } from '../scoring/sheet.js';
 import type { ResultBundle } from './bundle.js';
 

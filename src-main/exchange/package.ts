@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { listReasons, validate } from '../criteria/reasons.js';
+import { listReasons, validate } from '../domain/reasons.js';
 import { FrameworkSchema } from '../criteria/schema.js';
-import type { Localized } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 import { effectiveRules } from '../profile/effective.js';
-import { ProfileSchema, StageSchema } from '../profile/schema.js';
+import { ProfileSchema } from '../profile/schema.js';
+import { StageSchema } from '../domain/vocabulary.js';
 import { EditionSettingsSchema } from '../profile/settings.js';
-import { PingshenError } from '../services/errors.js';
-import { isPdf, sha256Hex, Base64Schema, EntityIdSchema, IsoTimeSchema, KeyTextSchema, Sha256Schema, UuidSchema } from './common.js';
+import { PingshenError } from '../domain/errors.js';
+import { isPdf, sha256Hex } from './common.js';
+import { Base64Schema, EntityIdSchema, IsoTimeSchema, KeyTextSchema, Sha256Schema, UuidSchema } from '../domain/values.js';
 
 /**
  * The review package: what the secretariat hands one expert. Sealed to that expert's enrolled

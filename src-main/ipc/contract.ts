@@ -1,42 +1,10 @@
 import { z } from 'zod';
 import type { CriteriaFramework, EditionResults, Profile } from '../domain/types.js';
 import { EditionSettingsSchema } from '../profile/settings.js';
-import type {
-  Applicant,
-  AssignmentView,
-  AuditEntry,
-  BundleOutcome,
-  BundleRecord,
-  Declaration,
-  EditionDetail,
-  EditionSummary,
-  Expert,
-  ExpertSelf,
-  ItemScore,
-  MaterialInfo,
-  OwedWork,
-  PackageExport,
-  Panel,
-  Role,
-  ScoreSheet,
-  SheetImportResult,
-  StoreInfo,
-} from '../services/api.js';
-import {
-  ApplicantInputSchema,
-  AssignSchema,
-  CreateEditionSchema,
-  CreatePanelSchema,
-  DeclareSchema,
-  EnrollSchema,
-  ExpertInputSchema,
-  IdSchema,
-  ImposeRecusalSchema,
-  OpenSheetSchema,
-  PassphraseSchema,
-  SaveItemSchema,
-  SheetFilterSchema,
-} from '../services/schemas.js';
+import type { Applicant, AssignmentView, AuditEntry, BundleOutcome, BundleRecord, Declaration, EditionDetail, EditionSummary, Expert, ExpertSelf, ItemScore, MaterialInfo, OwedWork, PackageExport, Panel, ScoreSheet, SheetImportResult, StoreInfo } from '../services/api.js';
+import { type Role, RoleSchema } from '../domain/vocabulary.js';
+import { ApplicantInputSchema, AssignSchema, CreateEditionSchema, CreatePanelSchema, DeclareSchema, EnrollSchema, ExpertInputSchema, ImposeRecusalSchema, OpenSheetSchema, SaveItemSchema, SheetFilterSchema } from '../services/schemas.js';
+import { IdSchema, PassphraseSchema } from '../domain/values.js';
 import { ReportRequestSchema } from '../report/request.js';
 import { MAX_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from './limits.js';
 import type { ReportSetStart, ReportSetStatus } from './report-set/types.js';
@@ -83,7 +51,6 @@ const withExtension = (ext: string) =>
 const Empty = z.strictObject({});
 const EditionRef = z.strictObject({ editionId: IdSchema });
 const SheetRef = z.strictObject({ sheetId: IdSchema });
-const RoleSchema = z.enum(['secretariat', 'expert']);
 const JobRef = z.strictObject({ jobId: IdSchema });
 
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { listReasons, validate } from '../criteria/reasons.js';
-import { isPingshenError, PingshenError } from '../services/errors.js';
+import { listReasons, validate } from '../domain/reasons.js';
+import { isPingshenError, PingshenError } from '../domain/errors.js';
 import { CONTRACT, isCallName, type Access, type CallName } from './contract.js';
 import { expertHandlers } from './handlers/expert.js';
 import { reportHandlers } from './handlers/report.js';

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExpertService, Role, SecretariatService, StoreService } from '../services/api.js';
-import { PingshenError } from '../services/errors.js';
+import type { ExpertService, SecretariatService, StoreService } from '../services/api.js';
+import type { Role } from '../domain/vocabulary.js';
+import { PingshenError } from '../domain/errors.js';
 import type { SessionStatus, Settings } from './types.js';
 
 /** How the session reaches the services; production passes src-main/services, nothing else. */

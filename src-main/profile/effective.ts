@@ -1,14 +1,9 @@
-import type {
-  CriteriaFramework,
-  EditionSettings,
-  EffectiveRules,
-  Localized,
-  Profile,
-  Stage,
-} from '../domain/types.js';
-import { listReasons, validate } from '../criteria/reasons.js';
-import { PingshenError } from '../services/errors.js';
-import { STAGE_NAMES, tieBreakProblems } from './schema.js';
+import type { CriteriaFramework, EditionSettings, EffectiveRules, Profile } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
+import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
+import { listReasons, validate } from '../domain/reasons.js';
+import { PingshenError } from '../domain/errors.js';
+import { tieBreakProblems } from './schema.js';
 import { EditionSettingsSchema } from './settings.js';
 
 type Reasons = Localized[];

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Localized, Profile } from '../domain/types.js';
-import { listReasons, validate } from '../criteria/reasons.js';
+import type { Localized } from '../domain/localized.js';
+import type { Profile } from '../domain/types.js';
+import { listReasons, validate } from '../domain/reasons.js';
 import { resourcePath } from '../resources.js';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 import { ProfileSchema } from './schema.js';
 
 function invalid(source: string, reasons: Localized[]): PingshenError {

@@ -1,15 +1,8 @@
 import { z } from 'zod';
-import type { Profile, Stage, TieBreakKey } from '../domain/types.js';
-import { STAGES } from '../domain/types.js';
-import { addReason, LocalizedSchema } from '../criteria/reasons.js';
-
-export const StageSchema = z.enum(['material', 'site', 'defence']);
-
-export const STAGE_NAMES: Record<Stage, { zh: string; en: string }> = {
-  material: { zh: '材料评审', en: 'material review' },
-  site: { zh: '现场评审', en: 'site review' },
-  defence: { zh: '陈述答辩', en: 'defence' },
-};
+import type { Profile, TieBreakKey } from '../domain/types.js';
+import { type Stage, STAGE_NAMES, STAGES, StageSchema } from '../domain/vocabulary.js';
+import { addReason } from '../domain/reasons.js';
+import { LocalizedSchema } from '../domain/localized.js';
 
 export const TieBreakKeySchema: z.ZodType<TieBreakKey> = z.discriminatedUnion('by', [
   z.strictObject({ by: z.literal('stage'), stage: StageSchema }),

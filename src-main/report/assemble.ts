@@ -2,7 +2,8 @@
  * From what the services return (api.ts) to what a report is made from (types.ts). Pure: the
  * service fetches, these select and reshape, so tests and the benchmark exercise the same path.
  */
-import type { ApplicantRef, CriteriaFramework, EditionResults, Stage } from '../domain/types.js';
+import type { ApplicantRef, CriteriaFramework, EditionResults } from '../domain/types.js';
+import type { Stage } from '../domain/vocabulary.js';
 import type { Applicant, BundleRecord, Declaration, EditionDetail, Expert, ScoreSheet } from '../services/api.js';
 import type {
   BallotCandidate,

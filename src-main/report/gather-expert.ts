@@ -4,7 +4,7 @@
  * sheet is opened, so a refused request reads nothing.
  */
 import type { ExpertService } from '../services/api.js';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 import { applicantRef, reportExpert, scoreSheetInput } from './assemble.js';
 import { M } from './messages.js';
 import type { ReportRequest } from './request.js';

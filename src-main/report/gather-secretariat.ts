@@ -2,7 +2,7 @@
  * The secretariat's reports, gathered only through the public service surface (api.ts).
  */
 import type { Applicant, Declaration, SecretariatService } from '../services/api.js';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 import {
   applicantRef,
   ballotInput,

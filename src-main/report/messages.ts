@@ -2,7 +2,9 @@
  * Every word the reports print, in Chinese and English, in one place so that both editions of a
  * report say the same thing and a wording is changed once.
  */
-import type { ApplicantKind, CandidateStatus, Flag, Localized, Stage } from '../domain/types.js';
+import type { ApplicantKind, Stage } from '../domain/vocabulary.js';
+import type { CandidateStatus, Flag } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 import type { BundleRecord, Declaration } from '../services/api.js';
 import type { ReportKind, ReportLang } from './types.js';
 

@@ -3,7 +3,8 @@
  * tie-break), every applicant's stage scores, weighted total and rank, the award and nomination
  * candidates per applicant kind with the places left empty, and the flags to be resolved.
  */
-import type { ApplicantKind, RankingEntry } from '../domain/types.js';
+import type { ApplicantKind } from '../domain/vocabulary.js';
+import type { RankingEntry } from '../domain/types.js';
 import { formatPercent, formatScore } from './format.js';
 import { STRONG, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';

@@ -3,13 +3,13 @@
  * unknown or extra is refused with every reason before a byte is read or written.
  */
 import { z } from 'zod';
-import { STAGES, type Stage } from '../domain/types.js';
-import { PingshenError } from '../services/errors.js';
+import { IdSchema } from '../domain/values.js';
+import { type Stage, StageSchema } from '../domain/vocabulary.js';
+import { PingshenError } from '../domain/errors.js';
 import { M } from './messages.js';
 import type { ReportKind, ReportLang } from './types.js';
 
-const Id = z.string().trim().min(1).max(100);
-const StageSchema = z.enum(STAGES as [Stage, ...Stage[]]);
+const Id = IdSchema;
 const common = { editionId: Id, lang: z.enum(['zh', 'en']) };
 
 export const ReportRequestSchema = z.discriminatedUnion('kind', [

@@ -1,4 +1,4 @@
-import type { Localized } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 
 /** What the report set says when it refuses or fails; the single reports' words are in messages.ts. */
 export const SET_MESSAGES = {

@@ -9,9 +9,9 @@
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Localized } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 import type { ExpertService, SecretariatService } from '../services/api.js';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 import { feedbackInput, panelBinderInput, rankingInput, sheetsByApplicant } from './assemble.js';
 import { reportFingerprint } from './fingerprint.js';
 import { M } from './messages.js';

@@ -4,15 +4,9 @@
  * holds exactly the data the document shows and nothing about when or in which language it was
  * printed.
  */
-import type {
-  ApplicantRef,
-  CandidateStatus,
-  EditionResults,
-  ItemKind,
-  Localized,
-  Stage,
-  StageResult,
-} from '../domain/types.js';
+import type { ApplicantRef, CandidateStatus, EditionResults, ItemKind, StageResult } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
+import type { Stage } from '../domain/vocabulary.js';
 import type { BundleRecord, Declaration, ItemScore } from '../services/api.js';
 
 export type ReportLang = 'zh' | 'en';

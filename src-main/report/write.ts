@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 import { M } from './messages.js';
 
 /** Characters Windows, macOS or Linux refuse in a file name (and control characters) made '_'. */

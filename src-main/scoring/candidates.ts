@@ -1,11 +1,5 @@
-import type {
-  ApplicantKind,
-  CandidateEntry,
-  EditionResults,
-  EffectiveRules,
-  PerKind,
-  RankingEntry,
-} from '../domain/types.js';
+import type { ApplicantKind } from '../domain/vocabulary.js';
+import type { CandidateEntry, EditionResults, EffectiveRules, PerKind, RankingEntry } from '../domain/types.js';
 import { toCenti } from './centi.js';
 import { KIND_ORDER } from './ranking.js';
 

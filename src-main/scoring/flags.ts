@@ -1,5 +1,5 @@
-import type { ApplicantRef, EffectiveRules, Flag, StageResult, Stage } from '../domain/types.js';
-import { STAGE_NAMES } from '../profile/schema.js';
+import type { ApplicantRef, EffectiveRules, Flag, StageResult } from '../domain/types.js';
+import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
 import type { TieAtCap } from './candidates.js';
 import type { ShortlistOutcome } from './shortlist.js';
 

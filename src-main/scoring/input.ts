@@ -1,13 +1,7 @@
-import type {
-  ApplicantRef,
-  CriteriaFramework,
-  EffectiveRules,
-  Localized,
-  PanelSeat,
-  SubmittedSheet,
-} from '../domain/types.js';
-import { listReasons } from '../criteria/reasons.js';
-import { PingshenError } from '../services/errors.js';
+import type { ApplicantRef, CriteriaFramework, EffectiveRules, PanelSeat, SubmittedSheet } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
+import { listReasons } from '../domain/reasons.js';
+import { PingshenError } from '../domain/errors.js';
 import { isOnGrid } from './sheet.js';
 
 export interface EditionInput {

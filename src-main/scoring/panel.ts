@@ -1,11 +1,4 @@
-import type {
-  CriteriaFramework,
-  EffectiveRules,
-  ItemDisagreement,
-  PanelSeat,
-  StageResult,
-  SubmittedSheet,
-} from '../domain/types.js';
+import type { CriteriaFramework, EffectiveRules, ItemDisagreement, PanelSeat, StageResult, SubmittedSheet } from '../domain/types.js';
 import { divRound, toPoints } from './centi.js';
 import { byText } from './order.js';
 import { categoryCenti, itemCenti, sheetCenti } from './sheet.js';

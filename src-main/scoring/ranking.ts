@@ -1,4 +1,5 @@
-import type { ApplicantKind, ApplicantRef, EffectiveRules, RankingEntry, Stage, StageResult } from '../domain/types.js';
+import type { ApplicantKind, Stage } from '../domain/vocabulary.js';
+import type { ApplicantRef, EffectiveRules, RankingEntry, StageResult } from '../domain/types.js';
 import { divRound, toCenti, toPoints } from './centi.js';
 import { byText } from './order.js';
 

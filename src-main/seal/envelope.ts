@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'n
 import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 
 /**
  * The one sealed format for review packages and result bundles: the JSON payload is signed as a

@@ -5,18 +5,9 @@
  * Errors are thrown as PingshenError (src-main/services/errors.ts) with a stable code and a
  * localized, actionable message; a failed call changes nothing.
  */
-import type {
-  ApplicantKind,
-  CriteriaFramework,
-  EditionResults,
-  EditionSettings,
-  Industry,
-  Localized,
-  Profile,
-  Stage,
-} from '../domain/types.js';
-
-export type Role = 'secretariat' | 'expert';
+import type { ApplicantKind, Industry, Role, Stage } from '../domain/vocabulary.js';
+import type { CriteriaFramework, EditionResults, EditionSettings, Profile } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 
 export interface StoreInfo {
   role: Role;

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { loadIdentity } from '../crypto/identity.js';
 import { createStore, openStore, type Store } from '../store/open.js';
-import type { ExpertService, Role, SecretariatService, StoreInfo } from './api.js';
+import type { ExpertService, SecretariatService, StoreInfo } from './api.js';
+import { ROLE_NAMES, type Role } from '../domain/vocabulary.js';
 import { createCtx, type Ctx } from './context.js';
 import { expertService } from './expert/index.js';
-import { parseInput, refuse } from './refuse.js';
-import { FilePathSchema, PassphraseSchema } from './schemas.js';
+import { parseInput } from '../domain/reasons.js';
+import { refuse } from '../domain/errors.js';
+import { FilePathSchema, PassphraseSchema } from '../domain/values.js';
 import { secretariatService } from './secretariat/index.js';
 
 /** The entry points: the CLI, the IPC layer and the tests reach the store only through these. */
@@ -17,11 +19,6 @@ export const InitStoreSchema = z.strictObject({
 });
 
 export const OpenStoreSchema = z.strictObject({ path: FilePathSchema, passphrase: PassphraseSchema });
-
-const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
-  secretariat: { zh: '秘书处', en: 'secretariat' },
-  expert: { zh: '评审专家', en: 'expert' },
-};
 
 /** Creates the store with its identity (audited as 'store.created') and closes it again. */
 export async function initStore(input: { role: Role; path: string; passphrase: string }): Promise<StoreInfo> {

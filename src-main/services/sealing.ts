@@ -1,5 +1,4 @@
-import type { SealedKind } from '../seal/envelope.js';
-import { openSealed, seal } from '../seal/envelope.js';
+import { openSealed, seal, type SealedKind } from '../seal/envelope.js';
 import type { Ctx } from './context.js';
 import { enrolledSignKeys } from './repo/people.js';
 

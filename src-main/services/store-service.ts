@@ -3,8 +3,9 @@ import { enrollmentCode } from '../crypto/identity.js';
 import { changeStorePassphrase } from '../store/open.js';
 import type { StoreService } from './api.js';
 import type { Ctx } from './context.js';
-import { AuditLimitSchema, PassphraseSchema } from './schemas.js';
-import { parseInput } from './refuse.js';
+import { AuditLimitSchema } from './schemas.js';
+import { PassphraseSchema } from '../domain/values.js';
+import { parseInput } from '../domain/reasons.js';
 
 /** What both roles offer: who this store is, its passphrase, its audit log. */
 export function storeService(ctx: Ctx): StoreService {

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Role } from '../services/api.js';
-import { PingshenError } from '../services/errors.js';
+import type { Role } from '../domain/vocabulary.js';
+import { PingshenError } from '../domain/errors.js';
 import { deriveKey, KdfParamsSchema, type KdfParams } from '../crypto/kdf.js';
 import { writeFileAtomic } from './atomic-write.js';
 

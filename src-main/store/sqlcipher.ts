@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 
 /**
  * Opens a database file in SQLCipher 4 format with a raw 32-byte key. The raw-key form

@@ -1,4 +1,4 @@
-import type { ApplicantKind } from '../domain/types.js';
+import type { ApplicantKind } from '../domain/vocabulary.js';
 import type { ApplicantInput, ImportRowError } from '../services/api.js';
 import { duplicateCodes, RowCheck } from './fields.js';
 import { invalidRows, readSheetRows, type ColumnSpec } from './read.js';

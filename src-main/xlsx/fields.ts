@@ -1,6 +1,7 @@
-import type { ApplicantKind, Industry, Localized } from '../domain/types.js';
+import type { ApplicantKind, Industry } from '../domain/vocabulary.js';
+import type { Localized } from '../domain/localized.js';
 import type { ImportRowError } from '../services/api.js';
-import { CodeSchema, EmailSchema, PhoneSchema } from '../services/schemas.js';
+import { CodeSchema, EmailSchema, PhoneSchema } from '../domain/values.js';
 import type { SheetRow } from './read.js';
 
 /**

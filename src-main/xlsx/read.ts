@@ -1,6 +1,6 @@
-import type { Localized } from '../domain/types.js';
+import type { Localized } from '../domain/localized.js';
 import type { ImportRowError } from '../services/api.js';
-import { PingshenError } from '../services/errors.js';
+import { PingshenError } from '../domain/errors.js';
 
 /** One column a sheet may carry: the field it fills and the headers it is known by. */
 export interface ColumnSpec<F extends string> {

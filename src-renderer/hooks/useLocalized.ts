@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Localized } from '../../src-main/domain/types.js';
+import type { Localized } from '../../src-main/domain/localized.js';
 import { pick } from '../i18n/index.js';
 
 /** `l(value)` → the current language's text of a {zh, en} value. */

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Localized } from '../../src-main/domain/types.js';
+import type { Localized } from '../../src-main/domain/localized.js';
 import en from './en.json';
 import zh from './zh.json';
 

@@ -1,4 +1,5 @@
-import type { EditionSettings, Profile, Stage } from '../../src-main/domain/types.js';
+import type { EditionSettings, Profile } from '../../src-main/domain/types.js';
+import type { Stage } from '../../src-main/domain/vocabulary.js';
 
 /**
  * The edition form's values and how they become EditionSettings: only what the profile leaves

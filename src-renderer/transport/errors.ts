@@ -1,4 +1,4 @@
-import type { Localized } from '../../src-main/domain/types.js';
+import type { Localized } from '../../src-main/domain/localized.js';
 import type { CallError } from '../../src-main/ipc/types.js';
 import en from '../i18n/en.json';
 import zh from '../i18n/zh.json';

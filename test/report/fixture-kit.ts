@@ -4,7 +4,8 @@
  * out by hand), and the panel arithmetic of DOMAIN.md §3 for the StageResults the reports show.
  */
 import { readFileSync } from 'node:fs';
-import type { CriteriaFramework, EditionSettings, Profile, Stage, StageResult } from '../../src-main/domain/types.js';
+import type { CriteriaFramework, EditionSettings, Profile, StageResult } from '../../src-main/domain/types.js';
+import type { Stage } from '../../src-main/domain/vocabulary.js';
 import type { EditionDetail, ItemScore, ScoreSheet } from '../../src-main/services/api.js';
 import { resourcePath } from '../../src-main/resources.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Stage } from '../../src-main/domain/types.js';
+import type { Stage } from '../../src-main/domain/vocabulary.js';
 import type { AssignmentView, ExpertService, SecretariatService } from '../../src-main/services/api.js';
 import { makeReport } from '../../src-main/report/service.js';
 import type { ReportRequestInput } from '../../src-main/report/request.js';

@@ -2,7 +2,7 @@
  * The secretariat's service surface over a synthetic edition, answering the calls the report
  * set makes, so the benchmark and the tests run makeReportSet exactly as the app does.
  */
-import type { Stage } from '../../src-main/domain/types.js';
+import type { Stage } from '../../src-main/domain/vocabulary.js';
 import type { SecretariatService } from '../../src-main/services/api.js';
 import type { SyntheticEdition } from './synthetic.js';
 

@@ -3,7 +3,8 @@
  * the report benchmark: every expert comments on a third of the items, from a pool of phrases
  * so that panels repeat each other as real ones do.
  */
-import type { EditionResults, RankingEntry, Stage, StageResult } from '../../src-main/domain/types.js';
+import type { EditionResults, RankingEntry, StageResult } from '../../src-main/domain/types.js';
+import type { Stage } from '../../src-main/domain/vocabulary.js';
 import type { Applicant, EditionDetail, Expert, ScoreSheet } from '../../src-main/services/api.js';
 import { allItems, edition, sheet, stageResult, type Comments } from './fixture-kit.js';
 

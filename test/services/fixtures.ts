@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Applicant, Expert, ExpertService, Panel, SecretariatService } from '../../src-main/services/api.js';
 import { initStore, openExpert, openSecretariat } from '../../src-main/services/index.js';
-import type { Stage } from '../../src-main/domain/types.js';
+import type { Stage } from '../../src-main/domain/vocabulary.js';
 import { builtInFrameworks } from '../../src-main/criteria/load.js';
 
 process.env.PINGSHEN_TEST_FAST_KDF = '1';

@@ -10,7 +10,7 @@ import type { ReportSetStatus } from '../../src-main/ipc/report-set/types.js';
 import { zipReportSet } from '../../src-main/ipc/report-set/zip.js';
 import type { Api } from '../../src-main/ipc/contract.js';
 import { makeReportSet, type MadeReportSet } from '../../src-main/report/set.js';
-import { PingshenError } from '../../src-main/services/errors.js';
+import { PingshenError } from '../../src-main/domain/errors.js';
 import { followReportSet, megabytes, POLL_MS } from '../../src-renderer/secretariat/report-set.js';
 import { syntheticEdition } from '../report/synthetic.js';
 import { syntheticService } from '../report/synthetic-service.js';

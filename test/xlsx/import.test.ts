@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resourcePath } from '../../src-main/resources.js';
 import type { ImportRowError, SecretariatService } from '../../src-main/services/api.js';
-import { PingshenError } from '../../src-main/services/errors.js';
+import { PingshenError } from '../../src-main/domain/errors.js';
 import { APPLICANT_COLUMNS, readApplicantsSheet } from '../../src-main/xlsx/applicants.js';
 import { EXPERT_COLUMNS } from '../../src-main/xlsx/experts.js';
 import { newSecretariat, tempDir } from '../services/fixtures.js';

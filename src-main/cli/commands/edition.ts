@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import type { EditionSettings, Profile, Stage } from '../../domain/types.js';
+import type { EditionSettings, Profile } from '../../domain/types.js';
+import type { Stage } from '../../domain/vocabulary.js';
 import type { EditionDetail } from '../../services/api.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';

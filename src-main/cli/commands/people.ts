@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import type { ApplicantKind } from '../../domain/types.js';
+import type { ApplicantKind } from '../../domain/vocabulary.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { expertByCode, parseIndustry } from '../lookup.js';

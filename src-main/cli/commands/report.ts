@@ -1,5 +1,5 @@
 import { Argument, Command } from 'commander';
-import type { Stage } from '../../domain/types.js';
+import type { Stage } from '../../domain/vocabulary.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { applicantByCode, assignmentByCode, expertByCode, parseStage } from '../lookup.js';

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Applicant } from '../../services/api.js';
-import type { CandidateStatus, EditionResults, Stage } from '../../domain/types.js';
+import type { CandidateStatus, EditionResults } from '../../domain/types.js';
+import type { Stage } from '../../domain/vocabulary.js';
 import { Cli } from '../context.js';
 import { parseStage } from '../lookup.js';
 import { DASH, fmtNumber, renderTable, stageName, statusName, yesNo } from '../output.js';

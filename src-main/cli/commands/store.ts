@@ -1,15 +1,10 @@
 import { Command, Option } from 'commander';
 import { initStore, openAnyStore } from '../../services/index.js';
-import type { Role } from '../../services/api.js';
+import { ROLE_NAMES, type Role } from '../../domain/vocabulary.js';
 import { Cli } from '../context.js';
 import { RefusedError } from '../errors.js';
 import { fmtDate, renderFields, renderTable } from '../output.js';
 import { parseInteger } from '../lookup.js';
-
-const ROLE_NAMES = {
-  secretariat: { zh: '秘书处', en: 'secretariat' },
-  expert: { zh: '评审专家', en: 'expert' },
-} as const;
 
 export function registerStoreCommands(program: Command): void {
   program

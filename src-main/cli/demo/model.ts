@@ -1,4 +1,5 @@
-import type { CriteriaItem, Stage } from '../../domain/types.js';
+import type { CriteriaItem } from '../../domain/types.js';
+import type { Stage } from '../../domain/vocabulary.js';
 
 /** mulberry32: a tiny seeded generator, so every demo run produces the same review. */
 export function seeded(seed: number): () => number {

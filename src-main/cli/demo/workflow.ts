@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CriteriaItem, EditionSettings, Stage } from '../../domain/types.js';
+import type { CriteriaItem, EditionSettings } from '../../domain/types.js';
+import type { Stage } from '../../domain/vocabulary.js';
 import type { Applicant, EditionDetail, Expert, ExpertService, SecretariatService } from '../../services/api.js';
 import { initStore, openExpert, openSecretariat } from '../../services/index.js';
 import { comments, ScoringModel, seeded } from './model.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { resourcePath } from '../../resources.js';
-import { PingshenError } from '../../services/errors.js';
+import { PingshenError } from '../../domain/errors.js';
 import type { BundleIntakeOutcome, PackageDownload } from '../contract.js';
 import { withTempDir } from '../temp-files.js';
 import type { HandlersFor } from './types.js';

@@ -1,4 +1,4 @@
-import { PingshenError } from '../../services/errors.js';
+import { PingshenError } from '../../domain/errors.js';
 import type { HandlersFor } from './types.js';
 
 function hostUnavailable(): PingshenError {

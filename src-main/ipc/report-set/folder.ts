@@ -1,7 +1,7 @@
 import { mkdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileNamePart } from '../../report/write.js';
-import { PingshenError } from '../../services/errors.js';
+import { PingshenError } from '../../domain/errors.js';
 import { REPORT_SET_MESSAGES } from './messages.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');

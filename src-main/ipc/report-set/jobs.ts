@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ReportSetProgress } from '../../report/set.js';
-import { isPingshenError, PingshenError } from '../../services/errors.js';
+import { isPingshenError, PingshenError } from '../../domain/errors.js';
 import type { Session } from '../session.js';
 import type { CallError, Download } from '../types.js';
 import { REPORT_SET_MESSAGES } from './messages.js';

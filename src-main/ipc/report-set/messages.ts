@@ -1,4 +1,4 @@
-import type { Localized } from '../../domain/types.js';
+import type { Localized } from '../../domain/localized.js';
 
 /** What the report set's calls say when they refuse or fail. */
 export const REPORT_SET_MESSAGES = {

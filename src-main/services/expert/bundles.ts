@@ -12,8 +12,8 @@ import { getEdition } from '../repo/editions.js';
 import { insertBundleExport, nextBundleSequence } from '../repo/packages.js';
 import { isSeated } from '../repo/panels.js';
 import { itemsOf, sheetRowsOfEdition } from '../repo/sheets.js';
-import { parseInput } from '../refuse.js';
-import { FilePathSchema, IdSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { FilePathSchema, IdSchema } from '../../domain/values.js';
 import { currentPackage } from './me.js';
 
 /**

@@ -3,7 +3,8 @@ import type { Ctx } from '../context.js';
 import { findDeclaration, upsertDeclaration } from '../repo/declarations.js';
 import { getApplicant } from '../repo/people.js';
 import { deleteSheet, sheetsOfApplicant } from '../repo/sheets.js';
-import { parseInput, refuse } from '../refuse.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
 import { DeclareSchema } from '../schemas.js';
 import { meIn, requireAssigned } from './me.js';
 

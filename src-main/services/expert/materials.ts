@@ -1,8 +1,9 @@
 import type { ExpertService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { findMaterial, listMaterialRows, materialBytes } from '../repo/materials.js';
-import { parseInput, refuse } from '../refuse.js';
-import { IdSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
+import { IdSchema } from '../../domain/values.js';
 import { meIn, requireAssigned, requireClear } from './me.js';
 
 /** An applicant's materials open only to an assigned expert who declared no conflict. */

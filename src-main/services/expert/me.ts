@@ -1,11 +1,10 @@
-import type { Stage } from '../../domain/types.js';
-import { STAGE_NAMES } from '../../profile/schema.js';
+import { type Stage, STAGE_NAMES } from '../../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
 import { standing } from '../repo/declarations.js';
 import { latestPackage, type PackageRow } from '../repo/packages.js';
 import { isSeated, seatsOfExpert } from '../repo/panels.js';
 import { getApplicant } from '../repo/people.js';
-import { refuse } from '../refuse.js';
+import { refuse } from '../../domain/errors.js';
 
 /** The expert this store speaks for in an edition, as named by the latest package. */
 export function currentPackage(ctx: Ctx, editionId: string): PackageRow {

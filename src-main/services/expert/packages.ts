@@ -12,8 +12,10 @@ import { findPackage, insertPackage, latestPackage } from '../repo/packages.js';
 import { clearAssignmentsOfEdition, insertAssignment, seatsOfExpert, upsertPanel } from '../repo/panels.js';
 import { findExpert, getApplicant, getExpert, insertExpert, upsertApplicant } from '../repo/people.js';
 import { findSheetRowFor, scoredItemCount } from '../repo/sheets.js';
-import { parseInput, refuse } from '../refuse.js';
-import { FilePathSchema, IdSchema, ImportPackageOptionsSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
+import { FilePathSchema, IdSchema } from '../../domain/values.js';
+import { ImportPackageOptionsSchema } from '../schemas.js';
 import { meIn } from './me.js';
 
 function readPackageFile(file: string): Uint8Array {

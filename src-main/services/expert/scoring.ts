@@ -5,8 +5,10 @@ import type { ExpertService, ItemScore, ScoreSheet } from '../api.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import { findSheetRow, findSheetRowFor, insertItems, insertSheet, itemsOf, markSubmitted, toSheet, type SheetRow } from '../repo/sheets.js';
-import { parseInput, refuse } from '../refuse.js';
-import { IdSchema, OpenSheetSchema, SaveItemSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
+import { IdSchema } from '../../domain/values.js';
+import { OpenSheetSchema, SaveItemSchema } from '../schemas.js';
 import { meIn, requireAssigned, requireClear } from './me.js';
 
 type ScoringMethods = Pick<ExpertService, 'openSheet' | 'saveItem' | 'missingItems' | 'submitSheet'>;

@@ -1,4 +1,4 @@
-import type { Localized } from '../../domain/types.js';
+import type { Localized } from '../../domain/localized.js';
 import type { BundleRecord } from '../api.js';
 import type { Ctx } from '../context.js';
 

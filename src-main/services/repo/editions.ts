@@ -1,7 +1,7 @@
 import type { CriteriaFramework, EditionSettings, Profile } from '../../domain/types.js';
 import type { EditionDetail, EditionSummary } from '../api.js';
 import type { Ctx } from '../context.js';
-import { notFound } from '../refuse.js';
+import { notFound } from '../../domain/errors.js';
 
 interface EditionRow {
   id: string;

@@ -1,7 +1,7 @@
-import type { Stage } from '../../domain/types.js';
+import type { Stage } from '../../domain/vocabulary.js';
 import type { Panel } from '../api.js';
 import type { Ctx } from '../context.js';
-import { notFound } from '../refuse.js';
+import { notFound } from '../../domain/errors.js';
 
 interface PanelRow {
   id: string;

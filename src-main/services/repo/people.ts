@@ -1,7 +1,7 @@
-import type { ApplicantKind, Industry } from '../../domain/types.js';
+import type { ApplicantKind, Industry } from '../../domain/vocabulary.js';
 import type { Applicant, Expert } from '../api.js';
 import type { Ctx } from '../context.js';
-import { notFound } from '../refuse.js';
+import { notFound } from '../../domain/errors.js';
 
 interface ApplicantRow {
   id: string;

@@ -1,4 +1,5 @@
-import type { CriteriaFramework, Stage } from '../../domain/types.js';
+import type { CriteriaFramework } from '../../domain/types.js';
+import type { Stage } from '../../domain/vocabulary.js';
 import { sheetTotal } from '../../scoring/sheet.js';
 import type { ItemScore, ScoreSheet } from '../api.js';
 import type { Ctx } from '../context.js';

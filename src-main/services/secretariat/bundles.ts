@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { parseResultBundle, type ResultBundle } from '../../exchange/bundle.js';
 import { bundleContentProblems, bundleIdentity, type BundleFacts, type BundleRefusal } from '../../exchange/check-bundle.js';
 import { sha256Hex } from '../../exchange/common.js';
-import { listReasons } from '../../criteria/reasons.js';
-import type { Localized } from '../../domain/types.js';
+import { listReasons, parseInput } from '../../domain/reasons.js';
+import type { Localized } from '../../domain/localized.js';
 import type { BundleOutcome, SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
-import { isPingshenError } from '../errors.js';
+import { isPingshenError } from '../../domain/errors.js';
 import { openPayload } from '../sealing.js';
 import { currentBundle, findKeptBundle, highestSequence, insertBundle, listBundleRows, markSuperseded, type BundleRow } from '../repo/bundles.js';
 import { declarationsOfExpert, deleteExpertDeclarations, upsertDeclaration } from '../repo/declarations.js';
@@ -17,8 +17,7 @@ import { findEdition } from '../repo/editions.js';
 import { isSeated } from '../repo/panels.js';
 import { expertKeys, findApplicant, findExpert } from '../repo/people.js';
 import { deleteSheetsOfExpert, insertItems, insertSheet } from '../repo/sheets.js';
-import { parseInput } from '../refuse.js';
-import { FilePathSchema, IdSchema } from '../schemas.js';
+import { FilePathSchema, IdSchema } from '../../domain/values.js';
 import { rulesOf } from './editions.js';
 
 interface Received {

@@ -7,8 +7,10 @@ import { EditionSettingsSchema } from '../../profile/settings.js';
 import type { EditionDetail, SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { getEdition, insertEdition, insertFramework, listEditionRows, registeredFrameworks, updateEdition } from '../repo/editions.js';
-import { parseInput, refuse } from '../refuse.js';
-import { CreateEditionSchema, FilePathSchema, IdSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
+import { CreateEditionSchema } from '../schemas.js';
+import { FilePathSchema, IdSchema } from '../../domain/values.js';
 
 export function rulesOf(edition: EditionDetail): EffectiveRules {
   return effectiveRules(edition.profile, edition.framework, edition.settings);

@@ -6,8 +6,9 @@ import type { MaterialInfo, SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { findMaterialBySha, insertMaterial, listMaterialRows } from '../repo/materials.js';
 import { getApplicant } from '../repo/people.js';
-import { parseInput, refuse } from '../refuse.js';
-import { FilePathSchema, IdSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
+import { FilePathSchema, IdSchema } from '../../domain/values.js';
 
 /** Application materials travel inside one sealed package per expert, held in memory. */
 const MAX_MATERIAL_BYTES = 200 * 1024 * 1024;

@@ -11,7 +11,8 @@ import { getEdition } from '../repo/editions.js';
 import { listMaterialRows, materialBytes } from '../repo/materials.js';
 import { seatsOfExpert } from '../repo/panels.js';
 import { expertKeys, getApplicant, getExpert, listExpertRows } from '../repo/people.js';
-import { parseInput, refuse } from '../refuse.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
 import { ExportPackagesSchema } from '../schemas.js';
 
 export const PACKAGE_EXTENSION = '.pspkg';

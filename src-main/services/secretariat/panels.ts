@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { EffectiveRules, Localized } from '../../domain/types.js';
-import { STAGE_NAMES } from '../../profile/schema.js';
+import type { EffectiveRules } from '../../domain/types.js';
+import type { Localized } from '../../domain/localized.js';
+import { STAGE_NAMES } from '../../domain/vocabulary.js';
 import type { Panel, SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import { assignedPanelId, getPanel, insertAssignment, insertPanel, listPanelRows, type PanelRecord } from '../repo/panels.js';
 import { findApplicant, findExpert } from '../repo/people.js';
-import { parseInput, refuse } from '../refuse.js';
-import { AssignSchema, CreatePanelSchema, IdSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
+import { AssignSchema, CreatePanelSchema } from '../schemas.js';
+import { IdSchema } from '../../domain/values.js';
 import { rulesOf } from './editions.js';
 
 /** A panel outside the rules' size bounds is flagged, not refused: experts may still be recruited. */

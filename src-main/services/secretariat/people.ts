@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApplicantKind } from '../../domain/types.js';
+import { KIND_NAMES } from '../../domain/vocabulary.js';
 import { parseEnrollmentCode } from '../../crypto/identity.js';
 import { readApplicantsSheet } from '../../xlsx/applicants.js';
 import { readExpertsSheet } from '../../xlsx/experts.js';
@@ -17,18 +17,15 @@ import {
   listExpertRows,
   setExpertKeys,
 } from '../repo/people.js';
-import { parseInput, refuse } from '../refuse.js';
-import { ApplicantInputSchema, EnrollSchema, ExpertInputSchema, FilePathSchema, IdSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
+import { ApplicantInputSchema, EnrollSchema, ExpertInputSchema } from '../schemas.js';
+import { FilePathSchema, IdSchema } from '../../domain/values.js';
 
 type PeopleMethods = Pick<
   SecretariatService,
   'addApplicant' | 'listApplicants' | 'importApplicants' | 'addExpert' | 'listExperts' | 'importExperts' | 'enrollExpert'
 >;
-
-const KIND_NAMES: Record<ApplicantKind, { zh: string; en: string }> = {
-  unit: { zh: '单位', en: 'organisations' },
-  individual: { zh: '个人', en: 'individuals' },
-};
 
 const editionIdOf = (id: unknown): string => parseInput(IdSchema, id, { zh: '届次编号', en: 'edition id' });
 

@@ -1,5 +1,5 @@
 import type { ApplicantRef, EditionResults, Flag, PanelSeat, SubmittedSheet } from '../../domain/types.js';
-import { STAGE_NAMES } from '../../profile/schema.js';
+import { STAGE_NAMES } from '../../domain/vocabulary.js';
 import { computeEditionResults } from '../../scoring/results.js';
 import type { Declaration, OwedWork, SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
@@ -9,8 +9,10 @@ import { getEdition } from '../repo/editions.js';
 import { editionSeats } from '../repo/panels.js';
 import { getApplicant, getExpert, listApplicantRows, listExpertRows } from '../repo/people.js';
 import { findSheetRowFor, sheetRowsOfEdition, submittedPercentsOfEdition, toSheet } from '../repo/sheets.js';
-import { parseInput, refuse } from '../refuse.js';
-import { IdSchema, ImposeRecusalSchema, SheetFilterSchema } from '../schemas.js';
+import { parseInput } from '../../domain/reasons.js';
+import { refuse } from '../../domain/errors.js';
+import { IdSchema } from '../../domain/values.js';
+import { ImposeRecusalSchema, SheetFilterSchema } from '../schemas.js';
 import { rulesOf } from './editions.js';
 
 type ResultMethods = Pick<SecretariatService, 'owedWork' | 'imposeRecusal' | 'recusalRegister' | 'listSheets' | 'results'>;

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAGES } from '../../../src-main/domain/types.js';
+import { STAGES } from '../../../src-main/domain/vocabulary.js';
 import type { AssignmentView } from '../../../src-main/services/api.js';
 import { useApp } from '../../app/api.js';
 import { Icon } from '../../components/icons.js';

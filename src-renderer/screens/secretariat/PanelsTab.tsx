@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../src-main/domain/types.js';
+import type { Stage } from '../../../src-main/domain/vocabulary.js';
 import type { Applicant, EditionDetail, Expert, Panel } from '../../../src-main/services/api.js';
 import { useApp } from '../../app/api.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../../src-main/domain/types.js';
 import { allItems, builtInFrameworks, loadFrameworkFile, parseFramework } from '../../../src-main/criteria/load.js';
-import { PingshenError } from '../../../src-main/services/errors.js';
+import { PingshenError } from '../../../src-main/domain/errors.js';
 import { isOnGrid, bandOf } from '../../../src-main/scoring/sheet.js';
 
 const gbt = builtInFrameworks().find((f) => f.id === 'gbt19580-2012')!;

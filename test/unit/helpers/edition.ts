@@ -1,13 +1,5 @@
-import type {
-  ApplicantKind,
-  ApplicantRef,
-  CriteriaFramework,
-  EditionSettings,
-  EffectiveRules,
-  PanelSeat,
-  Stage,
-  SubmittedSheet,
-} from '../../../src-main/domain/types.js';
+import type { ApplicantKind, Stage } from '../../../src-main/domain/vocabulary.js';
+import type { ApplicantRef, CriteriaFramework, EditionSettings, EffectiveRules, PanelSeat, SubmittedSheet } from '../../../src-main/domain/types.js';
 import { allItems, builtInFrameworks } from '../../../src-main/criteria/load.js';
 import { getProfile } from '../../../src-main/profile/load.js';
 import { effectiveRules } from '../../../src-main/profile/effective.js';

@@ -4,7 +4,7 @@ import { builtInFrameworks } from '../../../src-main/criteria/load.js';
 import { effectiveRules } from '../../../src-main/profile/effective.js';
 import { getProfile } from '../../../src-main/profile/load.js';
 import { EditionSettingsSchema } from '../../../src-main/profile/settings.js';
-import { PingshenError } from '../../../src-main/services/errors.js';
+import { PingshenError } from '../../../src-main/domain/errors.js';
 
 const gbt = builtInFrameworks().find((f) => f.id === 'gbt19580-2012')!;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../src-main/domain/types.js';
 import { builtInProfiles, getProfile, parseProfile } from '../../../src-main/profile/load.js';
-import { PingshenError } from '../../../src-main/services/errors.js';
+import { PingshenError } from '../../../src-main/domain/errors.js';
 
 function refusal(json: unknown): PingshenError {
   try {

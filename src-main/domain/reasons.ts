@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Localized } from '../domain/types.js';
+import { PingshenError } from './errors.js';
+import type { Localized } from './localized.js';
 
 /**
  * Turns zod issues into reasons a secretary can act on, in both languages. Checks written by
@@ -70,7 +71,20 @@ export function listReasons(reasons: Localized[]): Localized {
   };
 }
 
-export const LocalizedSchema = z.strictObject({
-  zh: z.string().trim().min(1),
-  en: z.string().trim().min(1),
-});
+/**
+ * Parses a value crossing a boundary (a call, a file, a command line). A bad value lists every
+ * reason and changes nothing.
+ */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: Localized): T {
+  const result = validate(schema, input);
+  if (result.ok) return result.value;
+  const list = listReasons(result.reasons);
+  throw new PingshenError(
+    'input.invalid',
+    {
+      zh: `${what.zh}无效：${list.zh}。请更正后重试，未做任何更改。`,
+      en: `Invalid ${what.en}: ${list.en}. Correct it and try again; nothing was changed.`,
+    },
+    { reasons: result.reasons },
+  );
+}

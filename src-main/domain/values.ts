@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { addFieldReason } from './reasons.js';
+
+/**
+ * The values people type and files carry, each checked the same way wherever it arrives: an
+ * IPC call, a command line, an Excel row, a sealed package.
+ */
+
+export const IdSchema = z.string().trim().min(1).max(100);
+export const FilePathSchema = z.string().min(1).max(4096);
+export const PassphraseSchema = z.string().min(1).max(1024);
+
+export const textOf = (max: number) => z.string().trim().min(1).max(max);
+
+/** Optional free text: blank becomes null, so "nothing given" is stored one way. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A checked value that may be left out: '', null and undefined all mean "not given". */
+export const nullableOf = <T extends z.ZodType<string | null>>(schema: T) =>
+  z.union([z.literal('').transform(() => null), z.null(), z.undefined().transform(() => null), schema]);
+
+/** Mainland mobile, landline with area code (and extension), or 400/800 service numbers. */
+export const PHONE_PATTERN = /^(?:(?:\+?86[- ]?)?1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/;
+
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s\u3000]/g, ''))
+  .superRefine((v, ctx) => {
+    if (!PHONE_PATTERN.test(v)) {
+      addFieldReason(ctx, `“${v}”不是有效的电话号码：应为 11 位手机号或带区号的固定电话`, `"${v}" is not a phone number: an 11-digit mobile or a landline with area code`);
+    }
+  });
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    if (!z.email().safeParse(v).success) addFieldReason(ctx, `“${v}”不是有效的电子邮箱地址`, `"${v}" is not an e-mail address`);
+  });
+
+/** The secretariat's own numbers for applicants and experts, e.g. WX2025-003 or E01. */
+export const CodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .superRefine((v, ctx) => {
+    if (/[\s/\\]/.test(v)) addFieldReason(ctx, '编号中不能有空格或斜杠', 'no spaces or slashes in a code');
+  });
+
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
+export const Base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+export const IsoTimeSchema = z.iso.datetime({ offset: true });
+export const UuidSchema = z.uuid();
+/** An id as another store wrote it: checked for shape only, never trusted to exist. */
+export const EntityIdSchema = z.string().min(1).max(100);
+/** Public keys as the identity module prints them; their exact form is the crypto layer's check. */
+export const KeyTextSchema = z.string().min(16).max(512);
