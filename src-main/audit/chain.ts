@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { AuditEntry } from '../services/api.js';
+import type { AuditEntry } from '../domain/store.js';
 import { canonicalJson } from './canonical-json.js';
 
 /**

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import type { Localized } from '../domain/localized.js';
-import type { ImportRowError } from '../services/api.js';
+import type { ImportRowError } from '../domain/files.js';
 import { isPingshenError } from '../domain/errors.js';
 import { pick, type Lang } from './output.js';
 

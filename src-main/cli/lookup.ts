@@ -1,6 +1,9 @@
 import { STAGES, type Industry, type Stage } from '../domain/vocabulary.js';
 import type { Localized } from '../domain/localized.js';
-import type { Applicant, AssignmentView, Expert, Panel, SecretariatService } from '../services/api.js';
+import type { Applicant, Expert } from '../domain/people.js';
+import type { AssignmentView } from '../domain/review.js';
+import type { Panel } from '../domain/panels.js';
+import type { SecretariatService } from '../services/api.js';
 import { UsageError } from './errors.js';
 
 /** People type codes (WX2025-003, E07) and names; the services speak ids. These translate. */

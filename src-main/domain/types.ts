@@ -7,7 +7,8 @@
  */
 
 import type { Localized } from './localized.js';
-import type { ApplicantKind, Industry, Stage } from './vocabulary.js';
+import type { ApplicantRef } from './people.js';
+import type { ApplicantKind, Stage } from './vocabulary.js';
 
 // ---------------------------------------------------------------- criteria framework
 
@@ -120,14 +121,6 @@ export interface SubmittedSheet {
   stage: Stage;
   /** item code → percent (0..100, step 5); every item of the framework present */
   percents: Record<string, number>;
-}
-
-export interface ApplicantRef {
-  id: string;
-  code: string; // the secretariat's number, e.g. "WX2025-003"
-  name: string;
-  kind: ApplicantKind;
-  industry: Industry;
 }
 
 /** Who sits on the panel that reviews this applicant in this stage, after recusals. */

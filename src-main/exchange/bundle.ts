@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listReasons, validate } from '../domain/reasons.js';
 import type { Localized } from '../domain/localized.js';
-import { StageSchema } from '../domain/vocabulary.js';
+import { DeclarationSchema, ItemScoreSchema, PercentSchema, ScoreSheetSchema } from '../domain/review.js';
 import { EntityIdSchema, IsoTimeSchema, UuidSchema } from '../domain/values.js';
 
 /**
@@ -12,26 +12,15 @@ import { EntityIdSchema, IsoTimeSchema, UuidSchema } from '../domain/values.js';
 export const BUNDLE_FORMAT = 'pingshen/result-bundle';
 export const BUNDLE_VERSION = 1;
 
-const BundleItemSchema = z.strictObject({
-  itemCode: z.string().min(1).max(20),
-  percent: z.number().int().min(0).max(100),
-  strengths: z.string().max(20_000),
-  opportunities: z.string().max(20_000),
-});
+/** The bundle carries the expert's own records, each reduced to what the secretariat needs. */
+const BundleItemSchema = ItemScoreSchema.pick({ itemCode: true, strengths: true, opportunities: true }).extend({ percent: PercentSchema });
 
-const BundleSheetSchema = z.strictObject({
-  applicantId: EntityIdSchema,
-  stage: StageSchema,
+const BundleSheetSchema = ScoreSheetSchema.pick({ applicantId: true, stage: true }).extend({
   submittedAt: IsoTimeSchema,
   items: z.array(BundleItemSchema).min(1),
 });
 
-const BundleDeclarationSchema = z.strictObject({
-  applicantId: EntityIdSchema,
-  conflict: z.boolean(),
-  reason: z.string().max(1000),
-  declaredAt: IsoTimeSchema,
-});
+const BundleDeclarationSchema = DeclarationSchema.pick({ applicantId: true, conflict: true, reason: true, declaredAt: true });
 
 export const ResultBundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),

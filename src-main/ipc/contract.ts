@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import type { CriteriaFramework, EditionResults, Profile } from '../domain/types.js';
 import { EditionSettingsSchema } from '../profile/settings.js';
-import type { Applicant, AssignmentView, AuditEntry, BundleOutcome, BundleRecord, Declaration, EditionDetail, EditionSummary, Expert, ExpertSelf, ItemScore, MaterialInfo, OwedWork, PackageExport, Panel, ScoreSheet, SheetImportResult, StoreInfo } from '../services/api.js';
+import { type Applicant, ApplicantInputSchema, type Expert, ExpertInputSchema, type ExpertSelf } from '../domain/people.js';
+import type { AssignmentView, Declaration, ItemScore, OwedWork, ScoreSheet } from '../domain/review.js';
+import type { AuditEntry, StoreInfo } from '../domain/store.js';
+import type { BundleOutcome, BundleRecord, MaterialInfo, PackageExport, SheetImportResult } from '../domain/files.js';
+import type { EditionDetail } from '../services/api.js';
+import type { EditionSummary } from '../domain/editions.js';
+import { type Panel, PanelInputSchema } from '../domain/panels.js';
 import { type Role, RoleSchema } from '../domain/vocabulary.js';
-import { ApplicantInputSchema, AssignSchema, CreateEditionSchema, CreatePanelSchema, DeclareSchema, EnrollSchema, ExpertInputSchema, ImposeRecusalSchema, OpenSheetSchema, SaveItemSchema, SheetFilterSchema } from '../services/schemas.js';
+import { AssignSchema, CreateEditionSchema, DeclareSchema, EnrollSchema, ImposeRecusalSchema, OpenSheetSchema, SaveItemSchema, SheetFilterSchema } from '../services/schemas.js';
 import { IdSchema, PassphraseSchema } from '../domain/values.js';
 import { ReportRequestSchema } from '../report/request.js';
 import { MAX_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from './limits.js';
@@ -123,7 +129,7 @@ export const CONTRACT = {
   ),
   'secretariat.template': def<Download>()('secretariat', z.strictObject({ kind: z.enum(['applicants', 'experts']) })),
   'secretariat.enrollExpert': def<Expert>()('secretariat', EnrollSchema),
-  'secretariat.createPanel': def<Panel>()('secretariat', z.strictObject({ editionId: IdSchema, panel: CreatePanelSchema })),
+  'secretariat.createPanel': def<Panel>()('secretariat', z.strictObject({ editionId: IdSchema, panel: PanelInputSchema })),
   'secretariat.listPanels': def<Panel[]>()('secretariat', EditionRef),
   'secretariat.assign': def<Panel>()('secretariat', AssignSchema),
   'secretariat.attachMaterial': def<MaterialInfo>()(

@@ -1,6 +1,6 @@
 import type { Localized } from '../domain/localized.js';
 import type { Role } from '../domain/vocabulary.js';
-import type { StoreInfo } from '../services/api.js';
+import type { StoreInfo } from '../domain/store.js';
 
 /** A file handed in by the user: bytes from a file picker, never a path the renderer chose. */
 export interface Upload {

@@ -2,9 +2,12 @@
  * From what the services return (api.ts) to what a report is made from (types.ts). Pure: the
  * service fetches, these select and reshape, so tests and the benchmark exercise the same path.
  */
-import type { ApplicantRef, CriteriaFramework, EditionResults } from '../domain/types.js';
+import type { Applicant, ApplicantRef, Expert } from '../domain/people.js';
+import type { CriteriaFramework, EditionResults } from '../domain/types.js';
 import type { Stage } from '../domain/vocabulary.js';
-import type { Applicant, BundleRecord, Declaration, EditionDetail, Expert, ScoreSheet } from '../services/api.js';
+import type { BundleRecord } from '../domain/files.js';
+import type { Declaration, ScoreSheet } from '../domain/review.js';
+import type { EditionDetail } from '../services/api.js';
 import type {
   BallotCandidate,
   BallotInput,

@@ -1,7 +1,9 @@
 /**
  * The secretariat's reports, gathered only through the public service surface (api.ts).
  */
-import type { Applicant, Declaration, SecretariatService } from '../services/api.js';
+import type { Applicant } from '../domain/people.js';
+import type { Declaration } from '../domain/review.js';
+import type { SecretariatService } from '../services/api.js';
 import { PingshenError } from '../domain/errors.js';
 import {
   applicantRef,

@@ -5,7 +5,8 @@
 import type { ApplicantKind, Stage } from '../domain/vocabulary.js';
 import type { CandidateStatus, Flag } from '../domain/types.js';
 import type { Localized } from '../domain/localized.js';
-import type { BundleRecord, Declaration } from '../services/api.js';
+import type { BundleRecord } from '../domain/files.js';
+import type { Declaration } from '../domain/review.js';
 import type { ReportKind, ReportLang } from './types.js';
 
 export function tr(lang: ReportLang, msg: Localized): string {

@@ -1,4 +1,4 @@
-import type { ApplicantRef } from '../domain/types.js';
+import type { ApplicantRef } from '../domain/people.js';
 import type { ReportExpert } from './types.js';
 
 /** "王建国（E03）", or whatever part of it is known. */

@@ -2,7 +2,7 @@
  * 结果包导入回执: which result bundles the secretariat accepted, which a later bundle superseded and
  * which it refused and why, each with the SHA-256 of the file as received.
  */
-import type { BundleRecord } from '../services/api.js';
+import type { BundleRecord } from '../domain/files.js';
 import { formatDateTime } from './format.js';
 import { FLAG_FILL, frame, note, num, table, td, th } from './layout.js';
 import { M, tr } from './messages.js';

@@ -4,10 +4,12 @@
  * holds exactly the data the document shows and nothing about when or in which language it was
  * printed.
  */
-import type { ApplicantRef, CandidateStatus, EditionResults, ItemKind, StageResult } from '../domain/types.js';
+import type { ApplicantRef } from '../domain/people.js';
+import type { CandidateStatus, EditionResults, ItemKind, StageResult } from '../domain/types.js';
 import type { Localized } from '../domain/localized.js';
 import type { Stage } from '../domain/vocabulary.js';
-import type { BundleRecord, Declaration, ItemScore } from '../services/api.js';
+import type { BundleRecord } from '../domain/files.js';
+import type { Declaration, ItemScore } from '../domain/review.js';
 
 export type ReportLang = 'zh' | 'en';
 

@@ -1,4 +1,5 @@
-import type { ApplicantRef, EffectiveRules, Flag, StageResult } from '../domain/types.js';
+import type { ApplicantRef } from '../domain/people.js';
+import type { EffectiveRules, Flag, StageResult } from '../domain/types.js';
 import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
 import type { TieAtCap } from './candidates.js';
 import type { ShortlistOutcome } from './shortlist.js';

@@ -1,4 +1,5 @@
-import type { ApplicantRef, CriteriaFramework, EffectiveRules, PanelSeat, SubmittedSheet } from '../domain/types.js';
+import type { ApplicantRef } from '../domain/people.js';
+import type { CriteriaFramework, EffectiveRules, PanelSeat, SubmittedSheet } from '../domain/types.js';
 import type { Localized } from '../domain/localized.js';
 import { listReasons } from '../domain/reasons.js';
 import { PingshenError } from '../domain/errors.js';

@@ -1,5 +1,6 @@
 import type { ApplicantKind, Stage } from '../domain/vocabulary.js';
-import type { ApplicantRef, EffectiveRules, RankingEntry, StageResult } from '../domain/types.js';
+import type { ApplicantRef } from '../domain/people.js';
+import type { EffectiveRules, RankingEntry, StageResult } from '../domain/types.js';
 import { divRound, toCenti, toPoints } from './centi.js';
 import { byText } from './order.js';
 

@@ -1,4 +1,5 @@
-import type { ApplicantRef, EffectiveRules } from '../domain/types.js';
+import type { ApplicantRef } from '../domain/people.js';
+import type { EffectiveRules } from '../domain/types.js';
 import { toCenti, toPoints } from './centi.js';
 import { byText } from './order.js';
 import type { StageResultIndex } from './ranking.js';

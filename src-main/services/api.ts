@@ -2,179 +2,22 @@
  * The service surface, in the domain's words. The CLI, the IPC contract (desktop app) and the
  * browser-mode transport all call exactly these methods; nothing else reaches the store.
  * Every method validates its input again (zod) — callers are never trusted.
- * Errors are thrown as PingshenError (src-main/services/errors.ts) with a stable code and a
- * localized, actionable message; a failed call changes nothing.
+ * Errors are thrown as PingshenError with a stable code and a localized, actionable message; a
+ * failed call changes nothing.
  */
-import type { ApplicantKind, Industry, Role, Stage } from '../domain/vocabulary.js';
+import type { EditionSummary } from '../domain/editions.js';
+import type { BundleOutcome, BundleRecord, MaterialInfo, PackageExport, SheetImportResult } from '../domain/files.js';
+import type { Panel } from '../domain/panels.js';
+import type { Applicant, ApplicantInput, Expert, ExpertInput, ExpertSelf } from '../domain/people.js';
+import type { AssignmentView, Declaration, ItemScore, OwedWork, ScoreSheet } from '../domain/review.js';
+import type { AuditEntry, StoreInfo } from '../domain/store.js';
+import type { Stage } from '../domain/vocabulary.js';
 import type { CriteriaFramework, EditionResults, EditionSettings, Profile } from '../domain/types.js';
-import type { Localized } from '../domain/localized.js';
-
-export interface StoreInfo {
-  role: Role;
-  path: string;
-  /** fingerprint of this store's public identity (signing key), for out-of-band comparison */
-  fingerprint: string;
-  createdAt: string; // ISO 8601
-}
-
-export interface EditionSummary {
-  id: string;
-  name: string;
-  year: number;
-  profileId: string;
-  frameworkId: string;
-  createdAt: string;
-}
 
 export interface EditionDetail extends EditionSummary {
   profile: Profile;
   framework: CriteriaFramework;
   settings: EditionSettings;
-}
-
-export interface Applicant {
-  id: string;
-  editionId: string;
-  code: string;
-  name: string;
-  kind: ApplicantKind;
-  industry: Industry;
-  contactName: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-}
-export type ApplicantInput = Omit<Applicant, 'id' | 'editionId'>;
-
-export interface Expert {
-  id: string;
-  editionId: string;
-  code: string;
-  name: string;
-  organisation: string | null;
-  title: string | null;
-  industry: Industry | null;
-  phone: string | null;
-  email: string | null;
-  /** set once the expert's enrollment key has been registered */
-  enrolled: boolean;
-  fingerprint: string | null;
-}
-export type ExpertInput = Omit<Expert, 'id' | 'editionId' | 'enrolled' | 'fingerprint'>;
-
-export interface Panel {
-  id: string;
-  editionId: string;
-  stage: Stage;
-  name: string;
-  leaderId: string | null;
-  memberIds: string[];
-  applicantIds: string[];
-  /** the panel's size lies outside the edition's bounds: a warning, not a refusal */
-  sizeFlag: Localized | null;
-}
-
-export interface MaterialInfo {
-  id: string;
-  applicantId: string;
-  fileName: string;
-  size: number;
-  sha256: string;
-  addedAt: string;
-}
-
-export interface ImportRowError {
-  row: number; // 1-based sheet row, as Excel shows it
-  column?: string;
-  reason: Localized;
-}
-
-export interface SheetImportResult {
-  imported: number;
-}
-
-export interface PackageExport {
-  expertId: string;
-  file: string;
-  sha256: string;
-  applicants: number;
-  bytes: number;
-}
-
-export type BundleOutcome =
-  | { status: 'accepted'; bundleId: string; expertId: string; sheets: number; replaced: string | null }
-  | { status: 'duplicate'; bundleId: string; expertId: string }
-  | { status: 'refused'; file: string; reason: Localized };
-
-export interface BundleRecord {
-  bundleId: string;
-  expertId: string;
-  sequence: number;
-  sha256: string;
-  receivedAt: string;
-  status: 'accepted' | 'superseded' | 'refused';
-  reason: Localized | null;
-}
-
-export interface Declaration {
-  expertId: string;
-  applicantId: string;
-  conflict: boolean;
-  reason: string;
-  declaredAt: string;
-  source: 'expert' | 'secretariat';
-}
-
-/** The expert a store speaks for in an edition, as the secretariat named them in its review package. */
-export interface ExpertSelf {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface ItemScore {
-  itemCode: string;
-  percent: number | null; // null = not yet scored
-  strengths: string;
-  opportunities: string;
-  updatedAt: string | null;
-}
-
-export interface ScoreSheet {
-  id: string;
-  editionId: string;
-  expertId: string;
-  applicantId: string;
-  stage: Stage;
-  status: 'draft' | 'submitted';
-  submittedAt: string | null;
-  items: ItemScore[];
-  total: number; // sum of scored items, 2 decimals
-}
-
-export interface AssignmentView {
-  applicant: Pick<Applicant, 'id' | 'code' | 'name' | 'kind' | 'industry'>;
-  stage: Stage;
-  declaration: Declaration | null; // null = not yet declared
-  sheetStatus: 'none' | 'draft' | 'submitted';
-  scoredItems: number;
-  totalItems: number;
-}
-
-export interface OwedWork {
-  expertId: string;
-  expertName: string;
-  applicantId: string;
-  stage: Stage;
-  state: 'no-bundle' | 'undeclared' | 'not-submitted';
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  detail: Record<string, unknown>;
-  hash: string;
 }
 
 /** Both roles. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { loadIdentity } from '../crypto/identity.js';
 import { createStore, openStore, type Store } from '../store/open.js';
-import type { ExpertService, SecretariatService, StoreInfo } from './api.js';
+import type { ExpertService, SecretariatService } from './api.js';
+import type { StoreInfo } from '../domain/store.js';
 import { ROLE_NAMES, type Role } from '../domain/vocabulary.js';
 import { createCtx, type Ctx } from './context.js';
 import { expertService } from './expert/index.js';

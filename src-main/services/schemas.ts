@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CodeSchema, EmailSchema, FilePathSchema, IdSchema, nullableOf, optionalText, PhoneSchema, textOf as text } from '../domain/values.js';
-import { ApplicantKindSchema, IndustrySchema, StageSchema } from '../domain/vocabulary.js';
+import { ItemScoreSchema } from '../domain/review.js';
+import { FilePathSchema, IdSchema, textOf as text } from '../domain/values.js';
+import { StageSchema } from '../domain/vocabulary.js';
 import { EditionSettingsSchema } from '../profile/settings.js';
 
 /**
@@ -8,39 +9,12 @@ import { EditionSettingsSchema } from '../profile/settings.js';
  * very same rules before a call crosses the process boundary; the services parse again anyway.
  */
 
-export const ApplicantInputSchema = z.strictObject({
-  code: CodeSchema,
-  name: text(200),
-  kind: ApplicantKindSchema,
-  industry: IndustrySchema,
-  contactName: optionalText(100),
-  contactPhone: nullableOf(PhoneSchema),
-  contactEmail: nullableOf(EmailSchema),
-});
-
-export const ExpertInputSchema = z.strictObject({
-  code: CodeSchema,
-  name: text(100),
-  organisation: optionalText(200),
-  title: optionalText(100),
-  industry: IndustrySchema.nullish().transform((v) => v ?? null),
-  phone: nullableOf(PhoneSchema),
-  email: nullableOf(EmailSchema),
-});
-
 export const CreateEditionSchema = z.strictObject({
   name: text(200),
   year: z.number().int().min(2000).max(2200),
   profileId: IdSchema,
   frameworkId: IdSchema,
   settings: EditionSettingsSchema,
-});
-
-export const CreatePanelSchema = z.strictObject({
-  stage: StageSchema,
-  name: text(100),
-  memberIds: z.array(IdSchema).min(1).max(100),
-  leaderId: IdSchema.nullable(),
 });
 
 export const AssignSchema = z.strictObject({ panelId: IdSchema, applicantIds: z.array(IdSchema).min(1).max(10_000) });
@@ -77,13 +51,10 @@ export const DeclareSchema = z
 
 export const OpenSheetSchema = z.strictObject({ editionId: IdSchema, applicantId: IdSchema, stage: StageSchema });
 
-/** The hot path: typed as the expert types, so kept to plain checks. Grid is checked against the framework. */
-export const SaveItemSchema = z.strictObject({
+/** The hot path: plain checks; whether the percent lies on the grid is the framework's rule, checked by the service. */
+export const SaveItemSchema = ItemScoreSchema.pick({ itemCode: true, strengths: true, opportunities: true }).extend({
   sheetId: IdSchema,
-  itemCode: z.string().min(1).max(20),
   percent: z.number().nullable(),
-  strengths: z.string().max(20_000),
-  opportunities: z.string().max(20_000),
 });
 
 export const AuditLimitSchema = z.strictObject({ limit: z.number().int().min(1).max(100_000).optional() }).optional();

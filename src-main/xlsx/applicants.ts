@@ -1,5 +1,6 @@
 import type { ApplicantKind } from '../domain/vocabulary.js';
-import type { ApplicantInput, ImportRowError } from '../services/api.js';
+import type { ApplicantInput } from '../domain/people.js';
+import type { ImportRowError } from '../domain/files.js';
 import { duplicateCodes, RowCheck } from './fields.js';
 import { invalidRows, readSheetRows, type ColumnSpec } from './read.js';
 

@@ -1,4 +1,5 @@
-import type { ExpertInput, ImportRowError } from '../services/api.js';
+import type { ExpertInput } from '../domain/people.js';
+import type { ImportRowError } from '../domain/files.js';
 import { duplicateCodes, RowCheck } from './fields.js';
 import { invalidRows, readSheetRows, type ColumnSpec } from './read.js';
 

@@ -1,6 +1,6 @@
 import type { ApplicantKind, Industry } from '../domain/vocabulary.js';
 import type { Localized } from '../domain/localized.js';
-import type { ImportRowError } from '../services/api.js';
+import type { ImportRowError } from '../domain/files.js';
 import { CodeSchema, EmailSchema, PhoneSchema } from '../domain/values.js';
 import type { SheetRow } from './read.js';
 

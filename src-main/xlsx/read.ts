@@ -1,5 +1,5 @@
 import type { Localized } from '../domain/localized.js';
-import type { ImportRowError } from '../services/api.js';
+import type { ImportRowError } from '../domain/files.js';
 import { PingshenError } from '../domain/errors.js';
 
 /** One column a sheet may carry: the field it fills and the headers it is known by. */

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AssignmentView } from '../../src-main/services/api.js';
+import type { AssignmentView } from '../../src-main/domain/review.js';
 
 /** Small shared labels, so a status reads the same on every screen. */
 

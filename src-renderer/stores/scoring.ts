@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CriteriaFramework } from '../../src-main/domain/types.js';
-import type { ItemScore, ScoreSheet } from '../../src-main/services/api.js';
+import type { ItemEntry, ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
 import { asCallFailure, type CallFailure } from '../transport/errors.js';
 import { itemCodes, stepPercent, typeDigit } from '../scoring/totals.js';
 
@@ -11,12 +11,6 @@ import { itemCodes, stepPercent, typeDigit } from '../scoring/totals.js';
  * last attempt failed. Saves of one item run one at a time, always sending the latest text.
  */
 
-export interface ItemDraft {
-  percent: number | null;
-  strengths: string;
-  opportunities: string;
-}
-
 export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
@@ -24,7 +18,7 @@ export type SaveStatus =
   | { kind: 'failed'; error: CallFailure };
 
 export interface ScoringDeps {
-  save(input: { sheetId: string; itemCode: string } & ItemDraft): Promise<ItemScore>;
+  save(input: { sheetId: string; itemCode: string } & ItemEntry): Promise<ItemScore>;
   now?: () => Date;
   /** how long typing in a comment field waits before saving */
   textDelayMs?: number;
@@ -34,8 +28,8 @@ export interface ScoringState {
   sheet: ScoreSheet | null;
   framework: CriteriaFramework | null;
   codes: string[];
-  items: Record<string, ItemDraft>;
-  saved: Record<string, ItemDraft>;
+  items: Record<string, ItemEntry>;
+  saved: Record<string, ItemEntry>;
   selected: string | null;
   buffer: string;
   offGrid: boolean;
@@ -58,7 +52,7 @@ export interface ScoringState {
   markSubmitted(sheet: ScoreSheet): void;
 }
 
-function same(a: ItemDraft | undefined, b: ItemDraft | undefined): boolean {
+function same(a: ItemEntry | undefined, b: ItemEntry | undefined): boolean {
   return !!a && !!b && a.percent === b.percent && a.strengths === b.strengths && a.opportunities === b.opportunities;
 }
 
@@ -129,7 +123,7 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
       );
     }
 
-    function update(code: string, patch: Partial<ItemDraft>, delay: number): void {
+    function update(code: string, patch: Partial<ItemEntry>, delay: number): void {
       const s = get();
       if (s.readOnly) return;
       const current = s.items[code];
@@ -157,7 +151,7 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
         for (const t of timers.values()) clearTimeout(t);
         timers.clear();
         const codes = itemCodes(framework);
-        const items: Record<string, ItemDraft> = {};
+        const items: Record<string, ItemEntry> = {};
         for (const code of codes) {
           const found = sheet.items.find((i) => i.itemCode === code);
           items[code] = { percent: found?.percent ?? null, strengths: found?.strengths ?? '', opportunities: found?.opportunities ?? '' };

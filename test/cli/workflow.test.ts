@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditionResults } from '../../src-main/domain/types.js';
-import type { BundleOutcome, BundleRecord } from '../../src-main/services/api.js';
+import type { BundleOutcome, BundleRecord } from '../../src-main/domain/files.js';
 import { loadIdentity } from '../../src-main/crypto/identity.js';
 import { openSealed, seal } from '../../src-main/seal/envelope.js';
 import { openStore } from '../../src-main/store/open.js';

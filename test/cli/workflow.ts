@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
-import type { PackageExport } from '../../src-main/services/api.js';
+import type { PackageExport } from '../../src-main/domain/files.js';
 import { makePdf } from '../../src-main/cli/demo/pdf.js';
 import { Actor, fillTemplate, type Run } from './helpers.js';
 

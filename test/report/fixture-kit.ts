@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { CriteriaFramework, EditionSettings, Profile, StageResult } from '../../src-main/domain/types.js';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
-import type { EditionDetail, ItemScore, ScoreSheet } from '../../src-main/services/api.js';
+import type { EditionDetail } from '../../src-main/services/api.js';
+import type { ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
 import { resourcePath } from '../../src-main/resources.js';
 
 export const framework: CriteriaFramework = JSON.parse(

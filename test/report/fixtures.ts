@@ -9,7 +9,10 @@
  *  - weighted totals (Wuxi 30/50/20): 745.50, 716.10, 558.00, 467.65.
  */
 import type { EditionResults, StageResult } from '../../src-main/domain/types.js';
-import type { Applicant, BundleRecord, Declaration, EditionDetail, Expert, ScoreSheet } from '../../src-main/services/api.js';
+import type { Applicant, Expert } from '../../src-main/domain/people.js';
+import type { BundleRecord } from '../../src-main/domain/files.js';
+import type { Declaration, ScoreSheet } from '../../src-main/domain/review.js';
+import type { EditionDetail } from '../../src-main/services/api.js';
 import { edition, profile, sheet, stageResult, type Comments } from './fixture-kit.js';
 
 export const wuxi: EditionDetail = edition({

@@ -5,7 +5,9 @@
  */
 import type { EditionResults, RankingEntry, StageResult } from '../../src-main/domain/types.js';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
-import type { Applicant, EditionDetail, Expert, ScoreSheet } from '../../src-main/services/api.js';
+import type { Applicant, Expert } from '../../src-main/domain/people.js';
+import type { EditionDetail } from '../../src-main/services/api.js';
+import type { ScoreSheet } from '../../src-main/domain/review.js';
 import { allItems, edition, sheet, stageResult, type Comments } from './fixture-kit.js';
 
 const STRENGTHS = [

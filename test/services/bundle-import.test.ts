@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrollmentCode, generateIdentity, type Identity } from '../../src-main/crypto/identity.js';
-import type { BundleOutcome, ExpertService } from '../../src-main/services/api.js';
+import type { BundleOutcome } from '../../src-main/domain/files.js';
+import type { ExpertService } from '../../src-main/services/api.js';
 import { ITEM_CODES, scoreAll, setupReview, type Review } from './fixtures.js';
 import { forge, identityOf, payload, tableCounts } from './forge.js';
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Applicant, Expert, ExpertService, Panel, SecretariatService } from '../../src-main/services/api.js';
+import type { Applicant, Expert } from '../../src-main/domain/people.js';
+import type { ExpertService, SecretariatService } from '../../src-main/services/api.js';
+import type { Panel } from '../../src-main/domain/panels.js';
 import { initStore, openExpert, openSecretariat } from '../../src-main/services/index.js';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
 import { builtInFrameworks } from '../../src-main/criteria/load.js';

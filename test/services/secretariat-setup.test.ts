@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrollmentCode, generateIdentity } from '../../src-main/crypto/identity.js';
-import type { ApplicantInput, ExpertInput, SecretariatService } from '../../src-main/services/api.js';
+import type { ApplicantInput, ExpertInput } from '../../src-main/domain/people.js';
+import type { SecretariatService } from '../../src-main/services/api.js';
 import { initStore, openExpert, openSecretariat } from '../../src-main/services/index.js';
 import { PASS, newSecretariat, tempDir, writePdf } from './fixtures.js';
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/domain/types.js';
-import type { ItemScore, ScoreSheet } from '../../src-main/services/api.js';
-import { createScoringStore, saveStatus, type ItemDraft } from '../../src-renderer/stores/scoring.js';
+import type { ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
+import type { ItemEntry } from '../../src-main/domain/review.js';
+import { createScoringStore, saveStatus } from '../../src-renderer/stores/scoring.js';
 import { CallFailure } from '../../src-renderer/transport/errors.js';
 
 /**
@@ -19,11 +20,11 @@ function sheet(status: 'draft' | 'submitted' = 'draft', items: ItemScore[] = [])
   return { id: 'sheet-1', editionId: 'e', expertId: 'x', applicantId: 'a', stage: 'material', status, submittedAt: null, items, total: 0 };
 }
 
-type Call = { input: { itemCode: string } & ItemDraft; resolve(): void; reject(e: unknown): void };
+type Call = { input: { itemCode: string } & ItemEntry; resolve(): void; reject(e: unknown): void };
 
 function backEnd() {
   const calls: Call[] = [];
-  const save = (input: { sheetId: string; itemCode: string } & ItemDraft) =>
+  const save = (input: { sheetId: string; itemCode: string } & ItemEntry) =>
     new Promise<ItemScore>((resolve, reject) => {
       calls.push({
         input,

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { BundleOutcome } from '../../services/api.js';
+import type { BundleOutcome } from '../../domain/files.js';
 import { Cli } from '../context.js';
 import { RefusedError } from '../errors.js';
 import { expertByCode, splitList } from '../lookup.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { MaterialInfo } from '../../services/api.js';
+import type { MaterialInfo } from '../../domain/files.js';
 import { Cli } from '../context.js';
 import { applicantByCode, assignmentByCode } from '../lookup.js';
 import { fmtDate, renderTable } from '../output.js';

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import type { Panel, SecretariatService } from '../../services/api.js';
+import type { Panel } from '../../domain/panels.js';
+import type { SecretariatService } from '../../services/api.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { applicantByCode, expertByCode, panelByRef, parseStage, splitList } from '../lookup.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { Declaration } from '../../services/api.js';
+import type { Declaration } from '../../domain/review.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { applicantByCode, assignmentByCode, expertByCode, splitList } from '../lookup.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { Applicant } from '../../services/api.js';
+import type { Applicant } from '../../domain/people.js';
 import type { CandidateStatus, EditionResults } from '../../domain/types.js';
 import type { Stage } from '../../domain/vocabulary.js';
 import { Cli } from '../context.js';

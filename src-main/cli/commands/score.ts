@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CriteriaFramework, CriteriaItem } from '../../domain/types.js';
-import type { ScoreSheet } from '../../services/api.js';
+import type { ScoreSheet } from '../../domain/review.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { applicantByCode, assignmentByCode, expertByCode, parsePercent, parseStage, splitList } from '../lookup.js';

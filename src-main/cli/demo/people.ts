@@ -1,5 +1,5 @@
 import type { Industry } from '../../domain/vocabulary.js';
-import type { ApplicantInput, ExpertInput } from '../../services/api.js';
+import type { ApplicantInput, ExpertInput } from '../../domain/people.js';
 
 /** Invented organisations in and around Wuxi, across the three sectors (一/二/三产业). */
 const APPLICANTS: [string, Industry, string][] = [

@@ -1,4 +1,5 @@
-import type { Declaration, ExpertService } from '../api.js';
+import type { Declaration } from '../../domain/review.js';
+import type { ExpertService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { findDeclaration, upsertDeclaration } from '../repo/declarations.js';
 import { getApplicant } from '../repo/people.js';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { CriteriaFramework } from '../../domain/types.js';
 import { isOnGrid } from '../../scoring/sheet.js';
-import type { ExpertService, ItemScore, ScoreSheet } from '../api.js';
+import type { ExpertService } from '../api.js';
+import type { ItemScore, ScoreSheet } from '../../domain/review.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import { findSheetRow, findSheetRowFor, insertItems, insertSheet, itemsOf, markSubmitted, toSheet, type SheetRow } from '../repo/sheets.js';
@@ -60,7 +62,7 @@ export function scoringMethods(ctx: Ctx): ScoringMethods {
   };
 
   // the hot path: one cached statement to check, one to write, the audit entry in the same transaction
-  const save = ctx.db.transaction((i: { sheetId: string; itemCode: string; percent: number | null; strengths: string; opportunities: string }, at: string) => {
+  const save = ctx.db.transaction((i: z.output<typeof SaveItemSchema>, at: string) => {
     ctx.stmt(SAVE_SQL).run(i.percent, i.strengths, i.opportunities, at, i.sheetId, i.itemCode);
     ctx.audit('sheet.item-saved', { sheetId: i.sheetId, itemCode: i.itemCode, percent: i.percent });
   });

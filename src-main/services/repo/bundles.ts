@@ -1,5 +1,5 @@
 import type { Localized } from '../../domain/localized.js';
-import type { BundleRecord } from '../api.js';
+import type { BundleRecord } from '../../domain/files.js';
 import type { Ctx } from '../context.js';
 
 /** A received bundle as the secretariat records it; a refused one may be unreadable (nulls). */

@@ -1,4 +1,4 @@
-import type { Declaration } from '../api.js';
+import type { Declaration } from '../../domain/review.js';
 import type { Ctx } from '../context.js';
 
 interface DeclarationRow {

@@ -1,5 +1,6 @@
 import type { CriteriaFramework, EditionSettings, Profile } from '../../domain/types.js';
-import type { EditionDetail, EditionSummary } from '../api.js';
+import type { EditionDetail } from '../api.js';
+import type { EditionSummary } from '../../domain/editions.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../../domain/errors.js';
 

@@ -1,4 +1,4 @@
-import type { MaterialInfo } from '../api.js';
+import type { MaterialInfo } from '../../domain/files.js';
 import type { Ctx } from '../context.js';
 
 interface MaterialRow {

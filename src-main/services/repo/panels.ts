@@ -1,5 +1,5 @@
 import type { Stage } from '../../domain/vocabulary.js';
-import type { Panel } from '../api.js';
+import type { Panel } from '../../domain/panels.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../../domain/errors.js';
 

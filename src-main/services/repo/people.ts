@@ -1,5 +1,5 @@
 import type { ApplicantKind, Industry } from '../../domain/vocabulary.js';
-import type { Applicant, Expert } from '../api.js';
+import type { Applicant, Expert } from '../../domain/people.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../../domain/errors.js';
 

@@ -1,7 +1,7 @@
 import type { CriteriaFramework } from '../../domain/types.js';
 import type { Stage } from '../../domain/vocabulary.js';
 import { sheetTotal } from '../../scoring/sheet.js';
-import type { ItemScore, ScoreSheet } from '../api.js';
+import type { ItemScore, ScoreSheet } from '../../domain/review.js';
 import type { Ctx } from '../context.js';
 
 export interface SheetRow {
@@ -16,28 +16,13 @@ export interface SheetRow {
   bundle_id: string | null;
 }
 
-interface ItemRow {
-  item_code: string;
-  percent: number | null;
-  strengths: string;
-  opportunities: string;
-  updated_at: string | null;
-}
-
 export function itemsOf(ctx: Ctx, sheetId: string, framework: CriteriaFramework): ItemScore[] {
-  const rows = ctx.stmt('SELECT * FROM item_scores WHERE sheet_id = ?').all(sheetId) as ItemRow[];
-  const byCode = new Map(rows.map((r) => [r.item_code, r]));
+  const rows = ctx
+    .stmt('SELECT item_code AS itemCode, percent, strengths, opportunities, updated_at AS updatedAt FROM item_scores WHERE sheet_id = ?')
+    .all(sheetId) as ItemScore[];
+  const byCode = new Map(rows.map((r) => [r.itemCode, r]));
   return framework.categories.flatMap((cat) =>
-    cat.items.map((item): ItemScore => {
-      const r = byCode.get(item.code);
-      return {
-        itemCode: item.code,
-        percent: r?.percent ?? null,
-        strengths: r?.strengths ?? '',
-        opportunities: r?.opportunities ?? '',
-        updatedAt: r?.updated_at ?? null,
-      };
-    }),
+    cat.items.map((item): ItemScore => byCode.get(item.code) ?? { itemCode: item.code, percent: null, strengths: '', opportunities: '', updatedAt: null }),
   );
 }
 

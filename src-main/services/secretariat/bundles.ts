@@ -7,7 +7,8 @@ import { bundleContentProblems, bundleIdentity, type BundleFacts, type BundleRef
 import { sha256Hex } from '../../exchange/common.js';
 import { listReasons, parseInput } from '../../domain/reasons.js';
 import type { Localized } from '../../domain/localized.js';
-import type { BundleOutcome, SecretariatService } from '../api.js';
+import type { BundleOutcome } from '../../domain/files.js';
+import type { SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { isPingshenError } from '../../domain/errors.js';
 import { openPayload } from '../sealing.js';

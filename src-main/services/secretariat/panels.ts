@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { EffectiveRules } from '../../domain/types.js';
 import type { Localized } from '../../domain/localized.js';
 import { STAGE_NAMES } from '../../domain/vocabulary.js';
-import type { Panel, SecretariatService } from '../api.js';
+import { type Panel, PanelInputSchema } from '../../domain/panels.js';
+import type { SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import { assignedPanelId, getPanel, insertAssignment, insertPanel, listPanelRows, type PanelRecord } from '../repo/panels.js';
 import { findApplicant, findExpert } from '../repo/people.js';
 import { parseInput } from '../../domain/reasons.js';
 import { refuse } from '../../domain/errors.js';
-import { AssignSchema, CreatePanelSchema } from '../schemas.js';
+import { AssignSchema } from '../schemas.js';
 import { IdSchema } from '../../domain/values.js';
 import { rulesOf } from './editions.js';
 
@@ -33,7 +34,7 @@ export function panelMethods(ctx: Ctx): PanelMethods {
   return {
     createPanel(editionId, input) {
       const id = parseInput(IdSchema, editionId, { zh: '届次编号', en: 'edition id' });
-      const i = parseInput(CreatePanelSchema, input, { zh: '评审组信息', en: 'panel' });
+      const i = parseInput(PanelInputSchema, input, { zh: '评审组信息', en: 'panel' });
       const edition = getEdition(ctx, id);
       const stage = STAGE_NAMES[i.stage];
       if (!rulesOf(edition).stages.some((s) => s.stage === i.stage)) {

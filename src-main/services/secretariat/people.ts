@@ -3,7 +3,8 @@ import { KIND_NAMES } from '../../domain/vocabulary.js';
 import { parseEnrollmentCode } from '../../crypto/identity.js';
 import { readApplicantsSheet } from '../../xlsx/applicants.js';
 import { readExpertsSheet } from '../../xlsx/experts.js';
-import type { Applicant, ApplicantInput, Expert, ExpertInput, SecretariatService } from '../api.js';
+import { type Applicant, type ApplicantInput, ApplicantInputSchema, type Expert, type ExpertInput, ExpertInputSchema } from '../../domain/people.js';
+import type { SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import {
@@ -19,7 +20,7 @@ import {
 } from '../repo/people.js';
 import { parseInput } from '../../domain/reasons.js';
 import { refuse } from '../../domain/errors.js';
-import { ApplicantInputSchema, EnrollSchema, ExpertInputSchema } from '../schemas.js';
+import { EnrollSchema } from '../schemas.js';
 import { FilePathSchema, IdSchema } from '../../domain/values.js';
 
 type PeopleMethods = Pick<

@@ -1,7 +1,9 @@
-import type { ApplicantRef, EditionResults, Flag, PanelSeat, SubmittedSheet } from '../../domain/types.js';
+import type { ApplicantRef } from '../../domain/people.js';
+import type { EditionResults, Flag, PanelSeat, SubmittedSheet } from '../../domain/types.js';
 import { STAGE_NAMES } from '../../domain/vocabulary.js';
 import { computeEditionResults } from '../../scoring/results.js';
-import type { Declaration, OwedWork, SecretariatService } from '../api.js';
+import type { Declaration, OwedWork } from '../../domain/review.js';
+import type { SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { expertsWithBundle } from '../repo/bundles.js';
 import { declarationsOfEdition, findDeclaration, upsertDeclaration } from '../repo/declarations.js';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../../src-main/domain/vocabulary.js';
-import type { AssignmentView } from '../../../src-main/services/api.js';
+import type { AssignmentView } from '../../../src-main/domain/review.js';
 import { useApp } from '../../app/api.js';
 import { Icon } from '../../components/icons.js';
 import { ReportButton } from '../../components/ReportButton.js';

@@ -1,7 +1,7 @@
 import { Badge, Button, Code, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Expert } from '../../../src-main/services/api.js';
+import type { Expert } from '../../../src-main/domain/people.js';
 import { useApp } from '../../app/api.js';
 import { FilePick } from '../../components/FilePick.js';
 import { useIndustryLabel } from '../../components/labels.js';

@@ -1,7 +1,7 @@
 import { Badge, Progress, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Applicant } from '../../../src-main/services/api.js';
+import type { Applicant } from '../../../src-main/domain/people.js';
 import { useApp } from '../../app/api.js';
 import { FilePick } from '../../components/FilePick.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';

@@ -2,7 +2,9 @@ import { Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Tex
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../src-main/domain/vocabulary.js';
-import type { Applicant, EditionDetail, Expert, Panel } from '../../../src-main/services/api.js';
+import type { Applicant, Expert } from '../../../src-main/domain/people.js';
+import type { EditionDetail } from '../../../src-main/services/api.js';
+import type { Panel } from '../../../src-main/domain/panels.js';
 import { useApp } from '../../app/api.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';

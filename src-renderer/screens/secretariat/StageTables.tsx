@@ -1,7 +1,7 @@
 import { Badge, Card, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EditionResults } from '../../../src-main/domain/types.js';
-import type { Applicant } from '../../../src-main/services/api.js';
+import type { Applicant } from '../../../src-main/domain/people.js';
 
 /** Per stage: each applicant's panel score, how it was formed, and what is still missing. */
 export function StageTables({ results, applicants, onOpen }: { results: EditionResults; applicants: Applicant[]; onOpen(id: string): void }) {

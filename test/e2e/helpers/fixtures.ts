@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { comments, ScoringModel, seeded } from '../../../src-main/cli/demo/model.js';
 import { demoApplicants, demoExperts } from '../../../src-main/cli/demo/people.js';
 import { makePdf } from '../../../src-main/cli/demo/pdf.js';
-import type { ApplicantInput, ExpertInput, ExpertService } from '../../../src-main/services/api.js';
+import type { ApplicantInput, ExpertInput } from '../../../src-main/domain/people.js';
+import type { ExpertService } from '../../../src-main/services/api.js';
 import { initStore, openExpert, openSecretariat } from '../../../src-main/services/index.js';
 
 /** What the scenarios hand the app: real Excel sheets, real PDFs, real stores and packages. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { ApplicantRef, EditionSettings, EffectiveRules, PanelSeat, SubmittedSheet } from '../../../src-main/domain/types.js';
+import type { ApplicantRef } from '../../../src-main/domain/people.js';
+import type { EditionSettings, EffectiveRules, PanelSeat, SubmittedSheet } from '../../../src-main/domain/types.js';
 import { allItems } from '../../../src-main/criteria/load.js';
 import { getProfile } from '../../../src-main/profile/load.js';
 import { effectiveRules } from '../../../src-main/profile/effective.js';

@@ -1,5 +1,6 @@
 import type { ApplicantKind, Stage } from '../../../src-main/domain/vocabulary.js';
-import type { ApplicantRef, CriteriaFramework, EditionSettings, EffectiveRules, PanelSeat, SubmittedSheet } from '../../../src-main/domain/types.js';
+import type { ApplicantRef } from '../../../src-main/domain/people.js';
+import type { CriteriaFramework, EditionSettings, EffectiveRules, PanelSeat, SubmittedSheet } from '../../../src-main/domain/types.js';
 import { allItems, builtInFrameworks } from '../../../src-main/criteria/load.js';
 import { getProfile } from '../../../src-main/profile/load.js';
 import { effectiveRules } from '../../../src-main/profile/effective.js';

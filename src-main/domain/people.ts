@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { CodeSchema, EmailSchema, EntityIdSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
+import { ApplicantKindSchema, IndustrySchema } from './vocabulary.js';
+
+/** Applicants (申报单位) and experts (评审专家): what the secretariat enters, and what a record holds. */
+
+const ApplicantFields = {
+  code: CodeSchema,
+  name: textOf(200),
+  kind: ApplicantKindSchema,
+  industry: IndustrySchema,
+  contactName: optionalText(100),
+  contactPhone: nullableOf(PhoneSchema),
+  contactEmail: nullableOf(EmailSchema),
+};
+
+export const ApplicantInputSchema = z.strictObject(ApplicantFields);
+export type ApplicantInput = z.output<typeof ApplicantInputSchema>;
+
+export const ApplicantSchema = z.strictObject({ id: EntityIdSchema, editionId: EntityIdSchema, ...ApplicantFields });
+export type Applicant = z.output<typeof ApplicantSchema>;
+
+/** An applicant as rankings and reports name it. */
+export const ApplicantRefSchema = ApplicantSchema.pick({ id: true, code: true, name: true, kind: true, industry: true });
+export type ApplicantRef = z.output<typeof ApplicantRefSchema>;
+
+const ExpertFields = {
+  code: CodeSchema,
+  name: textOf(100),
+  organisation: optionalText(200),
+  title: optionalText(100),
+  industry: IndustrySchema.nullish().transform((v) => v ?? null),
+  phone: nullableOf(PhoneSchema),
+  email: nullableOf(EmailSchema),
+};
+
+export const ExpertInputSchema = z.strictObject(ExpertFields);
+export type ExpertInput = z.output<typeof ExpertInputSchema>;
+
+export const ExpertSchema = z.strictObject({
+  id: EntityIdSchema,
+  editionId: EntityIdSchema,
+  ...ExpertFields,
+  /** set once the expert's enrollment key has been registered */
+  enrolled: z.boolean(),
+  fingerprint: z.string().nullable(),
+});
+export type Expert = z.output<typeof ExpertSchema>;
+
+/** The expert a store speaks for in an edition, as the secretariat named them in its review package. */
+export const ExpertSelfSchema = ExpertSchema.pick({ id: true, code: true, name: true });
+export type ExpertSelf = z.output<typeof ExpertSelfSchema>;
