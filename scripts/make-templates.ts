@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { resourcePath } from '../src-main/resources.js';
+import { resourcePath } from '../src-main/catalog/resources.js';
 import { APPLICANT_COLUMNS } from '../src-main/xlsx/applicants.js';
 import { EXPERT_COLUMNS } from '../src-main/xlsx/experts.js';
 import type { ColumnSpec } from '../src-main/xlsx/read.js';

@@ -1,5 +1,5 @@
 import type { ApplicantKind, Industry, Stage } from '../domain/vocabulary.js';
-import type { CandidateStatus } from '../domain/types.js';
+import type { CandidateStatus } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 
 export type Lang = 'zh' | 'en';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { CriteriaFramework } from '../domain/types.js';
 import { addReason } from '../domain/reasons.js';
 import { LocalizedSchema } from '../domain/localized.js';
 
@@ -11,6 +10,7 @@ const ItemSchema = z.strictObject({
   code: z.string().trim().min(1),
   name: LocalizedSchema,
   points: z.number().int().positive(),
+  /** process items are judged on ADLI, results items on LeTCI */
   kind: z.enum(['process', 'results']),
   guidance: LocalizedSchema,
 });
@@ -29,21 +29,29 @@ const BandSchema = z.strictObject({
   results: LocalizedSchema,
 });
 
-export const FrameworkSchema: z.ZodType<CriteriaFramework> = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens only'),
-    name: LocalizedSchema,
-    standard: z.string().trim().min(1),
-    totalPoints: z.number().int().positive(),
-    percentStep: z.number().int().positive().max(100),
-    bands: z.array(BandSchema).min(1),
-    categories: z.array(CategorySchema).min(1),
-  })
-  .superRefine((fw, ctx) => {
-    checkPoints(fw, ctx);
-    checkCodes(fw, ctx);
-    checkBands(fw, ctx);
-  });
+const FrameworkShape = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens only'),
+  name: LocalizedSchema,
+  standard: z.string().trim().min(1),
+  totalPoints: z.number().int().positive(),
+  percentStep: z.number().int().positive().max(100),
+  bands: z.array(BandSchema).min(1),
+  categories: z.array(CategorySchema).min(1),
+});
+
+/** A criteria framework (评价准则): a tree of categories and items with points, and the scoring bands. */
+export type CriteriaFramework = z.infer<typeof FrameworkShape>;
+export type CriteriaCategory = z.infer<typeof CategorySchema>;
+export type CriteriaItem = z.infer<typeof ItemSchema>;
+export type ItemKind = CriteriaItem['kind'];
+/** One scoring band, e.g. 50–65 %, with what it means for process and results items. */
+export type ScoringBand = z.infer<typeof BandSchema>;
+
+export const FrameworkSchema = FrameworkShape.superRefine((fw, ctx) => {
+  checkPoints(fw, ctx);
+  checkCodes(fw, ctx);
+  checkBands(fw, ctx);
+});
 
 function checkPoints(fw: CriteriaFramework, ctx: z.RefinementCtx): void {
   let sum = 0;

@@ -23,6 +23,8 @@ export const ROLE_NAMES: Record<Role, Localized> = {
 
 export const ApplicantKindSchema = z.enum(['unit', 'individual']);
 export type ApplicantKind = z.infer<typeof ApplicantKindSchema>;
+/** Units are listed before individuals (Jinan awards them separately, art. 2). */
+export const KIND_ORDER: readonly ApplicantKind[] = ApplicantKindSchema.options;
 
 /** as the plural a rule names them by: "does not admit individuals" */
 export const KIND_NAMES: Record<ApplicantKind, Localized> = {

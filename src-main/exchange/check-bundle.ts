@@ -1,7 +1,9 @@
-import type { CriteriaFramework } from '../domain/types.js';
+import type { CriteriaFramework } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
 import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
 import { isOnGrid } from '../scoring/sheet.js';
+import { itemCodes } from '../criteria/items.js';
+import { standing } from '../rules/recusal.js';
 import type { ResultBundle } from './bundle.js';
 
 /** What the secretariat's store knows that a bundle is checked against. */
@@ -15,8 +17,8 @@ export interface BundleFacts {
   applicantCode(applicantId: string): string | undefined;
   /** whether the expert sits on the panel that reviews this applicant in this stage */
   seated(applicantId: string, stage: Stage): boolean;
-  /** applicants on which the secretariat imposed a recusal of this expert */
-  imposed: ReadonlySet<string>;
+  /** whether the secretariat recused this expert from the applicant */
+  recusedBySecretariat(applicantId: string): boolean;
 }
 
 export interface BundleRefusal {
@@ -47,9 +49,8 @@ function identityProblem(b: ResultBundle, f: BundleFacts): BundleRefusal | null 
 
 function sheetProblems(b: ResultBundle, f: BundleFacts, framework: CriteriaFramework, scored: Stage[]): Localized[] {
   const problems: Localized[] = [];
-  const declared = new Map(b.declarations.map((d) => [d.applicantId, d.conflict]));
   const seen = new Set<string>();
-  const codes = framework.categories.flatMap((c) => c.items.map((i) => i.code));
+  const codes = itemCodes(framework);
   for (const sheet of b.sheets) {
     const code = f.applicantCode(sheet.applicantId) ?? sheet.applicantId;
     const stage = STAGE_NAMES[sheet.stage];
@@ -63,13 +64,13 @@ function sheetProblems(b: ResultBundle, f: BundleFacts, framework: CriteriaFrame
     if (!f.seated(sheet.applicantId, sheet.stage)) {
       problems.push({ zh: `${who.zh}：该专家所在评审组未分配此申报单位`, en: `${who.en}: the applicant is not assigned to this expert's panel` });
     }
-    if (declared.get(sheet.applicantId) !== false) {
+    if (standing(b.declarations.filter((d) => d.applicantId === sheet.applicantId)) !== 'clear') {
       problems.push({
         zh: `${who.zh}：该专家未声明与此申报单位无利益冲突，或已声明存在冲突`,
         en: `${who.en}: the expert has not declared no conflict with this applicant, or declared a conflict`,
       });
     }
-    if (f.imposed.has(sheet.applicantId)) {
+    if (f.recusedBySecretariat(sheet.applicantId)) {
       problems.push({ zh: `${who.zh}：秘书处已要求该专家回避此申报单位`, en: `${who.en}: the secretariat recused this expert from the applicant` });
     }
     const items = new Map<string, number>();

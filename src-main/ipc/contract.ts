@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import type { CriteriaFramework, EditionResults, Profile } from '../domain/types.js';
+import type { CriteriaFramework } from '../criteria/schema.js';
+import type { EditionResults } from '../scoring/results.js';
+import type { Profile } from '../profile/schema.js';
 import { EditionSettingsSchema } from '../profile/settings.js';
 import { type Applicant, ApplicantInputSchema, type Expert, ExpertInputSchema, type ExpertSelf } from '../domain/people.js';
 import type { AssignmentView, Declaration, ItemScore, OwedWork, ScoreSheet } from '../domain/review.js';
 import type { AuditEntry, StoreInfo } from '../domain/store.js';
 import type { BundleOutcome, BundleRecord, MaterialInfo, PackageExport, SheetImportResult } from '../domain/files.js';
-import type { EditionDetail } from '../services/api.js';
+import type { EditionDetail } from '../profile/edition.js';
 import type { EditionSummary } from '../domain/editions.js';
 import { type Panel, PanelInputSchema } from '../domain/panels.js';
 import { type Role, RoleSchema } from '../domain/vocabulary.js';

@@ -1,24 +1,24 @@
 import { z } from 'zod';
-import type { EditionSettings } from '../domain/types.js';
-import { TieBreakKeySchema } from './schema.js';
-
-const weight = z.number().int().min(0).max(100);
+import { DisagreementSetting } from '../rules/disagreement.js';
+import { PanelSizeSetting } from '../rules/panel-size.js';
+import { ShortlistSizeSetting } from '../rules/shortlist.js';
+import { TieBreakKeySchema } from '../rules/tie-break.js';
+import { TrimSetting } from '../rules/trim.js';
+import { WeightsSetting } from '../rules/weights.js';
 
 /**
- * What the secretariat may set per edition. Structural checks only; whether a value fits the
- * edition's profile (open or fixed by the regulation, adding up to 100 %) is effectiveRules' job.
+ * What the secretariat may set per edition, where the profile leaves it open (or switches on).
+ * Structural checks only; whether a value fits the edition's profile (open or fixed by the
+ * regulation, adding up to 100 %) is effectiveRules' job.
  */
-export const EditionSettingsSchema: z.ZodType<EditionSettings> = z.strictObject({
-  weights: z
-    .strictObject({ material: weight.optional(), site: weight.optional(), defence: weight.optional() })
-    .optional(),
-  shortlistSize: z.number().int().min(1).optional(),
-  panelSize: z
-    .strictObject({ min: z.number().int().min(1).optional(), max: z.number().int().min(1).optional() })
-    .optional(),
-  trim: z.strictObject({ enabled: z.boolean(), minPanelSize: z.number().int().min(3).optional() }).optional(),
-  disagreement: z
-    .strictObject({ enabled: z.boolean(), threshold: z.number().int().min(0).max(100).optional() })
-    .optional(),
+export const EditionSettingsSchema = z.strictObject({
+  weights: WeightsSetting.optional(),
+  shortlistSize: ShortlistSizeSetting.optional(),
+  panelSize: PanelSizeSetting.optional(),
+  trim: TrimSetting.optional(),
+  disagreement: DisagreementSetting.optional(),
+  /** no regulation fixes a tie-break; replaces the profile's default order for this edition */
   tieBreak: z.array(TieBreakKeySchema).optional(),
 });
+
+export type EditionSettings = z.infer<typeof EditionSettingsSchema>;

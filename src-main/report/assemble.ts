@@ -3,11 +3,12 @@
  * service fetches, these select and reshape, so tests and the benchmark exercise the same path.
  */
 import type { Applicant, ApplicantRef, Expert } from '../domain/people.js';
-import type { CriteriaFramework, EditionResults } from '../domain/types.js';
+import type { CriteriaFramework } from '../criteria/schema.js';
+import type { EditionResults } from '../scoring/results.js';
 import type { Stage } from '../domain/vocabulary.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration, ScoreSheet } from '../domain/review.js';
-import type { EditionDetail } from '../services/api.js';
+import type { EditionDetail } from '../profile/edition.js';
 import type {
   BallotCandidate,
   BallotInput,

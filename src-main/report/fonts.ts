@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resourcePath } from '../resources.js';
+import { resourcePath } from '../catalog/resources.js';
 
 export const REPORT_FONT = 'PingshenReport';
 

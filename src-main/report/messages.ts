@@ -3,7 +3,7 @@
  * report say the same thing and a wording is changed once.
  */
 import type { ApplicantKind, Stage } from '../domain/vocabulary.js';
-import type { CandidateStatus, Flag } from '../domain/types.js';
+import type { CandidateStatus, Flag } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration } from '../domain/review.js';

@@ -4,7 +4,7 @@
  * candidates per applicant kind with the places left empty, and the flags to be resolved.
  */
 import type { ApplicantKind } from '../domain/vocabulary.js';
-import type { RankingEntry } from '../domain/types.js';
+import type { RankingEntry } from '../domain/scores.js';
 import { formatPercent, formatScore } from './format.js';
 import { STRONG, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';

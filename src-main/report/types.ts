@@ -5,7 +5,9 @@
  * printed.
  */
 import type { ApplicantRef } from '../domain/people.js';
-import type { CandidateStatus, EditionResults, ItemKind, StageResult } from '../domain/types.js';
+import type { CandidateStatus, StageResult } from '../domain/scores.js';
+import type { EditionResults } from '../scoring/results.js';
+import type { ItemKind } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
 import type { Stage } from '../domain/vocabulary.js';
 import type { BundleRecord } from '../domain/files.js';

@@ -1,8 +1,9 @@
 import type { ApplicantRef } from '../domain/people.js';
-import type { EffectiveRules, Flag, StageResult } from '../domain/types.js';
+import type { EffectiveRules } from '../profile/effective.js';
+import type { Flag, StageResult } from '../domain/scores.js';
 import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
-import type { TieAtCap } from './candidates.js';
-import type { ShortlistOutcome } from './shortlist.js';
+import type { TieAtCap } from '../rules/floors-caps.js';
+import type { ShortlistOutcome } from '../rules/shortlist.js';
 
 const LEVEL = {
   award: { zh: '市长质量奖', en: 'award' },

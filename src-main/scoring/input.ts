@@ -1,5 +1,7 @@
 import type { ApplicantRef } from '../domain/people.js';
-import type { CriteriaFramework, EffectiveRules, PanelSeat, SubmittedSheet } from '../domain/types.js';
+import type { CriteriaFramework } from '../criteria/schema.js';
+import type { EffectiveRules } from '../profile/effective.js';
+import type { PanelSeat, SubmittedSheet } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 import { listReasons } from '../domain/reasons.js';
 import { PingshenError } from '../domain/errors.js';

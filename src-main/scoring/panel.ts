@@ -1,43 +1,12 @@
-import type { CriteriaFramework, EffectiveRules, ItemDisagreement, PanelSeat, StageResult, SubmittedSheet } from '../domain/types.js';
-import { divRound, toPoints } from './centi.js';
-import { byText } from './order.js';
+import { divRound, toPoints } from '../domain/centi.js';
+import { byText } from '../domain/order.js';
+import type { PanelSeat, StageResult, SubmittedSheet } from '../domain/scores.js';
+import type { CriteriaFramework } from '../criteria/schema.js';
+import type { EffectiveRules } from '../profile/effective.js';
+import { disagreements } from '../rules/disagreement.js';
+import { isUndersized } from '../rules/panel-size.js';
+import { trimTotals } from '../rules/trim.js';
 import { categoryCenti, itemCenti, sheetCenti } from './sheet.js';
-
-interface ExpertTotal {
-  expertId: string;
-  centi: number;
-  sheet: SubmittedSheet;
-}
-
-/**
- * Drops one lowest and one highest total. Among equal totals the expert id decides which one
- * goes, so the same sheets always give the same result.
- */
-function trim(totals: ExpertTotal[]): { kept: ExpertTotal[]; dropped: ExpertTotal[] } {
-  const sorted = [...totals].sort((a, b) => a.centi - b.centi || byText(a.expertId, b.expertId));
-  const low = sorted[0];
-  const high = sorted[sorted.length - 1];
-  if (!low || !high) return { kept: sorted, dropped: [] };
-  return { kept: sorted.slice(1, -1), dropped: [low, high] };
-}
-
-function disagreements(
-  framework: CriteriaFramework,
-  sheets: SubmittedSheet[],
-  threshold: number,
-): ItemDisagreement[] {
-  const found: ItemDisagreement[] = [];
-  if (sheets.length < 2) return found;
-  for (const cat of framework.categories) {
-    for (const item of cat.items) {
-      const percents = sheets.map((s) => s.percents[item.code] ?? 0);
-      const min = Math.min(...percents);
-      const max = Math.max(...percents);
-      if (max - min > threshold) found.push({ itemCode: item.code, min, max });
-    }
-  }
-  return found;
-}
 
 /**
  * One applicant's result in one stage: the panel score is the mean of the experts' totals,
@@ -54,12 +23,11 @@ export function stageResult(
   const recused = new Set(seat.recusedIds);
   const active = seat.memberIds.filter((id) => !recused.has(id));
   const submitted = new Set(sheets.map((s) => s.expertId));
-  const totals: ExpertTotal[] = sheets
+  const totals = sheets
     .map((sheet) => ({ expertId: sheet.expertId, centi: sheetCenti(framework, sheet.percents), sheet }))
     .sort((a, b) => byText(a.expertId, b.expertId));
 
-  const trimmed = rules.trim.enabled && active.length >= rules.trim.minPanelSize && totals.length >= rules.trim.minPanelSize;
-  const { kept, dropped } = trimmed ? trim(totals) : { kept: totals, dropped: [] };
+  const { trimmed, kept, dropped } = trimTotals(rules.trim, active.length, totals);
   const n = kept.length;
 
   const itemMeans: StageResult['itemMeans'] = {};
@@ -86,8 +54,8 @@ export function stageResult(
     droppedExpertIds: dropped.map((t) => t.expertId),
     itemMeans,
     categoryMeans,
-    disagreements: rules.disagreement.enabled ? disagreements(framework, sheets, rules.disagreement.threshold) : [],
-    undersized: active.length < rules.panelSize.min,
+    disagreements: disagreements(rules.disagreement, framework, sheets),
+    undersized: isUndersized(rules.panelSize, active.length),
     missingExpertIds: active.filter((id) => !submitted.has(id)).sort(byText),
   };
 }

@@ -1,11 +1,11 @@
-import type { ApplicantKind, Stage } from '../domain/vocabulary.js';
+import { toCenti, toPoints } from '../domain/centi.js';
+import { byText } from '../domain/order.js';
 import type { ApplicantRef } from '../domain/people.js';
-import type { EffectiveRules, RankingEntry, StageResult } from '../domain/types.js';
-import { divRound, toCenti, toPoints } from './centi.js';
-import { byText } from './order.js';
-
-/** Units are listed before individuals (Jinan awards them separately, art. 2). */
-export const KIND_ORDER: readonly ApplicantKind[] = ['unit', 'individual'];
+import type { RankingEntry, StageResult } from '../domain/scores.js';
+import { KIND_ORDER, type Stage } from '../domain/vocabulary.js';
+import type { EffectiveRules } from '../profile/effective.js';
+import { tieBreakValues } from '../rules/tie-break.js';
+import { weigh } from '../rules/weights.js';
 
 export type StageResultIndex = (applicantId: string, stage: Stage) => StageResult | undefined;
 
@@ -28,19 +28,14 @@ export function rankingKey(rules: EffectiveRules, applicantId: string, find: Sta
     results.push({ weight, result, centi: toCenti(result.panelScore) });
   }
   const weighted = (value: (r: StageResult, centi: number) => number): number =>
-    divRound(
-      results.reduce((sum, x) => sum + x.weight * value(x.result, x.centi), 0),
-      100,
-    );
-  const key = [weighted((_, centi) => centi)];
-  for (const tie of rules.tieBreak) {
-    if (tie.by === 'stage') {
-      key.push(results.find((x) => x.result.stage === tie.stage)?.centi ?? 0);
-    } else {
-      key.push(weighted((r) => toCenti(r.categoryMeans[tie.code] ?? 0)));
-    }
-  }
-  return key;
+    weigh(results.map((x) => ({ weight: x.weight, value: value(x.result, x.centi) })));
+  const total = weighted((_, centi) => centi);
+  const ties = tieBreakValues(
+    rules.tieBreak,
+    (stage) => results.find((x) => x.result.stage === stage)?.centi ?? 0,
+    (code) => weighted((r) => toCenti(r.categoryMeans[code] ?? 0)),
+  );
+  return [total, ...ties];
 }
 
 /** Negative when a ranks ahead of b (higher values first, key by key). */

@@ -1,13 +1,31 @@
-import type { EditionResults, Flag, StageResult, SubmittedSheet } from '../domain/types.js';
-import { selectCandidates } from './candidates.js';
+import { z } from 'zod';
+import { byText } from '../domain/order.js';
+import { CandidateEntrySchema, FlagSchema, perKind, RankingEntrySchema, StageResultSchema, type Flag, type StageResult, type SubmittedSheet } from '../domain/scores.js';
+import { EntityIdSchema } from '../domain/values.js';
+import { EffectiveRulesSchema } from '../profile/effective.js';
+import { selectCandidates } from '../rules/floors-caps.js';
+import { shortlistAfter, type ShortlistOutcome } from '../rules/shortlist.js';
 import { shortlistFlags, stageFlags, tieAtCapFlags, unseatedFlag } from './flags.js';
 import { checkEditionInput, type EditionInput } from './input.js';
-import { byText } from './order.js';
 import { stageResult } from './panel.js';
 import { indexStageResults, rankApplicants } from './ranking.js';
-import { shortlistAfter, type ShortlistOutcome } from './shortlist.js';
 
-export type { EditionInput } from './input.js';
+
+/** What the committee sees for an edition, computed from the sheets that came back. */
+export const EditionResultsSchema = z.strictObject({
+  rules: EffectiveRulesSchema,
+  stageResults: z.array(StageResultSchema),
+  shortlist: z.strictObject({ applicantIds: z.array(EntityIdSchema), size: z.number().int(), tieAtCut: z.boolean() }).nullable(),
+  ranking: z.array(RankingEntrySchema),
+  candidates: z.strictObject({
+    entries: z.array(CandidateEntrySchema),
+    /** award/nomination places left empty, per kind */
+    unfilled: z.strictObject({ award: perKind(z.number().int()), nomination: perKind(z.number().int()) }),
+  }),
+  flags: z.array(FlagSchema),
+});
+export type EditionResults = z.infer<typeof EditionResultsSchema>;
+
 
 /**
  * From the sheets that came back to the ranking the committee sees: stage results per panel,
@@ -49,7 +67,8 @@ export function computeEditionResults(input: EditionInput): EditionResults {
       flags.push(...stageFlags(rules, applicant, result));
     }
     if (rules.shortlist?.afterStage === stage) {
-      shortlist = shortlistAfter(rules, applicants, indexStageResults(stageResults));
+      const scores = indexStageResults(stageResults);
+      shortlist = shortlistAfter(rules.shortlist, applicants, (id, s) => scores(id, s)?.panelScore ?? null);
       shortlisted = new Set(shortlist?.applicantIds ?? []);
       if (shortlist) flags.push(...shortlistFlags(shortlist, codeOf, stage));
     }

@@ -6,19 +6,17 @@
  * failed call changes nothing.
  */
 import type { EditionSummary } from '../domain/editions.js';
+import type { EditionDetail } from '../profile/edition.js';
 import type { BundleOutcome, BundleRecord, MaterialInfo, PackageExport, SheetImportResult } from '../domain/files.js';
 import type { Panel } from '../domain/panels.js';
 import type { Applicant, ApplicantInput, Expert, ExpertInput, ExpertSelf } from '../domain/people.js';
 import type { AssignmentView, Declaration, ItemScore, OwedWork, ScoreSheet } from '../domain/review.js';
 import type { AuditEntry, StoreInfo } from '../domain/store.js';
 import type { Stage } from '../domain/vocabulary.js';
-import type { CriteriaFramework, EditionResults, EditionSettings, Profile } from '../domain/types.js';
-
-export interface EditionDetail extends EditionSummary {
-  profile: Profile;
-  framework: CriteriaFramework;
-  settings: EditionSettings;
-}
+import type { CriteriaFramework } from '../criteria/schema.js';
+import type { EditionResults } from '../scoring/results.js';
+import type { EditionSettings } from '../profile/settings.js';
+import type { Profile } from '../profile/schema.js';
 
 /** Both roles. */
 export interface StoreService {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit/chain.js';
 import type { Identity } from '../crypto/identity.js';
 import type { Store } from '../store/open.js';
-import type { EditionDetail } from './api.js';
+import type { EditionDetail } from '../profile/edition.js';
 
 /**
  * What every service function works with: the open store, this store's identity and an audit

@@ -1,41 +1,13 @@
-import type { CriteriaCategory, CriteriaFramework, ScoringBand } from '../../src-main/domain/types.js';
+import { itemCodes } from '../../src-main/criteria/items.js';
+import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
+import type { Percents } from '../../src-main/scoring/sheet.js';
 
-/** What the workspace computes from the expert's percentages while they type. */
-
-export type Percents = Readonly<Record<string, number | null | undefined>>;
-
-/** item score = points × percent, kept to two decimals as the sheet's total is */
-export function itemScore(points: number, percent: number | null | undefined): number {
-  if (percent === null || percent === undefined) return 0;
-  return Math.round(points * percent) / 100;
-}
-
-export function categoryTotal(category: CriteriaCategory, percents: Percents): number {
-  const centi = category.items.reduce((sum, item) => sum + Math.round(item.points * (percents[item.code] ?? 0)), 0);
-  return centi / 100;
-}
-
-export function overallTotal(framework: CriteriaFramework, percents: Percents): number {
-  const centi = framework.categories.reduce(
-    (sum, c) => sum + c.items.reduce((s, item) => s + Math.round(item.points * (percents[item.code] ?? 0)), 0),
-    0,
-  );
-  return centi / 100;
-}
+/** What the workspace works out while the expert types; the arithmetic is src-main/scoring/sheet.ts. */
 
 export function progress(framework: CriteriaFramework, percents: Percents): { scored: number; total: number } {
-  const codes = framework.categories.flatMap((c) => c.items.map((i) => i.code));
+  const codes = itemCodes(framework);
   const scored = codes.filter((code) => percents[code] !== null && percents[code] !== undefined).length;
   return { scored, total: codes.length };
-}
-
-export function bandOf(bands: readonly ScoringBand[], percent: number | null | undefined): ScoringBand | null {
-  if (percent === null || percent === undefined) return null;
-  return bands.find((b) => percent >= b.min && percent <= b.max) ?? null;
-}
-
-export function itemCodes(framework: CriteriaFramework): string[] {
-  return framework.categories.flatMap((c) => c.items.map((i) => i.code));
 }
 
 /** One step of the 5 % grid up or down; an unscored item starts from 0. */

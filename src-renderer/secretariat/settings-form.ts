@@ -1,4 +1,5 @@
-import type { EditionSettings, Profile } from '../../src-main/domain/types.js';
+import type { EditionSettings } from '../../src-main/profile/settings.js';
+import type { Profile } from '../../src-main/profile/schema.js';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
 
 /**

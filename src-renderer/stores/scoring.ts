@@ -1,8 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CriteriaFramework } from '../../src-main/domain/types.js';
+import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import type { ItemEntry, ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
 import { asCallFailure, type CallFailure } from '../transport/errors.js';
-import { itemCodes, stepPercent, typeDigit } from '../scoring/totals.js';
+import { itemCodes } from '../../src-main/criteria/items.js';
+import { stepPercent, typeDigit } from '../scoring/totals.js';
 
 /**
  * The scoring workspace's state. What the expert typed (`items`) is the truth on screen and is

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EditionResults } from '../../src-main/domain/types.js';
+import type { EditionResults } from '../../src-main/scoring/results.js';
 import type { BundleOutcome, BundleRecord } from '../../src-main/domain/files.js';
 import { loadIdentity } from '../../src-main/crypto/identity.js';
 import { openSealed, seal } from '../../src-main/seal/envelope.js';

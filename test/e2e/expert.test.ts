@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CriteriaFramework } from '../../src-main/domain/types.js';
+import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import { launchChromium, openPage, ROOT, shot, startApp, type RunningApp } from './helpers/app.js';
 import { experts, packageForExpert, PASSPHRASE, secretariatImports } from './helpers/fixtures.js';
 import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/wait.js';

@@ -4,11 +4,14 @@
  * out by hand), and the panel arithmetic of DOMAIN.md §3 for the StageResults the reports show.
  */
 import { readFileSync } from 'node:fs';
-import type { CriteriaFramework, EditionSettings, Profile, StageResult } from '../../src-main/domain/types.js';
+import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
+import type { EditionSettings } from '../../src-main/profile/settings.js';
+import type { Profile } from '../../src-main/profile/schema.js';
+import type { StageResult } from '../../src-main/domain/scores.js';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
-import type { EditionDetail } from '../../src-main/services/api.js';
+import type { EditionDetail } from '../../src-main/profile/edition.js';
 import type { ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
-import { resourcePath } from '../../src-main/resources.js';
+import { resourcePath } from '../../src-main/catalog/resources.js';
 
 export const framework: CriteriaFramework = JSON.parse(
   readFileSync(resourcePath('criteria', 'gbt19580-2012.json'), 'utf8'),

@@ -8,11 +8,12 @@
  *    100 % = 787.50; three experts, too few to trim: 812.50.
  *  - weighted totals (Wuxi 30/50/20): 745.50, 716.10, 558.00, 467.65.
  */
-import type { EditionResults, StageResult } from '../../src-main/domain/types.js';
+import type { EditionResults } from '../../src-main/scoring/results.js';
+import type { StageResult } from '../../src-main/domain/scores.js';
 import type { Applicant, Expert } from '../../src-main/domain/people.js';
 import type { BundleRecord } from '../../src-main/domain/files.js';
 import type { Declaration, ScoreSheet } from '../../src-main/domain/review.js';
-import type { EditionDetail } from '../../src-main/services/api.js';
+import type { EditionDetail } from '../../src-main/profile/edition.js';
 import { edition, profile, sheet, stageResult, type Comments } from './fixture-kit.js';
 
 export const wuxi: EditionDetail = edition({

@@ -3,10 +3,11 @@
  * the report benchmark: every expert comments on a third of the items, from a pool of phrases
  * so that panels repeat each other as real ones do.
  */
-import type { EditionResults, RankingEntry, StageResult } from '../../src-main/domain/types.js';
+import type { EditionResults } from '../../src-main/scoring/results.js';
+import type { RankingEntry, StageResult } from '../../src-main/domain/scores.js';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
 import type { Applicant, Expert } from '../../src-main/domain/people.js';
-import type { EditionDetail } from '../../src-main/services/api.js';
+import type { EditionDetail } from '../../src-main/profile/edition.js';
 import type { ScoreSheet } from '../../src-main/domain/review.js';
 import { allItems, edition, sheet, stageResult, type Comments } from './fixture-kit.js';
 

@@ -6,7 +6,7 @@ import type { ExpertService, SecretariatService } from '../../src-main/services/
 import type { Panel } from '../../src-main/domain/panels.js';
 import { initStore, openExpert, openSecretariat } from '../../src-main/services/index.js';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
-import { builtInFrameworks } from '../../src-main/criteria/load.js';
+import { builtInFrameworks } from '../../src-main/catalog/frameworks.js';
 
 process.env.PINGSHEN_TEST_FAST_KDF = '1';
 

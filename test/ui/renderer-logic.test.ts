@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CriteriaFramework, Profile } from '../../src-main/domain/types.js';
+import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
+import type { Profile } from '../../src-main/profile/schema.js';
 import { acceptable, strengthOf } from '../../src-renderer/components/passphrase.js';
 import { padAction } from '../../src-renderer/scoring/keys.js';
-import { bandOf, categoryTotal, itemScore, overallTotal, progress, stepPercent, typeDigit } from '../../src-renderer/scoring/totals.js';
+import { bandOf, categoryScore, itemScore, sheetTotal } from '../../src-main/scoring/sheet.js';
+import { progress, stepPercent, typeDigit } from '../../src-renderer/scoring/totals.js';
 import { formProblems, initialForm, toSettings } from '../../src-renderer/secretariat/settings-form.js';
 
 const root = new URL('../../', import.meta.url);
@@ -18,18 +20,18 @@ describe('running totals', () => {
     expect(itemScore(15, 55)).toBe(8.25);
     expect(itemScore(50, null)).toBe(0);
     const all = Object.fromEntries(codes.map((c) => [c, 100]));
-    expect(overallTotal(framework, all)).toBe(1000);
+    expect(sheetTotal(framework, all)).toBe(1000);
     expect(progress(framework, all)).toEqual({ scored: 23, total: 23 });
-    expect(categoryTotal(framework.categories[0]!, all)).toBe(110);
+    expect(categoryScore(framework.categories[0]!, all)).toBe(110);
   });
 
   it('the overall total is the sum of the category totals, whatever the percentages', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 20 }).map((n) => n * 5)), { minLength: codes.length, maxLength: codes.length }), (ps) => {
         const percents = Object.fromEntries(codes.map((c, i) => [c, ps[i] ?? null]));
-        const sum = framework.categories.reduce((s, c) => s + Math.round(categoryTotal(c, percents) * 100), 0) / 100;
-        expect(overallTotal(framework, percents)).toBe(sum);
-        expect(overallTotal(framework, percents)).toBeLessThanOrEqual(1000);
+        const sum = framework.categories.reduce((s, c) => s + Math.round(categoryScore(c, percents) * 100), 0) / 100;
+        expect(sheetTotal(framework, percents)).toBe(sum);
+        expect(sheetTotal(framework, percents)).toBeLessThanOrEqual(1000);
       }),
     );
   });

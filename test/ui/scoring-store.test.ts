@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CriteriaFramework } from '../../src-main/domain/types.js';
-import type { ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
-import type { ItemEntry } from '../../src-main/domain/review.js';
+import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
+import type { ItemEntry, ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
 import { createScoringStore, saveStatus } from '../../src-renderer/stores/scoring.js';
 import { CallFailure } from '../../src-renderer/transport/errors.js';
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resourcePath } from '../../src-main/resources.js';
+import { resourcePath } from '../../src-main/catalog/resources.js';
 import type { ImportRowError } from '../../src-main/domain/files.js';
 import type { SecretariatService } from '../../src-main/services/api.js';
 import { PingshenError } from '../../src-main/domain/errors.js';

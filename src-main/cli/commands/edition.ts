@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import type { EditionSettings, Profile } from '../../domain/types.js';
+import type { EditionSettings } from '../../profile/settings.js';
+import type { Profile } from '../../profile/schema.js';
 import type { Stage } from '../../domain/vocabulary.js';
-import type { EditionDetail } from '../../services/api.js';
+import type { EditionDetail } from '../../profile/edition.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseInteger, parseStage, splitList } from '../lookup.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { CriteriaFramework, CriteriaItem } from '../../domain/types.js';
+import type { CriteriaFramework, CriteriaItem } from '../../criteria/schema.js';
 import type { ScoreSheet } from '../../domain/review.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';

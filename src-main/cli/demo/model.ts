@@ -1,4 +1,4 @@
-import type { CriteriaItem } from '../../domain/types.js';
+import type { CriteriaItem } from '../../criteria/schema.js';
 import type { Stage } from '../../domain/vocabulary.js';
 
 /** mulberry32: a tiny seeded generator, so every demo run produces the same review. */

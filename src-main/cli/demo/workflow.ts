@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CriteriaItem, EditionSettings } from '../../domain/types.js';
+import type { CriteriaItem } from '../../criteria/schema.js';
+import type { EditionSettings } from '../../profile/settings.js';
 import type { Stage } from '../../domain/vocabulary.js';
 import type { Applicant, Expert } from '../../domain/people.js';
-import type { EditionDetail, ExpertService, SecretariatService } from '../../services/api.js';
+import type { EditionDetail } from '../../profile/edition.js';
+import type { ExpertService, SecretariatService } from '../../services/api.js';
 import { initStore, openExpert, openSecretariat } from '../../services/index.js';
 import { comments, ScoringModel, seeded } from './model.js';
 import { demoApplicants, demoExperts } from './people.js';

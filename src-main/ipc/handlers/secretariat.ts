@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { resourcePath } from '../../resources.js';
+import { resourcePath } from '../../catalog/resources.js';
 import { PingshenError } from '../../domain/errors.js';
 import type { BundleIntakeOutcome, PackageDownload } from '../contract.js';
 import { withTempDir } from '../temp-files.js';

@@ -7,7 +7,7 @@ import { sha256Hex } from '../../exchange/common.js';
 import type { ExpertService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { sealPayload } from '../sealing.js';
-import { declarationsOfExpert, findDeclaration } from '../repo/declarations.js';
+import { declarationsOfExpert, recusedBySecretariat } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
 import { insertBundleExport, nextBundleSequence } from '../repo/packages.js';
 import { isSeated } from '../repo/panels.js';
@@ -23,7 +23,7 @@ import { currentPackage } from './me.js';
 function sendableSheets(ctx: Ctx, editionId: string, me: string): BundleSheet[] {
   const framework = getEdition(ctx, editionId).framework;
   return sheetRowsOfEdition(ctx, editionId, { expertId: me, status: 'submitted' })
-    .filter((r) => isSeated(ctx, me, r.applicant_id, r.stage) && !findDeclaration(ctx, me, r.applicant_id, 'secretariat'))
+    .filter((r) => isSeated(ctx, me, r.applicant_id, r.stage) && !recusedBySecretariat(ctx, me, r.applicant_id))
     .map((r) => ({
       applicantId: r.applicant_id,
       stage: r.stage,

@@ -1,7 +1,7 @@
 import type { Declaration } from '../../domain/review.js';
 import type { ExpertService } from '../api.js';
 import type { Ctx } from '../context.js';
-import { findDeclaration, upsertDeclaration } from '../repo/declarations.js';
+import { findDeclaration, recusedBySecretariat, upsertDeclaration } from '../repo/declarations.js';
 import { getApplicant } from '../repo/people.js';
 import { deleteSheet, sheetsOfApplicant } from '../repo/sheets.js';
 import { parseInput } from '../../domain/reasons.js';
@@ -18,7 +18,7 @@ type DeclarationMethods = Pick<ExpertService, 'declare'>;
  */
 function checkChange(ctx: Ctx, me: string, applicantId: string, previous: Declaration | undefined, conflict: boolean): void {
   const code = getApplicant(ctx, applicantId).code;
-  if (!conflict && findDeclaration(ctx, me, applicantId, 'secretariat')) {
+  if (!conflict && recusedBySecretariat(ctx, me, applicantId)) {
     throw refuse(
       'recusal.imposed',
       `秘书处已要求您回避申报单位 ${code}，不能声明无利益冲突。`,

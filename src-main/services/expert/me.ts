@@ -1,6 +1,7 @@
 import { type Stage, STAGE_NAMES } from '../../domain/vocabulary.js';
 import type { Ctx } from '../context.js';
-import { standing } from '../repo/declarations.js';
+import { declarationsOfPair } from '../repo/declarations.js';
+import { standing } from '../../rules/recusal.js';
 import { latestPackage, type PackageRow } from '../repo/packages.js';
 import { isSeated, seatsOfExpert } from '../repo/panels.js';
 import { getApplicant } from '../repo/people.js';
@@ -47,7 +48,7 @@ export function requireAssigned(ctx: Ctx, expertId: string, editionId: string, a
  * no conflict, and no recusal may stand. It sits where data is read, so no caller can skip it.
  */
 export function requireClear(ctx: Ctx, expertId: string, applicantId: string): void {
-  const s = standing(ctx, expertId, applicantId);
+  const s = standing(declarationsOfPair(ctx, expertId, applicantId));
   if (s === 'conflicted') {
     throw refuse(
       'recusal.conflicted',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { itemCodeSet } from '../../criteria/items.js';
 import type { z } from 'zod';
-import type { CriteriaFramework } from '../../domain/types.js';
+import type { CriteriaFramework } from '../../criteria/schema.js';
 import { isOnGrid } from '../../scoring/sheet.js';
 import type { ExpertService } from '../api.js';
 import type { ItemScore, ScoreSheet } from '../../domain/review.js';
@@ -14,17 +15,6 @@ import { OpenSheetSchema, SaveItemSchema } from '../schemas.js';
 import { meIn, requireAssigned, requireClear } from './me.js';
 
 type ScoringMethods = Pick<ExpertService, 'openSheet' | 'saveItem' | 'missingItems' | 'submitSheet'>;
-
-const itemCodes = new WeakMap<CriteriaFramework, Set<string>>();
-
-function codesOf(framework: CriteriaFramework): Set<string> {
-  let codes = itemCodes.get(framework);
-  if (!codes) {
-    codes = new Set(framework.categories.flatMap((c) => c.items.map((i) => i.code)));
-    itemCodes.set(framework, codes);
-  }
-  return codes;
-}
 
 function sheetNotFound(id: string): Error {
   return refuse('sheet.not-found', `找不到该评分表（${id}）。请从评审任务列表重新打开。`, `No such score sheet (${id}). Open it again from your assignments.`);
@@ -89,7 +79,7 @@ export function scoringMethods(ctx: Ctx): ScoringMethods {
       };
       return ctx.change('sheet.opened', () => {
         insertSheet(ctx, row);
-        insertItems(ctx, row.id, [...codesOf(framework)].map((code) => ({ itemCode: code, percent: null, strengths: '', opportunities: '', updatedAt: null })));
+        insertItems(ctx, row.id, [...itemCodeSet(framework)].map((code) => ({ itemCode: code, percent: null, strengths: '', opportunities: '', updatedAt: null })));
         return { result: toSheet(ctx, row, framework), detail: { sheetId: row.id, applicantId: i.applicantId, stage: i.stage } };
       });
     },
@@ -101,7 +91,7 @@ export function scoringMethods(ctx: Ctx): ScoringMethods {
       if (gate.status === 'submitted') throw locked();
       if (gate.declared === 0 || gate.conflict !== 0) requireClear(ctx, gate.expert_id, gate.applicant_id);
       const framework = getEdition(ctx, gate.edition_id).framework;
-      if (!codesOf(framework).has(i.itemCode)) {
+      if (!itemCodeSet(framework).has(i.itemCode)) {
         throw refuse('sheet.unknown-item', `评价准则中没有评分项 ${i.itemCode}。`, `The framework has no item ${i.itemCode}.`);
       }
       if (i.percent !== null && !isOnGrid(i.percent, framework.percentStep)) {

@@ -1,5 +1,6 @@
 import type { Declaration } from '../../domain/review.js';
 import type { Ctx } from '../context.js';
+import { isRecused } from '../../rules/recusal.js';
 
 interface DeclarationRow {
   expert_id: string;
@@ -64,19 +65,14 @@ export function deleteExpertDeclarations(ctx: Ctx, expertId: string): void {
   ctx.stmt("DELETE FROM declarations WHERE expert_id = ? AND source = 'expert'").run(expertId);
 }
 
-/**
- * Where this expert stands on this applicant, from both sources: a recusal the secretariat
- * imposed outweighs whatever the expert declared.
- */
-export type Standing = 'undeclared' | 'conflicted' | 'clear';
+/** Both sources' declarations of one expert on one applicant: what the recusal rule decides on. */
+export function declarationsOfPair(ctx: Ctx, expertId: string, applicantId: string): Declaration[] {
+  return (ctx.stmt('SELECT * FROM declarations WHERE expert_id = ? AND applicant_id = ?').all(expertId, applicantId) as DeclarationRow[]).map(
+    declaration,
+  );
+}
 
-export function standing(ctx: Ctx, expertId: string, applicantId: string): Standing {
-  const r = ctx
-    .stmt(
-      `SELECT max(conflict) AS conflict, count(*) AS n FROM declarations WHERE expert_id = ? AND applicant_id = ?`,
-    )
-    .get(expertId, applicantId) as { conflict: number | null; n: number };
-  if (r.n === 0) return 'undeclared';
-  if (r.conflict === 1) return 'conflicted';
-  return 'clear';
+/** Whether the secretariat recused this expert from this applicant, whatever the expert declared. */
+export function recusedBySecretariat(ctx: Ctx, expertId: string, applicantId: string): boolean {
+  return isRecused(declarationsOfPair(ctx, expertId, applicantId).filter((d) => d.source === 'secretariat'));
 }

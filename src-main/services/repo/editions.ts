@@ -1,5 +1,7 @@
-import type { CriteriaFramework, EditionSettings, Profile } from '../../domain/types.js';
-import type { EditionDetail } from '../api.js';
+import type { CriteriaFramework } from '../../criteria/schema.js';
+import type { EditionSettings } from '../../profile/settings.js';
+import type { Profile } from '../../profile/schema.js';
+import type { EditionDetail } from '../../profile/edition.js';
 import type { EditionSummary } from '../../domain/editions.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../../domain/errors.js';

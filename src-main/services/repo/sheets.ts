@@ -1,4 +1,4 @@
-import type { CriteriaFramework } from '../../domain/types.js';
+import type { CriteriaFramework } from '../../criteria/schema.js';
 import type { Stage } from '../../domain/vocabulary.js';
 import { sheetTotal } from '../../scoring/sheet.js';
 import type { ItemScore, ScoreSheet } from '../../domain/review.js';

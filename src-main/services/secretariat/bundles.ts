@@ -13,13 +13,13 @@ import type { Ctx } from '../context.js';
 import { isPingshenError } from '../../domain/errors.js';
 import { openPayload } from '../sealing.js';
 import { currentBundle, findKeptBundle, highestSequence, insertBundle, listBundleRows, markSuperseded, type BundleRow } from '../repo/bundles.js';
-import { declarationsOfExpert, deleteExpertDeclarations, upsertDeclaration } from '../repo/declarations.js';
+import { deleteExpertDeclarations, recusedBySecretariat, upsertDeclaration } from '../repo/declarations.js';
 import { findEdition } from '../repo/editions.js';
 import { isSeated } from '../repo/panels.js';
 import { expertKeys, findApplicant, findExpert } from '../repo/people.js';
 import { deleteSheetsOfExpert, insertItems, insertSheet } from '../repo/sheets.js';
 import { FilePathSchema, IdSchema } from '../../domain/values.js';
-import { rulesOf } from './editions.js';
+import { rulesOf } from '../../profile/edition.js';
 
 interface Received {
   file: string;
@@ -64,11 +64,7 @@ function factsFor(ctx: Ctx, b: ResultBundle, signerKey: string): BundleFacts {
       return a && a.editionId === b.editionId ? a.code : undefined;
     },
     seated: (applicantId, stage) => isSeated(ctx, b.expertId, applicantId, stage),
-    imposed: new Set(
-      declarationsOfExpert(ctx, b.expertId, 'secretariat')
-        .filter((d) => d.conflict)
-        .map((d) => d.applicantId),
-    ),
+    recusedBySecretariat: (applicantId) => recusedBySecretariat(ctx, b.expertId, applicantId),
   };
 }
 

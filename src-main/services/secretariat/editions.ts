@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { builtInFrameworks, loadFrameworkFile } from '../../criteria/load.js';
-import type { CriteriaFramework, EditionSettings, EffectiveRules } from '../../domain/types.js';
+import { builtInFrameworks, loadFrameworkFile } from '../../catalog/frameworks.js';
+import type { CriteriaFramework } from '../../criteria/schema.js';
+import { type EditionSettings, EditionSettingsSchema } from '../../profile/settings.js';
 import { effectiveRules } from '../../profile/effective.js';
-import { builtInProfiles, getProfile } from '../../profile/load.js';
-import { EditionSettingsSchema } from '../../profile/settings.js';
-import type { EditionDetail, SecretariatService } from '../api.js';
+import { builtInProfiles, getProfile } from '../../catalog/profiles.js';
+import type { EditionDetail } from '../../profile/edition.js';
+import type { SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
 import { getEdition, insertEdition, insertFramework, listEditionRows, registeredFrameworks, updateEdition } from '../repo/editions.js';
 import { parseInput } from '../../domain/reasons.js';
 import { refuse } from '../../domain/errors.js';
 import { CreateEditionSchema } from '../schemas.js';
 import { FilePathSchema, IdSchema } from '../../domain/values.js';
-
-export function rulesOf(edition: EditionDetail): EffectiveRules {
-  return effectiveRules(edition.profile, edition.framework, edition.settings);
-}
 
 function allFrameworks(ctx: Ctx): CriteriaFramework[] {
   const builtIn = builtInFrameworks();

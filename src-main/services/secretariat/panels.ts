@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EffectiveRules } from '../../domain/types.js';
-import type { Localized } from '../../domain/localized.js';
 import { STAGE_NAMES } from '../../domain/vocabulary.js';
 import { type Panel, PanelInputSchema } from '../../domain/panels.js';
 import type { SecretariatService } from '../api.js';
@@ -12,24 +10,13 @@ import { parseInput } from '../../domain/reasons.js';
 import { refuse } from '../../domain/errors.js';
 import { AssignSchema } from '../schemas.js';
 import { IdSchema } from '../../domain/values.js';
-import { rulesOf } from './editions.js';
-
-/** A panel outside the rules' size bounds is flagged, not refused: experts may still be recruited. */
-export function sizeFlag(rules: EffectiveRules, members: number): Localized | null {
-  const { min, max } = rules.panelSize;
-  if (members < min) {
-    return { zh: `评审组只有 ${members} 人，少于规定的下限 ${min} 人`, en: `the panel has ${members} members, fewer than the minimum of ${min}` };
-  }
-  if (members > max) {
-    return { zh: `评审组有 ${members} 人，多于规定的上限 ${max} 人`, en: `the panel has ${members} members, more than the maximum of ${max}` };
-  }
-  return null;
-}
+import { rulesOf } from '../../profile/edition.js';
+import { sizeFlag } from '../../rules/panel-size.js';
 
 type PanelMethods = Pick<SecretariatService, 'createPanel' | 'listPanels' | 'assign'>;
 
 export function panelMethods(ctx: Ctx): PanelMethods {
-  const flagged = (p: PanelRecord): Panel => ({ ...p, sizeFlag: sizeFlag(rulesOf(getEdition(ctx, p.editionId)), p.memberIds.length) });
+  const flagged = (p: PanelRecord): Panel => ({ ...p, sizeFlag: sizeFlag(rulesOf(getEdition(ctx, p.editionId)).panelSize, p.memberIds.length) });
 
   return {
     createPanel(editionId, input) {

@@ -1,7 +1,7 @@
 import type { ApplicantRef } from '../../domain/people.js';
-import type { EditionResults, Flag, PanelSeat, SubmittedSheet } from '../../domain/types.js';
+import { computeEditionResults, type EditionResults } from '../../scoring/results.js';
+import type { Flag, PanelSeat, SubmittedSheet } from '../../domain/scores.js';
 import { STAGE_NAMES } from '../../domain/vocabulary.js';
-import { computeEditionResults } from '../../scoring/results.js';
 import type { Declaration, OwedWork } from '../../domain/review.js';
 import type { SecretariatService } from '../api.js';
 import type { Ctx } from '../context.js';
@@ -15,21 +15,12 @@ import { parseInput } from '../../domain/reasons.js';
 import { refuse } from '../../domain/errors.js';
 import { IdSchema } from '../../domain/values.js';
 import { ImposeRecusalSchema, SheetFilterSchema } from '../schemas.js';
-import { rulesOf } from './editions.js';
+import { rulesOf } from '../../profile/edition.js';
+import { standings } from '../../rules/recusal.js';
 
 type ResultMethods = Pick<SecretariatService, 'owedWork' | 'imposeRecusal' | 'recusalRegister' | 'listSheets' | 'results'>;
 
 const editionIdOf = (id: unknown): string => parseInput(IdSchema, id, { zh: '届次编号', en: 'edition id' });
-
-/** expert id → applicant ids the expert is recused from, by declaration or by the secretariat */
-function recusals(declarations: Declaration[]): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const d of declarations) {
-    if (!d.conflict) continue;
-    map.set(d.expertId, (map.get(d.expertId) ?? new Set()).add(d.applicantId));
-  }
-  return map;
-}
 
 export function resultMethods(ctx: Ctx): ResultMethods {
   return {
@@ -37,8 +28,8 @@ export function resultMethods(ctx: Ctx): ResultMethods {
       const id = editionIdOf(editionId);
       const edition = getEdition(ctx, id);
       const rules = rulesOf(edition);
-      const recused = recusals(declarationsOfEdition(ctx, id));
-      const isRecused = (expertId: string, applicantId: string): boolean => recused.get(expertId)?.has(applicantId) ?? false;
+      const standingOf = standings(declarationsOfEdition(ctx, id));
+      const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
       const applicants: ApplicantRef[] = listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry }));
       const codeOf = new Map(applicants.map((a) => [a.id, a.code]));
       const seats: PanelSeat[] = editionSeats(ctx, id).map((s) => ({
@@ -72,14 +63,14 @@ export function resultMethods(ctx: Ctx): ResultMethods {
     owedWork(editionId) {
       const id = editionIdOf(editionId);
       const declarations = declarationsOfEdition(ctx, id);
-      const recused = recusals(declarations);
+      const standingOf = standings(declarations);
       const declared = new Set(declarations.filter((d) => d.source === 'expert').map((d) => `${d.expertId}\u0000${d.applicantId}`));
       const withBundle = expertsWithBundle(ctx, id);
       const names = new Map(listExpertRows(ctx, id).map((e) => [e.id, e.name]));
       const owed: OwedWork[] = [];
       for (const seat of editionSeats(ctx, id)) {
         for (const expertId of seat.memberIds) {
-          if (recused.get(expertId)?.has(seat.applicantId)) continue;
+          if (standingOf(expertId, seat.applicantId) === 'conflicted') continue;
           const base = { expertId, expertName: names.get(expertId) ?? expertId, applicantId: seat.applicantId, stage: seat.stage };
           if (!withBundle.has(expertId)) owed.push({ ...base, state: 'no-bundle' });
           else if (!declared.has(`${expertId}\u0000${seat.applicantId}`)) owed.push({ ...base, state: 'undeclared' });

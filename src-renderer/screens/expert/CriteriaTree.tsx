@@ -3,9 +3,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { CriteriaFramework } from '../../../src-main/domain/types.js';
+import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
-import { categoryTotal, itemScore } from '../../scoring/totals.js';
+import { categoryScore, itemScore } from '../../../src-main/scoring/sheet.js';
 import type { ScoringState } from '../../stores/scoring.js';
 
 function fmt(n: number): string {
@@ -35,7 +35,7 @@ export function CriteriaTree({ framework, store }: { framework: CriteriaFramewor
                 {c.code} {l(c.name)}
               </Text>
               <Text size="xs" c="dimmed" data-testid={`category-total-${c.code}`}>
-                {t('tree.subtotal', { score: fmt(categoryTotal(c, percents)), points: c.points })}
+                {t('tree.subtotal', { score: fmt(categoryScore(c, percents)), points: c.points })}
               </Text>
             </Group>
             <Stack gap={0} mt={2}>

@@ -3,9 +3,9 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { CriteriaFramework, CriteriaItem } from '../../../src-main/domain/types.js';
+import type { CriteriaFramework, CriteriaItem } from '../../../src-main/criteria/schema.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
-import { bandOf, itemScore } from '../../scoring/totals.js';
+import { bandOf, itemScore } from '../../../src-main/scoring/sheet.js';
 import type { ScoringState } from '../../stores/scoring.js';
 
 function findItem(framework: CriteriaFramework, code: string | null): CriteriaItem | null {

@@ -8,7 +8,8 @@ import { Icon } from '../../components/icons.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { padAction } from '../../scoring/keys.js';
-import { overallTotal, progress } from '../../scoring/totals.js';
+import { sheetTotal } from '../../../src-main/scoring/sheet.js';
+import { progress } from '../../scoring/totals.js';
 import { onBeforeLock } from '../../stores/before-lock.js';
 import { navStore } from '../../stores/nav.js';
 import { createScoringStore, saveStatus } from '../../stores/scoring.js';
@@ -114,7 +115,7 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   const applicant = assignments.data?.find((a) => a.applicant.id === applicantId)?.applicant;
   const percents = Object.fromEntries(Object.entries(items).map(([code, d]) => [code, d.percent]));
   const done = progress(framework, percents);
-  const total = overallTotal(framework, percents);
+  const total = sheetTotal(framework, percents);
 
   return (
     <Box onKeyDown={onKeyDown} data-testid="workspace" data-selected={selected ?? undefined}>

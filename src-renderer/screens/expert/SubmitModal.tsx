@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
-import type { CriteriaFramework } from '../../../src-main/domain/types.js';
+import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
 import { useApp } from '../../app/api.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../src-main/domain/vocabulary.js';
 import type { Applicant, Expert } from '../../../src-main/domain/people.js';
-import type { EditionDetail } from '../../../src-main/services/api.js';
+import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import type { Panel } from '../../../src-main/domain/panels.js';
 import { useApp } from '../../app/api.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';

@@ -1,6 +1,6 @@
 import { Card, Divider, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EditionDetail } from '../../../src-main/services/api.js';
+import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import { ReportButton } from '../../components/ReportButton.js';
 import { ReportSet } from './ReportSet.js';
 

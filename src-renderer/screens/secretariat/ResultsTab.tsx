@@ -1,8 +1,9 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CandidateStatus, EditionResults } from '../../../src-main/domain/types.js';
-import type { EditionDetail } from '../../../src-main/services/api.js';
+import type { CandidateStatus } from '../../../src-main/domain/scores.js';
+import type { EditionResults } from '../../../src-main/scoring/results.js';
+import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';

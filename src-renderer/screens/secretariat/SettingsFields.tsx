@@ -1,6 +1,6 @@
 import { Alert, Group, NumberInput, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '../../../src-main/domain/types.js';
+import type { Profile } from '../../../src-main/profile/schema.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { formProblems, openValues, weightSum, type SettingsForm } from '../../secretariat/settings-form.js';
 

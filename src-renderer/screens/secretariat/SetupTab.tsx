@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditionDetail } from '../../../src-main/services/api.js';
+import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import { useApp } from '../../app/api.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice } from '../../components/States.js';

@@ -1,12 +1,12 @@
 import { Accordion, Badge, Drawer, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EditionResults } from '../../../src-main/domain/types.js';
-import type { EditionDetail } from '../../../src-main/services/api.js';
+import type { EditionResults } from '../../../src-main/scoring/results.js';
+import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import { ReportButton } from '../../components/ReportButton.js';
 import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
-import { itemScore } from '../../scoring/totals.js';
+import { itemScore } from '../../../src-main/scoring/sheet.js';
 
 /** Drill-down: every expert's score sheet for one applicant, item by item, with comments. */
 export function SheetDrawer({ edition, results, applicantId, onClose }: { edition: EditionDetail; results: EditionResults; applicantId: string | null; onClose(): void }) {

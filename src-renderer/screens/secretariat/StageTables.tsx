@@ -1,6 +1,6 @@
 import { Badge, Card, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EditionResults } from '../../../src-main/domain/types.js';
+import type { EditionResults } from '../../../src-main/scoring/results.js';
 import type { Applicant } from '../../../src-main/domain/people.js';
 
 /** Per stage: each applicant's panel score, how it was formed, and what is still missing. */

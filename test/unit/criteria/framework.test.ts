@@ -2,8 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CriteriaFramework } from '../../../src-main/domain/types.js';
-import { allItems, builtInFrameworks, loadFrameworkFile, parseFramework } from '../../../src-main/criteria/load.js';
+import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
+import { allItems } from '../../../src-main/criteria/items.js';
+import { parseFramework } from '../../../src-main/criteria/parse.js';
+import { builtInFrameworks, loadFrameworkFile } from '../../../src-main/catalog/frameworks.js';
 import { PingshenError } from '../../../src-main/domain/errors.js';
 import { isOnGrid, bandOf } from '../../../src-main/scoring/sheet.js';
 
@@ -75,8 +77,8 @@ describe('GB/T 19580-2012 as shipped', () => {
       expect(isOnGrid(p, 5)).toBe(true);
       expect(gbt.bands.filter((b) => p >= b.min && p <= b.max)).toHaveLength(1);
     }
-    expect(bandOf(55, gbt.bands)?.min).toBe(50);
-    expect(bandOf(7, gbt.bands)).toBeUndefined();
+    expect(bandOf(gbt.bands, 55)?.min).toBe(50);
+    expect(bandOf(gbt.bands, 7)).toBeNull();
   });
 });
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { ApplicantRef } from '../../../src-main/domain/people.js';
-import type { EditionSettings, EffectiveRules, PanelSeat, SubmittedSheet } from '../../../src-main/domain/types.js';
-import { allItems } from '../../../src-main/criteria/load.js';
-import { getProfile } from '../../../src-main/profile/load.js';
-import { effectiveRules } from '../../../src-main/profile/effective.js';
+import type { EditionSettings } from '../../../src-main/profile/settings.js';
+import { type EffectiveRules, effectiveRules } from '../../../src-main/profile/effective.js';
+import type { PanelSeat, SubmittedSheet } from '../../../src-main/domain/scores.js';
+import { allItems } from '../../../src-main/criteria/items.js';
+import { getProfile } from '../../../src-main/catalog/profiles.js';
 import { gbt } from './edition.js';
 
 const ITEM_CODES = allItems(gbt).map((i) => i.code);

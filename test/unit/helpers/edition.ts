@@ -1,9 +1,12 @@
 import type { ApplicantKind, Stage } from '../../../src-main/domain/vocabulary.js';
 import type { ApplicantRef } from '../../../src-main/domain/people.js';
-import type { CriteriaFramework, EditionSettings, EffectiveRules, PanelSeat, SubmittedSheet } from '../../../src-main/domain/types.js';
-import { allItems, builtInFrameworks } from '../../../src-main/criteria/load.js';
-import { getProfile } from '../../../src-main/profile/load.js';
-import { effectiveRules } from '../../../src-main/profile/effective.js';
+import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
+import type { EditionSettings } from '../../../src-main/profile/settings.js';
+import { type EffectiveRules, effectiveRules } from '../../../src-main/profile/effective.js';
+import type { PanelSeat, SubmittedSheet } from '../../../src-main/domain/scores.js';
+import { allItems } from '../../../src-main/criteria/items.js';
+import { builtInFrameworks } from '../../../src-main/catalog/frameworks.js';
+import { getProfile } from '../../../src-main/catalog/profiles.js';
 
 export const gbt: CriteriaFramework = builtInFrameworks().find((f) => f.id === 'gbt19580-2012')!;
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EditionSettings } from '../../../src-main/domain/types.js';
-import { builtInFrameworks } from '../../../src-main/criteria/load.js';
+import { type EditionSettings, EditionSettingsSchema } from '../../../src-main/profile/settings.js';
+import { builtInFrameworks } from '../../../src-main/catalog/frameworks.js';
 import { effectiveRules } from '../../../src-main/profile/effective.js';
-import { getProfile } from '../../../src-main/profile/load.js';
-import { EditionSettingsSchema } from '../../../src-main/profile/settings.js';
+import { getProfile } from '../../../src-main/catalog/profiles.js';
 import { PingshenError } from '../../../src-main/domain/errors.js';
 
 const gbt = builtInFrameworks().find((f) => f.id === 'gbt19580-2012')!;

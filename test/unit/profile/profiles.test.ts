@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../../../src-main/domain/types.js';
-import { builtInProfiles, getProfile, parseProfile } from '../../../src-main/profile/load.js';
+import type { Profile } from '../../../src-main/profile/schema.js';
+import { builtInProfiles, getProfile } from '../../../src-main/catalog/profiles.js';
+import { parseProfile } from '../../../src-main/profile/parse.js';
 import { PingshenError } from '../../../src-main/domain/errors.js';
 
 function refusal(json: unknown): PingshenError {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicantRef } from '../../../src-main/domain/people.js';
-import type { EditionResults } from '../../../src-main/domain/types.js';
-import { computeEditionResults } from '../../../src-main/scoring/results.js';
+import { computeEditionResults, type EditionResults } from '../../../src-main/scoring/results.js';
 import { applicant, collect, gbt, panel, rulesFor, uniform } from '../helpers/edition.js';
 
 /*

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EditionResults } from '../../../src-main/domain/types.js';
-import { computeEditionResults } from '../../../src-main/scoring/results.js';
+import { computeEditionResults, type EditionResults } from '../../../src-main/scoring/results.js';
 import { applicant, collect, gbt, panel, rulesFor } from '../helpers/edition.js';
 
 /*

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EditionResults } from '../../../src-main/domain/types.js';
+import { computeEditionResults, type EditionResults } from '../../../src-main/scoring/results.js';
 import { stageResult } from '../../../src-main/scoring/panel.js';
-import { computeEditionResults } from '../../../src-main/scoring/results.js';
 import { sheetTotal } from '../../../src-main/scoring/sheet.js';
 import { buildEdition, editionArb, expertArb, percentsOf, type BuiltEdition } from '../helpers/arbitrary.js';
 import { applicant, gbt, rulesFor, seat, sheet, uniform } from '../helpers/edition.js';

@@ -1,7 +1,58 @@
-import type { ApplicantKind } from '../domain/vocabulary.js';
-import type { CandidateEntry, EditionResults, EffectiveRules, PerKind, RankingEntry } from '../domain/types.js';
-import { toCenti } from './centi.js';
-import { KIND_ORDER } from './ranking.js';
+import { z } from 'zod';
+import { toCenti } from '../domain/centi.js';
+import { perKind, type CandidateEntry, type PerKind, type RankingEntry } from '../domain/scores.js';
+import { KIND_ORDER, type ApplicantKind } from '../domain/vocabulary.js';
+import type { Reasons } from './cite.js';
+
+/**
+ * Score floors (分数线) and caps (名额): an applicant is an award or nomination candidate only at
+ * or above its floor, and only while places of its level and kind last. No regulation lets the
+ * edition change them; every one lets places stay empty.
+ */
+
+const percent = z.number().int().min(0).max(100);
+const count = z.number().int().min(0);
+
+/** percent of full marks; null = no floor */
+export const FloorsProfile = z.strictObject({ award: percent.nullable(), nomination: percent.nullable() });
+export type Floors = z.infer<typeof FloorsProfile>;
+
+/** per applicant kind; a kind the profile does not admit has cap 0 */
+export const CapsProfile = z.strictObject({ award: perKind(count), nomination: perKind(count) });
+export type Caps = z.infer<typeof CapsProfile>;
+
+export function checkFloors(floors: Floors): Reasons {
+  const reasons: Reasons = [];
+  const { award, nomination } = floors;
+  if (award !== null && nomination !== null && nomination > award) {
+    reasons.push({
+      zh: `提名奖分数线 ${nomination}% 高于市长质量奖分数线 ${award}%`,
+      en: `the nomination floor ${nomination}% is above the award floor ${award}%`,
+    });
+  }
+  if (award === null && nomination !== null) {
+    reasons.push({
+      zh: `提名奖设了分数线 ${nomination}%，市长质量奖却没有分数线`,
+      en: `the nomination has a floor of ${nomination}% but the award has none`,
+    });
+  }
+  return reasons;
+}
+
+/** A kind the profile does not admit gets no places. */
+export function checkCaps(p: { caps: Caps; applicantKinds: readonly ApplicantKind[] }): Reasons {
+  const reasons: Reasons = [];
+  for (const kind of KIND_ORDER) {
+    if (p.applicantKinds.includes(kind)) continue;
+    if (p.caps.award[kind] !== 0 || p.caps.nomination[kind] !== 0) {
+      reasons.push({
+        zh: `本办法不受理${kind === 'unit' ? '单位' : '个人'}申报，其名额应为 0`,
+        en: `the profile does not admit ${kind === 'unit' ? 'units' : 'individuals'}, so their caps must be 0`,
+      });
+    }
+  }
+  return reasons;
+}
 
 export interface TieAtCap {
   kind: ApplicantKind;
@@ -12,7 +63,7 @@ export interface TieAtCap {
 
 export interface CandidateOutcome {
   entries: CandidateEntry[];
-  unfilled: EditionResults['candidates']['unfilled'];
+  unfilled: { award: PerKind<number>; nomination: PerKind<number> };
   ties: TieAtCap[];
 }
 
@@ -35,10 +86,10 @@ function rankGroups(ranked: RankingEntry[]): RankingEntry[][] {
  * program: all of it is marked 'tie-at-cap' for the committee, and the members the committee
  * does not pick for the award are counted into the first nomination places.
  */
-export function selectCandidates(rules: EffectiveRules, ranking: RankingEntry[]): CandidateOutcome {
+export function selectCandidates(rules: { floors: Floors; caps: Caps; totalPoints: number }, ranking: RankingEntry[]): CandidateOutcome {
   const status = new Map<string, CandidateEntry['status']>();
   const ties: TieAtCap[] = [];
-  const unfilled: { award: PerKind<number>; nomination: PerKind<number> } = {
+  const unfilled: CandidateOutcome['unfilled'] = {
     award: { unit: 0, individual: 0 },
     nomination: { unit: 0, individual: 0 },
   };

@@ -1,41 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Localized } from '../domain/localized.js';
-import type { Profile } from '../domain/types.js';
-import { listReasons, validate } from '../domain/reasons.js';
-import { resourcePath } from '../resources.js';
 import { PingshenError } from '../domain/errors.js';
-import { ProfileSchema } from './schema.js';
-
-function invalid(source: string, reasons: Localized[]): PingshenError {
-  const list = listReasons(reasons);
-  return new PingshenError(
-    'profile.invalid',
-    {
-      zh: `评审规则“${source}”无效：${list.zh}。请按所依据的管理办法修正后重新加载。`,
-      en: `Profile "${source}" is invalid: ${list.en}. Correct it against its regulation and load it again.`,
-    },
-    { source, reasons },
-  );
-}
-
-export function parseProfile(json: unknown, source: string): Profile {
-  const result = validate(ProfileSchema, json);
-  if (!result.ok) throw invalid(source, result.reasons);
-  return result.value;
-}
+import { invalidProfile, parseProfile } from '../profile/parse.js';
+import type { Profile } from '../profile/schema.js';
+import { resourcePath } from './resources.js';
 
 function loadProfileFile(path: string): Profile {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw invalid(path, [{ zh: `无法读取或不是有效的 JSON（${String(e)}）`, en: `unreadable or not valid JSON (${String(e)})` }]);
+    throw invalidProfile(path, [{ zh: `无法读取或不是有效的 JSON（${String(e)}）`, en: `unreadable or not valid JSON (${String(e)})` }]);
   }
   const profile = parseProfile(json, path);
   const expected = basename(path, '.json');
   if (profile.id !== expected) {
-    throw invalid(path, [
+    throw invalidProfile(path, [
       { zh: `文件名为 ${expected}，而规则编号为 ${profile.id}`, en: `the file is named ${expected} but the profile id is ${profile.id}` },
     ]);
   }

@@ -1,0 +1,30 @@
+import type { Declaration } from '../domain/review.js';
+
+/**
+ * Recusal (回避): where an expert stands on an applicant, from every declaration of that pair —
+ * the expert's own and any the secretariat imposed. Any conflict recuses; a recusal the
+ * secretariat imposed outweighs whatever the expert declared. One rule for every place that
+ * asks: the expert's gate before materials and scoring, the bundle check, the results, the flags.
+ */
+export type Standing = 'undeclared' | 'conflicted' | 'clear';
+
+export function standing(declarations: readonly Pick<Declaration, 'conflict'>[]): Standing {
+  if (declarations.length === 0) return 'undeclared';
+  return declarations.some((d) => d.conflict) ? 'conflicted' : 'clear';
+}
+
+export function isRecused(declarations: readonly Pick<Declaration, 'conflict'>[]): boolean {
+  return standing(declarations) === 'conflicted';
+}
+
+/** Standings over many declarations at once (an edition's register, a bundle). */
+export function standings(declarations: readonly Declaration[]): (expertId: string, applicantId: string) => Standing {
+  const byPair = new Map<string, Declaration[]>();
+  for (const d of declarations) {
+    const key = `${d.expertId}\u0000${d.applicantId}`;
+    const list = byPair.get(key);
+    if (list) list.push(d);
+    else byPair.set(key, [d]);
+  }
+  return (expertId, applicantId) => standing(byPair.get(`${expertId}\u0000${applicantId}`) ?? []);
+}
