@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { comments, ScoringModel, seeded } from '../src-main/cli/demo/model.js';
@@ -8,9 +8,9 @@ import { enrollmentCode, generateIdentity, parseEnrollmentCode, type Identity } 
 import type { Stage } from '../src-main/domain/vocabulary.js';
 import { buildResultBundle } from '../src-main/exchange/bundle.js';
 import { seal } from '../src-main/seal/envelope.js';
-import type { SecretariatService } from '../src-main/services/api.js';
-import { initStore, openSecretariat } from '../src-main/services/index.js';
-import { PASSPHRASE } from './rig.js';
+import type { Upload } from '../src-main/domain/files.js';
+import type { StoreClient } from '../src-main/features/open.js';
+import { benchStore } from './rig.js';
 import { progress, round3, timed } from './stats.js';
 
 const PANEL_SIZE = 7;
@@ -34,9 +34,8 @@ interface Seat {
  */
 async function prepare(dir: string, applicants: number) {
   const secPath = join(dir, 'secretariat.db');
-  await initStore({ role: 'secretariat', path: secPath, passphrase: PASSPHRASE });
-  const sec = await openSecretariat({ path: secPath, passphrase: PASSPHRASE });
-  const edition = sec.createEdition({
+  const sec = await benchStore('secretariat', secPath);
+  const edition = sec.editions.create({
     name: `基准 ${applicants} 家`,
     year: 2025,
     profileId: 'hohhot-draft',
@@ -46,7 +45,7 @@ async function prepare(dir: string, applicants: number) {
   const pool = demoApplicants(2025);
   const applicantIds = Array.from({ length: applicants }, (_, i) => {
     const base = pool[i % pool.length]!;
-    return sec.addApplicant(edition.id, { ...base, code: `BN-${String(i + 1).padStart(4, '0')}` }).id;
+    return sec.applicants.add({ editionId: edition.id, applicant: { ...base, code: `BN-${String(i + 1).padStart(4, '0')}` } }).id;
   });
   const seats: Seat[] = [];
   let n = 0;
@@ -56,26 +55,25 @@ async function prepare(dir: string, applicants: number) {
       for (let m = 0; m < PANEL_SIZE; m++) {
         n += 1;
         const expertCode = `E${String(n).padStart(4, '0')}`;
-        const expert = sec.addExpert(edition.id, { code: expertCode, name: `专家${n}`, organisation: null, title: null, industry: null, phone: null, email: null });
+        const expert = sec.experts.add({ editionId: edition.id, expert: { code: expertCode, name: `专家${n}`, organisation: null, title: null, industry: null, phone: null, email: null } });
         const identity = await generateIdentity();
-        sec.enrollExpert(expert.id, enrollmentCode(identity));
+        sec.experts.enroll({ expertId: expert.id, enrollmentCode: enrollmentCode(identity) });
         members.push({ expertId: expert.id, expertCode, identity, stage, applicantIds: applicantIds.slice(p * PER_PANEL, (p + 1) * PER_PANEL) });
       }
-      const panel = sec.createPanel(edition.id, { stage, name: `${stage}-${p + 1}`, memberIds: members.map((s) => s.expertId), leaderId: members[0]!.expertId });
-      sec.assign(panel.id, members[0]!.applicantIds);
+      const panel = sec.panels.create({ editionId: edition.id, panel: { stage, name: `${stage}-${p + 1}`, memberIds: members.map((s) => s.expertId), leaderId: members[0]!.expertId } });
+      sec.panels.assign({ panelId: panel.id, applicantIds: members[0]!.applicantIds });
       seats.push(...members);
     }
   }
   return { sec, editionId: edition.id, seats };
 }
 
-async function sealBundles(sec: SecretariatService, editionId: string, seats: Seat[], dir: string): Promise<string[]> {
-  const recipient = parseEnrollmentCode(sec.enrollmentCode()).boxRecipient;
-  const items = sec.getEdition(editionId).framework.categories.flatMap((c) => c.items);
+async function sealBundles(sec: StoreClient, editionId: string, seats: Seat[]): Promise<Upload[]> {
+  const recipient = parseEnrollmentCode(sec.store.enrollmentCode()).boxRecipient;
+  const items = sec.editions.get({ editionId }).framework.categories.flatMap((c) => c.items);
   const model = new ScoringModel(seats.length);
-  const codes = new Map(sec.listApplicants(editionId).map((a) => [a.id, a.code]));
-  mkdirSync(join(dir, 'bundles'), { recursive: true });
-  const files: string[] = [];
+  const codes = new Map(sec.applicants.list({ editionId }).map((a) => [a.id, a.code]));
+  const files: Upload[] = [];
   const at = new Date().toISOString();
   for (const seat of seats) {
     const rand = seeded(files.length + 1);
@@ -104,9 +102,7 @@ async function sealBundles(sec: SecretariatService, editionId: string, seats: Se
       signer: { privateKeyPkcs8: seat.identity.signPrivate, kid: seat.identity.signPublic },
       recipients: [recipient],
     });
-    const file = join(dir, 'bundles', `${seat.expertCode}.psbundle`);
-    writeFileSync(file, bytes);
-    files.push(file);
+    files.push({ fileName: `${seat.expertCode}.psbundle`, bytes });
   }
   return files;
 }
@@ -116,10 +112,10 @@ export async function benchRanking(applicants: number, targetMs: number | null) 
   try {
     progress(`edition of ${applicants} applicants: setting up`);
     const { ms: setupMs, value: rig } = await timed(() => prepare(dir, applicants));
-    const files = await sealBundles(rig.sec, rig.editionId, rig.seats, dir);
+    const files = await sealBundles(rig.sec, rig.editionId, rig.seats);
     progress(`importing ${files.length} bundles and ranking`);
-    const { ms: importMs, value: outcomes } = await timed(() => rig.sec.importBundles(files));
-    const { ms: rankMs, value: results } = await timed(() => rig.sec.results(rig.editionId));
+    const { ms: importMs, value: outcomes } = await timed(() => rig.sec.bundles.import({ files }));
+    const { ms: rankMs, value: results } = await timed(() => rig.sec.results.get({ editionId: rig.editionId }));
     const refused = outcomes.filter((o) => o.status !== 'accepted');
     if (refused.length) throw new Error(`bench: ${refused.length} bundles not accepted: ${JSON.stringify(refused[0])}`);
     const ranked = results.ranking.filter((r) => r.weightedTotal !== null).length;

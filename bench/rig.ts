@@ -1,13 +1,21 @@
 import { join } from 'node:path';
 import { demoApplicants } from '../src-main/cli/demo/people.js';
-import type { ExpertService, SecretariatService } from '../src-main/services/api.js';
-import { initStore, openExpert, openSecretariat } from '../src-main/services/index.js';
+import type { KdfCost } from '../src-main/crypto/kdf.js';
+import { initStore, openStore, storeClient, type StoreClient } from '../src-main/features/open.js';
 
 export const PASSPHRASE = 'pingshen bench passphrase';
 
+/** The bench's stores are cheap to unlock: unlocking is not what it measures. */
+export const BENCH_KDF: KdfCost = { memoryKiB: 64, iterations: 1, parallelism: 1 };
+
+export async function benchStore(role: 'secretariat' | 'expert', path: string): Promise<StoreClient> {
+  await initStore({ role, path, passphrase: PASSPHRASE, kdf: BENCH_KDF });
+  return storeClient(await openStore({ path, passphrase: PASSPHRASE }, role));
+}
+
 export interface ExpertRig {
-  sec: SecretariatService;
-  expert: ExpertService;
+  sec: StoreClient;
+  expert: StoreClient;
   editionId: string;
   expertPath: string;
   applicantIds: string[];
@@ -22,11 +30,9 @@ export interface ExpertRig {
 export async function expertRig(dir: string, applicants: number): Promise<ExpertRig> {
   const secPath = join(dir, 'secretariat.db');
   const expertPath = join(dir, 'expert.db');
-  await initStore({ role: 'secretariat', path: secPath, passphrase: PASSPHRASE });
-  await initStore({ role: 'expert', path: expertPath, passphrase: PASSPHRASE });
-  const sec = await openSecretariat({ path: secPath, passphrase: PASSPHRASE });
-  const expert = await openExpert({ path: expertPath, passphrase: PASSPHRASE });
-  const edition = sec.createEdition({
+  const sec = await benchStore('secretariat', secPath);
+  const expert = await benchStore('expert', expertPath);
+  const edition = sec.editions.create({
     name: '基准测试届次',
     year: 2025,
     profileId: 'wuxi-2024',
@@ -36,16 +42,16 @@ export async function expertRig(dir: string, applicants: number): Promise<Expert
   const pool = demoApplicants(2025);
   const applicantIds = Array.from({ length: applicants }, (_, i) => {
     const base = pool[i % pool.length]!;
-    return sec.addApplicant(edition.id, { ...base, code: `BN-${String(i + 1).padStart(4, '0')}`, name: `${base.name}${i >= pool.length ? i : ''}` }).id;
+    return sec.applicants.add({ editionId: edition.id, applicant: { ...base, code: `BN-${String(i + 1).padStart(4, '0')}`, name: `${base.name}${i >= pool.length ? i : ''}` } }).id;
   });
-  const e = sec.addExpert(edition.id, { code: 'E01', name: '张明远', organisation: null, title: null, industry: null, phone: null, email: null });
-  sec.enrollExpert(e.id, expert.enrollmentCode());
-  const panel = sec.createPanel(edition.id, { stage: 'material', name: '材料评审组', memberIds: [e.id], leaderId: e.id });
-  sec.assign(panel.id, applicantIds);
-  const [pkg] = await sec.exportPackages(edition.id, join(dir, 'packages'));
+  const e = sec.experts.add({ editionId: edition.id, expert: { code: 'E01', name: '张明远', organisation: null, title: null, industry: null, phone: null, email: null } });
+  sec.experts.enroll({ expertId: e.id, enrollmentCode: expert.store.enrollmentCode() });
+  const panel = sec.panels.create({ editionId: edition.id, panel: { stage: 'material', name: '材料评审组', memberIds: [e.id], leaderId: e.id } });
+  sec.panels.assign({ panelId: panel.id, applicantIds });
+  const [pkg] = await sec.packages.export({ editionId: edition.id });
   if (!pkg) throw new Error('bench: no package exported');
-  await expert.importPackage(pkg.file);
-  for (const applicantId of applicantIds) expert.declare({ editionId: edition.id, applicantId, conflict: false, reason: '' });
+  await expert.packages.import({ file: { fileName: pkg.fileName, bytes: pkg.bytes } });
+  for (const applicantId of applicantIds) expert.declarations.declare({ editionId: edition.id, applicantId, conflict: false, reason: '' });
   return {
     sec,
     expert,

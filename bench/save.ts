@@ -3,27 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PlainDatabase from 'better-sqlite3';
 import type CipherDatabase from 'better-sqlite3-multiple-ciphers';
-import { appendAudit } from '../src-main/audit/chain.js';
+import { itemWriter } from '../src-main/features/scoring/item-writer.js';
 import { openStore } from '../src-main/store/open.js';
-import { PASSPHRASE, expertRig } from './rig.js';
+import { BENCH_KDF, PASSPHRASE, expertRig } from './rig.js';
 import { progress, round3, summary } from './stats.js';
 
 const SAVES = 5000;
 const WARM_UP = 200;
-
-/**
- * The statements the expert service issues per saveItem (src-main/services/expert/scoring.ts):
- * one read of the sheet's gate, then in one transaction the item update and the audit entry
- * (src-main/audit/chain.ts appendAudit: read the chain head, insert the next entry).
- */
-const GATE_SQL = `
-  SELECT s.status, s.edition_id, s.expert_id, s.applicant_id,
-         (SELECT count(*) FROM declarations d WHERE d.expert_id = s.expert_id AND d.applicant_id = s.applicant_id) AS declared,
-         (SELECT max(conflict) FROM declarations d WHERE d.expert_id = s.expert_id AND d.applicant_id = s.applicant_id) AS conflict
-  FROM score_sheets s WHERE s.id = ?`;
-const SAVE_SQL = `
-  UPDATE item_scores SET percent = ?, strengths = ?, opportunities = ?, updated_at = ?
-  WHERE sheet_id = ? AND item_code = ?`;
 
 interface SaveInput {
   sheetId: string;
@@ -68,17 +54,12 @@ function plainCopy(expertPath: string, cipher: CipherDatabase.Database, plainPat
   return plain;
 }
 
+/** The very writer the service uses (features/scoring/item-writer.ts), on the plain copy. */
 function baselineSave(db: PlainDatabase.Database, actor: string) {
-  const gate = db.prepare(GATE_SQL);
-  const save = db.prepare(SAVE_SQL);
-  const write = db.transaction((i: SaveInput, at: string) => {
-    save.run(i.percent, i.strengths, i.opportunities, at, i.sheetId, i.itemCode);
-    appendAudit(db as unknown as CipherDatabase.Database, { actor, action: 'sheet.item-saved', detail: { sheetId: i.sheetId, itemCode: i.itemCode, percent: i.percent } });
-  });
+  const writer = itemWriter(db as unknown as CipherDatabase.Database, actor);
   return (i: SaveInput) => {
-    const row = gate.get(i.sheetId) as { status: string } | undefined;
-    if (row?.status !== 'draft') throw new Error('baseline sheet is not a draft');
-    write(i, new Date().toISOString());
+    if (writer.gate(i.sheetId)?.status !== 'draft') throw new Error('baseline sheet is not a draft');
+    writer.write(i, new Date().toISOString());
   };
 }
 
@@ -97,14 +78,14 @@ export async function benchSaveItem() {
   const dir = mkdtempSync(join(tmpdir(), 'pingshen-bench-save-'));
   try {
     const rig = await expertRig(dir, 1);
-    const sheet = rig.expert.openSheet({ editionId: rig.editionId, applicantId: rig.applicantIds[0]!, stage: 'material' });
+    const sheet = rig.expert.sheets.open({ editionId: rig.editionId, applicantId: rig.applicantIds[0]!, stage: 'material' });
     const list = inputs(sheet.id, sheet.items.map((i) => i.itemCode), WARM_UP + SAVES);
     progress(`saveItem × ${SAVES} on the encrypted store`);
-    const encrypted = summary(measure(SAVES, WARM_UP, list, (i) => rig.expert.saveItem(i)));
-    const actor = `expert:${rig.expert.info().fingerprint}`;
+    const encrypted = summary(measure(SAVES, WARM_UP, list, (i) => rig.expert.sheets.saveItem(i)));
+    const actor = `expert:${rig.expert.store.info().fingerprint}`;
     rig.close();
 
-    const store = await openStore({ path: rig.expertPath, passphrase: PASSPHRASE });
+    const store = await openStore({ path: rig.expertPath, passphrase: PASSPHRASE, kdf: BENCH_KDF });
     const plain = plainCopy(rig.expertPath, store.db, join(dir, 'plain.db'));
     store.close();
     progress(`the same statements × ${SAVES} on plain better-sqlite3`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { comments, ScoringModel, seeded } from '../src-main/cli/demo/model.js';
@@ -13,31 +13,31 @@ export async function benchSealBundle() {
   const dir = mkdtempSync(join(tmpdir(), 'pingshen-bench-seal-'));
   try {
     const rig = await expertRig(dir, APPLICANTS);
-    const items = rig.expert.getEdition(rig.editionId).framework.categories.flatMap((c) => c.items);
+    const items = rig.expert.editions.get({ editionId: rig.editionId }).framework.categories.flatMap((c) => c.items);
     const model = new ScoringModel(30);
     const rand = seeded(30);
     progress(`scoring ${APPLICANTS} sheets`);
     for (const applicantId of rig.applicantIds) {
-      const sheet = rig.expert.openSheet({ editionId: rig.editionId, applicantId, stage: 'material' });
+      const sheet = rig.expert.sheets.open({ editionId: rig.editionId, applicantId, stage: 'material' });
       for (const item of items) {
         const percent = model.percent(applicantId, 'E01', 'material', item);
-        rig.expert.saveItem({ sheetId: sheet.id, itemCode: item.code, percent, ...comments(item, percent, rand) });
+        rig.expert.sheets.saveItem({ sheetId: sheet.id, itemCode: item.code, percent, ...comments(item, percent, rand) });
       }
-      rig.expert.submitSheet(sheet.id);
+      rig.expert.sheets.submit({ sheetId: sheet.id });
     }
     progress(`exportBundle × ${RUNS}`);
     const samples: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS; i++) {
-      const { ms, value } = await timed(() => rig.expert.exportBundle(rig.editionId, join(dir, `bundle-${i}.psbundle`)));
+      const { ms, value } = await timed(() => rig.expert.bundles.export({ editionId: rig.editionId }));
       samples.push(ms);
-      bytes = statSync(value.file).size;
+      bytes = value.bytes.byteLength;
       if (value.sheets !== APPLICANTS) throw new Error(`bench: bundle holds ${value.sheets} sheets`);
     }
     rig.close();
     const s = summary(samples);
     return {
-      what: `exportBundle: ${APPLICANTS} submitted sheets signed (EdDSA JWS) and encrypted (age) for the secretariat, written atomically`,
+      what: `exportBundle: ${APPLICANTS} submitted sheets signed (EdDSA JWS) and encrypted (age) for the secretariat, recorded in the expert's store`,
       runs: s.n,
       medianMs: s.medianMs,
       maxMs: s.maxMs,

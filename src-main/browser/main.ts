@@ -1,27 +1,38 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serviceOpeners } from '../ipc/openers.js';
-import { dataDirFromArgs, defaultBrowserDataDir } from '../shell/data-dir.js';
+import { DEFAULT_KDF_COST, type KdfCost } from '../crypto/kdf.js';
+import { initStore, openStore } from '../features/open.js';
+import { dataDirFromArgs, defaultBrowserDataDir } from '../ipc/data-dir.js';
 import { startBrowserServer } from './server.js';
 
 /**
- * `tsx src-main/browser/main.ts [--port N] [--data-dir DIR]`: browser mode, started by
- * scripts/start.mjs when Electron cannot run. Prints the address to open (with its token).
+ * `tsx src-main/browser/main.ts [--port N] [--data-dir DIR] [--kdf-memory KiB --kdf-iterations N]`:
+ * browser mode, started by scripts/start.mjs when Electron cannot run. Prints the address to
+ * open (with its token). The key-derivation options set how stores made here are protected:
+ * below the default they weaken a store against passphrase guessing, so only scripted tests
+ * lower them.
  */
 
-function portFromArgs(argv: readonly string[]): number | undefined {
+function intFromArgs(argv: readonly string[], flag: string, min: number, max: number): number | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const value = arg === '--port' ? argv[i + 1] : arg.startsWith('--port=') ? arg.slice(7) : undefined;
+    const value = arg === flag ? argv[i + 1] : arg.startsWith(`${flag}=`) ? arg.slice(flag.length + 1) : undefined;
     if (value === undefined) continue;
-    const port = Number(value);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      console.error(`端口无效 / invalid port: ${value}`);
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      console.error(`${flag} 无效 / invalid ${flag}: ${value}`);
       process.exit(2);
     }
-    return port;
+    return n;
   }
   return undefined;
+}
+
+function kdfFromArgs(argv: readonly string[]): KdfCost | undefined {
+  const memoryKiB = intFromArgs(argv, '--kdf-memory', 8, 4 * 1024 * 1024);
+  const iterations = intFromArgs(argv, '--kdf-iterations', 1, 64);
+  if (memoryKiB === undefined && iterations === undefined) return undefined;
+  return { memoryKiB: memoryKiB ?? DEFAULT_KDF_COST.memoryKiB, iterations: iterations ?? DEFAULT_KDF_COST.iterations, parallelism: 1 };
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,8 +45,14 @@ if (!existsSync(`${rendererDir}index.html`)) {
 
 const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }).version;
 const dataDir = dataDirFromArgs(process.argv.slice(2), process.env, defaultBrowserDataDir());
-const port = portFromArgs(process.argv.slice(2));
-const server = await startBrowserServer({ dataDir, rendererDir, openers: serviceOpeners, version, ...(port === undefined ? {} : { port }) });
+const args = process.argv.slice(2);
+const port = intFromArgs(args, '--port', 0, 65535);
+const kdf = kdfFromArgs(args);
+const openers = {
+  initStore: (o: { role: 'secretariat' | 'expert'; path: string; passphrase: string }) => initStore({ ...o, ...(kdf ? { kdf } : {}) }),
+  openStore: (o: { path: string; passphrase: string }, role: 'secretariat' | 'expert') => openStore({ ...o, ...(kdf ? { kdf } : {}) }, role),
+};
+const server = await startBrowserServer({ dataDir, rendererDir, openers, version, ...(port === undefined ? {} : { port }) });
 
 process.stdout.write(
   [

@@ -4,12 +4,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../ipc/csp.js';
 import { dispatch } from '../ipc/dispatcher.js';
-import type { Host } from '../ipc/handlers/types.js';
-import { Session, type ServiceOpeners } from '../ipc/session.js';
-import { clearTempRoot } from '../ipc/temp-files.js';
+import type { Host } from '../ipc/host.js';
+import { Session, type StoreOpeners } from '../ipc/session.js';
 import type { CallResult } from '../ipc/types.js';
 import { fromWire, toWire } from '../ipc/wire.js';
-import { contentType, resolveStaticPath } from './static-files.js';
+import { contentType, resolveStaticPath } from '../ipc/static-files.js';
 
 /**
  * Browser mode: the same contract, served on 127.0.0.1 for machines where Electron cannot run
@@ -25,7 +24,7 @@ const MAX_BODY_BYTES = 400 * 1024 * 1024;
 export interface BrowserServerOptions {
   dataDir: string;
   rendererDir: string;
-  openers: ServiceOpeners;
+  openers: StoreOpeners;
   version: string;
   port?: number;
 }
@@ -73,7 +72,6 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
-  clearTempRoot(opts.dataDir);
   const session = new Session(opts.dataDir, opts.openers);
   session.startIdleTimer();
   const token = randomBytes(32).toString('base64url');

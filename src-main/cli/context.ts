@@ -3,12 +3,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Localized } from '../domain/localized.js';
 import type { EditionSummary } from '../domain/editions.js';
-import type { ExpertService, SecretariatService } from '../services/api.js';
 import type { Role } from '../domain/vocabulary.js';
 import { UsageError } from './errors.js';
 import { pick, type Lang } from './output.js';
 import { readHidden } from './prompt.js';
-import { openAnyStore, type OpenedService } from '../services/index.js';
+import { openStore, storeClient, type StoreClient } from '../features/open.js';
 
 export interface GlobalOptions {
   store?: string;
@@ -109,32 +108,32 @@ export class Cli {
     return first;
   }
 
-  async withStore<T>(fn: (store: OpenedService) => T | Promise<T>): Promise<T> {
-    const store = await openAnyStore({ path: this.storePath(), passphrase: await this.passphrase() });
+  async withStore<T>(fn: (store: StoreClient) => T | Promise<T>): Promise<T> {
+    const store = storeClient(await openStore({ path: this.storePath(), passphrase: await this.passphrase() }));
     try {
       return await fn(store);
     } finally {
-      store.svc.close();
+      store.close();
     }
   }
 
-  async secretariat<T>(fn: (svc: SecretariatService) => T | Promise<T>): Promise<T> {
+  async secretariat<T>(fn: (svc: StoreClient) => T | Promise<T>): Promise<T> {
     return this.withStore((store) => {
       if (store.role !== 'secretariat') throw wrongRole('secretariat');
-      return fn(store.svc);
+      return fn(store);
     });
   }
 
-  async expert<T>(fn: (svc: ExpertService) => T | Promise<T>): Promise<T> {
+  async expert<T>(fn: (svc: StoreClient) => T | Promise<T>): Promise<T> {
     return this.withStore((store) => {
       if (store.role !== 'expert') throw wrongRole('expert');
-      return fn(store.svc);
+      return fn(store);
     });
   }
 
   /** The edition named by --edition (id, name or year), or the only one in the store. */
-  edition(svc: { listEditions(): EditionSummary[] }): EditionSummary {
-    const editions = svc.listEditions();
+  edition(svc: StoreClient): EditionSummary {
+    const editions = svc.editions.list();
     const wanted = this.opts.edition;
     if (wanted) {
       const found =

@@ -8,7 +8,6 @@ import { runCli } from './program.js';
  * `npm run demo`: a whole Wuxi review in a fresh temp folder, through the same services the CLI
  * and the app use, ending with the ranking the secretariat would see (`pingshen results`).
  */
-process.env.PINGSHEN_TEST_FAST_KDF = '1';
 
 const started = Date.now();
 const dir = mkdtempSync(join(tmpdir(), 'pingshen-demo-'));

@@ -3,7 +3,7 @@ import type { Localized } from '../domain/localized.js';
 import type { Applicant, Expert } from '../domain/people.js';
 import type { AssignmentView } from '../domain/review.js';
 import type { Panel } from '../domain/panels.js';
-import type { SecretariatService } from '../services/api.js';
+import type { StoreClient } from '../features/open.js';
 import { UsageError } from './errors.js';
 
 /** People type codes (WX2025-003, E07) and names; the services speak ids. These translate. */
@@ -17,22 +17,22 @@ function byRef<T>(all: T[], ref: string, keys: ((x: T) => string)[], notFound: L
   throw new UsageError(notFound);
 }
 
-export function applicantByCode(svc: SecretariatService, editionId: string, ref: string): Applicant {
-  return byRef(svc.listApplicants(editionId), ref, [(a) => a.code, (a) => a.id, (a) => a.name], {
+export function applicantByCode(svc: StoreClient, editionId: string, ref: string): Applicant {
+  return byRef(svc.applicants.list({ editionId }), ref, [(a) => a.code, (a) => a.id, (a) => a.name], {
     zh: `找不到申报单位“${ref}”：用 applicant list 查看编号。`,
     en: `No applicant "${ref}": see applicant list for the codes.`,
   });
 }
 
-export function expertByCode(svc: SecretariatService, editionId: string, ref: string): Expert {
-  return byRef(svc.listExperts(editionId), ref, [(e) => e.code, (e) => e.id, (e) => e.name], {
+export function expertByCode(svc: StoreClient, editionId: string, ref: string): Expert {
+  return byRef(svc.experts.list({ editionId }), ref, [(e) => e.code, (e) => e.id, (e) => e.name], {
     zh: `找不到评审专家“${ref}”：用 expert list 查看编号。`,
     en: `No expert "${ref}": see expert list for the codes.`,
   });
 }
 
-export function panelByRef(svc: SecretariatService, editionId: string, ref: string): Panel {
-  return byRef(svc.listPanels(editionId), ref, [(p) => p.id, (p) => p.name], {
+export function panelByRef(svc: StoreClient, editionId: string, ref: string): Panel {
+  return byRef(svc.panels.list({ editionId }), ref, [(p) => p.id, (p) => p.name], {
     zh: `找不到评审组“${ref}”：用 panel list 查看。`,
     en: `No panel "${ref}": see panel list.`,
   });

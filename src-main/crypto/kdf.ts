@@ -22,7 +22,8 @@ export const KdfParamsSchema = z
 
 export type KdfParams = z.infer<typeof KdfParamsSchema>;
 
-type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
+/** How hard a passphrase is to test: what a store is created with, and re-wrapped with. */
+export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
 
 /**
  * Calibrated on the development machine (2 shared cores, Node 22): 128 MiB × 3 passes ≈ 0.7 s unloaded, 0.9 s under load.
@@ -31,26 +32,20 @@ type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
  */
 export const DEFAULT_KDF_COST: Readonly<KdfCost> = { memoryKiB: 128 * 1024, iterations: 3, parallelism: 1 };
 
-/** Only for stores created by tests and the demo, so that each CLI call does not spend a second. */
-export const FAST_KDF_COST: Readonly<KdfCost> = { memoryKiB: 64, iterations: 1, parallelism: 1 };
-
-export const FAST_KDF_ENV = 'PINGSHEN_TEST_FAST_KDF';
-
-function currentCost(): KdfCost {
-  return process.env[FAST_KDF_ENV] === '1' ? { ...FAST_KDF_COST } : { ...DEFAULT_KDF_COST };
-}
-
-/** Parameters for a new store (or a re-wrapped key), with a fresh random salt. */
-export function newKdfParams(): KdfParams {
-  return { alg: 'argon2id', ...currentCost(), salt: randomBytes(16).toString('base64') };
+/**
+ * Parameters for a new store (or a re-wrapped key), with a fresh random salt. Tests and the demo
+ * pass a cheap cost so that each store they make does not spend a second.
+ */
+export function newKdfParams(cost: KdfCost = DEFAULT_KDF_COST): KdfParams {
+  return { alg: 'argon2id', memoryKiB: cost.memoryKiB, iterations: cost.iterations, parallelism: cost.parallelism, salt: randomBytes(16).toString('base64') };
 }
 
 /**
  * Parameters for re-wrapping an existing store's key: never cheaper than what the store already
- * had in any dimension, so a passphrase change (even with the test switch on) cannot weaken it.
+ * had in any dimension, so a passphrase change cannot weaken it.
  */
-export function strengthenedKdfParams(existing: KdfParams): KdfParams {
-  const next = newKdfParams();
+export function strengthenedKdfParams(existing: KdfParams, cost: KdfCost = DEFAULT_KDF_COST): KdfParams {
+  const next = newKdfParams(cost);
   return {
     ...next,
     memoryKiB: Math.max(next.memoryKiB, existing.memoryKiB),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedSchema } from './localized.js';
+import { MAX_FILE_BYTES } from './limits.js';
 import { EntityIdSchema, IsoTimeSchema, Sha256Schema } from './values.js';
 
 /** What travels as files: materials, imported sheets, review packages and result bundles. */
@@ -25,25 +26,18 @@ export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 export const SheetImportResultSchema = z.strictObject({ imported: z.number().int() });
 export type SheetImportResult = z.infer<typeof SheetImportResultSchema>;
 
-export const PackageExportSchema = z.strictObject({
-  expertId: EntityIdSchema,
-  file: z.string(),
-  sha256: Sha256Schema,
-  applicants: z.number().int(),
-  bytes: z.number().int(),
-});
-export type PackageExport = z.infer<typeof PackageExportSchema>;
-
+/** What became of one received bundle, named by the file the user gave. */
 export const BundleOutcomeSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('accepted'),
+    fileName: z.string(),
     bundleId: EntityIdSchema,
     expertId: EntityIdSchema,
     sheets: z.number().int(),
     replaced: EntityIdSchema.nullable(),
   }),
-  z.strictObject({ status: z.literal('duplicate'), bundleId: EntityIdSchema, expertId: EntityIdSchema }),
-  z.strictObject({ status: z.literal('refused'), file: z.string(), reason: LocalizedSchema }),
+  z.strictObject({ status: z.literal('duplicate'), fileName: z.string(), bundleId: EntityIdSchema, expertId: EntityIdSchema }),
+  z.strictObject({ status: z.literal('refused'), fileName: z.string(), reason: LocalizedSchema }),
 ]);
 export type BundleOutcome = z.infer<typeof BundleOutcomeSchema>;
 
@@ -57,3 +51,41 @@ export const BundleRecordSchema = z.strictObject({
   reason: LocalizedSchema.nullable(),
 });
 export type BundleRecord = z.infer<typeof BundleRecordSchema>;
+
+/** A file's own name, never a path: the main process decides where anything is written. */
+export const FileNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine((n) => !/[\\/]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20) && n !== '.' && n !== '..', 'a file name, not a path');
+
+export const BytesSchema = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'file contents (bytes)' })
+  .refine((b) => b.byteLength > 0, 'the file is empty')
+  .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'the file is larger than 256 MiB');
+
+/** A file handed in by the user: its name and its bytes, never a path the caller chose. */
+export const UploadSchema = z.strictObject({ fileName: FileNameSchema, bytes: BytesSchema });
+export type Upload = z.infer<typeof UploadSchema>;
+
+/** A file handed back: the host saves it where the user says (a download, a save dialog, a CLI path). */
+export const DownloadSchema = z.strictObject({
+  fileName: z.string().min(1),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'file contents (bytes)' }),
+});
+export type Download = z.infer<typeof DownloadSchema>;
+
+/** One expert's sealed review package, to be handed to that expert. */
+export const PackageDownloadSchema = DownloadSchema.extend({
+  expertId: EntityIdSchema,
+  sha256: Sha256Schema,
+  applicants: z.number().int(),
+  /** the package's byte count */
+  size: z.number().int(),
+});
+export type PackageDownload = z.infer<typeof PackageDownloadSchema>;
+
+/** The expert's sealed result bundle, to be handed back to the secretariat. */
+export const BundleDownloadSchema = DownloadSchema.extend({ bundleId: EntityIdSchema, sha256: Sha256Schema, sheets: z.number().int() });
+export type BundleDownload = z.infer<typeof BundleDownloadSchema>;

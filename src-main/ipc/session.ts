@@ -1,24 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExpertService, SecretariatService, StoreService } from '../services/api.js';
+import type { StoreInfo } from '../domain/store.js';
+import { refuse } from '../domain/errors.js';
 import type { Role } from '../domain/vocabulary.js';
-import { PingshenError } from '../domain/errors.js';
+import { lockedError } from '../features/boundary.js';
+import type { OpenStore } from '../features/client.js';
+import { storeInfo, type Ctx } from '../features/context.js';
 import type { SessionStatus, Settings } from './types.js';
 
-/** How the session reaches the services; production passes src-main/services, nothing else. */
-export interface ServiceOpeners {
-  initStore(opts: { role: Role; path: string; passphrase: string }): unknown;
-  openSecretariat(opts: { path: string; passphrase: string }): SecretariatService | Promise<SecretariatService>;
-  openExpert(opts: { path: string; passphrase: string }): ExpertService | Promise<ExpertService>;
+/** How the session reaches the stores; production passes src-main/features/open.ts, nothing else. */
+export interface StoreOpeners {
+  initStore(opts: { role: Role; path: string; passphrase: string }): Promise<StoreInfo>;
+  openStore(opts: { path: string; passphrase: string }, role: Role): Promise<OpenStore>;
 }
-
-type Open = { role: 'secretariat'; service: SecretariatService } | { role: 'expert'; service: ExpertService };
 
 export const DEFAULT_SETTINGS: Settings = { idleMinutes: 15 };
-
-function refuse(code: string, zh: string, en: string): PingshenError {
-  return new PingshenError(code, { zh, en });
-}
 
 /**
  * One window's session: at most one open store (one role), the idle lock and the settings.
@@ -27,7 +23,7 @@ function refuse(code: string, zh: string, en: string): PingshenError {
  * last activity, which the renderer reports (session.touch) as well as every call.
  */
 export class Session {
-  private open: Open | null = null;
+  private open: OpenStore | null = null;
   private lastActivity: number;
   private inFlight = 0;
   private lockedBecause: SessionStatus['lockedBecause'] = null;
@@ -37,7 +33,7 @@ export class Session {
 
   constructor(
     readonly dataDir: string,
-    private readonly openers: ServiceOpeners,
+    private readonly openers: StoreOpeners,
     private readonly now: () => number = Date.now,
   ) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -57,7 +53,7 @@ export class Session {
     return {
       role: this.open?.role ?? null,
       stores: { secretariat: this.hasStore('secretariat'), expert: this.hasStore('expert') },
-      info: this.open ? this.open.service.info() : null,
+      info: this.open ? storeInfo(this.open.ctx) : null,
       idleMinutes: this.settingsCache.idleMinutes,
       lockedBecause: this.open ? null : this.lockedBecause,
     };
@@ -82,10 +78,7 @@ export class Session {
     }
     this.close();
     const path = this.storePath(role);
-    this.open =
-      role === 'secretariat'
-        ? { role, service: await this.openers.openSecretariat({ path, passphrase }) }
-        : { role, service: await this.openers.openExpert({ path, passphrase }) };
+    this.open = await this.openers.openStore({ path, passphrase }, role);
     this.lockedBecause = null;
     this.lastActivity = this.now();
     return this.status();
@@ -124,25 +117,10 @@ export class Session {
     return this.open?.role ?? null;
   }
 
-  store(): StoreService {
+  /** the open store's context, for the store calls the dispatcher runs */
+  storeCtx(): Ctx {
     if (!this.open) throw lockedError();
-    return this.open.service;
-  }
-
-  /** the open role's own service, for callers (reports) that serve both roles */
-  service(): SecretariatService | ExpertService {
-    if (!this.open) throw lockedError();
-    return this.open.service;
-  }
-
-  secretariat(): SecretariatService {
-    if (this.open?.role !== 'secretariat') throw wrongRole('secretariat');
-    return this.open.service;
-  }
-
-  expert(): ExpertService {
-    if (this.open?.role !== 'expert') throw wrongRole('expert');
-    return this.open.service;
+    return this.open.ctx;
   }
 
   /** For state that belongs to the open store and must go with it (lock, role switch, quit). */
@@ -178,7 +156,7 @@ export class Session {
     const open = this.open;
     this.open = null;
     if (!open) return;
-    open.service.close();
+    open.close();
     for (const listener of this.closeListeners) listener();
   }
 
@@ -193,14 +171,4 @@ export class Session {
       return { ...DEFAULT_SETTINGS };
     }
   }
-}
-
-export function lockedError(): PingshenError {
-  return refuse('session.locked', '库已锁定，请先解锁。', 'The store is locked; unlock it first.');
-}
-
-export function wrongRole(needed: Role): PingshenError {
-  return needed === 'secretariat'
-    ? refuse('session.wrong-role', '此操作仅限秘书处使用，请以秘书处身份解锁。', 'Only the secretariat may do this; unlock as the secretariat.')
-    : refuse('session.wrong-role', '此操作仅限评审专家使用，请以专家身份解锁。', 'Only an expert may do this; unlock as an expert.');
 }

@@ -1,44 +1,31 @@
-import type { Localized } from '../domain/localized.js';
-import type { Role } from '../domain/vocabulary.js';
-import type { StoreInfo } from '../domain/store.js';
+import { z } from 'zod';
+import { LocalizedSchema, type Localized } from '../domain/localized.js';
+import { StoreInfoSchema } from '../domain/store.js';
+import { RoleSchema } from '../domain/vocabulary.js';
 
-/** A file handed in by the user: bytes from a file picker, never a path the renderer chose. */
-export interface Upload {
-  fileName: string;
-  bytes: Uint8Array;
-}
+export const ModeSchema = z.enum(['electron', 'browser']);
+export type Mode = z.infer<typeof ModeSchema>;
 
-/** A file handed back to the user: the renderer saves it (download, or the shell's save dialog). */
-export interface Download {
-  fileName: string;
-  bytes: Uint8Array;
-}
+export const AppInfoSchema = z.strictObject({ name: z.string(), version: z.string(), mode: ModeSchema, dataDir: z.string() });
+export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export type Mode = 'electron' | 'browser';
-
-export interface AppInfo {
-  name: string;
-  version: string;
-  mode: Mode;
-  dataDir: string;
-}
-
-export interface SessionStatus {
+export const SessionStatusSchema = z.strictObject({
   /** the role whose store is open, null while locked */
-  role: Role | null;
+  role: RoleSchema.nullable(),
   /** which roles already have a store in this data folder */
-  stores: Record<Role, boolean>;
-  info: StoreInfo | null;
-  idleMinutes: number;
+  stores: z.strictObject({ secretariat: z.boolean(), expert: z.boolean() }),
+  info: StoreInfoSchema.nullable(),
+  idleMinutes: z.number().int(),
   /** why the session was last locked, so the start screen can say so */
-  lockedBecause: 'idle' | 'user' | null;
-}
+  lockedBecause: z.enum(['idle', 'user']).nullable(),
+});
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
-export interface Settings {
-  idleMinutes: number;
-}
+export const SettingsSchema = z.strictObject({ idleMinutes: z.number().int().min(1).max(240) });
+export type Settings = z.infer<typeof SettingsSchema>;
 
 /** What crosses the boundary when a call fails: a stable code and a bilingual message, no stack. */
+export const CallErrorSchema = z.strictObject({ code: z.string(), message: LocalizedSchema, details: z.unknown().optional() });
 export interface CallError {
   code: string;
   message: Localized;

@@ -2,55 +2,54 @@
  * makeReportSet: everything the secretariat prints for an edition in one go — each applicant's
  * feedback report (one file each: each goes to its own applicant), the committee's binder of
  * panel summaries (one file: every applicant's summary of every stage it was scored in), and the
- * ranking. Data is gathered here through the secretariat's service; the reports are rendered
- * on a few threads. All files are written to a hidden folder inside outDir and moved into place
- * only when every report has rendered: a failed run leaves outDir as it was.
+ * ranking. The reports are rendered on a few threads and held in memory until every one has
+ * rendered; only then does a writer put them where the user chose (writeReportSet), whole or
+ * not at all.
  */
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import type { Localized } from '../domain/localized.js';
-import type { ExpertService, SecretariatService } from '../services/api.js';
 import { PingshenError } from '../domain/errors.js';
+import { fileNamePart } from '../domain/file-names.js';
 import { feedbackInput, panelBinderInput, rankingInput, sheetsByApplicant } from './assemble.js';
 import { reportFingerprint } from './fingerprint.js';
 import { M } from './messages.js';
 import { defaultThreads, renderPool } from './pool.js';
 import { SET_MESSAGES } from './set-messages.js';
+import type { SecretariatSources } from './sources.js';
 import type { ReportInput, ReportLang } from './types.js';
-import { fileNamePart, writeAtomically } from './write.js';
+import { saveFile } from '../store/atomic-write.js';
 
-const OptionsSchema = z.strictObject({
-  editionId: z.string().trim().min(1).max(100),
-  lang: z.enum(['zh', 'en']),
-  outDir: z.string().trim().min(1).max(4096),
+export interface ReportSetOptions {
+  editionId: string;
+  lang: ReportLang;
   /** category scores in the feedback reports, as the secretariat chooses to disclose them */
-  discloseScores: z.boolean().default(false),
-  threads: z.int().min(1).max(8).optional(),
-});
-
-export type ReportSetOptions = z.input<typeof OptionsSchema> & { onProgress?: (p: ReportSetProgress) => void };
+  discloseScores: boolean;
+  threads?: number;
+  onProgress?: (p: ReportSetProgress) => void;
+}
 
 export interface ReportSetProgress {
   done: number;
   total: number;
-  /** the file just rendered, by its name in outDir */
+  /** the file just rendered, by its name in the set */
   name: string;
 }
 
 export interface SetFile {
-  file: string;
+  /** the file's name in the set */
+  fileName: string;
+  bytes: Uint8Array;
   kind: 'feedback' | 'panel-binder' | 'ranking';
   applicantCode: string | null;
-  bytes: number;
   pages: number;
   fingerprint: string;
 }
 
 export interface MadeReportSet {
-  dir: string;
   files: SetFile[];
-  bytes: number;
+  /** all files' bytes together */
+  size: number;
   pages: number;
 }
 
@@ -68,12 +67,12 @@ function fileName(kind: SetFile['kind'], lang: ReportLang, code: string | null):
   return `${title}${safe}.pdf`;
 }
 
-function jobs(svc: SecretariatService, editionId: string, lang: ReportLang, discloseScores: boolean): Job[] {
-  const edition = svc.getEdition(editionId);
-  const applicants = svc.listApplicants(edition.id);
-  const experts = svc.listExperts(edition.id);
-  const sheets = svc.listSheets(edition.id);
-  const results = svc.results(edition.id);
+function jobs(src: SecretariatSources, editionId: string, lang: ReportLang, discloseScores: boolean): Job[] {
+  const edition = src.edition(editionId);
+  const applicants = src.applicants(edition.id);
+  const experts = src.experts(edition.id);
+  const sheets = src.sheets(edition.id);
+  const results = src.results(edition.id);
   const list: Job[] = [];
   const sheetsOf = sheetsByApplicant(sheets);
   for (const applicant of applicants) {
@@ -87,28 +86,11 @@ function jobs(svc: SecretariatService, editionId: string, lang: ReportLang, disc
   return list;
 }
 
-function parseOptions(options: unknown): z.output<typeof OptionsSchema> {
-  const { onProgress: _callback, ...rest } = (options ?? {}) as Record<string, unknown>;
-  const parsed = OptionsSchema.safeParse(rest);
-  if (parsed.success) return parsed.data;
-  const reasons = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ');
-  throw new PingshenError('report.invalid-request', M.errors.invalidRequest(reasons), { issues: parsed.error.issues });
-}
-
-export async function makeReportSet(svc: SecretariatService | ExpertService, options: ReportSetOptions): Promise<MadeReportSet> {
-  const opts = parseOptions(options);
-  if (svc.info().role !== 'secretariat') throw new PingshenError('report.forbidden', SET_MESSAGES.secretariatOnly);
-  const list = jobs(svc as SecretariatService, opts.editionId, opts.lang, opts.discloseScores);
-  const dir = resolve(opts.outDir);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    throw new PingshenError('report.write-failed', M.errors.writeFailed(dir, e instanceof Error && 'code' in e ? String(e.code) : String(e)), { cause: e });
-  }
-  const staging = await mkdtemp(join(dir, '.pingshen-set-'));
+export async function makeReportSet(src: SecretariatSources, opts: ReportSetOptions): Promise<MadeReportSet> {
+  const list = jobs(src, opts.editionId, opts.lang, opts.discloseScores);
   const pool = renderPool(opts.threads ?? defaultThreads());
   const generatedAt = new Date();
-  const made = new Map<Job, Omit<SetFile, 'file'>>();
+  const made = new Map<Job, SetFile>();
   let failure: unknown = null;
   try {
     // the binder is as much work as dozens of feedback reports: started last, it would keep one
@@ -119,9 +101,8 @@ export async function makeReportSet(svc: SecretariatService | ExpertService, opt
         try {
           const { pdf, pages } = await pool.render(job.input, opts.lang, generatedAt);
           if (failure !== null) return;
-          await writeAtomically(join(staging, job.name), pdf);
-          made.set(job, { kind: job.kind, applicantCode: job.applicantCode, bytes: pdf.byteLength, pages, fingerprint: reportFingerprint(job.input) });
-          options.onProgress?.({ done: made.size, total: list.length, name: job.name });
+          made.set(job, { fileName: job.name, bytes: pdf, kind: job.kind, applicantCode: job.applicantCode, pages, fingerprint: reportFingerprint(job.input) });
+          opts.onProgress?.({ done: made.size, total: list.length, name: job.name });
         } catch (e) {
           if (failure !== null) return;
           failure = e instanceof PingshenError ? e : renderFailed(job, opts.lang, e);
@@ -130,15 +111,35 @@ export async function makeReportSet(svc: SecretariatService | ExpertService, opt
       }),
     );
     if (failure !== null) throw failure;
-    const files: SetFile[] = [];
-    for (const job of list) {
-      const file = join(dir, job.name);
-      await rename(join(staging, job.name), file);
-      files.push({ file, ...made.get(job)! });
-    }
-    return { dir, files, bytes: files.reduce((s, f) => s + f.bytes, 0), pages: files.reduce((s, f) => s + f.pages, 0) };
+    const files = list.map((job) => made.get(job)!);
+    return { files, size: files.reduce((s, f) => s + f.bytes.byteLength, 0), pages: files.reduce((s, f) => s + f.pages, 0) };
   } finally {
     await pool.close();
+  }
+}
+
+/**
+ * Writes a made set into dir: first into a hidden folder inside it, then each file moved into
+ * place, so a failed write leaves dir as it was. Returns the files' paths.
+ */
+export async function writeReportSet(made: Pick<MadeReportSet, 'files'>, outDir: string): Promise<string[]> {
+  const dir = resolve(outDir);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new PingshenError('report.write-failed', M.errors.writeFailed(dir, e instanceof Error && 'code' in e ? String(e.code) : String(e)), { cause: e });
+  }
+  const staging = await mkdtemp(join(dir, '.pingshen-set-'));
+  try {
+    for (const f of made.files) saveFile(join(staging, f.fileName), f.bytes);
+    const paths: string[] = [];
+    for (const f of made.files) {
+      const file = join(dir, f.fileName);
+      await rename(join(staging, f.fileName), file);
+      paths.push(file);
+    }
+    return paths;
+  } finally {
     await rm(staging, { recursive: true, force: true });
   }
 }

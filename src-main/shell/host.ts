@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { Host } from '../ipc/handlers/types.js';
-import { safeFileName } from '../ipc/temp-files.js';
+import { safeFileName } from '../domain/file-names.js';
+import type { Host } from '../ipc/host.js';
 
 /** A name in the folder that does not overwrite what is already there. */
 function freeName(folder: string, fileName: string): string {

@@ -2,15 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session as electronSession } from 'electron';
-import { resolveStaticPath, contentType } from '../browser/static-files.js';
 import { SECURITY_HEADERS } from '../ipc/csp.js';
 import { dispatch } from '../ipc/dispatcher.js';
-import { serviceOpeners } from '../ipc/openers.js';
+import { initStore, openStore } from '../features/open.js';
+import { dataDirFromArgs } from '../ipc/data-dir.js';
 import { Session } from '../ipc/session.js';
-import { clearTempRoot } from '../ipc/temp-files.js';
+import { contentType, resolveStaticPath } from '../ipc/static-files.js';
 import { electronHost } from './host.js';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, allowPermission, allowRequest, isTrustedSender } from './trust.js';
-import { dataDirFromArgs } from './data-dir.js';
 import { createMainWindow } from './window.js';
 
 /**
@@ -53,8 +52,7 @@ async function start(): Promise<void> {
     process.env.PINGSHEN_RESOURCES = join(process.resourcesPath, 'resources');
   }
   const dataDir = dataDirFromArgs(process.argv, process.env, app.getPath('userData'));
-  clearTempRoot(dataDir);
-  const session = new Session(dataDir, serviceOpeners);
+  const session = new Session(dataDir, { initStore, openStore });
   session.startIdleTimer();
 
   const web = electronSession.defaultSession;

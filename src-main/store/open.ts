@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit/chain.js';
 import { generateIdentity, saveIdentity } from '../crypto/identity.js';
-import { newKdfParams, strengthenedKdfParams } from '../crypto/kdf.js';
+import { DEFAULT_KDF_COST, newKdfParams, strengthenedKdfParams, type KdfCost } from '../crypto/kdf.js';
 import type { Role } from '../domain/vocabulary.js';
 import { PingshenError } from '../domain/errors.js';
 import { createKeyFile, keyFilePath, readKeyFile, rewrapKeyFile, unwrapDataKey } from './keyfile.js';
@@ -20,6 +20,8 @@ export interface Store {
   db: Database.Database;
   role: Role;
   path: string;
+  /** what a passphrase change re-wraps the key with, at the least */
+  kdfCost: KdfCost;
   close(): void;
 }
 
@@ -45,18 +47,19 @@ function storeNotFound(path: string): PingshenError {
   );
 }
 
-function wrapStore(db: Database.Database, role: Role, path: string): Store {
+function wrapStore(db: Database.Database, role: Role, path: string, kdfCost: KdfCost): Store {
   return {
     db,
     role,
     path,
+    kdfCost,
     close() {
       if (db.open) db.close();
     },
   };
 }
 
-export async function createStore(input: { path: string; passphrase: string; role: Role }): Promise<Store> {
+export async function createStore(input: { path: string; passphrase: string; role: Role; kdf?: KdfCost }): Promise<Store> {
   const path = resolve(input.path);
   checkNewPassphrase(input.passphrase);
   if (input.role !== 'secretariat' && input.role !== 'expert') throw new Error(`unknown role ${String(input.role)}`);
@@ -78,7 +81,7 @@ export async function createStore(input: { path: string; passphrase: string; rol
   let keyWritten = false;
   let db: Database.Database | undefined;
   try {
-    await createKeyFile(path, { dataKey, passphrase: input.passphrase, role: input.role, kdf: newKdfParams(), createdAt });
+    await createKeyFile(path, { dataKey, passphrase: input.passphrase, role: input.role, kdf: newKdfParams(input.kdf ?? DEFAULT_KDF_COST), createdAt });
     keyWritten = true;
     db = openCipherDatabase(path, dataKey, { create: true });
     // SQLite gives the -wal and -shm files the main file's permissions.
@@ -96,7 +99,7 @@ export async function createStore(input: { path: string; passphrase: string; rol
         detail: { role: input.role, fingerprint: identity.fingerprint },
       });
     })();
-    return wrapStore(db, input.role, path);
+    return wrapStore(db, input.role, path, input.kdf ?? DEFAULT_KDF_COST);
   } catch (e) {
     db?.close();
     if (keyWritten) {
@@ -108,7 +111,7 @@ export async function createStore(input: { path: string; passphrase: string; rol
   }
 }
 
-export async function openStore(input: { path: string; passphrase: string }): Promise<Store> {
+export async function openStore(input: { path: string; passphrase: string; kdf?: KdfCost }): Promise<Store> {
   const path = resolve(input.path);
   if (!existsSync(path)) throw storeNotFound(path);
   if (!statSync(path).isFile()) throw notAStore(path, 'not a regular file');
@@ -124,7 +127,7 @@ export async function openStore(input: { path: string; passphrase: string }): Pr
     migrate(db);
     const role = db.prepare("SELECT value FROM meta WHERE key = 'role'").pluck().get();
     if (role !== keyFile.role) throw notAStore(path, `role in store (${String(role)}) differs from key file (${keyFile.role})`);
-    return wrapStore(db, keyFile.role, path);
+    return wrapStore(db, keyFile.role, path, input.kdf ?? DEFAULT_KDF_COST);
   } catch (e) {
     db.close();
     throw e;
@@ -135,14 +138,14 @@ export async function openStore(input: { path: string; passphrase: string }): Pr
  * Proves the old passphrase, then re-wraps the same data key under the new one (the database file
  * is not rewritten). Safe while the store is open elsewhere in this process.
  */
-export async function changeStorePassphrase(path: string, oldPassphrase: string, newPassphrase: string): Promise<void> {
+export async function changeStorePassphrase(path: string, oldPassphrase: string, newPassphrase: string, cost: KdfCost = DEFAULT_KDF_COST): Promise<void> {
   const p = resolve(path);
   checkNewPassphrase(newPassphrase);
   if (!existsSync(p)) throw storeNotFound(p);
   const keyFile = readKeyFile(p);
   const dataKey = await unwrapDataKey(keyFile, oldPassphrase);
   try {
-    await rewrapKeyFile(p, keyFile, dataKey, newPassphrase, strengthenedKdfParams(keyFile.kdf));
+    await rewrapKeyFile(p, keyFile, dataKey, newPassphrase, strengthenedKdfParams(keyFile.kdf, cost));
   } finally {
     dataKey.fill(0);
   }

@@ -1,4 +1,5 @@
 import type { ApplicantKind } from '../domain/vocabulary.js';
+import type { Upload } from '../domain/files.js';
 import type { ApplicantInput } from '../domain/people.js';
 import type { ImportRowError } from '../domain/files.js';
 import { duplicateCodes, RowCheck } from './fields.js';
@@ -24,7 +25,7 @@ const WHAT = { zh: '申报单位', en: 'applicants' };
  * ('xlsx.invalid-rows', details: ImportRowError[]) so that nothing is half-imported.
  */
 export async function readApplicantsSheet(
-  file: string,
+  file: Upload,
   edition: { existingCodes: ReadonlySet<string>; kinds: ApplicantKind[] },
 ): Promise<ApplicantInput[]> {
   const rows = await readSheetRows(file, APPLICANT_COLUMNS, WHAT);

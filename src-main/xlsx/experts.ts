@@ -1,3 +1,4 @@
+import type { Upload } from '../domain/files.js';
 import type { ExpertInput } from '../domain/people.js';
 import type { ImportRowError } from '../domain/files.js';
 import { duplicateCodes, RowCheck } from './fields.js';
@@ -19,7 +20,7 @@ export const EXPERT_COLUMNS: ColumnSpec<Field>[] = [
 const WHAT = { zh: '评审专家', en: 'experts' };
 
 /** Every row of an expert sheet, validated; any bad row refuses the whole sheet. */
-export async function readExpertsSheet(file: string, edition: { existingCodes: ReadonlySet<string> }): Promise<ExpertInput[]> {
+export async function readExpertsSheet(file: Upload, edition: { existingCodes: ReadonlySet<string> }): Promise<ExpertInput[]> {
   const rows = await readSheetRows(file, EXPERT_COLUMNS, WHAT);
   const errors: ImportRowError[] = [];
   const parsed = rows.map((row) => {

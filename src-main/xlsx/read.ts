@@ -1,5 +1,5 @@
 import type { Localized } from '../domain/localized.js';
-import type { ImportRowError } from '../domain/files.js';
+import type { ImportRowError, Upload } from '../domain/files.js';
 import { PingshenError } from '../domain/errors.js';
 
 /** One column a sheet may carry: the field it fills and the headers it is known by. */
@@ -58,7 +58,7 @@ export function invalidRows(errors: ImportRowError[], what: Localized): Pingshen
  * required column missing, no data) are refused here; field rules are the caller's.
  */
 export async function readSheetRows<F extends string>(
-  file: string,
+  file: Upload,
   columns: ColumnSpec<F>[],
   what: Localized,
 ): Promise<SheetRow<F>[]> {
@@ -66,12 +66,12 @@ export async function readSheetRows<F extends string>(
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    throw unreadable(file, e);
+    throw unreadable(file.fileName, e);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable(file, 'no worksheet');
+  if (!sheet) throw unreadable(file.fileName, 'no worksheet');
 
   const positions = new Map<F, { col: number; header: string }>();
   sheet.getRow(1).eachCell((cell, col) => {

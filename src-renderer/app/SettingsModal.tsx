@@ -1,7 +1,7 @@
 import { Button, Divider, Modal, NumberInput, PasswordInput, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH } from '../../src-main/ipc/limits.js';
+import { MIN_PASSPHRASE_LENGTH } from '../../src-main/domain/limits.js';
 import { acceptable } from '../components/passphrase.js';
 import { PassphraseMeter } from '../components/PassphraseMeter.js';
 import { ErrorNotice } from '../components/States.js';

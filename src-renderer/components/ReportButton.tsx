@@ -9,7 +9,7 @@ import { saveDownload } from '../transport/files.js';
 import { Icon } from './icons.js';
 
 /** each kind of request without its language, which follows the interface */
-type ReportRequest = CallInput<'report.make'> extends infer R ? (R extends unknown ? Omit<R, 'lang'> : never) : never;
+type ReportRequest = CallInput<'reports.make'> extends infer R ? (R extends unknown ? Omit<R, 'lang'> : never) : never;
 
 /**
  * Makes one PDF report in the interface's language and hands it to the user. `compact` shows an
@@ -23,7 +23,7 @@ export function ReportButton({ request, children, compact = false, ...button }: 
   const making = useAction(async () => {
     setMade(null);
     const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
-    const report = await api.call('report.make', { ...request, lang } as CallInput<'report.make'>);
+    const report = await api.call('reports.make', { ...request, lang } as CallInput<'reports.make'>);
     if (await saveDownload(api, mode, report)) setMade(report.pages);
   });
   if (compact) {

@@ -14,7 +14,7 @@ export async function followReportSet(
   wait: (ms: number) => Promise<void> = sleep,
 ): Promise<ReportSetStatus> {
   for (;;) {
-    const status = await api.call('report.setStatus', { jobId });
+    const status = await api.call('reports.setStatus', { jobId });
     onStatus(status);
     if (status.finished) return status;
     await wait(POLL_MS);

@@ -1,5 +1,5 @@
 import type { Api } from '../../src-main/ipc/contract.js';
-import type { Download, Upload } from '../../src-main/ipc/types.js';
+import type { Download, Upload } from '../../src-main/domain/files.js';
 
 export async function toUpload(file: File): Promise<Upload> {
   return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };

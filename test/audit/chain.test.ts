@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../store/helpers.js';
+import { tempDir, TEST_KDF } from '../store/helpers.js';
 import { appendAudit, auditHead, GENESIS_HASH, listAudit, verifyAuditChain } from '../../src-main/audit/chain.js';
 import { canonicalJson } from '../../src-main/audit/canonical-json.js';
 import { readKeyFile, unwrapDataKey } from '../../src-main/store/keyfile.js';
@@ -11,7 +11,7 @@ import { openCipherDatabase } from '../../src-main/store/sqlcipher.js';
 const PASS = 'audit passphrase';
 
 async function storeWithEntries(n: number): Promise<Store> {
-  const store = await createStore({ path: join(tempDir(), 'a.pingshen'), passphrase: PASS, role: 'expert' });
+  const store = await createStore({ path: join(tempDir(), 'a.pingshen'), passphrase: PASS, role: 'expert', kdf: TEST_KDF });
   for (let i = 0; i < n; i++) {
     appendAudit(store.db, {
       actor: 'expert:张伟',

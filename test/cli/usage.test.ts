@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src-main/cli/program.js';
-import { Actor, fillTemplate, pingshen } from './helpers.js';
+import { Actor, fillTemplate, pingshen, CHEAP_KDF } from './helpers.js';
 
 let dir: string;
 
@@ -86,7 +86,7 @@ describe('bad command lines', () => {
 describe('a malformed applicant sheet', () => {
   it('is refused whole with every bad row listed, and nothing is imported', async () => {
     const sec = Actor.create(dir, 'sec');
-    await sec.ok('init', '--role', 'secretariat');
+    await sec.ok('init', '--role', 'secretariat', ...CHEAP_KDF);
     await sec.ok('edition', 'create', '--name', '2026年度无锡市市长质量奖', '--year', '2026', '--profile', 'wuxi-2024', '--panel-min', '5', '--panel-max', '7');
     const file = await fillTemplate(
       'applicants',

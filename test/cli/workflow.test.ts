@@ -16,7 +16,6 @@ let w: Prepared;
 let dir: string;
 
 beforeAll(async () => {
-  process.env.PINGSHEN_TEST_FAST_KDF = '1';
   dir = mkdtempSync(join(tmpdir(), 'pingshen-cli-'));
   w = await prepareWorkflow(dir);
 }, 150_000);

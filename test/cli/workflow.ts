@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
-import type { PackageExport } from '../../src-main/domain/files.js';
 import { makePdf } from '../../src-main/cli/demo/pdf.js';
-import { Actor, fillTemplate, type Run } from './helpers.js';
+import { Actor, fillTemplate, type Run, CHEAP_KDF } from './helpers.js';
 
 /**
  * A small Wuxi review driven only through `pingshen` subcommands: three applicants, three experts
@@ -82,13 +81,13 @@ async function expertRound(e: Actor, code: string, stages: Stage[], pkg: string,
 export async function prepareWorkflow(dir: string): Promise<Prepared> {
   const record: Partial<Prepared> = {};
   const sec = Actor.create(dir, 'secretariat');
-  await sec.ok('init', '--role', 'secretariat');
+  await sec.ok('init', '--role', 'secretariat', ...CHEAP_KDF);
   await sec.ok('edition', 'create', '--name', '2025年度无锡市市长质量奖', '--year', '2025', '--profile', 'wuxi-2024', '--panel-min', '2', '--panel-max', '7');
   await sec.ok('applicant', 'import', await fillTemplate('applicants', APPLICANTS, join(dir, 'applicants.xlsx')));
   await sec.ok('expert', 'import', await fillTemplate('experts', EXPERTS, join(dir, 'experts.xlsx')));
 
   const experts = Object.fromEntries(EXPERT_CODES.map((code) => [code, Actor.create(dir, code)]));
-  const inits = await Promise.all(EXPERT_CODES.map((code) => experts[code]!.json<{ enrollmentCode: string }>('init', '--role', 'expert')));
+  const inits = await Promise.all(EXPERT_CODES.map((code) => experts[code]!.json<{ enrollmentCode: string }>('init', '--role', 'expert', ...CHEAP_KDF)));
   for (const [i, code] of EXPERT_CODES.entries()) {
     const enrollment = inits[i]!.enrollmentCode;
     if (code === 'E01') await sec.ok('expert', 'enroll', code, enrollment);
@@ -108,7 +107,7 @@ export async function prepareWorkflow(dir: string): Promise<Prepared> {
   const bundles: Record<string, string[]> = Object.fromEntries(EXPERT_CODES.map((c) => [c, []]));
   const packages: string[] = [];
   const round = async (n: number, stages: Stage[]) => {
-    const exported = await sec.json<(PackageExport & { expertCode: string })[]>('package', 'export', '--out', join(dir, `packages-${n}`));
+    const exported = await sec.json<{ expertId: string; expertCode: string; file: string; sha256: string; applicants: number; bytes: number }[]>('package', 'export', '--out', join(dir, `packages-${n}`));
     packages.push(...exported.map((p) => p.file));
     mkdirSync(join(dir, 'bundles'), { recursive: true });
     await Promise.all(

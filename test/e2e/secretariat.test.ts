@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ExpertService } from '../../src-main/services/api.js';
+import type { StoreClient } from '../../src-main/features/open.js';
 import { launchChromium, openPage, shot, startApp, type RunningApp } from './helpers/app.js';
 import {
   applicants,
@@ -43,7 +43,7 @@ describe('secretariat in browser mode', () => {
   let browser: Browser;
   let page: Page;
   let problems: string[];
-  let stores: Map<string, ExpertService>;
+  let stores: Map<string, StoreClient>;
 
   beforeAll(async () => {
     app = await startApp(join(dir, 'app'));
@@ -141,7 +141,7 @@ describe('secretariat in browser mode', () => {
     await countOf(page.getByTestId('experts-table').locator('tbody tr')).toBe(3);
     for (const e of EXPERTS) {
       await page.getByTestId(`enroll-${e.code}`).click();
-      await page.getByTestId('enroll-code').fill(stores.get(e.code)!.enrollmentCode());
+      await page.getByTestId('enroll-code').fill(stores.get(e.code)!.store.enrollmentCode());
       await page.getByTestId('enroll-submit').click();
       await textOf(page.getByTestId(`expert-row-${e.code}`)).toMatch('已登记');
       await countOf(page.getByRole('dialog')).toBe(0);

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Stage } from '../../src-main/domain/vocabulary.js';
 import type { AssignmentView } from '../../src-main/domain/review.js';
-import type { ExpertService, SecretariatService } from '../../src-main/services/api.js';
+import { parseCallInput } from '../../src-main/features/boundary.js';
+import { STORE_CALLS } from '../../src-main/features/index.js';
+import type { ReportRequest } from '../../src-main/report/request.js';
 import { makeReport } from '../../src-main/report/service.js';
-import type { ReportRequestInput } from '../../src-main/report/request.js';
+import type { ExpertSources, ReportSources, SecretariatSources } from '../../src-main/report/sources.js';
+import { saveFile } from '../../src-main/store/atomic-write.js';
 import { a1Material, applicants, bundles, declarations, experts, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
 import { pageTexts, squash } from './pdf.js';
 
@@ -15,8 +18,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pingshen-report-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const info = (role: 'expert' | 'secretariat') => () => ({ role, path: '/tmp/store', fingerprint: 'f', createdAt: '2025-01-01T00:00:00.000Z' });
 
 const assignment = (applicantIndex: number, stage: Stage, declaration: AssignmentView['declaration']): AssignmentView => {
   const a = applicants[applicantIndex]!;
@@ -33,36 +34,44 @@ const assignment = (applicantIndex: number, stage: Stage, declaration: Assignmen
 /** 王建国's own store: he declared no conflict with WX2025-001, a conflict with WX2025-003, nothing yet on WX2025-002. */
 function expertStore() {
   const openSheet = vi.fn(() => a1Material[0]!);
-  const svc = {
-    info: info('expert'),
-    getEdition: () => wuxi,
-    whoAmI: () => ({ id: 'ex-1', code: 'E01', name: '王建国' }),
-    myAssignments: () => [
+  const svc: ExpertSources = {
+    role: 'expert',
+    edition: () => wuxi,
+    me: () => ({ id: 'ex-1', code: 'E01', name: '王建国' }),
+    assignments: () => [
       assignment(0, 'material', declarations[0]!),
       assignment(2, 'material', { expertId: 'ex-1', applicantId: 'ap-3', conflict: true, reason: '曾任该单位顾问', declaredAt: '2025-05-20T01:00:00.000Z', source: 'expert' }),
       assignment(1, 'material', null),
     ],
-    openSheet,
-  } as unknown as ExpertService;
+    sheet: openSheet,
+  };
   return { svc, openSheet };
 }
 
-function secretariatStore(edition = wuxi) {
+function secretariatStore(edition = wuxi): SecretariatSources {
   const xy = edition.id === xinyang.id;
   return {
-    info: info('secretariat'),
-    getEdition: () => edition,
-    listApplicants: () => (xy ? xinyangApplicants : applicants),
-    listExperts: () => experts,
-    listSheets: (_: string, f: { applicantId?: string; stage?: Stage; expertId?: string } = {}) =>
+    role: 'secretariat',
+    edition: () => edition,
+    applicants: () => (xy ? xinyangApplicants : applicants),
+    experts: () => experts,
+    sheets: (_: string, f: { applicantId?: string; stage?: Stage; expertId?: string } = {}) =>
       sheets.filter((s) => (!f.applicantId || s.applicantId === f.applicantId) && (!f.stage || s.stage === f.stage) && (!f.expertId || s.expertId === f.expertId)),
     results: () => (xy ? xinyangResults : results),
-    recusalRegister: () => declarations,
-    listBundles: () => bundles,
-  } as unknown as SecretariatService;
+    declarations: () => declarations,
+    bundles: () => bundles,
+  };
 }
 
-const request = (r: Partial<ReportRequestInput> & Pick<ReportRequestInput, 'kind'>): ReportRequestInput => ({ editionId: wuxi.id, lang: 'zh', ...r });
+type RequestInput = { kind: ReportRequest['kind']; editionId: string; lang: 'zh' | 'en'; applicantId?: string; expertId?: string; stage?: Stage; discloseScores?: boolean };
+const request = (r: Partial<RequestInput> & Pick<RequestInput, 'kind'>): RequestInput => ({ editionId: wuxi.id, lang: 'zh', ...r });
+
+/** As a caller meets it: the request checked where it crosses in, the report made, the PDF saved. */
+async function produce(src: ReportSources, req: RequestInput, out: string) {
+  const parsed = parseCallInput('reports.make', STORE_CALLS['reports.make'], req) as ReportRequest;
+  const made = await makeReport(src, parsed);
+  return { file: saveFile(out, made.pdf), bytes: made.pdf.byteLength, pages: made.pages, fingerprint: made.fingerprint };
+}
 
 async function textOf(file: string): Promise<string> {
   return squash((await pageTexts(readFileSync(file))).join(''));
@@ -72,7 +81,7 @@ describe('an expert printing', () => {
   it('gets their own score sheet for an applicant they declared no conflict with', async () => {
     const { svc, openSheet } = expertStore();
     const out = join(dir, '评分表.pdf');
-    const made = await makeReport(svc, request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material' }), out);
+    const made = await produce(svc, request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material' }), out);
     expect(made.file).toBe(out);
     expect(made.bytes).toBe(statSync(out).size);
     expect(made.pages).toBe(2);
@@ -96,7 +105,7 @@ describe('an expert printing', () => {
   ])('is refused %s, and nothing is read or written', async (_, req, zh) => {
     const { svc, openSheet } = expertStore();
     const out = join(dir, 'refused.pdf');
-    const attempt = makeReport(svc, req, out);
+    const attempt = produce(svc, req, out);
     await expect(attempt).rejects.toMatchObject({ code: 'report.forbidden' });
     await expect(attempt).rejects.toSatisfy((e: { localized: { zh: string; en: string } }) => e.localized.zh.includes(zh) && e.localized.en.length > 0);
     expect(openSheet).not.toHaveBeenCalled();
@@ -116,7 +125,7 @@ describe('the secretariat printing', () => {
     { req: request({ kind: 'receipt' }), expected: ['拒收1个'] },
   ])('makes the $req.kind report from the service data', async ({ req, expected }) => {
     const out = join(dir, `${req.kind}.pdf`);
-    const made = await makeReport(secretariatStore(), req, out);
+    const made = await produce(secretariatStore(), req, out);
     expect(made.bytes).toBe(statSync(out).size);
     const text = await textOf(out);
     for (const e of expected) expect(text).toContain(e);
@@ -124,24 +133,24 @@ describe('the secretariat printing', () => {
   });
 
   it('makes the ballot where the profile decides by vote, and refuses it elsewhere', async () => {
-    const made = await makeReport(secretariatStore(xinyang), request({ kind: 'ballot', editionId: xinyang.id, lang: 'en' }), join(dir, 'ballot.pdf'));
+    const made = await produce(secretariatStore(xinyang), request({ kind: 'ballot', editionId: xinyang.id, lang: 'en' }), join(dir, 'ballot.pdf'));
     expect(await textOf(made.file)).toContain('Votesneeded445667889101011');
-    await expect(makeReport(secretariatStore(), request({ kind: 'ballot' }), join(dir, 'no.pdf'))).rejects.toMatchObject({ code: 'report.no-vote' });
+    await expect(produce(secretariatStore(), request({ kind: 'ballot' }), join(dir, 'no.pdf'))).rejects.toMatchObject({ code: 'report.no-vote' });
   });
 
   it('refuses a request that lacks what its kind needs, or names an applicant the edition does not have', async () => {
     const svc = secretariatStore();
-    await expect(makeReport(svc, request({ kind: 'panel-summary', stage: 'site' }), join(dir, 'a.pdf'))).rejects.toMatchObject({ code: 'report.invalid-request' });
-    await expect(makeReport(svc, request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'site' }), join(dir, 'b.pdf'))).rejects.toMatchObject({ code: 'report.invalid-request' });
-    await expect(makeReport(svc, request({ kind: 'ranking', stage: 'site' }), join(dir, 'c.pdf'))).rejects.toMatchObject({ code: 'report.invalid-request' });
-    await expect(makeReport(svc, request({ kind: 'feedback', applicantId: 'ap-99' }), join(dir, 'd.pdf'))).rejects.toMatchObject({ code: 'report.not-found' });
+    await expect(produce(svc, request({ kind: 'panel-summary', stage: 'site' }), join(dir, 'a.pdf'))).rejects.toMatchObject({ code: 'input.invalid' });
+    await expect(produce(svc, request({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'site' }), join(dir, 'b.pdf'))).rejects.toMatchObject({ code: 'report.invalid-request' });
+    await expect(produce(svc, request({ kind: 'ranking', stage: 'site' }), join(dir, 'c.pdf'))).rejects.toMatchObject({ code: 'input.invalid' });
+    await expect(produce(svc, request({ kind: 'feedback', applicantId: 'ap-99' }), join(dir, 'd.pdf'))).rejects.toMatchObject({ code: 'report.not-found' });
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('replaces an existing file whole and leaves no temporary file behind', async () => {
     const out = join(dir, 'ranking.pdf');
     writeFileSync(out, 'old');
-    const made = await makeReport(secretariatStore(), request({ kind: 'ranking' }), out);
+    const made = await produce(secretariatStore(), request({ kind: 'ranking' }), out);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     expect(statSync(out).size).toBe(made.bytes);
     expect(readdirSync(dir)).toEqual(['ranking.pdf']);
@@ -149,7 +158,7 @@ describe('the secretariat printing', () => {
 
   it('says where it could not write, and writes nothing', async () => {
     const out = join(dir, 'missing-folder', 'ranking.pdf');
-    await expect(makeReport(secretariatStore(), request({ kind: 'ranking' }), out)).rejects.toMatchObject({ code: 'report.write-failed' });
+    await expect(produce(secretariatStore(), request({ kind: 'ranking' }), out)).rejects.toMatchObject({ code: 'file.write-failed' });
     expect(readdirSync(dir)).toEqual([]);
   });
 });

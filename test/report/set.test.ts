@@ -5,11 +5,12 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatScore } from '../../src-main/report/format.js';
 import { renderPool } from '../../src-main/report/pool.js';
-import { makeReportSet, type MadeReportSet, type ReportSetProgress } from '../../src-main/report/set.js';
-import type { SecretariatService } from '../../src-main/services/api.js';
+import { checkAccess, parseCallInput } from '../../src-main/features/boundary.js';
+import { STORE_CALLS } from '../../src-main/features/index.js';
+import { makeReportSet, writeReportSet, type MadeReportSet, type ReportSetProgress } from '../../src-main/report/set.js';
 import { pageTexts, squash } from './pdf.js';
 import { syntheticEdition } from './synthetic.js';
-import { syntheticService } from './synthetic-service.js';
+import { syntheticSources } from './synthetic-service.js';
 
 const data = syntheticEdition(3);
 const textOf = async (file: string) => squash((await pageTexts(readFileSync(file))).join('\n'));
@@ -23,29 +24,32 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('the report set', () => {
   const progress: ReportSetProgress[] = [];
   let made: MadeReportSet;
+  let paths: string[];
   let setDir: string;
+  const fileOf = (f: MadeReportSet['files'][number]) => paths[made.files.indexOf(f)]!;
   beforeAll(async () => {
     setDir = mkdtempSync(join(tmpdir(), 'pingshen-set-all-'));
-    made = await makeReportSet(syntheticService(data), { editionId: data.edition.id, lang: 'zh', outDir: setDir, discloseScores: true, onProgress: (p) => progress.push(p) });
+    made = await makeReportSet(syntheticSources(data), { editionId: data.edition.id, lang: 'zh', discloseScores: true, onProgress: (p) => progress.push(p) });
+    paths = await writeReportSet(made, setDir);
   }, 60_000);
   afterAll(() => rmSync(setDir, { recursive: true, force: true }));
 
   it("writes each applicant's feedback report, the committee's binder of panel summaries and the ranking, and nothing else", () => {
     const expected = [...data.applicants.map((a) => `评审反馈报告-${a.code}.pdf`), '评审组评分汇总表汇编.pdf', '综合评分排名及候选名单.pdf'];
     expect(readdirSync(setDir).sort()).toEqual([...expected].sort());
-    expect(made.files.map((f) => f.file)).toEqual(expected.map((n) => join(setDir, n)));
+    expect(paths).toEqual(expected.map((n) => join(setDir, n)));
     for (const f of made.files) {
-      const bytes = readFileSync(f.file);
+      const bytes = readFileSync(fileOf(f));
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(bytes.length).toBe(f.bytes);
+      expect(bytes.length).toBe(f.bytes.byteLength);
     }
-    expect(made.bytes).toBe(made.files.reduce((s, f) => s + f.bytes, 0));
+    expect(made.size).toBe(made.files.reduce((s, f) => s + f.bytes.byteLength, 0));
   });
 
   it("binds every applicant's panel numbers of every stage, each applicant from a new page, with contents", async () => {
     const file = made.files.find((f) => f.kind === 'panel-binder')!;
     expect(file.applicantCode).toBeNull();
-    const pages = (await pageTexts(readFileSync(file.file))).map(squash);
+    const pages = (await pageTexts(readFileSync(fileOf(file)))).map(squash);
     expect(pages).toHaveLength(file.pages);
     expect(pages[0]).toContain('目录');
     let previous = 0;
@@ -72,12 +76,12 @@ describe('the report set', () => {
     expect(progress).toHaveLength(made.files.length);
     expect(progress.map((p) => p.done)).toEqual(made.files.map((_, i) => i + 1));
     expect(progress.every((p) => p.total === made.files.length)).toBe(true);
-    expect(new Set(progress.map((p) => p.name))).toEqual(new Set(made.files.map((f) => f.file.slice(setDir.length + 1))));
+    expect(new Set(progress.map((p) => p.name))).toEqual(new Set(paths.map((f) => f.slice(setDir.length + 1))));
   });
 
   it('puts the ranking of all applicants in the set', async () => {
     const ranking = made.files.find((f) => f.kind === 'ranking')!;
-    const text = await textOf(ranking.file);
+    const text = await textOf(fileOf(ranking));
     for (const a of data.applicants) expect(text).toContain(a.code);
   });
 });
@@ -86,9 +90,9 @@ describe('a report set that fails', () => {
   it('says which report could not be rendered, and leaves the folder as it was', async () => {
     const broken = structuredClone(data.edition);
     (broken.framework.categories[2] as { name: unknown }).name = null;
-    const svc = { ...syntheticService(data), getEdition: () => broken } as SecretariatService;
+    const src = { ...syntheticSources(data), edition: () => broken };
     writeFileSync(join(dir, 'earlier.pdf'), 'kept');
-    const attempt = makeReportSet(svc, { editionId: data.edition.id, lang: 'zh', outDir: dir, threads: 2 });
+    const attempt = makeReportSet(src, { editionId: data.edition.id, lang: 'zh', discloseScores: false, threads: 2 }).then((m) => writeReportSet(m, dir));
     await expect(attempt).rejects.toMatchObject({ code: 'report.render-failed' });
     await expect(attempt).rejects.toSatisfy((e: { localized: { zh: string; en: string } }) => e.localized.zh.includes('未写入任何文件') && /WX2025-00\d|ranking|binder/i.test(e.localized.en));
     expect(readdirSync(dir)).toEqual(['earlier.pdf']);
@@ -96,9 +100,9 @@ describe('a report set that fails', () => {
   });
 
   it('refuses an expert, and bad options, before writing anything', async () => {
-    const expert = { info: () => ({ role: 'expert', path: '/x', fingerprint: 'f', createdAt: '2025-01-01T00:00:00.000Z' }) } as unknown as SecretariatService;
-    await expect(makeReportSet(expert, { editionId: 'ed', lang: 'zh', outDir: dir })).rejects.toMatchObject({ code: 'report.forbidden' });
-    await expect(makeReportSet(syntheticService(data), { editionId: data.edition.id, lang: 'fr' as 'zh', outDir: dir })).rejects.toMatchObject({ code: 'report.invalid-request' });
+    const call = STORE_CALLS['reports.makeSet'];
+    expect(() => checkAccess(call.access, 'expert')).toThrow(expect.objectContaining({ code: 'session.wrong-role' }));
+    expect(() => parseCallInput('reports.makeSet', call, { editionId: data.edition.id, lang: 'fr' })).toThrow(expect.objectContaining({ code: 'input.invalid' }));
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'nod
 import { join } from 'node:path';
 import { identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
-import { expectCode, tempDir } from '../store/helpers.js';
+import { expectCode, tempDir, TEST_KDF } from '../store/helpers.js';
 import {
   enrollmentCode,
   fingerprint,
@@ -35,7 +35,7 @@ describe('identity', () => {
   });
 
   it('is stored once per store and read back identical; a second one is refused', async () => {
-    const store = await createStore({ path: join(tempDir(), 'i.pingshen'), passphrase: 'identity passphrase', role: 'expert' });
+    const store = await createStore({ path: join(tempDir(), 'i.pingshen'), passphrase: 'identity passphrase', role: 'expert', kdf: TEST_KDF });
     const id = loadIdentity(store.db);
     expect(id.boxRecipient).toBe(await identityToRecipient(id.boxIdentity));
     await expectCode(async () => saveIdentity(store.db, await generateIdentity()), 'identity.exists');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrollmentCode, generateIdentity, type Identity } from '../../src-main/crypto/identity.js';
 import type { BundleOutcome } from '../../src-main/domain/files.js';
-import type { ExpertService } from '../../src-main/services/api.js';
-import { ITEM_CODES, scoreAll, setupReview, type Review } from './fixtures.js';
+import type { StoreClient } from '../../src-main/features/open.js';
+import { asUpload, exportBundleFile, ITEM_CODES, scoreAll, setupReview, upload, type Review } from './fixtures.js';
 import { forge, identityOf, payload, tableCounts } from './forge.js';
 
 function refusal(o: BundleOutcome | undefined): string {
@@ -15,7 +15,7 @@ function refusal(o: BundleOutcome | undefined): string {
 
 describe('the secretariat imports result bundles', () => {
   let r: Review;
-  let e1: ExpertService;
+  let e1: StoreClient;
   let id: string;
   let a1: string;
   let a2: string;
@@ -27,19 +27,19 @@ describe('the secretariat imports result bundles', () => {
     id = r.editionId;
     [a1, a2] = r.applicants.map((a) => a.id) as [string, string];
     e1Key = await identityOf(r.expertPaths[0]!);
-    secCode = r.sec.enrollmentCode();
+    secCode = r.sec.store.enrollmentCode();
   });
   afterEach(() => r.cleanup());
 
-  const exportAs = async (svc: ExpertService, name: string): Promise<{ file: string; bundleId: string }> =>
-    svc.exportBundle(id, join(r.dir, name));
+  const exportAs = async (svc: StoreClient, name: string): Promise<{ file: string; bundleId: string }> =>
+    exportBundleFile(svc, id, join(r.dir, name));
 
   it('treats the same bundle imported twice as a duplicate that changes nothing', async () => {
     scoreAll(e1, id, a1, 'material', 70);
     const b = await exportAs(e1, 'b1.psb');
-    expect((await r.sec.importBundles([b.file]))[0]).toMatchObject({ status: 'accepted', bundleId: b.bundleId, sheets: 1, replaced: null });
+    expect((await r.sec.bundles.import({ files: [b.file].map(upload) }))[0]).toMatchObject({ status: 'accepted', bundleId: b.bundleId, sheets: 1, replaced: null });
     const before = await tableCounts(r.secretariatPath);
-    expect(await r.sec.importBundles([b.file])).toEqual([{ status: 'duplicate', bundleId: b.bundleId, expertId: r.experts[0]!.id }]);
+    expect(await r.sec.bundles.import({ files: [b.file].map(upload) })).toEqual([{ status: 'duplicate', fileName: 'b1.psb', bundleId: b.bundleId, expertId: r.experts[0]!.id }]);
     expect(await tableCounts(r.secretariatPath)).toEqual(before);
   });
 
@@ -49,27 +49,27 @@ describe('the secretariat imports result bundles', () => {
     scoreAll(e1, id, a2, 'material', 65);
     const second = await exportAs(e1, 'b2.psb');
 
-    await r.sec.importBundles([first.file]);
-    const [outcome] = await r.sec.importBundles([second.file]);
+    await r.sec.bundles.import({ files: [first.file].map(upload) });
+    const [outcome] = await r.sec.bundles.import({ files: [second.file].map(upload) });
     expect(outcome).toMatchObject({ status: 'accepted', sheets: 2, replaced: first.bundleId });
-    expect(r.sec.listBundles(id).map((b) => [b.bundleId, b.sequence, b.status])).toEqual([
+    expect(r.sec.bundles.list({ editionId: id }).map((b) => [b.bundleId, b.sequence, b.status])).toEqual([
       [first.bundleId, 1, 'superseded'],
       [second.bundleId, 2, 'accepted'],
     ]);
-    const superseded = r.sec.auditLog({ limit: 20 }).find((e) => e.action === 'bundle.superseded');
+    const superseded = r.sec.store.auditLog({ limit: 20 }).find((e) => e.action === 'bundle.superseded');
     expect(superseded?.detail).toMatchObject({ oldBundleId: first.bundleId, newBundleId: second.bundleId });
 
     const before = await tableCounts(r.secretariatPath);
-    expect((await r.sec.importBundles([first.file]))[0]).toMatchObject({ status: 'duplicate', bundleId: first.bundleId });
+    expect((await r.sec.bundles.import({ files: [first.file].map(upload) }))[0]).toMatchObject({ status: 'duplicate', bundleId: first.bundleId });
     expect(await tableCounts(r.secretariatPath)).toEqual(before);
-    expect(r.sec.listSheets(id)).toHaveLength(2);
+    expect(r.sec.sheets.list({ editionId: id })).toHaveLength(2);
   });
 
   it('refuses an earlier bundle that arrives after a later one', async () => {
     scoreAll(e1, id, a1, 'material', 70);
     const first = await exportAs(e1, 'b1.psb');
     const second = await exportAs(e1, 'b2.psb');
-    const outcomes = await r.sec.importBundles([second.file, first.file]);
+    const outcomes = await r.sec.bundles.import({ files: [second.file, first.file].map(upload) });
     expect(outcomes[0]?.status).toBe('accepted');
     expect(refusal(outcomes[1])).toMatch(/重放.*sequence 1; 2 already received\), possibly replayed/);
   });
@@ -77,10 +77,10 @@ describe('the secretariat imports result bundles', () => {
   it('refuses a bundle for an edition it does not hold, and one naming an expert of no edition here', async () => {
     const other = payload({ editionId: randomUUID(), expertId: r.experts[0]!.id, sequence: 1 });
     const stranger = payload({ editionId: id, expertId: randomUUID(), sequence: 1 });
-    const outcomes = await r.sec.importBundles([
+    const outcomes = await r.sec.bundles.import({ files: [
       await forge(r.dir, 'other.psb', other, e1Key, secCode),
       await forge(r.dir, 'stranger.psb', stranger, e1Key, secCode),
-    ]);
+    ].map(upload) });
     expect(refusal(outcomes[0])).toMatch(/edition this store does not hold/);
     expect(refusal(outcomes[1])).toMatch(/not in this edition/);
   });
@@ -88,14 +88,14 @@ describe('the secretariat imports result bundles', () => {
   it('refuses a bundle signed by a key that was never enrolled', async () => {
     const outsider = await generateIdentity();
     const body = payload({ editionId: id, expertId: r.experts[0]!.id, sequence: 1, declarations: [{ applicantId: a1, conflict: false }] });
-    const [outcome] = await r.sec.importBundles([await forge(r.dir, 'outsider.psb', body, outsider, secCode)]);
+    const [outcome] = await r.sec.bundles.import({ files: [await forge(r.dir, 'outsider.psb', body, outsider, secCode)].map(upload) });
     expect(refusal(outcome)).toMatch(/not enrolled/);
   });
 
   it('refuses a bundle re-signed by another enrolled expert who claims to be someone else', async () => {
     const mallory = await generateIdentity();
-    const e4 = r.sec.addExpert(id, { code: 'E04', name: '赵敏', organisation: null, title: null, industry: null, phone: null, email: null });
-    r.sec.enrollExpert(e4.id, enrollmentCode(mallory));
+    const e4 = r.sec.experts.add({ editionId: id, expert: { code: 'E04', name: '赵敏', organisation: null, title: null, industry: null, phone: null, email: null } });
+    r.sec.experts.enroll({ expertId: e4.id, enrollmentCode: enrollmentCode(mallory) });
     const body = payload({
       editionId: id,
       expertId: r.experts[0]!.id,
@@ -103,9 +103,9 @@ describe('the secretariat imports result bundles', () => {
       declarations: [{ applicantId: a1, conflict: false }],
       sheets: [{ applicantId: a1, stage: 'material', percent: 100 }],
     });
-    const [outcome] = await r.sec.importBundles([await forge(r.dir, 'mallory.psb', body, mallory, secCode)]);
+    const [outcome] = await r.sec.bundles.import({ files: [await forge(r.dir, 'mallory.psb', body, mallory, secCode)].map(upload) });
     expect(refusal(outcome)).toMatch(/impersonation/);
-    expect(r.sec.listSheets(id)).toEqual([]);
+    expect(r.sec.sheets.list({ editionId: id })).toEqual([]);
   });
 
   it('refuses a bundle altered at any byte or truncated, and such a refusal changes nothing but the record of it', async () => {
@@ -122,11 +122,11 @@ describe('the secretariat imports result bundles', () => {
     });
     const truncated = join(r.dir, 'truncated.psb');
     writeFileSync(truncated, bytes.subarray(0, bytes.length - 100));
-    const outcomes = await r.sec.importBundles([...files, truncated]);
+    const outcomes = await r.sec.bundles.import({ files: [...files, truncated].map(upload) });
     expect(outcomes.map((o) => o.status)).toEqual(['refused', 'refused', 'refused']);
     const after = await tableCounts(r.secretariatPath);
     expect(after).toEqual({ ...before, bundles: before.bundles! + 3, audit_log: before.audit_log! + 3 });
-    expect((await r.sec.importBundles([b.file]))[0]?.status).toBe('accepted');
+    expect((await r.sec.bundles.import({ files: [b.file].map(upload) }))[0]?.status).toBe('accepted');
   });
 
   it('refuses the whole bundle when one sheet breaks a rule, listing the reasons', async () => {
@@ -147,7 +147,7 @@ describe('the secretariat imports result bundles', () => {
     const before = await tableCounts(r.secretariatPath);
     for (const [name, body, reason] of cases) {
       body.sheets.push(...payload({ ...base, sequence: 1, sheets: [good] }).sheets);
-      const [outcome] = await r.sec.importBundles([await forge(r.dir, `${name}.psb`, body, e1Key, secCode)]);
+      const [outcome] = await r.sec.bundles.import({ files: [await forge(r.dir, `${name}.psb`, body, e1Key, secCode)].map(upload) });
       expect(refusal(outcome), name).toMatch(reason);
     }
     const after = await tableCounts(r.secretariatPath);
@@ -159,26 +159,29 @@ describe('the secretariat imports result bundles', () => {
   it('refuses a sheet on which the secretariat imposed a recusal, and drops an accepted one from the ranking with a flag', async () => {
     scoreAll(e1, id, a1, 'material', 70);
     scoreAll(e1, id, a2, 'material', 40);
-    await r.sec.importBundles([(await exportAs(e1, 'b1.psb')).file]);
-    r.sec.imposeRecusal({ expertId: r.experts[0]!.id, applicantId: a2, reason: '经核实与申报单位存在利害关系' });
+    await r.sec.bundles.import({ files: [(await exportAs(e1, 'b1.psb')).file].map(upload) });
+    r.sec.declarations.impose({ expertId: r.experts[0]!.id, applicantId: a2, reason: '经核实与申报单位存在利害关系' });
     // the register keeps the expert's own no-conflict declaration beside the secretariat's recusal
-    expect(r.sec.recusalRegister(id).filter((d) => d.applicantId === a2)).toEqual([
+    expect(r.sec.declarations.register({ editionId: id }).filter((d) => d.applicantId === a2)).toEqual([
       expect.objectContaining({ expertId: r.experts[0]!.id, conflict: false, source: 'expert' }),
       expect.objectContaining({ expertId: r.experts[0]!.id, conflict: true, source: 'secretariat', reason: '经核实与申报单位存在利害关系' }),
     ]);
 
-    const results = r.sec.results(id);
+    const results = r.sec.results.get({ editionId: id });
     const material = results.stageResults.find((s) => s.applicantId === a2 && s.stage === 'material');
     expect(material?.expertTotals).toEqual([]);
     expect(results.flags.find((f) => f.code === 'recused-sheet-excluded')).toMatchObject({ applicantId: a2, stage: 'material' });
 
-    const [outcome] = await r.sec.importBundles([(await exportAs(e1, 'b2.psb')).file]);
+    const [outcome] = await r.sec.bundles.import({ files: [(await exportAs(e1, 'b2.psb')).file].map(upload) });
     expect(refusal(outcome)).toMatch(/secretariat recused this expert/);
 
     // once the expert's store has the recusal from a new package, its bundles leave that sheet out
-    const [pkg] = await r.sec.exportPackages(id, join(r.dir, 'packages-2'), { expertIds: [r.experts[0]!.id] });
-    await e1.importPackage(pkg!.file);
-    const [later] = await r.sec.importBundles([(await exportAs(e1, 'b3.psb')).file]);
+    const [pkg] = await r.sec.packages.export(({
+	editionId: id,
+	expertIds: [r.experts[0]!.id]
+}));
+    await e1.packages.import({ file: asUpload(pkg!) });
+    const [later] = await r.sec.bundles.import({ files: [(await exportAs(e1, 'b3.psb')).file].map(upload) });
     expect(later).toMatchObject({ status: 'accepted', sheets: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICANT_NAMES, EXPERT_NAMES, scoreAll, setupReview, type Review } from './fixtures.js';
+import { APPLICANT_NAMES, EXPERT_NAMES, exportBundleFile, scoreAll, upload, setupReview, type Review } from './fixtures.js';
 
 const COMMENT = '质量文化建设成效显著，标杆对比数据翔实';
 
@@ -22,10 +22,10 @@ describe('nothing confidential is ever written in the clear', () => {
     const [a1] = r.applicants.map((a) => a.id) as [string];
     for (const [i, e] of r.stores.entries()) {
       scoreAll(e, r.editionId, a1, 'material', 85, COMMENT);
-      e.declare({ editionId: r.editionId, applicantId: r.applicants[1]!.id, conflict: true, reason: '配偶在该单位担任高管' });
-      await r.sec.importBundles([(await e.exportBundle(r.editionId, join(r.dir, `bundle-${i}.psb`))).file]);
+      e.declarations.declare({ editionId: r.editionId, applicantId: r.applicants[1]!.id, conflict: true, reason: '配偶在该单位担任高管' });
+      await r.sec.bundles.import({ files: [(await exportBundleFile(e, r.editionId, join(r.dir, `bundle-${i}.psb`))).file].map(upload) });
     }
-    expect(r.sec.listSheets(r.editionId)).toHaveLength(3);
+    expect(r.sec.sheets.list({ editionId: r.editionId })).toHaveLength(3);
     written = filesUnder(r.dir).filter((f) => OURS.test(f));
   });
   afterAll(() => r.cleanup());

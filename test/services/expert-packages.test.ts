@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateIdentity, parseEnrollmentCode, type Identity } from '../../src-main/crypto/identity.js';
 import { buildReviewPackage } from '../../src-main/exchange/package.js';
 import { seal } from '../../src-main/seal/envelope.js';
-import type { ExpertService } from '../../src-main/services/api.js';
-import { setupReview, writePdf, type Review } from './fixtures.js';
+import type { StoreClient } from '../../src-main/features/open.js';
+import { asUpload, setupReview, upload, writePdf, type Review } from './fixtures.js';
 
 describe('an expert imports review packages', () => {
   let r: Review;
-  let e1: ExpertService;
+  let e1: StoreClient;
   beforeEach(async () => {
     r = await setupReview();
     e1 = r.stores[0]!;
@@ -19,7 +19,7 @@ describe('an expert imports review packages', () => {
 
   /** A package as the real secretariat would make it, but signed by `signer` claiming `claims`. */
   async function forgedPackage(signer: Identity, claims: { signPublic: string; boxRecipient: string; fingerprint: string }, editionId: string): Promise<string> {
-    const edition = r.sec.getEdition(r.editionId);
+    const edition = r.sec.editions.get({ editionId: r.editionId });
     const a = r.applicants[0]!;
     const me = r.experts[0]!;
     const body = buildReviewPackage({
@@ -35,7 +35,7 @@ describe('an expert imports review packages', () => {
       kind: 'review-package',
       payload: body,
       signer: { privateKeyPkcs8: signer.signPrivate, kid: signer.signPublic },
-      recipients: [parseEnrollmentCode(e1.enrollmentCode()).boxRecipient],
+      recipients: [parseEnrollmentCode(e1.store.enrollmentCode()).boxRecipient],
     });
     const file = join(r.dir, `forged-${randomUUID()}.pspkg`);
     writeFileSync(file, bytes);
@@ -43,52 +43,67 @@ describe('an expert imports review packages', () => {
   }
 
   it('tells each expert who they are in the edition, as the package named them', () => {
-    expect(r.stores.map((s) => s.whoAmI(r.editionId))).toEqual(
+    expect(r.stores.map((s) => s.experts.me({ editionId: r.editionId }))).toEqual(
       r.experts.map((e) => ({ id: e.id, code: e.code, name: e.name })),
     );
-    expect(r.stores[1]!.whoAmI(r.editionId)).toEqual({ id: r.experts[1]!.id, code: 'E02', name: '李娜' });
-    expect(() => e1.whoAmI(randomUUID())).toThrow(expect.objectContaining({ code: 'edition.not-found' }));
+    expect(r.stores[1]!.experts.me({ editionId: r.editionId })).toEqual({ id: r.experts[1]!.id, code: 'E02', name: '李娜' });
+    expect(() => e1.experts.me({ editionId: randomUUID() })).toThrow(expect.objectContaining({ code: 'edition.not-found' }));
   });
 
   it('shows the secretariat’s fingerprint and refuses a package whose signer does not match the one given', async () => {
     const file = r.packageFiles.find((f) => f.endsWith('E01.pspkg'))!;
-    const secFingerprint = r.sec.info().fingerprint;
-    expect(await e1.importPackage(file, { secretariatFingerprint: secFingerprint.toLowerCase() })).toMatchObject({
+    const secFingerprint = r.sec.store.info().fingerprint;
+    expect(await e1.packages.import(({
+	file: upload(file),
+	secretariatFingerprint: secFingerprint.toLowerCase()
+}))).toMatchObject({
       id: r.editionId,
       secretariatFingerprint: secFingerprint,
     });
-    await expect(e1.importPackage(file, { secretariatFingerprint: 'AAAA BBBB' })).rejects.toMatchObject({ code: 'package.fingerprint-mismatch' });
+    await expect(e1.packages.import(({
+	file: upload(file),
+	secretariatFingerprint: 'AAAA BBBB'
+}))).rejects.toMatchObject({ code: 'package.fingerprint-mismatch' });
   });
 
   it('refuses a package signed by someone else, whether it names the secretariat or itself', async () => {
     const mallory = await generateIdentity();
-    const secKeys = parseEnrollmentCode(r.sec.enrollmentCode());
+    const secKeys = parseEnrollmentCode(r.sec.store.enrollmentCode());
     const posing = await forgedPackage(mallory, secKeys, r.editionId);
-    await expect(e1.importPackage(posing)).rejects.toMatchObject({ code: 'package.signer-mismatch' });
+    await expect(e1.packages.import({ file: upload(posing) })).rejects.toMatchObject({ code: 'package.signer-mismatch' });
     const itself = { signPublic: mallory.signPublic, boxRecipient: mallory.boxRecipient, fingerprint: mallory.fingerprint };
     const own = await forgedPackage(mallory, itself, r.editionId);
-    await expect(e1.importPackage(own)).rejects.toMatchObject({ code: 'package.other-secretariat' });
+    await expect(e1.packages.import({ file: upload(own) })).rejects.toMatchObject({ code: 'package.other-secretariat' });
     const newEdition = await forgedPackage(mallory, itself, randomUUID());
-    await expect(e1.importPackage(newEdition, { secretariatFingerprint: r.sec.info().fingerprint })).rejects.toMatchObject({
+    await expect(e1.packages.import(({
+	file: upload(newEdition),
+	secretariatFingerprint: r.sec.store.info().fingerprint
+}))).rejects.toMatchObject({
       code: 'package.fingerprint-mismatch',
     });
-    expect(e1.listEditions()).toHaveLength(1);
-    expect(e1.myAssignments(r.editionId)).toHaveLength(6);
+    expect(e1.editions.list()).toHaveLength(1);
+    expect(e1.assignments.mine({ editionId: r.editionId })).toHaveLength(6);
   });
 
   it('takes a newer package’s assignments and materials, refuses an older one, and re-imports an imported one as a no-op', async () => {
     const first = r.packageFiles.find((f) => f.endsWith('E01.pspkg'))!;
-    const extra = r.sec.addApplicant(r.editionId, { code: 'XY2025-004', name: '信阳毛尖茶业有限公司', kind: 'unit', industry: 1, contactName: null, contactPhone: null, contactEmail: null });
-    r.sec.attachMaterial(extra.id, writePdf(r.dir, '茶业.pdf', '茶园产量'));
-    r.sec.assign(r.panels.material!.id, [extra.id]);
-    const [older] = await r.sec.exportPackages(r.editionId, join(r.dir, 'packages-2'), { expertIds: [r.experts[0]!.id] });
-    const [newer] = await r.sec.exportPackages(r.editionId, join(r.dir, 'packages-3'), { expertIds: [r.experts[0]!.id] });
-    await e1.importPackage(newer!.file);
-    await expect(e1.importPackage(older!.file)).rejects.toMatchObject({ code: 'package.stale' });
-    expect(e1.myAssignments(r.editionId)).toHaveLength(7);
-    e1.declare({ editionId: r.editionId, applicantId: extra.id, conflict: false, reason: '' });
-    expect(e1.listMaterials(r.editionId, extra.id).map((m) => m.fileName)).toEqual(['茶业.pdf']);
-    await expect(e1.importPackage(first)).resolves.toMatchObject({ id: r.editionId });
-    expect(e1.myAssignments(r.editionId)).toHaveLength(7);
+    const extra = r.sec.applicants.add({ editionId: r.editionId, applicant: { code: 'XY2025-004', name: '信阳毛尖茶业有限公司', kind: 'unit', industry: 1, contactName: null, contactPhone: null, contactEmail: null } });
+    r.sec.materials.attach({ applicantId: extra.id, file: upload(writePdf(r.dir, '茶业.pdf', '茶园产量')) });
+    r.sec.panels.assign({ panelId: r.panels.material!.id, applicantIds: [extra.id] });
+    const [older] = await r.sec.packages.export(({
+	editionId: r.editionId,
+	expertIds: [r.experts[0]!.id]
+}));
+    const [newer] = await r.sec.packages.export(({
+	editionId: r.editionId,
+	expertIds: [r.experts[0]!.id]
+}));
+    await e1.packages.import({ file: asUpload(newer!) });
+    await expect(e1.packages.import({ file: asUpload(older!) })).rejects.toMatchObject({ code: 'package.stale' });
+    expect(e1.assignments.mine({ editionId: r.editionId })).toHaveLength(7);
+    e1.declarations.declare({ editionId: r.editionId, applicantId: extra.id, conflict: false, reason: '' });
+    expect(e1.materials.forReview({ editionId: r.editionId, applicantId: extra.id }).map((m) => m.fileName)).toEqual(['茶业.pdf']);
+    await expect(e1.packages.import({ file: upload(first) })).resolves.toMatchObject({ id: r.editionId });
+    expect(e1.assignments.mine({ editionId: r.editionId })).toHaveLength(7);
   });
 });

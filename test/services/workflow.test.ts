@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scoreAll, setupReview, type Review } from './fixtures.js';
+import { exportBundleFile, scoreAll, upload, setupReview, type Review } from './fixtures.js';
 
 /**
  * The whole review as it happens: the secretariat sets up, three experts score from their own
@@ -20,7 +20,7 @@ describe('a review from edition to ranking', () => {
     const id = r.editionId;
 
     // every expert sees the two stages for the three applicants
-    expect(e1.myAssignments(id)).toHaveLength(6);
+    expect(e1.assignments.mine({ editionId: id })).toHaveLength(6);
 
     scoreAll(e1, id, a1, 'material', 80, '过程管理体系完善');
     scoreAll(e2, id, a1, 'material', 70);
@@ -32,19 +32,19 @@ describe('a review from edition to ranking', () => {
       scoreAll(e, id, a2, 'material', 60);
       scoreAll(e, id, a2, 'site', 65);
     }
-    e3.declare({ editionId: id, applicantId: a3, conflict: true, reason: '曾任该单位质量顾问' });
+    e3.declarations.declare({ editionId: id, applicantId: a3, conflict: true, reason: '曾任该单位质量顾问' });
     for (const e of [e1, e2]) {
       scoreAll(e, id, a3, 'material', 50);
       scoreAll(e, id, a3, 'site', 55);
     }
 
     const bundles = [];
-    for (const [i, e] of [e1, e2, e3].entries()) bundles.push((await e.exportBundle(id, join(r.dir, `bundle-${i + 1}.psb`))).file);
-    const outcomes = await r.sec.importBundles(bundles);
+    for (const [i, e] of [e1, e2, e3].entries()) bundles.push((await exportBundleFile(e, id, join(r.dir, `bundle-${i + 1}.psb`))).file);
+    const outcomes = await r.sec.bundles.import({ files: bundles.map(upload) });
     expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
     expect(outcomes.map((o) => (o.status === 'accepted' ? o.sheets : -1))).toEqual([6, 6, 4]);
 
-    const results = r.sec.results(id);
+    const results = r.sec.results.get({ editionId: id });
     const ranking = results.ranking.map((e) => ({ code: e.applicant.code, total: e.weightedTotal, rank: e.rank }));
     expect(ranking).toEqual([
       { code: 'XY2025-001', total: 785, rank: 1 },
@@ -61,7 +61,7 @@ describe('a review from edition to ranking', () => {
     // the register holds every declaration, the no-conflict ones too, by applicant then expert
     const codeOfApplicant = new Map(r.applicants.map((a) => [a.id, a.code]));
     const codeOfExpert = new Map(r.experts.map((e) => [e.id, e.code]));
-    const register = r.sec.recusalRegister(id);
+    const register = r.sec.declarations.register({ editionId: id });
     expect(register.map((d) => [codeOfApplicant.get(d.applicantId), codeOfExpert.get(d.expertId), d.conflict, d.source])).toEqual([
       ['XY2025-001', 'E01', false, 'expert'],
       ['XY2025-001', 'E02', false, 'expert'],
@@ -75,21 +75,21 @@ describe('a review from edition to ranking', () => {
     ]);
     expect(register.at(-1)).toMatchObject({ reason: '曾任该单位质量顾问' });
     expect(register.every((d) => !Number.isNaN(Date.parse(d.declaredAt)))).toBe(true);
-    expect(r.sec.owedWork(id)).toEqual([]);
-    const sheet = r.sec.listSheets(id, { applicantId: a1, stage: 'material', expertId: r.experts[0]!.id });
+    expect(r.sec.results.owedWork({ editionId: id })).toEqual([]);
+    const sheet = r.sec.sheets.list({ editionId: id, filter: { applicantId: a1, stage: 'material', expertId: r.experts[0]!.id } });
     expect(sheet).toHaveLength(1);
     expect(sheet[0]!.total).toBe(800);
     expect(sheet[0]!.items[0]!.strengths).toBe('过程管理体系完善');
-    expect(r.sec.verifyAuditChain()).toMatchObject({ ok: true });
-    expect(e1.verifyAuditChain()).toMatchObject({ ok: true });
+    expect(r.sec.store.verifyAuditChain()).toMatchObject({ ok: true });
+    expect(e1.store.verifyAuditChain()).toMatchObject({ ok: true });
   });
 
   it('lists the work still owed, per expert, applicant and stage', async () => {
     const [a1] = r.applicants.map((a) => a.id) as [string];
     const [e1] = r.stores as [typeof r.stores[0]];
     scoreAll(e1, r.editionId, a1, 'material', 60);
-    await r.sec.importBundles([(await e1.exportBundle(r.editionId, join(r.dir, 'b1.psb'))).file]);
-    const owed = r.sec.owedWork(r.editionId);
+    await r.sec.bundles.import({ files: [(await exportBundleFile(e1, r.editionId, join(r.dir, 'b1.psb'))).file].map(upload) });
+    const owed = r.sec.results.owedWork({ editionId: r.editionId });
     const mine = owed.filter((o) => o.expertId === r.experts[0]!.id);
     expect(mine.find((o) => o.applicantId === a1 && o.stage === 'material')).toBeUndefined();
     expect(mine.find((o) => o.applicantId === a1 && o.stage === 'site')?.state).toBe('not-submitted');

@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import type { KdfCost } from '../../src-main/crypto/kdf.js';
 
-process.env.PINGSHEN_TEST_FAST_KDF = '1';
+/** Stores made by tests are cheap to unlock; the calibrated cost is tested on its own (kdf.test.ts). */
+export const TEST_KDF: KdfCost = { memoryKiB: 64, iterations: 1, parallelism: 1 };
 
 const dirs: string[] = [];
 afterEach(() => {

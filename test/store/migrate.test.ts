@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectCode, fingerprintFile, tempDir } from './helpers.js';
+import { expectCode, fingerprintFile, tempDir, TEST_KDF } from './helpers.js';
 import { appendAudit, verifyAuditChain } from '../../src-main/audit/chain.js';
 import { generateIdentity, loadIdentity, saveIdentity } from '../../src-main/crypto/identity.js';
 import { newKdfParams } from '../../src-main/crypto/kdf.js';
@@ -48,7 +48,7 @@ function rowsOf(db: Db, table: string, columns: string[]): string[] {
 async function storeAtVersion(k: number): Promise<{ path: string; before: ReturnType<typeof snapshot> }> {
   const path = join(tempDir(), `v${k}.pingshen`);
   const dataKey = randomBytes(32);
-  await createKeyFile(path, { dataKey, passphrase: PASS, role: 'expert', kdf: newKdfParams(), createdAt: new Date().toISOString() });
+  await createKeyFile(path, { dataKey, passphrase: PASS, role: 'expert', kdf: newKdfParams(TEST_KDF), createdAt: new Date().toISOString() });
   const db = openCipherDatabase(path, dataKey, { create: true });
   for (let v = 1; v <= k; v++) {
     migrate(db, MIGRATIONS.slice(0, v));
@@ -97,7 +97,7 @@ describe('schema migrations', () => {
     const dir = tempDir();
     const path = join(dir, 'new.pingshen');
     const dataKey = randomBytes(32);
-    await createKeyFile(path, { dataKey, passphrase: PASS, role: 'expert', kdf: newKdfParams(), createdAt: new Date().toISOString() });
+    await createKeyFile(path, { dataKey, passphrase: PASS, role: 'expert', kdf: newKdfParams(TEST_KDF), createdAt: new Date().toISOString() });
     const db = openCipherDatabase(path, dataKey, { create: true });
     migrate(db);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectCode, fingerprintFile, tempDir } from './helpers.js';
+import { expectCode, fingerprintFile, tempDir, TEST_KDF } from './helpers.js';
 import { loadIdentity } from '../../src-main/crypto/identity.js';
 import { keyFilePath, readKeyFile } from '../../src-main/store/keyfile.js';
 import { changeStorePassphrase, createStore, openStore, type Store } from '../../src-main/store/open.js';
@@ -14,7 +14,7 @@ const PASS = '正确的口令 correct horse';
 
 async function newStore(role: 'secretariat' | 'expert' = 'expert') {
   const path = join(tempDir(), 'sub', 'expert.pingshen');
-  const store = await createStore({ path, passphrase: PASS, role });
+  const store = await createStore({ path, passphrase: PASS, role, kdf: TEST_KDF });
   return { path, store };
 }
 
@@ -52,16 +52,16 @@ describe('creating a store', () => {
     const { path, store } = await newStore();
     store.close();
     const before = fingerprintFile(path);
-    await expectCode(createStore({ path, passphrase: PASS, role: 'expert' }), 'store.exists');
+    await expectCode(createStore({ path, passphrase: PASS, role: 'expert', kdf: TEST_KDF }), 'store.exists');
     expect(fingerprintFile(path)).toEqual(before);
   });
 
   it('refuses a passphrase shorter than 8 characters, counting Chinese characters as one each', async () => {
     const path = join(tempDir(), 's.pingshen');
-    await expectCode(createStore({ path, passphrase: '七个字的口令啊', role: 'expert' }), 'store.weak-passphrase');
+    await expectCode(createStore({ path, passphrase: '七个字的口令啊', role: 'expert', kdf: TEST_KDF }), 'store.weak-passphrase');
     expect(existsSync(path)).toBe(false);
     expect(existsSync(keyFilePath(path))).toBe(false);
-    const store = await createStore({ path, passphrase: '八个字的口令好吗', role: 'expert' });
+    const store = await createStore({ path, passphrase: '八个字的口令好吗', role: 'expert', kdf: TEST_KDF });
     store.close();
   });
 });
@@ -185,7 +185,7 @@ describe('durability', () => {
     const marker = `durable-${Date.now()}`;
     const script = fileURLToPath(new URL('./fixtures/write-and-die.ts', import.meta.url));
     const child = spawnSync(process.execPath, ['--import', 'tsx', script, path, PASS, marker], {
-      env: { ...process.env, PINGSHEN_TEST_FAST_KDF: '1' },
+      env: process.env,
       encoding: 'utf8',
     });
     expect(child.stdout).toContain('written');
@@ -204,7 +204,7 @@ describe('changing the passphrase', () => {
     store.close();
     const dbBefore = fingerprintFile(path);
     const kdfBefore = readKeyFile(path).kdf;
-    await changeStorePassphrase(path, PASS, '新的口令 new passphrase');
+    await changeStorePassphrase(path, PASS, '新的口令 new passphrase', TEST_KDF);
     expect(fingerprintFile(path)).toEqual(dbBefore);
     expect(readKeyFile(path).kdf.salt).not.toBe(kdfBefore.salt);
     await expectCode(openStore({ path, passphrase: PASS }), 'store.wrong-passphrase');
@@ -217,14 +217,14 @@ describe('changing the passphrase', () => {
     const { path, store } = await newStore();
     store.close();
     const before = fingerprintFile(keyFilePath(path));
-    await expectCode(changeStorePassphrase(path, 'not the passphrase', '另一个很长的口令'), 'store.wrong-passphrase');
-    await expectCode(changeStorePassphrase(path, PASS, 'short'), 'store.weak-passphrase');
+    await expectCode(changeStorePassphrase(path, 'not the passphrase', '另一个很长的口令', TEST_KDF), 'store.wrong-passphrase');
+    await expectCode(changeStorePassphrase(path, PASS, 'short', TEST_KDF), 'store.weak-passphrase');
     expect(fingerprintFile(keyFilePath(path))).toEqual(before);
   });
 
   it('works while the store is open in this process', async () => {
     const { path, store } = await newStore();
-    await changeStorePassphrase(path, PASS, 'while-open passphrase');
+    await changeStorePassphrase(path, PASS, 'while-open passphrase', TEST_KDF);
     setMeta(store.db, 'after', 'yes');
     store.close();
     const again = await openStore({ path, passphrase: 'while-open passphrase' });

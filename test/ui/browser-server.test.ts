@@ -5,20 +5,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, TOKEN_HEADER, type BrowserServer } from '../../src-main/browser/server.js';
 import { CSP_HEADER } from '../../src-main/ipc/csp.js';
-import { serviceOpeners } from '../../src-main/ipc/openers.js';
 import { fromWire, toWire } from '../../src-main/ipc/wire.js';
+import { TEST_OPENERS } from '../services/fixtures.js';
 
 /** Browser mode over real HTTP: the token, the Host check, the CSP header, bytes as base64. */
 
 let server: BrowserServer;
 
 beforeAll(async () => {
-  process.env.PINGSHEN_TEST_FAST_KDF = '1';
   const base = mkdtempSync(join(tmpdir(), 'pingshen-server-'));
   const rendererDir = join(base, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  server = await startBrowserServer({ dataDir: join(base, 'data'), rendererDir, openers: serviceOpeners, version: '0.0.0-test' });
+  server = await startBrowserServer({ dataDir: join(base, 'data'), rendererDir, openers: TEST_OPENERS, version: '0.0.0-test' });
 });
 
 afterAll(() => server?.close());
@@ -80,7 +79,7 @@ describe('browser mode', () => {
 
   it('carries file bytes as base64 both ways', async () => {
     await rpc('session.create', { role: 'expert', passphrase: 'browser mode test passphrase' });
-    const res = fromWire(JSON.parse((await rpc('expert.importPackage', { file: { fileName: 'x.pspkg', bytes: new Uint8Array([0, 1, 2, 250]) } })).body)) as {
+    const res = fromWire(JSON.parse((await rpc('packages.import', { file: { fileName: 'x.pspkg', bytes: new Uint8Array([0, 1, 2, 250]) } })).body)) as {
       ok: boolean;
       error?: { code: string; message: { zh: string; en: string } };
     };

@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONTRACT } from '../../src-main/ipc/contract.js';
-import { dispatch, HANDLERS, type Handlers } from '../../src-main/ipc/dispatcher.js';
-import type { HandlerCtx } from '../../src-main/ipc/handlers/types.js';
-import { serviceOpeners } from '../../src-main/ipc/openers.js';
+import { dispatch } from '../../src-main/ipc/dispatcher.js';
+import type { HostCtx } from '../../src-main/ipc/host.js';
 import { Session } from '../../src-main/ipc/session.js';
 import type { CallResult } from '../../src-main/ipc/types.js';
+import { TEST_OPENERS } from '../services/fixtures.js';
 
 /**
  * The contract as the renderer meets it: the real dispatcher over real encrypted stores.
@@ -17,21 +17,17 @@ import type { CallResult } from '../../src-main/ipc/types.js';
 
 const PASSPHRASE = 'contract test passphrase';
 
-beforeAll(() => {
-  process.env.PINGSHEN_TEST_FAST_KDF = '1';
-});
-
-function newCtx(now?: () => number): HandlerCtx {
+function newCtx(now?: () => number): HostCtx {
   const dir = mkdtempSync(join(tmpdir(), 'pingshen-contract-'));
-  return { session: new Session(dir, serviceOpeners, now), host: { mode: 'browser', version: '0.0.0-test' } };
+  return { session: new Session(dir, TEST_OPENERS, now), host: { mode: 'browser', version: '0.0.0-test' } };
 }
 
-const open: HandlerCtx[] = [];
+const open: HostCtx[] = [];
 afterEach(() => {
   for (const ctx of open.splice(0)) ctx.session.dispose();
 });
 
-async function unlocked(role: 'secretariat' | 'expert', now?: () => number): Promise<HandlerCtx> {
+async function unlocked(role: 'secretariat' | 'expert', now?: () => number): Promise<HostCtx> {
   const ctx = newCtx(now);
   open.push(ctx);
   const created = await dispatch(ctx, 'session.create', { role, passphrase: PASSPHRASE });
@@ -46,8 +42,13 @@ function refusal(result: CallResult<unknown>) {
 }
 
 describe('the contract table', () => {
-  it('has exactly one handler for every call it lists', () => {
-    expect(Object.keys(HANDLERS).sort()).toEqual(Object.keys(CONTRACT).sort());
+  it('declares for every call it lists who may make it, its input and output, and what it does', () => {
+    for (const def of Object.values(CONTRACT)) {
+      expect(['open', 'unlocked', 'secretariat', 'expert']).toContain(def.access);
+      expect(typeof def.input.safeParse).toBe('function');
+      expect(typeof def.output.safeParse).toBe('function');
+      expect(typeof def.run).toBe('function');
+    }
   });
 });
 
@@ -66,36 +67,36 @@ describe('dispatch refuses what the contract does not allow', () => {
   it('refuses invalid input with the field and the reason, and changes nothing', async () => {
     const ctx = await unlocked('secretariat');
     const error = refusal(
-      await dispatch(ctx, 'secretariat.createEdition', { name: '2025年度', year: 'next year', profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: {} }),
+      await dispatch(ctx, 'editions.create', { name: '2025年度', year: 'next year', profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: {} }),
     );
     expect(error.code).toBe('input.invalid');
     expect(error.message.en).toMatch(/^The input is not valid: year: /);
     expect(error.message.zh).toMatch(/^输入有误：年度：/);
     expect(error.message.zh).toContain('未做任何更改');
-    expect(`${error.message.zh} ${error.message.en}`).not.toContain('secretariat.createEdition');
-    const editions = await dispatch(ctx, 'secretariat.listEditions', {});
+    expect(`${error.message.zh} ${error.message.en}`).not.toContain('editions.create');
+    const editions = await dispatch(ctx, 'editions.list', {});
     expect(editions).toEqual({ ok: true, value: [] });
   });
 
   it('refuses fields the contract does not know, so nothing slips through to a service', async () => {
     const ctx = await unlocked('expert');
-    const error = refusal(await dispatch(ctx, 'expert.listEditions', { sql: 'DROP TABLE editions' }));
+    const error = refusal(await dispatch(ctx, 'editions.list', { sql: 'DROP TABLE editions' }));
     expect(error.code).toBe('input.invalid');
     expect(error.message.en).toContain('sql');
   });
 
   it('refuses a file given as a path instead of bytes', async () => {
     const ctx = await unlocked('expert');
-    const error = refusal(await dispatch(ctx, 'expert.importPackage', { file: { fileName: 'x.pspkg', bytes: '/etc/passwd' } }));
+    const error = refusal(await dispatch(ctx, 'packages.import', { file: { fileName: 'x.pspkg', bytes: '/etc/passwd' } }));
     expect(error.code).toBe('input.invalid');
     expect(error.message.en).toContain('file contents (bytes)');
-    const traversal = refusal(await dispatch(ctx, 'expert.importPackage', { file: { fileName: '../../evil.pspkg', bytes: new Uint8Array([1]) } }));
+    const traversal = refusal(await dispatch(ctx, 'packages.import', { file: { fileName: '../../evil.pspkg', bytes: new Uint8Array([1]) } }));
     expect(traversal.message.en).toContain('a file name, not a path');
   });
 
   it("refuses a call for the other role's store", async () => {
     const ctx = await unlocked('expert');
-    const error = refusal(await dispatch(ctx, 'secretariat.listEditions', {}));
+    const error = refusal(await dispatch(ctx, 'profiles.list', {}));
     expect(error.code).toBe('session.wrong-role');
     expect(error.message.zh).toContain('仅限秘书处');
     expect(error.message.en).toContain('Only the secretariat');
@@ -118,25 +119,28 @@ describe('dispatch refuses what the contract does not allow', () => {
 
   it('passes a service refusal through with its own code, and an unexpected failure as a plain message', async () => {
     const ctx = await unlocked('expert');
-    const wrong = refusal(await dispatch(ctx, 'expert.getEdition', { editionId: 'no-such-edition' }));
+    const wrong = refusal(await dispatch(ctx, 'editions.get', { editionId: 'no-such-edition' }));
     expect(wrong.code).not.toBe('internal');
     expect(JSON.stringify(wrong)).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
 
-    const broken: Handlers = { ...HANDLERS, 'store.info': () => { throw new TypeError('secret internal detail at /home/x/file.ts:12'); } };
+    const broken = vi.spyOn(CONTRACT['store.info'], 'run').mockImplementation(() => {
+      throw new TypeError('secret internal detail at /home/x/file.ts:12');
+    });
     const onUnexpected = vi.fn();
-    const error = refusal(await dispatch(ctx, 'store.info', {}, broken, onUnexpected));
+    const error = refusal(await dispatch(ctx, 'store.info', {}, { onUnexpected }));
+    broken.mockRestore();
     expect(error.code).toBe('internal');
     expect(JSON.stringify(error)).not.toContain('secret internal detail');
     expect(onUnexpected).toHaveBeenCalledOnce();
   });
 
-  it('wipes the temporary copies of uploaded files once the call returns', async () => {
+  it('writes no copy of an uploaded file anywhere in the data folder', async () => {
     const ctx = await unlocked('expert');
-    const error = refusal(await dispatch(ctx, 'expert.importPackage', { file: { fileName: 'not-a-package.pspkg', bytes: new TextEncoder().encode('hello') } }));
+    const before = readdirSync(ctx.session.dataDir, { recursive: true }).sort();
+    const error = refusal(await dispatch(ctx, 'packages.import', { file: { fileName: 'not-a-package.pspkg', bytes: new TextEncoder().encode('hello') } }));
     expect(error.code).not.toBe('internal');
     expect(error.message.en).not.toContain(ctx.session.dataDir);
-    const tmp = join(ctx.session.dataDir, 'tmp');
-    expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);
+    expect(readdirSync(ctx.session.dataDir, { recursive: true }).sort()).toEqual(before);
   });
 });
 
@@ -166,7 +170,7 @@ describe('the session', () => {
     const ctx = newCtx();
     open.push(ctx);
     await dispatch(ctx, 'settings.set', { idleMinutes: 42 });
-    const again = new Session(ctx.session.dataDir, serviceOpeners);
+    const again = new Session(ctx.session.dataDir, TEST_OPENERS);
     expect(again.settings().idleMinutes).toBe(42);
     again.dispose();
   });

@@ -4,14 +4,14 @@ import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/ipc/dispatcher.js';
-import type { Host, HandlerCtx } from '../../src-main/ipc/handlers/types.js';
-import { serviceOpeners } from '../../src-main/ipc/openers.js';
+import type { Host, HostCtx } from '../../src-main/ipc/host.js';
 import { localDay } from '../../src-main/ipc/report-set/folder.js';
 import type { ReportSetStart, ReportSetStatus } from '../../src-main/ipc/report-set/types.js';
 import { Session } from '../../src-main/ipc/session.js';
-import type { CallResult, Download } from '../../src-main/ipc/types.js';
+import type { Download } from '../../src-main/domain/files.js';
+import type { CallResult } from '../../src-main/ipc/types.js';
 import { pageTexts, squash } from '../report/pdf.js';
-import { PASS, scoreAll, setupReview, type Review } from '../services/fixtures.js';
+import { exportBundleFile, PASS, scoreAll, setupReview, TEST_OPENERS, upload, type Review } from '../services/fixtures.js';
 
 /**
  * The full report set as the app asks for it, through the real dispatcher over a real encrypted
@@ -31,7 +31,7 @@ beforeAll(async () => {
       scoreAll(expert, r.editionId, a.id, 'material', 60 + i * 5, '质量管理体系运行有效');
       scoreAll(expert, r.editionId, a.id, 'site', 70 - i * 5, '现场管理规范');
     }
-    await r.sec.importBundles([(await expert.exportBundle(r.editionId, join(r.dir, `e${i}.psbundle`))).file]);
+    await r.sec.bundles.import({ files: [(await exportBundleFile(expert, r.editionId, join(r.dir, `e${i}.psbundle`))).file].map(upload) });
   }
   // the session opens the same store file, as the app would after a restart
   r.sec.close();
@@ -42,8 +42,8 @@ afterAll(() => {
   r?.cleanup();
 });
 
-async function secretariat(host: Host): Promise<HandlerCtx> {
-  const session = new Session(r.dir, serviceOpeners);
+async function secretariat(host: Host): Promise<HostCtx> {
+  const session = new Session(r.dir, TEST_OPENERS);
   sessions.push(session);
   await session.unlock('secretariat', PASS);
   return { session, host };
@@ -60,10 +60,10 @@ function refusal(result: CallResult<unknown>) {
   return result.error;
 }
 
-async function untilFinished(ctx: HandlerCtx, jobId: string): Promise<ReportSetStatus[]> {
+async function untilFinished(ctx: HostCtx, jobId: string): Promise<ReportSetStatus[]> {
   const seen: ReportSetStatus[] = [];
   for (;;) {
-    const status = value<ReportSetStatus>(await dispatch(ctx, 'report.setStatus', { jobId }));
+    const status = value<ReportSetStatus>(await dispatch(ctx, 'reports.setStatus', { jobId }));
     seen.push(status);
     if (status.finished) return seen;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -83,14 +83,14 @@ async function holdsRanking(pdfs: Uint8Array[]): Promise<boolean> {
 
 describe('the report set in browser mode', () => {
   const host: Host = { mode: 'browser', version: '0.0.0-test' };
-  let ctx: HandlerCtx;
+  let ctx: HostCtx;
   let start: ReportSetStart & { started: true };
   let seen: ReportSetStatus[];
 
   beforeAll(async () => {
     ctx = await secretariat(host);
-    start = value<ReportSetStart & { started: true }>(await dispatch(ctx, 'report.setStart', { editionId: r.editionId, lang: 'zh' }));
-    const second = refusal(await dispatch(ctx, 'report.setStart', { editionId: r.editionId, lang: 'zh' }));
+    start = value<ReportSetStart & { started: true }>(await dispatch(ctx, 'reports.setStart', { editionId: r.editionId, lang: 'zh' }));
+    const second = refusal(await dispatch(ctx, 'reports.setStart', { editionId: r.editionId, lang: 'zh' }));
     expect(second.code).toBe('report-set.running');
     expect(second.message.zh).toContain('正在生成');
     seen = await untilFinished(ctx, start.jobId);
@@ -123,7 +123,7 @@ describe('the report set in browser mode', () => {
   let zip: Download;
   it('hands over one zip holding every PDF of the set, once, and leaves nothing on disk', async () => {
     const summary = seen.at(-1)!.summary!;
-    zip = value<Download>(await dispatch(ctx, 'report.setDownload', { jobId: start.jobId }));
+    zip = value<Download>(await dispatch(ctx, 'reports.setDownload', { jobId: start.jobId }));
     expect(zip.fileName).toBe(summary.zip!.fileName);
     expect(zip.bytes.byteLength).toBe(summary.zip!.size);
     const entries = unzipSync(zip.bytes);
@@ -134,9 +134,9 @@ describe('the report set in browser mode', () => {
     expect(Object.values(entries).reduce((s, b) => s + b.byteLength, 0)).toBe(summary.bytes);
     expect(await holdsRanking(Object.values(entries))).toBe(true);
 
-    const again = refusal(await dispatch(ctx, 'report.setDownload', { jobId: start.jobId }));
+    const again = refusal(await dispatch(ctx, 'reports.setDownload', { jobId: start.jobId }));
     expect(again.code).toBe('report-set.no-download');
-    expect(value<ReportSetStatus>(await dispatch(ctx, 'report.setStatus', { jobId: start.jobId })).summary?.zip).toBeNull();
+    expect(value<ReportSetStatus>(await dispatch(ctx, 'reports.setStatus', { jobId: start.jobId })).summary?.zip).toBeNull();
     const tmp = join(r.dir, 'tmp');
     expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);
   });
@@ -144,7 +144,7 @@ describe('the report set in browser mode', () => {
   it('forgets the job when the store is locked', async () => {
     expect(value<{ role: string | null }>(await dispatch(ctx, 'session.lock', { reason: 'user' })).role).toBeNull();
     await ctx.session.unlock('secretariat', PASS);
-    const error = refusal(await dispatch(ctx, 'report.setStatus', { jobId: start.jobId }));
+    const error = refusal(await dispatch(ctx, 'reports.setStatus', { jobId: start.jobId }));
     expect(error.code).toBe('report-set.unknown-job');
     expect(error.message.zh).toContain('请重新生成全套报告');
   });
@@ -154,7 +154,7 @@ describe('the report set in Electron', () => {
   const chosen = mkdtempSync(join(tmpdir(), 'pingshen-set-chosen-'));
   let answer: string | null = chosen;
   const host: Host = { mode: 'electron', version: '0.0.0-test', pickFolder: async () => answer };
-  let ctx: HandlerCtx;
+  let ctx: HostCtx;
   beforeAll(async () => {
     ctx = await secretariat(host);
   });
@@ -162,13 +162,13 @@ describe('the report set in Electron', () => {
 
   it('makes nothing when the user closes the folder dialog, and can start again after', async () => {
     answer = null;
-    expect(value(await dispatch(ctx, 'report.setStart', { editionId: r.editionId, lang: 'zh' }))).toEqual({ started: false });
+    expect(value(await dispatch(ctx, 'reports.setStart', { editionId: r.editionId, lang: 'zh' }))).toEqual({ started: false });
     expect(readdirSync(chosen)).toEqual([]);
     answer = chosen;
   });
 
   it('writes the set into a new folder named for the edition and the day, inside the folder the user picked', async () => {
-    const start = value<ReportSetStart & { started: true }>(await dispatch(ctx, 'report.setStart', { editionId: r.editionId, lang: 'zh', discloseScores: true }));
+    const start = value<ReportSetStart & { started: true }>(await dispatch(ctx, 'reports.setStart', { editionId: r.editionId, lang: 'zh', discloseScores: true }));
     const folder = join(chosen, `${EDITION}-报告-${localDay(new Date())}`);
     expect(start.folder).toBe(folder);
     const last = (await untilFinished(ctx, start.jobId)).at(-1)!;
@@ -182,32 +182,32 @@ describe('the report set in Electron', () => {
     expect(await holdsRanking(pdfs)).toBe(true);
     expect(readdirSync(chosen)).toEqual([basename(folder)]);
 
-    const download = refusal(await dispatch(ctx, 'report.setDownload', { jobId: start.jobId }));
+    const download = refusal(await dispatch(ctx, 'reports.setDownload', { jobId: start.jobId }));
     expect(download.code).toBe('report-set.no-download');
   }, 120_000);
 
   it('refuses a folder it cannot write into, saying so, and starts nothing', async () => {
     // a folder that vanished between the dialog and the start (an unplugged USB stick)
     answer = join(chosen, 'gone');
-    const error = refusal(await dispatch(ctx, 'report.setStart', { editionId: r.editionId, lang: 'en' }));
+    const error = refusal(await dispatch(ctx, 'reports.setStart', { editionId: r.editionId, lang: 'en' }));
     expect(error.code).toBe('report-set.folder-failed');
     expect(error.message.en).toContain('Choose a folder you can write to');
     expect(readdirSync(chosen)).toHaveLength(1);
     answer = null;
-    expect(value(await dispatch(ctx, 'report.setStart', { editionId: r.editionId, lang: 'en' }))).toEqual({ started: false });
+    expect(value(await dispatch(ctx, 'reports.setStart', { editionId: r.editionId, lang: 'en' }))).toEqual({ started: false });
   });
 });
 
 describe('who may make a report set', () => {
   it('refuses an expert, at the door', async () => {
-    const session = new Session(mkdtempSync(join(tmpdir(), 'pingshen-set-expert-')), serviceOpeners);
+    const session = new Session(mkdtempSync(join(tmpdir(), 'pingshen-set-expert-')), TEST_OPENERS);
     sessions.push(session);
-    const ctx: HandlerCtx = { session, host: { mode: 'browser', version: '0.0.0-test' } };
+    const ctx: HostCtx = { session, host: { mode: 'browser', version: '0.0.0-test' } };
     expect(value<{ role: string }>(await dispatch(ctx, 'session.create', { role: 'expert', passphrase: PASS })).role).toBe('expert');
     for (const [name, input] of [
-      ['report.setStart', { editionId: r.editionId, lang: 'zh' }],
-      ['report.setStatus', { jobId: 'a'.repeat(24) }],
-      ['report.setDownload', { jobId: 'a'.repeat(24) }],
+      ['reports.setStart', { editionId: r.editionId, lang: 'zh' }],
+      ['reports.setStatus', { jobId: 'a'.repeat(24) }],
+      ['reports.setDownload', { jobId: 'a'.repeat(24) }],
     ] as const) {
       const error = refusal(await dispatch(ctx, name, input));
       expect(error.code).toBe('session.wrong-role');
@@ -218,11 +218,11 @@ describe('who may make a report set', () => {
 
   it('refuses an unknown job, an unknown edition and stray fields', async () => {
     const ctx = await secretariat({ mode: 'browser', version: '0.0.0-test' });
-    const unknown = refusal(await dispatch(ctx, 'report.setStatus', { jobId: 'f'.repeat(24) }));
+    const unknown = refusal(await dispatch(ctx, 'reports.setStatus', { jobId: 'f'.repeat(24) }));
     expect(unknown.code).toBe('report-set.unknown-job');
-    expect(refusal(await dispatch(ctx, 'report.setDownload', { jobId: 'f'.repeat(24) })).code).toBe('report-set.unknown-job');
-    expect(refusal(await dispatch(ctx, 'report.setStart', { editionId: 'no-such-edition', lang: 'zh' })).code).toBe('edition.not-found');
-    const stray = refusal(await dispatch(ctx, 'report.setStart', { editionId: r.editionId, lang: 'zh', outDir: '/tmp/elsewhere' }));
+    expect(refusal(await dispatch(ctx, 'reports.setDownload', { jobId: 'f'.repeat(24) })).code).toBe('report-set.unknown-job');
+    expect(refusal(await dispatch(ctx, 'reports.setStart', { editionId: 'no-such-edition', lang: 'zh' })).code).toBe('edition.not-found');
+    const stray = refusal(await dispatch(ctx, 'reports.setStart', { editionId: r.editionId, lang: 'zh', outDir: '/tmp/elsewhere' }));
     expect(stray.code).toBe('input.invalid');
     const tmp = join(r.dir, 'tmp');
     expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);

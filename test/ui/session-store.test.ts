@@ -62,12 +62,12 @@ describe('a store locked by the main side', () => {
   it('sends the app back to the start screen on the first call refused as locked', async () => {
     let backToStart = 0;
     const api = lockAware(
-      fakeApi((name) => (name === 'expert.listEditions' ? new CallFailure({ code: 'session.locked', message: { zh: '已锁定', en: 'locked' } }) : [])),
+      fakeApi((name) => (name === 'assignments.mine' ? new CallFailure({ code: 'session.locked', message: { zh: '已锁定', en: 'locked' } }) : [])),
       () => backToStart++,
     );
-    await expect(api.call('expert.listEditions', {})).rejects.toMatchObject({ code: 'session.locked' });
+    await expect(api.call('assignments.mine', { editionId: 'e' })).rejects.toMatchObject({ code: 'session.locked' });
     expect(backToStart).toBe(1);
-    await api.call('secretariat.listEditions', {});
+    await api.call('editions.list', {});
     expect(backToStart).toBe(1);
   });
 });

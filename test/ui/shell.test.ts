@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveStaticPath } from '../../src-main/browser/static-files.js';
-import { dataDirFromArgs } from '../../src-main/shell/data-dir.js';
+import { resolveStaticPath } from '../../src-main/ipc/static-files.js';
+import { dataDirFromArgs } from '../../src-main/ipc/data-dir.js';
 import { allowNavigation, allowPermission, allowRequest, APP_ENTRY_URL, isAppUrl, isTrustedSender } from '../../src-main/shell/trust.js';
 import { windowOptions } from '../../src-main/shell/window-options.js';
 

@@ -4,11 +4,11 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resourcePath } from '../../src-main/catalog/resources.js';
 import type { ImportRowError } from '../../src-main/domain/files.js';
-import type { SecretariatService } from '../../src-main/services/api.js';
+import type { StoreClient } from '../../src-main/features/open.js';
 import { PingshenError } from '../../src-main/domain/errors.js';
 import { APPLICANT_COLUMNS, readApplicantsSheet } from '../../src-main/xlsx/applicants.js';
 import { EXPERT_COLUMNS } from '../../src-main/xlsx/experts.js';
-import { newSecretariat, tempDir } from '../services/fixtures.js';
+import { newSecretariat, tempDir, upload } from '../services/fixtures.js';
 
 type Cell = string | number | null | ExcelJS.CellHyperlinkValue;
 
@@ -35,12 +35,12 @@ const HEADER = ['编号', '名称', '类型', '产业', '联系人', '联系电�
 
 describe('importing applicants and experts from xlsx', () => {
   let t: ReturnType<typeof tempDir>;
-  let sec: SecretariatService;
+  let sec: StoreClient;
   let editionId: string;
   beforeEach(async () => {
     t = tempDir();
     sec = await newSecretariat(t.dir);
-    editionId = sec.createEdition({ name: '2025年无锡', year: 2025, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: { panelSize: { min: 3, max: 7 } } }).id;
+    editionId = sec.editions.create({ name: '2025年无锡', year: 2025, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: { panelSize: { min: 3, max: 7 } } }).id;
   });
   afterEach(() => {
     sec.close();
@@ -54,12 +54,12 @@ describe('importing applicants and experts from xlsx', () => {
       [],
       ['WX2025-002', '无锡太湖文旅集团', '单位', 3, null, '0510-82345678', { text: 'hr@taihu.cn', hyperlink: 'mailto:hr@taihu.cn' }],
     ], true);
-    expect(await sec.importApplicants(editionId, file)).toEqual({ imported: 2 });
-    expect(sec.listApplicants(editionId).map((a) => [a.code, a.industry, a.contactPhone, a.contactEmail])).toEqual([
+    expect(await sec.applicants.import({ editionId, file: upload(file) })).toEqual({ imported: 2 });
+    expect(sec.applicants.list({ editionId }).map((a) => [a.code, a.industry, a.contactPhone, a.contactEmail])).toEqual([
       ['WX2025-001', 2, '13912345678', 'wangli@example.cn'],
       ['WX2025-002', 3, '0510-82345678', 'hr@taihu.cn'],
     ]);
-    expect(sec.auditLog({ limit: 1 })[0]).toMatchObject({ action: 'applicants.imported', detail: { count: 2 } });
+    expect(sec.store.auditLog({ limit: 1 })[0]).toMatchObject({ action: 'applicants.imported', detail: { count: 2 } });
   });
 
   it('accepts English headers in any order, with required marks', async () => {
@@ -67,13 +67,13 @@ describe('importing applicants and experts from xlsx', () => {
       ['Industry', 'Name*', 'Code *', 'Kind', 'E-mail'],
       ['1', 'Wuxi Farm Co.', 'WX-9', 'unit', ''],
     ]);
-    const rows = await readApplicantsSheet(file, { existingCodes: new Set(), kinds: ['unit'] });
+    const rows = await readApplicantsSheet(upload(file), { existingCodes: new Set(), kinds: ['unit'] });
     expect(rows).toEqual([{ code: 'WX-9', name: 'Wuxi Farm Co.', kind: 'unit', industry: 1, contactName: null, contactPhone: null, contactEmail: null }]);
   });
 
   it('refuses a sheet with bad rows whole, naming each row as Excel numbers it, and imports nothing', async () => {
-    sec.addApplicant(editionId, { code: 'WX2025-099', name: '已有单位', kind: 'unit', industry: 2, contactName: null, contactPhone: null, contactEmail: null });
-    const auditBefore = sec.auditLog({ limit: 1 })[0]!.seq;
+    sec.applicants.add({ editionId, applicant: { code: 'WX2025-099', name: '已有单位', kind: 'unit', industry: 2, contactName: null, contactPhone: null, contactEmail: null } });
+    const auditBefore = sec.store.auditLog({ limit: 1 })[0]!.seq;
     const file = await writeSheet(join(t.dir, 'bad.xlsx'), [
       HEADER,
       ['WX2025-001', '无锡澄光精密机械有限公司', '单位', '二产业', '王丽', '13912345678', null],
@@ -86,7 +86,7 @@ describe('importing applicants and experts from xlsx', () => {
       ['WX2025-001', '重复编号单位', '单位', '2'],
       ['WX2025-099', '与本届重复', '单位', '2'],
     ]);
-    const e = await rejection(sec.importApplicants(editionId, file));
+    const e = await rejection(sec.applicants.import({ editionId, file: upload(file) }));
     expect(e.code).toBe('xlsx.invalid-rows');
     const rows = e.details as ImportRowError[];
     const byRow = (n: number) => rows.filter((r) => r.row === n).map((r) => `${r.column}: ${r.reason.en}`);
@@ -100,17 +100,17 @@ describe('importing applicants and experts from xlsx', () => {
     expect(byRow(9)).toEqual(['编号: code "WX2025-001" repeats row 2']);
     expect(byRow(10)).toEqual(['编号: code "WX2025-099" already exists in this edition']);
     expect(e.localized.zh).toMatch(/第 3、4、5、6、7、8、9、10 行/);
-    expect(sec.listApplicants(editionId).map((a) => a.code)).toEqual(['WX2025-099']);
-    expect(sec.auditLog({ limit: 1 })[0]!.seq).toBe(auditBefore);
+    expect(sec.applicants.list({ editionId }).map((a) => a.code)).toEqual(['WX2025-099']);
+    expect(sec.store.auditLog({ limit: 1 })[0]!.seq).toBe(auditBefore);
   });
 
   it('refuses a file that is not an xlsx workbook with a clear message', async () => {
     const file = join(t.dir, 'applicants.xlsx');
     writeFileSync(file, '编号,名称,类型,产业\nWX-1,某单位,单位,2\n');
-    const e = await rejection(sec.importApplicants(editionId, file));
+    const e = await rejection(sec.applicants.import({ editionId, file: upload(file) }));
     expect(e.code).toBe('xlsx.unreadable');
     expect(e.localized.en).toMatch(/not a valid Excel \(\.xlsx\) workbook/);
-    expect(sec.listApplicants(editionId)).toEqual([]);
+    expect(sec.applicants.list({ editionId })).toEqual([]);
   });
 
   it('reports a missing required column on row 1, and a sheet without data rows', async () => {
@@ -118,22 +118,22 @@ describe('importing applicants and experts from xlsx', () => {
       ['编号', '名称', '产业'],
       ['WX-1', '某单位', '2'],
     ]);
-    const e = await rejection(sec.importApplicants(editionId, noKind));
+    const e = await rejection(sec.applicants.import({ editionId, file: upload(noKind) }));
     expect(e.code).toBe('xlsx.invalid-rows');
     expect(e.details).toEqual([expect.objectContaining({ row: 1, column: '类型' })]);
     const empty = await writeSheet(join(t.dir, 'empty.xlsx'), [HEADER]);
-    expect((await rejection(sec.importApplicants(editionId, empty))).code).toBe('xlsx.empty');
+    expect((await rejection(sec.applicants.import({ editionId, file: upload(empty) }))).code).toBe('xlsx.empty');
   });
 
   it('imports experts, checking their codes against the sheet and the edition', async () => {
-    sec.addExpert(editionId, { code: 'E09', name: '已有专家', organisation: null, title: null, industry: null, phone: null, email: null });
+    sec.experts.add({ editionId, expert: { code: 'E09', name: '已有专家', organisation: null, title: null, industry: null, phone: null, email: null } });
     const good = await writeSheet(join(t.dir, 'experts.xlsx'), [
       ['编号', '姓名', '工作单位', '职称', '产业', '电话', '电子邮箱'],
       ['E01', '张伟', '江南大学', '教授', '二产业', '13912345678', 'zw@example.cn'],
       ['E02', '李娜', null, null, null, null, null],
     ]);
-    expect(await sec.importExperts(editionId, good)).toEqual({ imported: 2 });
-    expect(sec.listExperts(editionId).map((e) => [e.code, e.industry, e.enrolled])).toEqual([
+    expect(await sec.experts.import({ editionId, file: upload(good) })).toEqual({ imported: 2 });
+    expect(sec.experts.list({ editionId }).map((e) => [e.code, e.industry, e.enrolled])).toEqual([
       ['E01', 2, false],
       ['E02', null, false],
       ['E09', null, false],
@@ -143,12 +143,12 @@ describe('importing applicants and experts from xlsx', () => {
       ['E03', '王强', '1391234'],
       ['E01', '重名', null],
     ]);
-    const e = await rejection(sec.importExperts(editionId, bad));
+    const e = await rejection(sec.experts.import({ editionId, file: upload(bad) }));
     expect((e.details as ImportRowError[]).map((r) => [r.row, r.column])).toEqual([
       [2, 'phone'],
       [3, 'code'],
     ]);
-    expect(sec.listExperts(editionId)).toHaveLength(3);
+    expect(sec.experts.list({ editionId })).toHaveLength(3);
   });
 
   it('ships templates whose headers the importer reads, and a filled-in template imports', async () => {
@@ -166,6 +166,6 @@ describe('importing applicants and experts from xlsx', () => {
     wb.worksheets[0]!.addRow(['WX2025-010', '无锡新材料有限公司', '单位', '二产业', '赵六', '13800138000', 'zl@example.cn']);
     const filled = join(t.dir, 'filled.xlsx');
     await wb.xlsx.writeFile(filled);
-    expect(await sec.importApplicants(editionId, filled)).toEqual({ imported: 1 });
+    expect(await sec.applicants.import({ editionId, file: upload(filled) })).toEqual({ imported: 1 });
   });
 });

@@ -4,6 +4,7 @@ import type { Profile } from '../../profile/schema.js';
 import type { Stage } from '../../domain/vocabulary.js';
 import type { EditionDetail } from '../../profile/edition.js';
 import { Cli } from '../context.js';
+import { upload } from '../files.js';
 import { UsageError } from '../errors.js';
 import { parseInteger, parseStage, splitList } from '../lookup.js';
 import { DASH, fmtDate, renderFields, renderTable, stageName, type Lang } from '../output.js';
@@ -131,7 +132,7 @@ export function registerEditionCommands(program: Command): void {
     const year = parseInteger(opts.year, { zh: '年度', en: 'The year' });
     const settings = settingsFrom(opts, {});
     await cli.secretariat((svc) => {
-      const created = svc.createEdition({ name: opts.name, year, profileId: opts.profile, frameworkId: opts.framework, settings });
+      const created = svc.editions.create({ name: opts.name, year, profileId: opts.profile, frameworkId: opts.framework, settings });
       cli.emit(created, () => `${cli.t({ zh: '已创建届次。', en: 'Edition created.' })}\n${showEdition(cli, created)}`);
     });
   });
@@ -141,8 +142,8 @@ export function registerEditionCommands(program: Command): void {
   ).action(async (opts: SettingsOptions, cmd: Command) => {
     const cli = Cli.of(cmd);
     await cli.secretariat((svc) => {
-      const current = svc.getEdition(cli.edition(svc).id);
-      const updated = svc.updateEditionSettings(current.id, settingsFrom(opts, current.settings));
+      const current = svc.editions.get({ editionId: cli.edition(svc).id });
+      const updated = svc.editions.updateSettings({ editionId: current.id, settings: settingsFrom(opts, current.settings) });
       cli.emit(updated, () => `${cli.t({ zh: '设置已更新。', en: 'Settings updated.' })}\n${showEdition(cli, updated)}`);
     });
   });
@@ -152,8 +153,8 @@ export function registerEditionCommands(program: Command): void {
     .description('列出届次 / list editions')
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
-      await cli.withStore(({ svc }) => {
-        const editions = svc.listEditions();
+      await cli.withStore((svc) => {
+        const editions = svc.editions.list();
         cli.emit(editions, () =>
           renderTable(
             editions,
@@ -176,8 +177,8 @@ export function registerEditionCommands(program: Command): void {
     .description('届次详情与生效规则 / edition details and the rules in force')
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
-      await cli.withStore(({ svc }) => {
-        const detail = svc.getEdition(cli.edition(svc).id);
+      await cli.withStore((svc) => {
+        const detail = svc.editions.get({ editionId: cli.edition(svc).id });
         cli.emit(detail, () => showEdition(cli, detail));
       });
     });
@@ -190,7 +191,7 @@ export function registerCatalogCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
-        const profiles = svc.listProfiles();
+        const profiles = svc.profiles.list();
         cli.emit(profiles, () =>
           profiles.map((p) => `${p.id}\n${renderFields(describeProfile(p, {}, cli.lang), cli.lang)}`).join('\n\n'),
         );
@@ -205,10 +206,10 @@ export function registerCatalogCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
         if (opts.load) {
-          const loaded = svc.loadFramework(opts.load);
+          const loaded = svc.frameworks.load({ file: upload(opts.load) });
           cli.note({ zh: `已载入准则 ${loaded.id}。`, en: `Framework ${loaded.id} loaded.` });
         }
-        const frameworks = svc.listFrameworks();
+        const frameworks = svc.frameworks.list();
         cli.emit(frameworks, () =>
           renderTable(
             frameworks,

@@ -1,7 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { BundleOutcome } from '../../domain/files.js';
 import { Cli } from '../context.js';
 import { RefusedError } from '../errors.js';
+import { save, upload } from '../files.js';
 import { expertByCode, splitList } from '../lookup.js';
 import { fmtDate, renderTable, stageName } from '../output.js';
 
@@ -24,14 +27,19 @@ export function registerPackageCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.secretariat(async (svc) => {
         const edition = cli.edition(svc);
-        const experts = new Map(svc.listExperts(edition.id).map((e) => [e.id, e]));
+        const experts = new Map(svc.experts.list({ editionId: edition.id }).map((e) => [e.id, e]));
         const expertIds = opts.expert ? splitList(opts.expert).map((code) => expertByCode(svc, edition.id, code).id) : undefined;
-        const exported = await svc.exportPackages(edition.id, opts.out, {
-          ...(expertIds ? { expertIds } : {}),
-          onProgress: progress(cli, { zh: '导出评审包', en: 'Exporting packages' }),
-        });
-        const withCodes = exported.map((p) => ({ ...p, expertCode: experts.get(p.expertId)?.code ?? null }));
-        cli.emit(withCodes, () =>
+        const made = await svc.packages.export(
+          { editionId: edition.id, ...(expertIds ? { expertIds } : {}) },
+          { progress: progress(cli, { zh: '导出评审包', en: 'Exporting packages' }) },
+        );
+        mkdirSync(opts.out, { recursive: true });
+        const exported: { expertId: string; expertCode: string | null; file: string; sha256: string; applicants: number; bytes: number }[] = [];
+        for (const p of made) {
+          const file = save(p, join(resolve(opts.out), p.fileName));
+          exported.push({ expertId: p.expertId, expertCode: experts.get(p.expertId)?.code ?? null, file, sha256: p.sha256, applicants: p.applicants, bytes: p.size });
+        }
+        cli.emit(exported, () =>
           renderTable(
             exported,
             [
@@ -53,8 +61,8 @@ export function registerPackageCommands(program: Command): void {
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.expert(async (svc) => {
-        const edition = await svc.importPackage(file);
-        const assignments = svc.myAssignments(edition.id);
+        const edition = await svc.packages.import({ file: upload(file) });
+        const assignments = svc.assignments.mine({ editionId: edition.id });
         cli.emit({ edition, assignments: assignments.length }, () =>
           cli.t({
             zh: `已导入评审包：${edition.name}，共 ${assignments.length} 项评审任务。请先用 declare 逐家申明有无利益冲突。`,
@@ -65,7 +73,7 @@ export function registerPackageCommands(program: Command): void {
     });
 }
 
-function outcomeLine(cli: Cli, o: BundleOutcome, names: Map<string, string>): string {
+function outcomeLine(cli: Cli, o: BundleOutcome & { file: string }, names: Map<string, string>): string {
   if (o.status === 'accepted') {
     return cli.t({
       zh: `已接收：${names.get(o.expertId) ?? o.expertId}，${o.sheets} 张评分表${o.replaced ? '（取代先前的结果包）' : ''}`,
@@ -91,7 +99,8 @@ export function registerBundleCommands(program: Command): void {
     .action(async (opts: { out: string }, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.expert(async (svc) => {
-        const result = await svc.exportBundle(cli.edition(svc).id, opts.out);
+        const made = await svc.bundles.export({ editionId: cli.edition(svc).id });
+        const result = { file: save(made, resolve(opts.out)), bundleId: made.bundleId, sha256: made.sha256, sheets: made.sheets };
         cli.emit(result, () =>
           cli.t({
             zh: `已导出结果包 ${result.file}（${result.sheets} 张已提交评分表，SHA-256 ${result.sha256.slice(0, 16)}…）。请交给秘书处。`,
@@ -107,9 +116,11 @@ export function registerBundleCommands(program: Command): void {
     .action(async (files: string[], _opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       const outcomes = await cli.secretariat(async (svc) => {
-        const result = await svc.importBundles(files, { onProgress: progress(cli, { zh: '校验结果包', en: 'Verifying bundles' }) });
+        const received = await svc.bundles.import({ files: files.map(upload) }, { progress: progress(cli, { zh: '校验结果包', en: 'Verifying bundles' }) });
+        // the user knows each file by the path they typed
+        const result = received.map((o, i) => ({ ...o, file: files[i] ?? o.fileName }));
         const names = new Map(
-          svc.listEditions().flatMap((e) => svc.listExperts(e.id).map((x) => [x.id, `${x.code} ${x.name}`] as const)),
+          svc.editions.list().flatMap((e) => svc.experts.list({ editionId: e.id }).map((x) => [x.id, `${x.code} ${x.name}`] as const)),
         );
         cli.emit(result, () => result.map((o) => outcomeLine(cli, o, names)).join('\n'));
         return result;
@@ -130,8 +141,8 @@ export function registerBundleCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
         const edition = cli.edition(svc);
-        const experts = new Map(svc.listExperts(edition.id).map((e) => [e.id, e]));
-        const bundles = svc.listBundles(edition.id);
+        const experts = new Map(svc.experts.list({ editionId: edition.id }).map((e) => [e.id, e]));
+        const bundles = svc.bundles.list({ editionId: edition.id });
         const status = { accepted: { zh: '有效', en: 'accepted' }, superseded: { zh: '已被取代', en: 'superseded' }, refused: { zh: '拒收', en: 'refused' } };
         cli.emit(bundles, () =>
           renderTable(
@@ -158,8 +169,8 @@ export function registerBundleCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
         const edition = cli.edition(svc);
-        const applicants = new Map(svc.listApplicants(edition.id).map((a) => [a.id, a]));
-        const owed = svc.owedWork(edition.id);
+        const applicants = new Map(svc.applicants.list({ editionId: edition.id }).map((a) => [a.id, a]));
+        const owed = svc.results.owedWork({ editionId: edition.id });
         const state = {
           'no-bundle': { zh: '未交结果包', en: 'no bundle' },
           undeclared: { zh: '未申明', en: 'undeclared' },

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { MaterialInfo } from '../../domain/files.js';
 import { Cli } from '../context.js';
+import { upload } from '../files.js';
 import { applicantByCode, assignmentByCode } from '../lookup.js';
 import { fmtDate, renderTable } from '../output.js';
 
@@ -34,7 +35,7 @@ export function registerMaterialCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
         const applicant = applicantByCode(svc, cli.edition(svc).id, code);
-        const info = svc.attachMaterial(applicant.id, file);
+        const info = svc.materials.attach({ applicantId: applicant.id, file: upload(file) });
         cli.emit(info, () =>
           cli.t({
             zh: `已为 ${applicant.code} 附加材料 ${info.fileName}（${info.size} 字节）。`,
@@ -50,17 +51,17 @@ export function registerMaterialCommands(program: Command): void {
     .action(async (code: string | undefined, _opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.withStore((store) => {
-        const editionId = cli.edition(store.svc).id;
+        const editionId = cli.edition(store).id;
         let rows: (MaterialInfo & { applicantCode: string })[];
         if (store.role === 'secretariat') {
-          const applicants = code ? [applicantByCode(store.svc, editionId, code)] : store.svc.listApplicants(editionId);
-          rows = applicants.flatMap((a) => store.svc.listMaterials(a.id).map((m) => ({ ...m, applicantCode: a.code })));
+          const applicants = code ? [applicantByCode(store, editionId, code)] : store.applicants.list({ editionId });
+          rows = applicants.flatMap((a) => store.materials.list({ applicantId: a.id }).map((m) => ({ ...m, applicantCode: a.code })));
         } else {
-          const assignments = store.svc.myAssignments(editionId);
+          const assignments = store.assignments.mine({ editionId });
           const applicants = code
             ? [assignmentByCode(assignments, code).applicant]
             : [...new Map(assignments.filter((a) => a.declaration?.conflict === false).map((a) => [a.applicant.id, a.applicant])).values()];
-          rows = applicants.flatMap((a) => store.svc.listMaterials(editionId, a.id).map((m) => ({ ...m, applicantCode: a.code })));
+          rows = applicants.flatMap((a) => store.materials.forReview({ editionId, applicantId: a.id }).map((m) => ({ ...m, applicantCode: a.code })));
         }
         cli.emit(rows, () => materialTable(cli, rows));
       });

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Panel } from '../../domain/panels.js';
-import type { SecretariatService } from '../../services/api.js';
+import type { StoreClient } from '../../features/open.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { applicantByCode, expertByCode, panelByRef, parseStage, splitList } from '../lookup.js';
@@ -13,9 +13,9 @@ function codes(ids: string[], known: Map<string, { code: string }>): string {
     .join(',');
 }
 
-function panelRows(cli: Cli, svc: SecretariatService, editionId: string, panels: Panel[]): string {
-  const experts = new Map(svc.listExperts(editionId).map((e) => [e.id, e]));
-  const applicants = new Map(svc.listApplicants(editionId).map((a) => [a.id, a]));
+function panelRows(cli: Cli, svc: StoreClient, editionId: string, panels: Panel[]): string {
+  const experts = new Map(svc.experts.list({ editionId }).map((e) => [e.id, e]));
+  const applicants = new Map(svc.applicants.list({ editionId }).map((a) => [a.id, a]));
   return renderTable(
     panels,
     [
@@ -50,7 +50,7 @@ export function registerPanelCommands(program: Command): void {
         const editionId = cli.edition(svc).id;
         const memberIds = splitList(opts.members).map((code) => expertByCode(svc, editionId, code).id);
         const leaderId = opts.leader ? expertByCode(svc, editionId, opts.leader).id : null;
-        const created = svc.createPanel(editionId, { stage, name: opts.name, memberIds, leaderId });
+        const created = svc.panels.create({ editionId, panel: { stage, name: opts.name, memberIds, leaderId } });
         if (created.sizeFlag) cli.note({ zh: `注意：${created.sizeFlag.zh}。`, en: `Note: ${created.sizeFlag.en}.` });
         cli.emit(created, () =>
           cli.t({
@@ -68,7 +68,7 @@ export function registerPanelCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
         const editionId = cli.edition(svc).id;
-        const panels = svc.listPanels(editionId);
+        const panels = svc.panels.list({ editionId });
         cli.emit(panels, () => panelRows(cli, svc, editionId, panels));
       });
     });
@@ -91,9 +91,9 @@ export function registerPanelCommands(program: Command): void {
         const editionId = cli.edition(svc).id;
         const target = panelByRef(svc, editionId, ref);
         let applicantIds: string[];
-        if (opts.all) applicantIds = svc.listApplicants(editionId).map((a) => a.id);
+        if (opts.all) applicantIds = svc.applicants.list({ editionId }).map((a) => a.id);
         else if (opts.shortlist) {
-          const shortlist = svc.results(editionId).shortlist;
+          const shortlist = svc.results.get({ editionId }).shortlist;
           if (!shortlist || shortlist.applicantIds.length === 0) {
             throw new UsageError({
               zh: '还没有入围名单：先导入材料评审结果包，用 results 查看。',
@@ -102,7 +102,7 @@ export function registerPanelCommands(program: Command): void {
           }
           applicantIds = shortlist.applicantIds;
         } else applicantIds = codes.flatMap(splitList).map((code) => applicantByCode(svc, editionId, code).id);
-        const updated = svc.assign(target.id, applicantIds);
+        const updated = svc.panels.assign({ panelId: target.id, applicantIds });
         cli.emit(updated, () =>
           cli.t({
             zh: `评审组“${updated.name}”现有 ${updated.applicantIds.length} 家申报单位。`,

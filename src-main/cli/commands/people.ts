@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { ApplicantKind } from '../../domain/vocabulary.js';
 import { Cli } from '../context.js';
+import { upload } from '../files.js';
 import { UsageError } from '../errors.js';
 import { expertByCode, parseIndustry } from '../lookup.js';
 import { DASH, industryName, kindName, renderTable } from '../output.js';
@@ -27,7 +28,7 @@ export function registerApplicantCommands(program: Command): void {
         const cli = Cli.of(cmd);
         const industry = parseIndustry(opts.industry);
         await cli.secretariat((svc) => {
-          const added = svc.addApplicant(cli.edition(svc).id, {
+          const added = svc.applicants.add({ editionId: cli.edition(svc).id, applicant: {
             code: opts.code,
             name: opts.name,
             kind: opts.kind,
@@ -35,7 +36,7 @@ export function registerApplicantCommands(program: Command): void {
             contactName: opts.contact ?? null,
             contactPhone: opts.phone ?? null,
             contactEmail: opts.email ?? null,
-          });
+          } });
           cli.emit(added, () =>
             cli.t({ zh: `已添加申报单位 ${added.code} ${added.name}。`, en: `Applicant ${added.code} ${added.name} added.` }),
           );
@@ -49,7 +50,7 @@ export function registerApplicantCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
-        const applicants = svc.listApplicants(cli.edition(svc).id);
+        const applicants = svc.applicants.list({ editionId: cli.edition(svc).id });
         cli.emit(applicants, () =>
           renderTable(
             applicants,
@@ -73,7 +74,7 @@ export function registerApplicantCommands(program: Command): void {
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.secretariat(async (svc) => {
-        const result = await svc.importApplicants(cli.edition(svc).id, file);
+        const result = await svc.applicants.import({ editionId: cli.edition(svc).id, file: upload(file) });
         cli.emit(result, () =>
           cli.t({ zh: `已导入 ${result.imported} 家申报单位。`, en: `${result.imported} applicants imported.` }),
         );
@@ -102,7 +103,7 @@ export function registerExpertCommands(program: Command): void {
         const cli = Cli.of(cmd);
         const industry = opts.industry === undefined ? null : parseIndustry(opts.industry);
         await cli.secretariat((svc) => {
-          const added = svc.addExpert(cli.edition(svc).id, {
+          const added = svc.experts.add({ editionId: cli.edition(svc).id, expert: {
             code: opts.code,
             name: opts.name,
             organisation: opts.organisation ?? null,
@@ -110,7 +111,7 @@ export function registerExpertCommands(program: Command): void {
             industry,
             phone: opts.phone ?? null,
             email: opts.email ?? null,
-          });
+          } });
           cli.emit(added, () =>
             cli.t({ zh: `已添加评审专家 ${added.code} ${added.name}。`, en: `Expert ${added.code} ${added.name} added.` }),
           );
@@ -124,7 +125,7 @@ export function registerExpertCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
-        const experts = svc.listExperts(cli.edition(svc).id);
+        const experts = svc.experts.list({ editionId: cli.edition(svc).id });
         cli.emit(experts, () =>
           renderTable(
             experts,
@@ -152,7 +153,7 @@ export function registerExpertCommands(program: Command): void {
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.secretariat(async (svc) => {
-        const result = await svc.importExperts(cli.edition(svc).id, file);
+        const result = await svc.experts.import({ editionId: cli.edition(svc).id, file: upload(file) });
         cli.emit(result, () => cli.t({ zh: `已导入 ${result.imported} 位评审专家。`, en: `${result.imported} experts imported.` }));
       });
     });
@@ -172,7 +173,7 @@ export function registerExpertCommands(program: Command): void {
       }
       await cli.secretariat((svc) => {
         const edition = cli.edition(svc);
-        const enrolled = svc.enrollExpert(expertByCode(svc, edition.id, code).id, text);
+        const enrolled = svc.experts.enroll({ expertId: expertByCode(svc, edition.id, code).id, enrollmentCode: text });
         cli.emit(enrolled, () =>
           cli.t({
             zh: `已为 ${enrolled.code} ${enrolled.name} 登记注册码，指纹 ${enrolled.fingerprint ?? DASH}。`,

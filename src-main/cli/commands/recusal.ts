@@ -14,7 +14,7 @@ export function registerDeclarationCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.expert((svc) => {
-        const assignments = svc.myAssignments(cli.edition(svc).id);
+        const assignments = svc.assignments.mine({ editionId: cli.edition(svc).id });
         const sheet = { none: { zh: '未开始', en: 'not started' }, draft: { zh: '草稿', en: 'draft' }, submitted: { zh: '已提交', en: 'submitted' } };
         cli.emit(assignments, () =>
           renderTable(
@@ -59,9 +59,9 @@ export function registerDeclarationCommands(program: Command): void {
       const conflict = opts.conflict === true;
       await cli.expert((svc) => {
         const editionId = cli.edition(svc).id;
-        const assignments = svc.myAssignments(editionId);
+        const assignments = svc.assignments.mine({ editionId });
         const targets = codes.flatMap(splitList).map((code) => assignmentByCode(assignments, code).applicant);
-        const declarations = targets.map((a) => svc.declare({ editionId, applicantId: a.id, conflict, reason: opts.reason }));
+        const declarations = targets.map((a) => svc.declarations.declare({ editionId, applicantId: a.id, conflict, reason: opts.reason }));
         const list = targets.map((a) => a.code).join(cli.lang === 'zh' ? '、' : ', ');
         cli.emit(declarations, () =>
           conflict
@@ -89,7 +89,7 @@ export function registerDeclarationCommands(program: Command): void {
         const editionId = cli.edition(svc).id;
         const expert = expertByCode(svc, editionId, expertCode);
         const applicant = applicantByCode(svc, editionId, applicantCode);
-        const declaration = svc.imposeRecusal({ expertId: expert.id, applicantId: applicant.id, reason: opts.reason });
+        const declaration = svc.declarations.impose({ expertId: expert.id, applicantId: applicant.id, reason: opts.reason });
         cli.emit(declaration, () =>
           cli.t({
             zh: `已指定 ${expert.code} ${expert.name} 回避 ${applicant.code} ${applicant.name}。请重新导出该专家的评审包。`,
@@ -106,9 +106,9 @@ export function registerDeclarationCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.secretariat((svc) => {
         const editionId = cli.edition(svc).id;
-        const experts = new Map(svc.listExperts(editionId).map((e) => [e.id, e]));
-        const applicants = new Map(svc.listApplicants(editionId).map((a) => [a.id, a]));
-        const register = svc.recusalRegister(editionId);
+        const experts = new Map(svc.experts.list({ editionId }).map((e) => [e.id, e]));
+        const applicants = new Map(svc.applicants.list({ editionId }).map((a) => [a.id, a]));
+        const register = svc.declarations.register({ editionId });
         cli.emit(register, () =>
           renderTable<Declaration>(
             register,

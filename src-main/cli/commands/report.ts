@@ -1,7 +1,9 @@
+import { resolve } from 'node:path';
 import { Argument, Command } from 'commander';
 import type { Stage } from '../../domain/vocabulary.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
+import { save } from '../files.js';
 import { applicantByCode, assignmentByCode, expertByCode, parseStage } from '../lookup.js';
 
 const KINDS = ['score-sheet', 'panel-summary', 'panel-binder', 'feedback', 'ranking', 'ballot', 'recusals', 'receipt'] as const;
@@ -29,30 +31,25 @@ export function registerReportCommands(program: Command): void {
       }
       const stage: Stage | undefined = opts.stage ? parseStage(opts.stage) : undefined;
       await cli.withStore(async (store) => {
-        const editionId = cli.edition(store.svc).id;
+        const editionId = cli.edition(store).id;
         let applicantId: string | undefined;
         let expertId: string | undefined;
         if (store.role === 'secretariat') {
-          if (opts.applicant) applicantId = applicantByCode(store.svc, editionId, opts.applicant).id;
-          if (opts.expert) expertId = expertByCode(store.svc, editionId, opts.expert).id;
+          if (opts.applicant) applicantId = applicantByCode(store, editionId, opts.applicant).id;
+          if (opts.expert) expertId = expertByCode(store, editionId, opts.expert).id;
         } else if (opts.applicant) {
-          applicantId = assignmentByCode(store.svc.myAssignments(editionId), opts.applicant, stage).applicant.id;
+          applicantId = assignmentByCode(store.assignments.mine({ editionId }), opts.applicant, stage).applicant.id;
         }
-        // pdfmake and the fonts load only when a report is asked for, keeping every other command quick
-        const { makeReport } = await import('../../report/service.js');
-        const made = await makeReport(
-          store.svc,
-          {
-            kind,
-            editionId,
-            ...(applicantId ? { applicantId } : {}),
-            ...(expertId ? { expertId } : {}),
-            ...(stage ? { stage } : {}),
-            ...(opts.discloseScores ? { discloseScores: true } : {}),
-            lang: cli.lang,
-          },
-          opts.out,
-        );
+        const report = await store.reports.make({
+          kind,
+          editionId,
+          ...(applicantId ? { applicantId } : {}),
+          ...(expertId ? { expertId } : {}),
+          ...(stage ? { stage } : {}),
+          ...(opts.discloseScores ? { discloseScores: true } : {}),
+          lang: cli.lang,
+        } as Parameters<typeof store.reports.make>[0]);
+        const made = { file: save(report, opts.out), bytes: report.bytes.byteLength, pages: report.pages, fingerprint: report.fingerprint };
         cli.emit(made, () =>
           cli.t({
             zh: `已生成 ${made.file}（${made.pages} 页，${made.bytes} 字节，指纹 ${made.fingerprint.slice(0, 16)}）。`,
@@ -73,15 +70,19 @@ export function registerReportSetCommand(program: Command): void {
     .action(async (opts: { out: string; discloseScores?: boolean }, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.withStore(async (store) => {
-        const editionId = cli.edition(store.svc).id;
-        const { makeReportSet } = await import('../../report/set.js');
-        const made = await makeReportSet(store.svc, {
-          editionId,
-          lang: cli.lang,
-          outDir: opts.out,
-          discloseScores: opts.discloseScores === true,
-          onProgress: (p) => cli.note({ zh: `[${p.done}/${p.total}] ${p.name}`, en: `[${p.done}/${p.total}] ${p.name}` }),
-        });
+        const editionId = cli.edition(store).id;
+        const set = await store.reports.makeSet(
+          { editionId, lang: cli.lang, discloseScores: opts.discloseScores === true },
+          { progress: (done, total, name) => cli.note({ zh: `[${done}/${total}] ${name}`, en: `[${done}/${total}] ${name}` }) },
+        );
+        const { writeReportSet } = await import('../../report/set.js');
+        const paths = await writeReportSet(set, opts.out);
+        const made = {
+          dir: resolve(opts.out),
+          files: set.files.map((f, i) => ({ file: paths[i], kind: f.kind, applicantCode: f.applicantCode, bytes: f.bytes.byteLength, pages: f.pages, fingerprint: f.fingerprint })),
+          bytes: set.size,
+          pages: set.pages,
+        };
         cli.emit(made, () =>
           cli.t({
             zh: `已在 ${made.dir} 生成 ${made.files.length} 份报告（共 ${made.pages} 页，${made.bytes} 字节）。`,

@@ -108,9 +108,9 @@ export function registerResultsCommands(program: Command): void {
       const stage = opts.stage ? parseStage(opts.stage) : undefined;
       await cli.secretariat((svc) => {
         const editionId = cli.edition(svc).id;
-        const results = svc.results(editionId);
+        const results = svc.results.get({ editionId });
         if (stage) {
-          const applicants = new Map(svc.listApplicants(editionId).map((a) => [a.id, a]));
+          const applicants = new Map(svc.applicants.list({ editionId }).map((a) => [a.id, a]));
           cli.emit(
             { stage, stageResults: results.stageResults.filter((r) => r.stage === stage), shortlist: results.shortlist },
             () => stageText(cli, results, stage, applicants),

@@ -88,8 +88,8 @@ export function registerScoreCommands(program: Command): void {
         }
         await cli.expert((svc) => {
           const editionId = cli.edition(svc).id;
-          const assignment = assignmentByCode(svc.myAssignments(editionId), code, stage);
-          const items = itemsOf(svc.getEdition(editionId).framework);
+          const assignment = assignmentByCode(svc.assignments.mine({ editionId }), code, stage);
+          const items = itemsOf(svc.editions.get({ editionId }).framework);
           for (const [item] of pairs) {
             if (!items.has(item)) {
               throw new UsageError({
@@ -98,10 +98,10 @@ export function registerScoreCommands(program: Command): void {
               });
             }
           }
-          const sheet = svc.openSheet({ editionId, applicantId: assignment.applicant.id, stage });
+          const sheet = svc.sheets.open({ editionId, applicantId: assignment.applicant.id, stage });
           const saved = pairs.map(([item, percent]) => {
             const current = sheet.items.find((i) => i.itemCode === item);
-            return svc.saveItem({
+            return svc.sheets.saveItem({
               sheetId: sheet.id,
               itemCode: item,
               percent,
@@ -109,7 +109,7 @@ export function registerScoreCommands(program: Command): void {
               opportunities: opts.opportunities ?? current?.opportunities ?? '',
             });
           });
-          const missing = svc.missingItems(sheet.id).length;
+          const missing = svc.sheets.missingItems({ sheetId: sheet.id }).length;
           cli.emit(saved, () =>
             [
               ...saved.map((s) => {
@@ -136,10 +136,10 @@ export function registerScoreCommands(program: Command): void {
       const stage = parseStage(stageArg);
       await cli.expert((svc) => {
         const editionId = cli.edition(svc).id;
-        const assignment = assignmentByCode(svc.myAssignments(editionId), code, stage);
-        const sheet = svc.openSheet({ editionId, applicantId: assignment.applicant.id, stage });
+        const assignment = assignmentByCode(svc.assignments.mine({ editionId }), code, stage);
+        const sheet = svc.sheets.open({ editionId, applicantId: assignment.applicant.id, stage });
         const heading = `${assignment.applicant.code} ${assignment.applicant.name} · ${stageName(stage, cli.lang)}`;
-        cli.emit(sheet, () => renderSheet(cli, sheet, svc.getEdition(editionId).framework, heading));
+        cli.emit(sheet, () => renderSheet(cli, sheet, svc.editions.get({ editionId }).framework, heading));
       });
     });
 }
@@ -155,13 +155,13 @@ export function registerSheetCommands(program: Command): void {
       const stage = parseStage(stageArg);
       await cli.expert((svc) => {
         const editionId = cli.edition(svc).id;
-        const assignments = svc.myAssignments(editionId);
+        const assignments = svc.assignments.mine({ editionId });
         const targets = splitList(codes).map((code) => assignmentByCode(assignments, code, stage).applicant);
-        const sheets = targets.map((a) => svc.openSheet({ editionId, applicantId: a.id, stage }));
+        const sheets = targets.map((a) => svc.sheets.open({ editionId, applicantId: a.id, stage }));
         // an incomplete sheet goes first, so its refusal comes before any other sheet is locked
-        const order = sheets.map((sheet, i) => ({ i, missing: svc.missingItems(sheet.id).length })).sort((a, b) => b.missing - a.missing);
+        const order = sheets.map((sheet, i) => ({ i, missing: svc.sheets.missingItems({ sheetId: sheet.id }).length })).sort((a, b) => b.missing - a.missing);
         const submitted: ScoreSheet[] = [];
-        for (const { i } of order) submitted[i] = svc.submitSheet(sheets[i]?.id ?? '');
+        for (const { i } of order) submitted[i] = svc.sheets.submit({ sheetId: sheets[i]?.id ?? '' });
         cli.emit(submitted, () =>
           submitted
             .map((sheet, i) =>
@@ -186,13 +186,13 @@ export function registerSheetCommands(program: Command): void {
       const stage = opts.stage ? parseStage(opts.stage) : undefined;
       await cli.secretariat((svc) => {
         const editionId = cli.edition(svc).id;
-        const experts = new Map(svc.listExperts(editionId).map((e) => [e.id, e]));
-        const applicants = new Map(svc.listApplicants(editionId).map((a) => [a.id, a]));
-        const sheets = svc.listSheets(editionId, {
+        const experts = new Map(svc.experts.list({ editionId }).map((e) => [e.id, e]));
+        const applicants = new Map(svc.applicants.list({ editionId }).map((a) => [a.id, a]));
+        const sheets = svc.sheets.list({ editionId, filter: {
           ...(opts.applicant ? { applicantId: applicantByCode(svc, editionId, opts.applicant).id } : {}),
           ...(stage ? { stage } : {}),
           ...(opts.expert ? { expertId: expertByCode(svc, editionId, opts.expert).id } : {}),
-        });
+        } });
         cli.emit(sheets, () =>
           renderTable(
             sheets,
@@ -218,11 +218,11 @@ export function registerSheetCommands(program: Command): void {
       const cli = Cli.of(cmd);
       const stage = parseStage(stageArg);
       await cli.withStore((store) => {
-        const editionId = cli.edition(store.svc).id;
-        const framework = store.svc.getEdition(editionId).framework;
+        const editionId = cli.edition(store).id;
+        const framework = store.editions.get({ editionId }).framework;
         if (store.role === 'expert') {
-          const assignment = assignmentByCode(store.svc.myAssignments(editionId), code, stage);
-          const own = store.svc.openSheet({ editionId, applicantId: assignment.applicant.id, stage });
+          const assignment = assignmentByCode(store.assignments.mine({ editionId }), code, stage);
+          const own = store.sheets.open({ editionId, applicantId: assignment.applicant.id, stage });
           const heading = `${assignment.applicant.code} ${assignment.applicant.name} · ${stageName(stage, cli.lang)}`;
           cli.emit(own, () => renderSheet(cli, own, framework, heading));
           return;
@@ -230,9 +230,9 @@ export function registerSheetCommands(program: Command): void {
         if (!opts.expert) {
           throw new UsageError({ zh: '请用 --expert <专家编号> 指定要查看谁的评分表。', en: 'Name the expert whose sheet to show with --expert <code>.' });
         }
-        const applicant = applicantByCode(store.svc, editionId, code);
-        const expert = expertByCode(store.svc, editionId, opts.expert);
-        const [found] = store.svc.listSheets(editionId, { applicantId: applicant.id, stage, expertId: expert.id });
+        const applicant = applicantByCode(store, editionId, code);
+        const expert = expertByCode(store, editionId, opts.expert);
+        const [found] = store.sheets.list({ editionId, filter: { applicantId: applicant.id, stage, expertId: expert.id } });
         if (!found) {
           throw new UsageError({
             zh: `尚未收到 ${expert.name} 对 ${applicant.code} 的${stageName(stage, 'zh')}评分表。`,

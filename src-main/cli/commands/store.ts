@@ -1,10 +1,25 @@
 import { Command, Option } from 'commander';
-import { initStore, openAnyStore } from '../../services/index.js';
+import { DEFAULT_KDF_COST, type KdfCost } from '../../crypto/kdf.js';
+import { initStore, openStore, storeClient } from '../../features/open.js';
 import { ROLE_NAMES, type Role } from '../../domain/vocabulary.js';
 import { Cli } from '../context.js';
-import { RefusedError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 import { fmtDate, renderFields, renderTable } from '../output.js';
 import { parseInteger } from '../lookup.js';
+
+/** The key-derivation cost of a new store; the default unless both bounds are checked and given. */
+function kdfFrom(opts: { kdfMemory?: string; kdfIterations?: string }): KdfCost | undefined {
+  if (opts.kdfMemory === undefined && opts.kdfIterations === undefined) return undefined;
+  const memoryKiB = opts.kdfMemory === undefined ? DEFAULT_KDF_COST.memoryKiB : parseInteger(opts.kdfMemory, { zh: '--kdf-memory ', en: '--kdf-memory ' });
+  const iterations = opts.kdfIterations === undefined ? DEFAULT_KDF_COST.iterations : parseInteger(opts.kdfIterations, { zh: '--kdf-iterations ', en: '--kdf-iterations ' });
+  if (memoryKiB < 8 || memoryKiB > 4 * 1024 * 1024 || iterations < 1 || iterations > 64) {
+    throw new UsageError({
+      zh: '口令派生参数超出范围：内存应在 8 到 4194304 KiB 之间，轮数在 1 到 64 之间。',
+      en: 'Key-derivation settings out of range: memory 8 to 4194304 KiB, passes 1 to 64.',
+    });
+  }
+  return { memoryKiB, iterations, parallelism: 1 };
+}
 
 export function registerStoreCommands(program: Command): void {
   program
@@ -13,14 +28,20 @@ export function registerStoreCommands(program: Command): void {
     .addOption(
       new Option('--role <role>', '角色 / role').choices(['secretariat', 'expert']).makeOptionMandatory(),
     )
-    .action(async (opts: { role: Role }, cmd: Command) => {
+    .option(
+      '--kdf-memory <KiB>',
+      `口令派生所用内存，默认 ${DEFAULT_KDF_COST.memoryKiB} KiB；调低会削弱库对口令猜测的防护，仅用于脚本化测试 / key-derivation memory, default ${DEFAULT_KDF_COST.memoryKiB} KiB; lower weakens the store against passphrase guessing, for scripted tests only`,
+    )
+    .option('--kdf-iterations <n>', `口令派生轮数，默认 ${DEFAULT_KDF_COST.iterations} / key-derivation passes, default ${DEFAULT_KDF_COST.iterations}`)
+    .action(async (opts: { role: Role; kdfMemory?: string; kdfIterations?: string }, cmd: Command) => {
       const cli = Cli.of(cmd);
+      const kdf = kdfFrom(opts);
       const path = cli.storePath();
       const passphrase = await cli.passphrase({ confirm: true });
-      const info = await initStore({ role: opts.role, path, passphrase });
-      const store = await openAnyStore({ path, passphrase });
-      const enrollmentCode = store.svc.enrollmentCode();
-      store.svc.close();
+      const info = await initStore({ role: opts.role, path, passphrase, ...(kdf ? { kdf } : {}) });
+      const store = storeClient(await openStore({ path, passphrase }));
+      const enrollmentCode = store.store.enrollmentCode();
+      store.close();
       cli.emit({ ...info, enrollmentCode }, () =>
         [
           cli.t({ zh: '已新建加密库。', en: 'Encrypted store created.' }),
@@ -51,9 +72,9 @@ export function registerStoreCommands(program: Command): void {
     .description('本库的角色、指纹和注册码 / role, fingerprint and enrollment code of this store')
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
-      await cli.withStore(({ svc }) => {
-        const info = svc.info();
-        const enrollmentCode = svc.enrollmentCode();
+      await cli.withStore((svc) => {
+        const info = svc.store.info();
+        const enrollmentCode = svc.store.enrollmentCode();
         cli.emit({ ...info, enrollmentCode }, () =>
           renderFields(
             [
@@ -78,11 +99,11 @@ export function registerStoreCommands(program: Command): void {
       const cli = Cli.of(cmd);
       const oldPassphrase = await cli.passphrase();
       const next = await cli.newPassphrase(opts.newPassphraseFile);
-      const store = await openAnyStore({ path: cli.storePath(), passphrase: oldPassphrase });
+      const store = storeClient(await openStore({ path: cli.storePath(), passphrase: oldPassphrase }));
       try {
-        await store.svc.changePassphrase(oldPassphrase, next);
+        await store.store.changePassphrase({ oldPassphrase, newPassphrase: next });
       } finally {
-        store.svc.close();
+        store.close();
       }
       cli.emit({ changed: true }, () => cli.t({ zh: '口令已更改。', en: 'Passphrase changed.' }));
     });
@@ -95,9 +116,9 @@ export function registerStoreCommands(program: Command): void {
     .action(async (opts: { verify?: boolean; limit: string }, cmd: Command) => {
       const cli = Cli.of(cmd);
       const limit = parseInteger(opts.limit, { zh: '--limit ', en: '--limit ' });
-      await cli.withStore(({ svc }) => {
+      await cli.withStore((svc) => {
         if (opts.verify) {
-          const check = svc.verifyAuditChain();
+          const check = svc.store.verifyAuditChain();
           if (!check.ok) {
             if (cli.json) cli.emit(check, () => '');
             throw new RefusedError({
@@ -113,7 +134,7 @@ export function registerStoreCommands(program: Command): void {
           );
           return;
         }
-        const entries = svc.auditLog({ limit });
+        const entries = svc.store.auditLog({ limit });
         cli.emit(entries, () =>
           renderTable(
             entries,

@@ -5,13 +5,21 @@ import type { EditionSettings } from '../../profile/settings.js';
 import type { Stage } from '../../domain/vocabulary.js';
 import type { Applicant, Expert } from '../../domain/people.js';
 import type { EditionDetail } from '../../profile/edition.js';
-import type { ExpertService, SecretariatService } from '../../services/api.js';
-import { initStore, openExpert, openSecretariat } from '../../services/index.js';
+import type { StoreClient } from '../../features/open.js';
+import type { KdfCost } from '../../crypto/kdf.js';
+import { initStore, openStore, storeClient } from '../../features/open.js';
+import { save, upload } from '../files.js';
 import { comments, ScoringModel, seeded } from './model.js';
 import { demoApplicants, demoExperts } from './people.js';
 import { makePdf } from './pdf.js';
 
 export const DEMO_PASSPHRASE = 'pingshen demo passphrase';
+
+/**
+ * The demo's stores are throwaway, so their passphrases are made cheap to check; each of the
+ * seventeen stores would otherwise spend most of a second on key derivation at every opening.
+ */
+export const DEMO_KDF: KdfCost = { memoryKiB: 64, iterations: 1, parallelism: 1 };
 
 /** Panels per stage as expert-code ranges (1-based, inclusive), the first member leads. */
 const PANELS: { stage: Stage; name: string; members: [number, number] }[] = [
@@ -44,47 +52,47 @@ function itemsOf(edition: EditionDetail): CriteriaItem[] {
  * package, declare for every applicant, score and submit the clear ones, export the bundle.
  */
 async function expertTurn(
-  svc: ExpertService,
+  svc: StoreClient,
   expert: Expert,
   packageFile: string,
   model: ScoringModel,
   outFile: string,
 ): Promise<string> {
-  const edition = await svc.importPackage(packageFile);
-  const items = itemsOf(svc.getEdition(edition.id));
+  const edition = await svc.packages.import({ file: upload(packageFile) });
+  const items = itemsOf(svc.editions.get({ editionId: edition.id }));
   const rand = seeded(Number.parseInt(expert.code.slice(1), 10) * 7919);
-  for (const a of svc.myAssignments(edition.id)) {
+  for (const a of svc.assignments.mine({ editionId: edition.id })) {
     if (a.sheetStatus === 'submitted') continue;
     if (a.declaration === null) {
       const conflict = CONFLICTS.find(([code, n]) => code === expert.code && a.applicant.code.endsWith(`-${String(n).padStart(3, '0')}`));
-      svc.declare({ editionId: edition.id, applicantId: a.applicant.id, conflict: !!conflict, reason: conflict?.[2] ?? '' });
+      svc.declarations.declare({ editionId: edition.id, applicantId: a.applicant.id, conflict: !!conflict, reason: conflict?.[2] ?? '' });
       if (conflict) continue;
     } else if (a.declaration.conflict) continue;
-    const sheet = svc.openSheet({ editionId: edition.id, applicantId: a.applicant.id, stage: a.stage });
+    const sheet = svc.sheets.open({ editionId: edition.id, applicantId: a.applicant.id, stage: a.stage });
     for (const item of items) {
       const percent = model.percent(a.applicant.code, expert.code, a.stage, item);
-      svc.saveItem({ sheetId: sheet.id, itemCode: item.code, percent, ...comments(item, percent, rand) });
+      svc.sheets.saveItem({ sheetId: sheet.id, itemCode: item.code, percent, ...comments(item, percent, rand) });
     }
-    svc.submitSheet(sheet.id);
+    svc.sheets.submit({ sheetId: sheet.id });
   }
-  return (await svc.exportBundle(edition.id, outFile)).file;
+  return save(await svc.bundles.export({ editionId: edition.id }), outFile);
 }
 
-async function setUpEdition(sec: SecretariatService, dir: string, log: Log): Promise<{ edition: EditionDetail; applicants: Applicant[]; experts: Expert[] }> {
+async function setUpEdition(sec: StoreClient, dir: string, log: Log): Promise<{ edition: EditionDetail; applicants: Applicant[]; experts: Expert[] }> {
   const settings: EditionSettings = { panelSize: { min: 5, max: 7 }, disagreement: { enabled: true, threshold: 30 } };
-  const edition = sec.createEdition({ name: '2025年度无锡市市长质量奖', year: 2025, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings });
-  const applicants = demoApplicants(2025).map((a) => sec.addApplicant(edition.id, a));
-  const experts = demoExperts().map((e) => sec.addExpert(edition.id, e));
+  const edition = sec.editions.create({ name: '2025年度无锡市市长质量奖', year: 2025, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings });
+  const applicants = demoApplicants(2025).map((a) => sec.applicants.add({ editionId: edition.id, applicant: a }));
+  const experts = demoExperts().map((e) => sec.experts.add({ editionId: edition.id, expert: e }));
   log(`届次 ${edition.name}：${applicants.length} 家申报单位，${experts.length} 位评审专家`);
   mkdirSync(join(dir, 'materials'), { recursive: true });
   for (const a of applicants) {
     const file = join(dir, 'materials', `${a.code}-自评报告.pdf`);
     writeFileSync(file, makePdf([`Self-assessment report ${a.code}`, 'GB/T 19580-2012 Criteria for Performance Excellence', `Sector ${a.industry}`, 'Leadership, strategy, customers, resources, processes, measurement, results.']));
-    sec.attachMaterial(a.id, file);
+    sec.materials.attach({ applicantId: a.id, file: upload(file) });
   }
   for (const p of PANELS) {
     const members = experts.slice(p.members[0] - 1, p.members[1]);
-    sec.createPanel(edition.id, { stage: p.stage, name: p.name, memberIds: members.map((m) => m.id), leaderId: members[0]?.id ?? null });
+    sec.panels.create({ editionId: edition.id, panel: { stage: p.stage, name: p.name, memberIds: members.map((m) => m.id), leaderId: members[0]?.id ?? null } });
   }
   return { edition, applicants, experts };
 }
@@ -96,43 +104,45 @@ async function setUpEdition(sec: SecretariatService, dir: string, log: Log): Pro
  */
 export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
   const secretariatPath = join(dir, 'secretariat.db');
-  await initStore({ role: 'secretariat', path: secretariatPath, passphrase: DEMO_PASSPHRASE });
-  const sec = await openSecretariat({ path: secretariatPath, passphrase: DEMO_PASSPHRASE });
-  const expertSvcs = new Map<string, ExpertService>();
+  await initStore({ role: 'secretariat', path: secretariatPath, passphrase: DEMO_PASSPHRASE, kdf: DEMO_KDF });
+  const sec = storeClient(await openStore({ path: secretariatPath, passphrase: DEMO_PASSPHRASE }, 'secretariat'));
+  const expertSvcs = new Map<string, StoreClient>();
   try {
     const { edition, applicants, experts } = await setUpEdition(sec, dir, log);
     for (const e of experts) {
       const path = join(dir, 'experts', `${e.code}.db`);
-      await initStore({ role: 'expert', path, passphrase: DEMO_PASSPHRASE });
-      const svc = await openExpert({ path, passphrase: DEMO_PASSPHRASE });
+      await initStore({ role: 'expert', path, passphrase: DEMO_PASSPHRASE, kdf: DEMO_KDF });
+      const svc = storeClient(await openStore({ path, passphrase: DEMO_PASSPHRASE }, 'expert'));
       expertSvcs.set(e.id, svc);
-      sec.enrollExpert(e.id, svc.enrollmentCode());
+      sec.experts.enroll({ expertId: e.id, enrollmentCode: svc.store.enrollmentCode() });
     }
     log(`${experts.length} 位专家已建库并登记注册码`);
 
     const model = new ScoringModel(2025);
-    const panels = sec.listPanels(edition.id);
+    const panels = sec.panels.list({ editionId: edition.id });
     const bundles: DemoRun['bundles'] = [];
     for (const stage of ['material', 'site', 'defence'] as const) {
       const panel = panels.find((p) => p.stage === stage);
       if (!panel) throw new Error(`demo panel for ${stage} missing`);
-      const shortlist = sec.results(edition.id).shortlist?.applicantIds ?? [];
-      sec.assign(panel.id, stage === 'material' ? applicants.map((a) => a.id) : shortlist);
-      const packages = await sec.exportPackages(edition.id, join(dir, 'packages', stage), { expertIds: panel.memberIds });
+      const shortlist = sec.results.get({ editionId: edition.id }).shortlist?.applicantIds ?? [];
+      sec.panels.assign({ panelId: panel.id, applicantIds: stage === 'material' ? applicants.map((a) => a.id) : shortlist });
+      const packages = await sec.packages.export({ editionId: edition.id, expertIds: panel.memberIds });
+      mkdirSync(join(dir, 'packages', stage), { recursive: true });
       const files: string[] = [];
       for (const p of packages) {
         const expert = experts.find((e) => e.id === p.expertId);
         const svc = expertSvcs.get(p.expertId);
         if (!expert || !svc) throw new Error(`demo expert ${p.expertId} missing`);
         mkdirSync(join(dir, 'bundles', stage), { recursive: true });
-        files.push(await expertTurn(svc, expert, p.file, model, join(dir, 'bundles', stage, `${expert.code}.psbundle`)));
+        const packageFile = save(p, join(dir, 'packages', stage, p.fileName));
+        files.push(await expertTurn(svc, expert, packageFile, model, join(dir, 'bundles', stage, `${expert.code}.psbundle`)));
       }
-      const outcomes = await sec.importBundles(files);
+      const outcomes = await sec.bundles.import({ files: files.map(upload) });
       const refused = outcomes.filter((o) => o.status === 'refused');
       if (refused.length) throw new Error(`demo bundles refused: ${JSON.stringify(refused)}`);
       bundles.push({ stage, files });
       log(`${stageLabel(stage)}：${packages.length} 份评审包发出，${files.length} 个结果包已校验导入`);
-      if (stage === 'material') log(`入围名单：${sec.results(edition.id).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
+      if (stage === 'material') log(`入围名单：${sec.results.get({ editionId: edition.id }).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
     }
     return { dir, secretariatPath, editionId: edition.id, bundles };
   } finally {

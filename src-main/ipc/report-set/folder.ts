@@ -1,6 +1,6 @@
 import { mkdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileNamePart } from '../../report/write.js';
+import { fileNamePart } from '../../domain/file-names.js';
 import { PingshenError } from '../../domain/errors.js';
 import { REPORT_SET_MESSAGES } from './messages.js';
 

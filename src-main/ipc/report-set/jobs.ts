@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { ReportSetProgress } from '../../report/set.js';
 import { isPingshenError, PingshenError } from '../../domain/errors.js';
 import type { Session } from '../session.js';
-import type { CallError, Download } from '../types.js';
+import type { Download } from '../../domain/files.js';
+import type { CallError } from '../types.js';
 import { REPORT_SET_MESSAGES } from './messages.js';
 import type { ReportSetStatus, ReportSetSummary } from './types.js';
 

@@ -1,27 +1,34 @@
-import type { CallError } from '../types.js';
+import { z } from 'zod';
+import { CallErrorSchema } from '../types.js';
 
 /** What the renderer learns about the report set it asked for; the files themselves stay in main. */
 
-export type ReportSetStart = { started: false } | { started: true; jobId: string; folder: string | null };
+export const ReportSetStartSchema = z.union([
+  z.strictObject({ started: z.literal(false) }),
+  z.strictObject({ started: z.literal(true), jobId: z.string(), folder: z.string().nullable() }),
+]);
+export type ReportSetStart = z.infer<typeof ReportSetStartSchema>;
 
-export interface ReportSetSummary {
-  files: number;
-  pages: number;
-  bytes: number;
+export const ReportSetSummarySchema = z.strictObject({
+  files: z.number().int(),
+  pages: z.number().int(),
+  bytes: z.number().int(),
   /** Electron: the new folder holding the set */
-  folder: string | null;
-  /** browser mode: the zip waiting for report.setDownload, null once it has been taken */
-  zip: { fileName: string; size: number } | null;
-}
+  folder: z.string().nullable(),
+  /** browser mode: the zip waiting for reports.setDownload, null once it has been taken */
+  zip: z.strictObject({ fileName: z.string(), size: z.number().int() }).nullable(),
+});
+export type ReportSetSummary = z.infer<typeof ReportSetSummarySchema>;
 
-export interface ReportSetStatus {
-  jobId: string;
-  done: number;
+export const ReportSetStatusSchema = z.strictObject({
+  jobId: z.string(),
+  done: z.number().int(),
   /** null until the first report is made and the set's size is known */
-  total: number | null;
+  total: z.number().int().nullable(),
   /** the file made last, by its name in the set */
-  last: string | null;
-  finished: boolean;
-  error: CallError | null;
-  summary: ReportSetSummary | null;
-}
+  last: z.string().nullable(),
+  finished: z.boolean(),
+  error: CallErrorSchema.nullable(),
+  summary: ReportSetSummarySchema.nullable(),
+});
+export type ReportSetStatus = z.infer<typeof ReportSetStatusSchema>;

@@ -1,6 +1,5 @@
-import { makeReportSet, type MadeReportSet } from '../../report/set.js';
-import type { SecretariatService } from '../../services/api.js';
-import { withTempDir } from '../temp-files.js';
+import { makeReportSet, writeReportSet, type MadeReportSet } from '../../report/set.js';
+import type { SecretariatSources } from '../../report/sources.js';
 import { removeIfEmpty } from './folder.js';
 import type { SetOutcome, SetWork } from './jobs.js';
 import { zipReportSet } from './zip.js';
@@ -14,15 +13,16 @@ export interface SetRequest {
 const summary = (made: MadeReportSet, folder: string | null): SetOutcome['summary'] => ({
   files: made.files.length,
   pages: made.pages,
-  bytes: made.bytes,
+  bytes: made.size,
   folder,
 });
 
-/** Electron: the set goes straight into the new folder the user's choice made room for. */
-export function intoFolder(svc: SecretariatService, request: SetRequest, folder: string): SetWork {
+/** Electron: the set goes into the new folder the user's choice made room for. */
+export function intoFolder(src: SecretariatSources, request: SetRequest, folder: string): SetWork {
   return async (onProgress) => {
     try {
-      const made = await makeReportSet(svc, { ...request, outDir: folder, onProgress });
+      const made = await makeReportSet(src, { ...request, onProgress });
+      await writeReportSet(made, folder);
       return { summary: summary(made, folder), zip: null };
     } catch (e) {
       await removeIfEmpty(folder);
@@ -31,14 +31,10 @@ export function intoFolder(svc: SecretariatService, request: SetRequest, folder:
   };
 }
 
-/**
- * Browser mode: the page cannot be handed a folder, so the set is made in a private temporary
- * folder inside the data folder, packed into one zip held in memory, and the folder deleted.
- */
-export function intoZip(svc: SecretariatService, request: SetRequest, dataDir: string, zipName: string): SetWork {
-  return (onProgress) =>
-    withTempDir(dataDir, async (dir) => {
-      const made = await makeReportSet(svc, { ...request, outDir: dir.path, onProgress });
-      return { summary: summary(made, null), zip: { fileName: zipName, bytes: await zipReportSet(made) } };
-    });
+/** Browser mode: the page cannot be handed a folder, so the set becomes one zip held in memory. */
+export function intoZip(src: SecretariatSources, request: SetRequest, zipName: string): SetWork {
+  return async (onProgress) => {
+    const made = await makeReportSet(src, { ...request, onProgress });
+    return { summary: summary(made, null), zip: { fileName: zipName, bytes: zipReportSet(made) } };
+  };
 }

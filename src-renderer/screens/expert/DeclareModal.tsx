@@ -29,7 +29,7 @@ export function DeclareModal({
   }, [applicant]);
   const declaring = useAction(async () => {
     if (!applicant) return;
-    await api.call('expert.declare', { editionId, applicantId: applicant.id, conflict: choice === 'conflict', reason: reason.trim() });
+    await api.call('declarations.declare', { editionId, applicantId: applicant.id, conflict: choice === 'conflict', reason: reason.trim() });
     setChoice('');
     setReason('');
     onDeclared();

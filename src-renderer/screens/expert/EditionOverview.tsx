@@ -76,13 +76,13 @@ export function EditionOverview({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
   const l = useLocalized();
   const { api, mode } = useApp();
-  const edition = useCall('expert.getEdition', { editionId });
-  const assignments = useCall('expert.myAssignments', { editionId });
-  const me = useCall('expert.whoAmI', { editionId });
+  const edition = useCall('editions.get', { editionId });
+  const assignments = useCall('assignments.mine', { editionId });
+  const me = useCall('experts.me', { editionId });
   const [declaring, setDeclaring] = useState<AssignmentView['applicant'] | null>(null);
   const [exported, setExported] = useState<{ fileName: string; sheets: number } | null>(null);
   const exporting = useAction(async () => {
-    const bundle = await api.call('expert.exportBundle', { editionId });
+    const bundle = await api.call('bundles.export', { editionId });
     if (await saveDownload(api, mode, bundle)) setExported({ fileName: bundle.fileName, sheets: bundle.sheets });
   });
 

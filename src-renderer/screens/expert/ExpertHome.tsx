@@ -13,7 +13,7 @@ import { EnrollmentCard } from './EnrollmentCard.js';
 /** The city and standard of an edition, read from the package the expert imported. */
 function EditionRules({ editionId }: { editionId: string }) {
   const l = useLocalized();
-  const edition = useCall('expert.getEdition', { editionId });
+  const edition = useCall('editions.get', { editionId });
   return (
     <Text size="sm" c="dimmed">
       {edition.data ? `${l(edition.data.profile.city)} · ${edition.data.framework.standard}` : '…'}
@@ -24,9 +24,9 @@ function EditionRules({ editionId }: { editionId: string }) {
 export function ExpertHome() {
   const { t } = useTranslation();
   const { api } = useApp();
-  const editions = useCall('expert.listEditions', {});
+  const editions = useCall('editions.list', {});
   const importing = useAction(async (file: File) => {
-    const summary = await api.call('expert.importPackage', { file: await toUpload(file) });
+    const summary = await api.call('packages.import', { file: await toUpload(file) });
     await editions.reload();
     navStore.getState().go({ screen: 'edition', editionId: summary.id });
   });

@@ -6,14 +6,14 @@ import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 
 function MaterialView({ editionId, materialId, name }: { editionId: string; materialId: string; name: string }) {
-  const bytes = useCall('expert.readMaterial', { editionId, materialId });
+  const bytes = useCall('materials.read', { editionId, materialId });
   return <Loadable state={bytes}>{(data) => <PdfViewer bytes={data} name={name} />}</Loadable>;
 }
 
 /** The applicant's materials beside the scores; read from the store only after "no conflict". */
 export function MaterialsPane({ editionId, applicantId }: { editionId: string; applicantId: string }) {
   const { t } = useTranslation();
-  const materials = useCall('expert.listMaterials', { editionId, applicantId });
+  const materials = useCall('materials.forReview', { editionId, applicantId });
   const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {

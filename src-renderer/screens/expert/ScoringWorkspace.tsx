@@ -27,10 +27,10 @@ function isTextField(target: EventTarget): boolean {
 export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId: string; applicantId: string; stage: Stage }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const edition = useCall('expert.getEdition', { editionId });
-  const sheet = useCall('expert.openSheet', { editionId, applicantId, stage });
-  const assignments = useCall('expert.myAssignments', { editionId });
-  const store = useMemo(() => createScoringStore({ save: (input) => api.call('expert.saveItem', input) }), [api]);
+  const edition = useCall('editions.get', { editionId });
+  const sheet = useCall('sheets.open', { editionId, applicantId, stage });
+  const assignments = useCall('assignments.mine', { editionId });
+  const store = useMemo(() => createScoringStore({ save: (input) => api.call('sheets.saveItem', input) }), [api]);
   const loaded = useStore(store, (s) => s.sheet !== null);
   const items = useStore(store, (s) => s.items);
   const readOnly = useStore(store, (s) => s.readOnly);

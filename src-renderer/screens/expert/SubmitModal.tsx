@@ -40,7 +40,7 @@ export function SubmitModal({
         await store.getState().flush();
         const s = store.getState();
         if (Object.keys(s.failed).length > 0) throw Object.values(s.failed)[0];
-        setMissing(await api.call('expert.missingItems', { sheetId: s.sheet!.id }));
+        setMissing(await api.call('sheets.missingItems', { sheetId: s.sheet!.id }));
       } catch (e) {
         setCheckError(asCallFailure(e));
       }
@@ -48,7 +48,7 @@ export function SubmitModal({
   }, [opened, store, api]);
 
   const submitting = useAction(async () => {
-    const sheet = await api.call('expert.submitSheet', { sheetId: store.getState().sheet!.id });
+    const sheet = await api.call('sheets.submit', { sheetId: store.getState().sheet!.id });
     store.getState().markSubmitted(sheet);
     onSubmitted();
   });

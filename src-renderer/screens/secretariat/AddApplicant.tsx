@@ -26,7 +26,7 @@ export function AddApplicant({ editionId, kinds, onAdded }: { editionId: string;
       blank={blank}
       ready={(f) => f.code.trim() !== '' && f.name.trim() !== '' && f.industry !== null}
       // ready() holds the save button until an industry is chosen
-      save={({ industry, ...rest }) => api.call('secretariat.addApplicant', { editionId, applicant: { ...rest, industry: industry! } })}
+      save={({ industry, ...rest }) => api.call('applicants.add', { editionId, applicant: { ...rest, industry: industry! } })}
       onAdded={onAdded}
     >
       {(f, set) => (

@@ -26,7 +26,7 @@ export function AddExpert({ editionId, onAdded }: { editionId: string; onAdded(a
       kind="expert"
       blank={BLANK}
       ready={(f) => f.code.trim() !== '' && f.name.trim() !== ''}
-      save={(expert) => api.call('secretariat.addExpert', { editionId, expert })}
+      save={(expert) => api.call('experts.add', { editionId, expert })}
       onAdded={onAdded}
     >
       {(f, set) => (

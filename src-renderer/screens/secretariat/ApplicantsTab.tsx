@@ -12,7 +12,7 @@ import { SheetImport } from './SheetImport.js';
 export function ApplicantsTab({ editionId, kinds }: { editionId: string; kinds: ApplicantKind[] }) {
   const { t } = useTranslation();
   const industry = useIndustryLabel();
-  const applicants = useCall('secretariat.listApplicants', { editionId });
+  const applicants = useCall('applicants.list', { editionId });
   const [added, setAdded] = useState<Added | null>(null);
   return (
     <Stack gap="md">

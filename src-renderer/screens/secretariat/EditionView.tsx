@@ -19,7 +19,7 @@ const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
   const l = useLocalized();
-  const edition = useCall('secretariat.getEdition', { editionId });
+  const edition = useCall('editions.get', { editionId });
   const current = TABS.find((x) => x === tab) ?? 'setup';
 
   return (

@@ -18,7 +18,7 @@ function EnrollModal({ expert, onClose, onEnrolled }: { expert: Expert | null; o
   const [code, setCode] = useState('');
   const enrolling = useAction(async () => {
     if (!expert) return;
-    const enrolled = await api.call('secretariat.enrollExpert', { expertId: expert.id, enrollmentCode: code.trim() });
+    const enrolled = await api.call('experts.enroll', { expertId: expert.id, enrollmentCode: code.trim() });
     setCode('');
     onEnrolled(enrolled);
   });
@@ -49,7 +49,7 @@ function EnrollModal({ expert, onClose, onEnrolled }: { expert: Expert | null; o
 export function ExpertsTab({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
   const industry = useIndustryLabel();
-  const experts = useCall('secretariat.listExperts', { editionId });
+  const experts = useCall('experts.list', { editionId });
   const [enrolling, setEnrolling] = useState<Expert | null>(null);
   const [added, setAdded] = useState<Added | null>(null);
   return (

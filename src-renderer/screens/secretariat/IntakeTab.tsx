@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleIntakeOutcome } from '../../../src-main/ipc/contract.js';
+import type { BundleOutcome } from '../../../src-main/domain/files.js';
 import { useApp } from '../../app/api.js';
 import { FilePick } from '../../components/FilePick.js';
 import { Empty, Loadable } from '../../components/States.js';
@@ -18,23 +18,23 @@ export function IntakeTab({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
   const l = useLocalized();
   const { api } = useApp();
-  const experts = useCall('secretariat.listExperts', { editionId });
-  const applicants = useCall('secretariat.listApplicants', { editionId });
-  const bundles = useCall('secretariat.listBundles', { editionId });
-  const owed = useCall('secretariat.owedWork', { editionId });
-  const [outcomes, setOutcomes] = useState<BundleIntakeOutcome[]>([]);
+  const experts = useCall('experts.list', { editionId });
+  const applicants = useCall('applicants.list', { editionId });
+  const bundles = useCall('bundles.list', { editionId });
+  const owed = useCall('results.owedWork', { editionId });
+  const [outcomes, setOutcomes] = useState<BundleOutcome[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   const intake = async (files: File[]) => {
     setOutcomes([]);
     setProgress({ done: 0, total: files.length });
     for (const [i, file] of files.entries()) {
-      let result: BundleIntakeOutcome;
+      let result: BundleOutcome;
       try {
-        const [outcome] = await api.call('secretariat.importBundles', { files: [await toUpload(file)] });
+        const [outcome] = await api.call('bundles.import', { files: [await toUpload(file)] });
         result = outcome!;
       } catch (e) {
-        result = { status: 'refused', file: file.name, fileName: file.name, reason: asCallFailure(e).localized };
+        result = { status: 'refused', fileName: file.name, reason: asCallFailure(e).localized };
       }
       setOutcomes((list) => [...list, result]);
       setProgress({ done: i + 1, total: files.length });

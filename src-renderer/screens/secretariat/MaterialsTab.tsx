@@ -16,12 +16,12 @@ function sizeText(bytes: number): string {
 function MaterialRow({ applicant }: { applicant: Applicant }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const materials = useCall('secretariat.listMaterials', { applicantId: applicant.id });
+  const materials = useCall('materials.list', { applicantId: applicant.id });
   const [done, setDone] = useState<{ n: number; of: number } | null>(null);
   const attaching = useAction(async (files: File[]) => {
     setDone({ n: 0, of: files.length });
     for (const [i, file] of files.entries()) {
-      await api.call('secretariat.attachMaterial', { applicantId: applicant.id, file: await toUpload(file) });
+      await api.call('materials.attach', { applicantId: applicant.id, file: await toUpload(file) });
       setDone({ n: i + 1, of: files.length });
     }
     await materials.reload();
@@ -63,7 +63,7 @@ function MaterialRow({ applicant }: { applicant: Applicant }) {
 
 export function MaterialsTab({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
-  const applicants = useCall('secretariat.listApplicants', { editionId });
+  const applicants = useCall('applicants.list', { editionId });
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">

@@ -17,8 +17,8 @@ export function NewEdition({ onCancel }: { onCancel(): void }) {
   const { t } = useTranslation();
   const l = useLocalized();
   const { api } = useApp();
-  const profiles = useCall('secretariat.listProfiles', {});
-  const frameworks = useCall('secretariat.listFrameworks', {});
+  const profiles = useCall('profiles.list', {});
+  const frameworks = useCall('frameworks.list', {});
   const [name, setName] = useState('');
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const [profileId, setProfileId] = useState<string | null>(null);
@@ -34,13 +34,13 @@ export function NewEdition({ onCancel }: { onCancel(): void }) {
   }, [frameworks.data, frameworkId]);
 
   const loading = useAction(async (file: File) => {
-    const framework = await api.call('secretariat.loadFramework', { file: await toUpload(file) });
+    const framework = await api.call('frameworks.load', { file: await toUpload(file) });
     await frameworks.reload();
     setFrameworkId(framework.id);
   });
   const creating = useAction(async () => {
     if (!profile || !form || !frameworkId) return;
-    const edition = await api.call('secretariat.createEdition', { name: name.trim(), year, profileId: profile.id, frameworkId, settings: toSettings(profile, form) });
+    const edition = await api.call('editions.create', { name: name.trim(), year, profileId: profile.id, frameworkId, settings: toSettings(profile, form) });
     navStore.getState().go({ screen: 'edition', editionId: edition.id, tab: 'applicants' });
   });
   const ready = name.trim() !== '' && profile && form && frameworkId && formProblems(profile, form).length === 0;

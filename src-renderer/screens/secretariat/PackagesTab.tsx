@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackageDownload } from '../../../src-main/ipc/contract.js';
+import type { PackageDownload } from '../../../src-main/domain/files.js';
 import { useApp } from '../../app/api.js';
 import { Icon } from '../../components/icons.js';
 import { Empty, ErrorNotice } from '../../components/States.js';
@@ -13,8 +13,8 @@ import { saveDownload, saveDownloads } from '../../transport/files.js';
 export function PackagesTab({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
   const { api, mode } = useApp();
-  const experts = useCall('secretariat.listExperts', { editionId });
-  const panels = useCall('secretariat.listPanels', { editionId });
+  const experts = useCall('experts.list', { editionId });
+  const panels = useCall('panels.list', { editionId });
   const [packages, setPackages] = useState<PackageDownload[] | null>(null);
   // a package is made for every expert who sits on a panel with applicants and has enrolled
   const seated = new Set((panels.data ?? []).filter((p) => p.applicantIds.length > 0).flatMap((p) => p.memberIds));
@@ -22,7 +22,7 @@ export function PackagesTab({ editionId }: { editionId: string }) {
   const ready = withWork.filter((e) => e.enrolled);
   const unenrolled = withWork.filter((e) => !e.enrolled);
   const exporting = useAction(async () => {
-    setPackages(await api.call('secretariat.exportPackages', { editionId, expertIds: ready.map((e) => e.id) }));
+    setPackages(await api.call('packages.export', { editionId, expertIds: ready.map((e) => e.id) }));
   });
   const saving = useAction(async (files: PackageDownload[]) => (files.length === 1 ? saveDownload(api, mode, files[0]!) : saveDownloads(api, mode, files)));
   const name = (id: string) => {

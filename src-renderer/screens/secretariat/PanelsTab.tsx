@@ -19,7 +19,7 @@ function NewPanel({ edition, experts, onCreated }: { edition: EditionDetail; exp
   const [members, setMembers] = useState<string[]>([]);
   const [leader, setLeader] = useState<string | null>(null);
   const creating = useAction(async () => {
-    await api.call('secretariat.createPanel', { editionId: edition.id, panel: { stage, name: name.trim(), memberIds: members, leaderId: leader } });
+    await api.call('panels.create', { editionId: edition.id, panel: { stage, name: name.trim(), memberIds: members, leaderId: leader } });
     setName('');
     setMembers([]);
     setLeader(null);
@@ -66,7 +66,7 @@ function PanelCard({ panel, experts, applicants, onChanged }: { panel: Panel; ex
   const { api } = useApp();
   const [picked, setPicked] = useState<string[]>([]);
   const assigning = useAction(async () => {
-    await api.call('secretariat.assign', { panelId: panel.id, applicantIds: picked });
+    await api.call('panels.assign', { panelId: panel.id, applicantIds: picked });
     setPicked([]);
     onChanged();
   });
@@ -115,9 +115,9 @@ function PanelCard({ panel, experts, applicants, onChanged }: { panel: Panel; ex
 
 export function PanelsTab({ edition }: { edition: EditionDetail }) {
   const { t } = useTranslation();
-  const panels = useCall('secretariat.listPanels', { editionId: edition.id });
-  const experts = useCall('secretariat.listExperts', { editionId: edition.id });
-  const applicants = useCall('secretariat.listApplicants', { editionId: edition.id });
+  const panels = useCall('panels.list', { editionId: edition.id });
+  const experts = useCall('experts.list', { editionId: edition.id });
+  const applicants = useCall('applicants.list', { editionId: edition.id });
   return (
     <Loadable state={experts}>
       {(expertList) => (

@@ -11,15 +11,15 @@ import { formatDateTime } from '../../format/datetime.js';
 export function RecusalsTab({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
-  const register = useCall('secretariat.recusalRegister', { editionId });
-  const experts = useCall('secretariat.listExperts', { editionId });
-  const applicants = useCall('secretariat.listApplicants', { editionId });
+  const register = useCall('declarations.register', { editionId });
+  const experts = useCall('experts.list', { editionId });
+  const applicants = useCall('applicants.list', { editionId });
   const [expertId, setExpertId] = useState<string | null>(null);
   const [applicantId, setApplicantId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const imposing = useAction(async () => {
     if (!expertId || !applicantId) return;
-    await api.call('secretariat.imposeRecusal', { expertId, applicantId, reason: reason.trim() });
+    await api.call('declarations.impose', { expertId, applicantId, reason: reason.trim() });
     setReason('');
     setApplicantId(null);
     await register.reload();

@@ -25,11 +25,11 @@ export function ReportSet({ editionId }: { editionId: string }) {
   const making = useAction(async () => {
     setStatus(null);
     const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
-    const start = await api.call('report.setStart', { editionId, lang, discloseScores: disclose });
+    const start = await api.call('reports.setStart', { editionId, lang, discloseScores: disclose });
     if (!start.started) return;
     const last = await followReportSet(api, start.jobId, setStatus);
     if (last.error) throw new CallFailure(last.error);
-    if (last.summary?.zip) await saveDownload(api, mode, await api.call('report.setDownload', { jobId: start.jobId }));
+    if (last.summary?.zip) await saveDownload(api, mode, await api.call('reports.setDownload', { jobId: start.jobId }));
   });
 
   const summary = status?.finished && !status.error ? status.summary : null;

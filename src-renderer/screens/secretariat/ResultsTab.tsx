@@ -80,8 +80,8 @@ function Ranking({ results, onOpen }: { results: EditionResults; onOpen(applican
 export function ResultsTab({ edition }: { edition: EditionDetail }) {
   const { t } = useTranslation();
   const l = useLocalized();
-  const results = useCall('secretariat.results', { editionId: edition.id });
-  const applicants = useCall('secretariat.listApplicants', { editionId: edition.id });
+  const results = useCall('results.get', { editionId: edition.id });
+  const applicants = useCall('applicants.list', { editionId: edition.id });
   const [open, setOpen] = useState<string | null>(null);
 
   return (

@@ -10,9 +10,9 @@ import { NewEdition } from './NewEdition.js';
 export function SecretariatHome() {
   const { t } = useTranslation();
   const l = useLocalized();
-  const editions = useCall('secretariat.listEditions', {});
-  const profiles = useCall('secretariat.listProfiles', {});
-  const frameworks = useCall('secretariat.listFrameworks', {});
+  const editions = useCall('editions.list', {});
+  const profiles = useCall('profiles.list', {});
+  const frameworks = useCall('frameworks.list', {});
   const city = (id: string) => {
     const p = profiles.data?.find((x) => x.id === id);
     return p ? l(p.city) : id;

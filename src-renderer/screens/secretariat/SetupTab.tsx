@@ -19,7 +19,7 @@ export function SetupTab({ edition, onChanged }: { edition: EditionDetail; onCha
   const [saved, setSaved] = useState(false);
   const saving = useAction(async () => {
     setSaved(false);
-    await api.call('secretariat.updateEditionSettings', { editionId: edition.id, settings: toSettings(edition.profile, form) });
+    await api.call('editions.updateSettings', { editionId: edition.id, settings: toSettings(edition.profile, form) });
     setSaved(true);
     onChanged();
   });

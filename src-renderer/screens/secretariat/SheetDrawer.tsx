@@ -12,8 +12,8 @@ import { itemScore } from '../../../src-main/scoring/sheet.js';
 export function SheetDrawer({ edition, results, applicantId, onClose }: { edition: EditionDetail; results: EditionResults; applicantId: string | null; onClose(): void }) {
   const { t } = useTranslation();
   const l = useLocalized();
-  const sheets = useCall('secretariat.listSheets', applicantId ? { editionId: edition.id, filter: { applicantId } } : null);
-  const experts = useCall('secretariat.listExperts', { editionId: edition.id });
+  const sheets = useCall('sheets.list', applicantId ? { editionId: edition.id, filter: { applicantId } } : null);
+  const experts = useCall('experts.list', { editionId: edition.id });
   const applicant = results.ranking.find((r) => r.applicant.id === applicantId)?.applicant;
   const items = edition.framework.categories.flatMap((c) => c.items);
   const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;

@@ -27,11 +27,11 @@ export function SheetImport({ editionId, kind, onImported, children }: { edition
   const importing = useAction(async (file: File) => {
     setImported(null);
     const upload = await toUpload(file);
-    const result = await api.call(kind === 'applicants' ? 'secretariat.importApplicants' : 'secretariat.importExperts', { editionId, file: upload });
+    const result = await api.call(kind === 'applicants' ? 'applicants.import' : 'experts.import', { editionId, file: upload });
     setImported(result.imported);
     onImported();
   });
-  const template = useAction(async () => saveDownload(api, mode, await api.call('secretariat.template', { kind })));
+  const template = useAction(async () => saveDownload(api, mode, await api.call('templates.get', { kind })));
   const rows = importing.error ? rowErrors(importing.error.details) : [];
 
   return (

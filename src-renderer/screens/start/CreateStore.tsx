@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH } from '../../../src-main/ipc/limits.js';
+import { MIN_PASSPHRASE_LENGTH } from '../../../src-main/domain/limits.js';
 import { useApp, useSession } from '../../app/api.js';
 import { Icon } from '../../components/icons.js';
 import { acceptable } from '../../components/passphrase.js';

@@ -15,9 +15,11 @@ export interface RunningApp {
 
 /** Starts browser mode exactly as scripts/start.mjs does, on its own data folder. */
 export async function startApp(dataDir: string): Promise<RunningApp> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/browser/main.ts'), '--data-dir', dataDir, '--port', '0'], {
+  // stores the scenarios create are cheap to unlock; the calibrated cost has its own tests
+  const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/browser/main.ts'), '--data-dir', dataDir, '--port', '0', '--kdf-memory', '64', '--kdf-iterations', '1'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PINGSHEN_TEST_FAST_KDF: '1' },
+    env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -5,8 +5,8 @@ import { comments, ScoringModel, seeded } from '../../../src-main/cli/demo/model
 import { demoApplicants, demoExperts } from '../../../src-main/cli/demo/people.js';
 import { makePdf } from '../../../src-main/cli/demo/pdf.js';
 import type { ApplicantInput, ExpertInput } from '../../../src-main/domain/people.js';
-import type { ExpertService } from '../../../src-main/services/api.js';
-import { initStore, openExpert, openSecretariat } from '../../../src-main/services/index.js';
+import { initStore, type StoreClient } from '../../../src-main/features/open.js';
+import { exportBundleFile, openTestStore, saveAs, TEST_KDF, upload } from '../../services/fixtures.js';
 
 /** What the scenarios hand the app: real Excel sheets, real PDFs, real stores and packages. */
 
@@ -72,40 +72,40 @@ export function materialPdf(file: string, code: string): string {
 export async function packageForExpert(dir: string, enrollmentCode: string): Promise<{ packageFile: string; secretariatPath: string; applicantCodes: string[] }> {
   mkdirSync(dir, { recursive: true });
   const secretariatPath = join(dir, 'secretariat.db');
-  await initStore({ role: 'secretariat', path: secretariatPath, passphrase: PASSPHRASE });
-  const sec = await openSecretariat({ path: secretariatPath, passphrase: PASSPHRASE });
+  await initStore({ role: 'secretariat', path: secretariatPath, passphrase: PASSPHRASE, kdf: TEST_KDF });
+  const sec = await openTestStore(secretariatPath, 'secretariat', PASSPHRASE);
   try {
-    const edition = sec.createEdition({ name: '2025年度信阳市市长质量奖', year: 2025, profileId: 'xinyang-2022', frameworkId: 'gbt19580-2012', settings: {} });
-    const list = applicants(3).map((a) => sec.addApplicant(edition.id, a));
-    const [expert] = experts(1).map((e) => sec.addExpert(edition.id, e));
-    sec.enrollExpert(expert!.id, enrollmentCode);
-    for (const a of list) sec.attachMaterial(a.id, materialPdf(join(dir, `${a.code}-自评报告.pdf`), a.code));
-    const panel = sec.createPanel(edition.id, { stage: 'material', name: '材料评审组', memberIds: [expert!.id], leaderId: expert!.id });
-    sec.assign(panel.id, list.map((a) => a.id));
-    const [pkg] = await sec.exportPackages(edition.id, join(dir, 'packages'));
-    return { packageFile: pkg!.file, secretariatPath, applicantCodes: list.map((a) => a.code) };
+    const edition = sec.editions.create({ name: '2025年度信阳市市长质量奖', year: 2025, profileId: 'xinyang-2022', frameworkId: 'gbt19580-2012', settings: {} });
+    const list = applicants(3).map((a) => sec.applicants.add({ editionId: edition.id, applicant: a }));
+    const [expert] = experts(1).map((e) => sec.experts.add({ editionId: edition.id, expert: e }));
+    sec.experts.enroll({ expertId: expert!.id, enrollmentCode });
+    for (const a of list) sec.materials.attach({ applicantId: a.id, file: upload(materialPdf(join(dir, `${a.code}-自评报告.pdf`), a.code)) });
+    const panel = sec.panels.create({ editionId: edition.id, panel: { stage: 'material', name: '材料评审组', memberIds: [expert!.id], leaderId: expert!.id } });
+    sec.panels.assign({ panelId: panel.id, applicantIds: list.map((a) => a.id) });
+    const [pkg] = await sec.packages.export({ editionId: edition.id });
+    return { packageFile: saveAs(pkg!, join(dir, pkg!.fileName)), secretariatPath, applicantCodes: list.map((a) => a.code) };
   } finally {
     sec.close();
   }
 }
 
 export async function secretariatImports(secretariatPath: string, files: string[]) {
-  const sec = await openSecretariat({ path: secretariatPath, passphrase: PASSPHRASE });
+  const sec = await openTestStore(secretariatPath, 'secretariat', PASSPHRASE);
   try {
-    return await sec.importBundles(files);
+    return await sec.bundles.import({ files: files.map(upload) });
   } finally {
     sec.close();
   }
 }
 
 /** Expert stores outside the app, for the secretariat scenario. */
-export async function expertStores(dir: string, codes: string[]): Promise<Map<string, ExpertService>> {
+export async function expertStores(dir: string, codes: string[]): Promise<Map<string, StoreClient>> {
   mkdirSync(dir, { recursive: true });
-  const stores = new Map<string, ExpertService>();
+  const stores = new Map<string, StoreClient>();
   for (const code of codes) {
     const path = join(dir, `${code}.db`);
-    await initStore({ role: 'expert', path, passphrase: PASSPHRASE });
-    stores.set(code, await openExpert({ path, passphrase: PASSPHRASE }));
+    await initStore({ role: 'expert', path, passphrase: PASSPHRASE, kdf: TEST_KDF });
+    stores.set(code, await openTestStore(path, 'expert', PASSPHRASE));
   }
   return stores;
 }
@@ -114,25 +114,25 @@ export async function expertStores(dir: string, codes: string[]): Promise<Map<st
  * One expert's turn outside the app: import the package, declare (a conflict where asked), score
  * every clear assignment with the demo's scoring model, submit, export the bundle.
  */
-export async function expertTurn(svc: ExpertService, expertCode: string, packageFile: string, outFile: string, conflictWith: string[] = []): Promise<string> {
-  const summary = await svc.importPackage(packageFile);
-  const items = svc.getEdition(summary.id).framework.categories.flatMap((c) => c.items);
+export async function expertTurn(svc: StoreClient, expertCode: string, packageFile: string, outFile: string, conflictWith: string[] = []): Promise<string> {
+  const summary = await svc.packages.import({ file: upload(packageFile) });
+  const items = svc.editions.get({ editionId: summary.id }).framework.categories.flatMap((c) => c.items);
   const model = new ScoringModel(2025);
   const rand = seeded(expertCode.charCodeAt(2) * 7919);
-  for (const a of svc.myAssignments(summary.id)) {
+  for (const a of svc.assignments.mine({ editionId: summary.id })) {
     if (!a.declaration) {
       const conflict = conflictWith.includes(a.applicant.code);
-      svc.declare({ editionId: summary.id, applicantId: a.applicant.id, conflict, reason: conflict ? '近三年曾为该单位提供管理咨询服务' : '' });
+      svc.declarations.declare({ editionId: summary.id, applicantId: a.applicant.id, conflict, reason: conflict ? '近三年曾为该单位提供管理咨询服务' : '' });
       if (conflict) continue;
     } else if (a.declaration.conflict) continue;
-    const sheet = svc.openSheet({ editionId: summary.id, applicantId: a.applicant.id, stage: a.stage });
+    const sheet = svc.sheets.open({ editionId: summary.id, applicantId: a.applicant.id, stage: a.stage });
     for (const item of items) {
       const percent = model.percent(a.applicant.code, expertCode, a.stage, item);
-      svc.saveItem({ sheetId: sheet.id, itemCode: item.code, percent, ...comments(item, percent, rand) });
+      svc.sheets.saveItem({ sheetId: sheet.id, itemCode: item.code, percent, ...comments(item, percent, rand) });
     }
-    svc.submitSheet(sheet.id);
+    svc.sheets.submit({ sheetId: sheet.id });
   }
-  return (await svc.exportBundle(summary.id, outFile)).file;
+  return (await exportBundleFile(svc, summary.id, outFile)).file;
 }
 
 /** A copy of a bundle with one byte flipped in its middle. */

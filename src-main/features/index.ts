@@ -1,0 +1,28 @@
+import { bundleCalls } from './bundles/calls.js';
+import { declarationCalls } from './declarations/calls.js';
+import { editionCalls } from './editions/calls.js';
+import { materialCalls } from './materials/calls.js';
+import { packageCalls } from './packages/calls.js';
+import { panelCalls } from './panels/calls.js';
+import { peopleCalls } from './people/calls.js';
+import { reportCalls } from './reports/calls.js';
+import { resultCalls } from './results/calls.js';
+import { scoringCalls } from './scoring/calls.js';
+import { storeCalls } from './store/calls.js';
+
+/** Every call a store answers, from every feature: the one table the hosts derive theirs from. */
+export const STORE_CALLS = {
+  ...storeCalls,
+  ...editionCalls,
+  ...peopleCalls,
+  ...panelCalls,
+  ...materialCalls,
+  ...packageCalls,
+  ...declarationCalls,
+  ...scoringCalls,
+  ...bundleCalls,
+  ...resultCalls,
+  ...reportCalls,
+};
+
+export type StoreCalls = typeof STORE_CALLS;

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { resourcePath } from '../../catalog/resources.js';
+import { parseEnrollmentCode } from '../../crypto/identity.js';
+import { PingshenError, refuse } from '../../domain/errors.js';
+import { DownloadSchema, SheetImportResultSchema, UploadSchema } from '../../domain/files.js';
+import { ApplicantInputSchema, ApplicantSchema, ExpertInputSchema, ExpertSchema, type Applicant, type ApplicantInput, type Expert, type ExpertInput } from '../../domain/people.js';
+import { IdSchema } from '../../domain/values.js';
+import { KIND_NAMES } from '../../domain/vocabulary.js';
+import { readApplicantsSheet } from '../../xlsx/applicants.js';
+import { readExpertsSheet } from '../../xlsx/experts.js';
+import { storeCall } from '../call.js';
+import type { Ctx } from '../context.js';
+import { getEdition } from '../repo/editions.js';
+import {
+  applicantCodes,
+  expertCodes,
+  expertKeys,
+  getExpert,
+  insertApplicant,
+  insertExpert,
+  listApplicantRows,
+  listExpertRows,
+  setExpertKeys,
+} from '../repo/people.js';
+
+/** Applicants and experts as the secretariat enters them, by hand or from the Excel templates. */
+
+/** Where the Excel templates ship, by the kind of sheet. */
+export const TEMPLATE_FILES = {
+  applicants: 'applicants-template.xlsx',
+  experts: 'experts-template.xlsx',
+} as const;
+
+function checkApplicant(ctx: Ctx, editionId: string, a: ApplicantInput): void {
+  const edition = getEdition(ctx, editionId);
+  if (!edition.profile.applicantKinds.includes(a.kind)) {
+    throw refuse(
+      'applicant.kind-not-admitted',
+      `${edition.profile.city.zh}的评审规则不受理${KIND_NAMES[a.kind].zh}申报。`,
+      `The ${edition.profile.city.en} rules do not admit ${KIND_NAMES[a.kind].en}.`,
+    );
+  }
+  if (applicantCodes(ctx, editionId).has(a.code)) {
+    throw refuse(
+      'applicant.code-taken',
+      `本届已有编号为“${a.code}”的申报单位，请换一个编号。`,
+      `This edition already has an applicant with code "${a.code}"; use another code.`,
+    );
+  }
+}
+
+function checkExpert(ctx: Ctx, editionId: string, e: ExpertInput): void {
+  getEdition(ctx, editionId);
+  if (expertCodes(ctx, editionId).has(e.code)) {
+    throw refuse(
+      'expert.code-taken',
+      `本届已有编号为“${e.code}”的评审专家，请换一个编号。`,
+      `This edition already has an expert with code "${e.code}"; use another code.`,
+    );
+  }
+}
+
+const newApplicant = (editionId: string, a: ApplicantInput): Applicant => ({ id: randomUUID(), editionId, ...a });
+const newExpert = (editionId: string, e: ExpertInput): Expert => ({ id: randomUUID(), editionId, ...e, enrolled: false, fingerprint: null });
+
+const EditionRef = z.strictObject({ editionId: IdSchema });
+const SheetUpload = z.strictObject({ editionId: IdSchema, file: UploadSchema });
+
+export const peopleCalls = {
+  'applicants.add': storeCall({
+    access: 'secretariat',
+    input: z.strictObject({ editionId: IdSchema, applicant: ApplicantInputSchema }),
+    output: ApplicantSchema,
+    run(i, ctx) {
+      checkApplicant(ctx, i.editionId, i.applicant);
+      const applicant = newApplicant(i.editionId, i.applicant);
+      return ctx.change('applicant.added', () => {
+        insertApplicant(ctx, applicant);
+        return { result: applicant, detail: { editionId: i.editionId, applicantId: applicant.id, code: applicant.code } };
+      });
+    },
+  }),
+
+  'applicants.list': storeCall({
+    access: 'secretariat',
+    input: EditionRef,
+    output: z.array(ApplicantSchema),
+    run: (i, ctx) => listApplicantRows(ctx, i.editionId),
+  }),
+
+  /** a sheet with any bad row is refused whole, with every row's reasons */
+  'applicants.import': storeCall({
+    access: 'secretariat',
+    input: SheetUpload,
+    output: SheetImportResultSchema,
+    async run(i, ctx) {
+      const edition = getEdition(ctx, i.editionId);
+      const rows = await readApplicantsSheet(i.file, { existingCodes: applicantCodes(ctx, i.editionId), kinds: edition.profile.applicantKinds });
+      return ctx.change('applicants.imported', () => {
+        for (const row of rows) {
+          checkApplicant(ctx, i.editionId, row);
+          insertApplicant(ctx, newApplicant(i.editionId, row));
+        }
+        return { result: { imported: rows.length }, detail: { editionId: i.editionId, count: rows.length, codes: rows.map((r) => r.code) } };
+      });
+    },
+  }),
+
+  'experts.add': storeCall({
+    access: 'secretariat',
+    input: z.strictObject({ editionId: IdSchema, expert: ExpertInputSchema }),
+    output: ExpertSchema,
+    run(i, ctx) {
+      checkExpert(ctx, i.editionId, i.expert);
+      const expert = newExpert(i.editionId, i.expert);
+      return ctx.change('expert.added', () => {
+        insertExpert(ctx, expert);
+        return { result: expert, detail: { editionId: i.editionId, expertId: expert.id, code: expert.code } };
+      });
+    },
+  }),
+
+  'experts.list': storeCall({
+    access: 'secretariat',
+    input: EditionRef,
+    output: z.array(ExpertSchema),
+    run: (i, ctx) => listExpertRows(ctx, i.editionId),
+  }),
+
+  'experts.import': storeCall({
+    access: 'secretariat',
+    input: SheetUpload,
+    output: SheetImportResultSchema,
+    async run(i, ctx) {
+      getEdition(ctx, i.editionId);
+      const rows = await readExpertsSheet(i.file, { existingCodes: expertCodes(ctx, i.editionId) });
+      return ctx.change('experts.imported', () => {
+        for (const row of rows) {
+          checkExpert(ctx, i.editionId, row);
+          insertExpert(ctx, newExpert(i.editionId, row));
+        }
+        return { result: { imported: rows.length }, detail: { editionId: i.editionId, count: rows.length, codes: rows.map((r) => r.code) } };
+      });
+    },
+  }),
+
+  /** registers the enrollment code an expert's store printed; compare its fingerprint in person first */
+  'experts.enroll': storeCall({
+    access: 'secretariat',
+    input: z.strictObject({ expertId: IdSchema, enrollmentCode: z.string().trim().min(1).max(4096) }),
+    output: ExpertSchema,
+    run(i, ctx) {
+      const expert = getExpert(ctx, i.expertId);
+      const keys = parseEnrollmentCode(i.enrollmentCode);
+      if (keys.signPublic === ctx.identity.signPublic) {
+        throw refuse(
+          'enrollment.own-key',
+          '这是秘书处本库自己的注册码，不是专家的。请让专家在其电脑上新建专家库，并提供该库显示的注册码。',
+          "This is the secretariat store's own enrollment code, not an expert's. Ask the expert to create an expert store on their laptop and hand over the code it shows.",
+        );
+      }
+      const holder = listExpertRows(ctx, expert.editionId).find((e) => e.id !== expert.id && e.fingerprint === keys.fingerprint);
+      if (holder) {
+        throw refuse(
+          'enrollment.key-taken',
+          `该注册码已登记给本届专家 ${holder.code}（${holder.name}）。每位专家须使用自己的专家库。`,
+          `This enrollment code is already registered to expert ${holder.code} (${holder.name}) in this edition. Each expert needs their own expert store.`,
+        );
+      }
+      const before = expertKeys(ctx, expert.id);
+      return ctx.change('expert.enrolled', () => {
+        setExpertKeys(ctx, expert.id, keys);
+        return {
+          result: getExpert(ctx, expert.id),
+          detail: { expertId: expert.id, code: expert.code, fingerprint: keys.fingerprint, previousFingerprint: before?.fingerprint ?? null },
+        };
+      });
+    },
+  }),
+
+  /** the Excel template for a sheet of applicants or experts */
+  'templates.get': storeCall({
+    access: 'secretariat',
+    input: z.strictObject({ kind: z.enum(['applicants', 'experts']) }),
+    output: DownloadSchema,
+    run(i) {
+      const fileName = TEMPLATE_FILES[i.kind];
+      const file = resourcePath('templates', fileName);
+      if (!existsSync(file)) {
+        throw new PingshenError('template.missing', {
+          zh: `安装不完整：缺少模板 ${fileName}。请重新安装本软件。`,
+          en: `Incomplete installation: template ${fileName} is missing. Reinstall the app.`,
+        });
+      }
+      return { fileName, bytes: new Uint8Array(readFileSync(file)) };
+    },
+  }),
+};

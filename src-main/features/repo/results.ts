@@ -1,0 +1,52 @@
+import type { ApplicantRef } from '../../domain/people.js';
+import type { Flag, PanelSeat, SubmittedSheet } from '../../domain/scores.js';
+import { STAGE_NAMES } from '../../domain/vocabulary.js';
+import { rulesOf } from '../../profile/edition.js';
+import { standings } from '../../rules/recusal.js';
+import { computeEditionResults, type EditionResults } from '../../scoring/results.js';
+import type { Ctx } from '../context.js';
+import { declarationsOfEdition } from './declarations.js';
+import { getEdition } from './editions.js';
+import { editionSeats } from './panels.js';
+import { getExpert, listApplicantRows } from './people.js';
+import { sheetRowsOfEdition, submittedPercentsOfEdition } from './sheets.js';
+
+/**
+ * An edition's results from what the store holds: every submitted sheet of a seated expert who
+ * is not recused, aggregated under the edition's rules. A sheet whose expert was recused after
+ * it arrived is left out, with a flag saying so.
+ */
+export function editionResults(ctx: Ctx, id: string): EditionResults {
+  const edition = getEdition(ctx, id);
+  const rules = rulesOf(edition);
+  const standingOf = standings(declarationsOfEdition(ctx, id));
+  const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
+  const applicants: ApplicantRef[] = listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry }));
+  const codeOf = new Map(applicants.map((a) => [a.id, a.code]));
+  const seats: PanelSeat[] = editionSeats(ctx, id).map((s) => ({
+    ...s,
+    recusedIds: s.memberIds.filter((m) => isRecused(m, s.applicantId)),
+  }));
+  const sheets: SubmittedSheet[] = [];
+  const excluded: Flag[] = [];
+  const percents = submittedPercentsOfEdition(ctx, id);
+  for (const row of sheetRowsOfEdition(ctx, id, { status: 'submitted' })) {
+    if (isRecused(row.expert_id, row.applicant_id)) {
+      const code = codeOf.get(row.applicant_id) ?? row.applicant_id;
+      const expert = getExpert(ctx, row.expert_id);
+      excluded.push({
+        code: 'recused-sheet-excluded',
+        applicantId: row.applicant_id,
+        stage: row.stage,
+        detail: {
+          zh: `专家 ${expert.code} 已被要求回避 ${code}，其${STAGE_NAMES[row.stage].zh}评分表不计入汇总`,
+          en: `expert ${expert.code} was recused from ${code}; their ${STAGE_NAMES[row.stage].en} sheet is left out of the aggregation`,
+        },
+      });
+      continue;
+    }
+    sheets.push({ expertId: row.expert_id, applicantId: row.applicant_id, stage: row.stage, percents: percents.get(row.id) ?? {} });
+  }
+  const results: EditionResults = computeEditionResults({ rules, framework: edition.framework, applicants, seats, sheets });
+  return { ...results, flags: [...results.flags, ...excluded] };
+}

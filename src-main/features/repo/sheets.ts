@@ -1,0 +1,149 @@
+import type { CriteriaFramework } from '../../criteria/schema.js';
+import type { Stage } from '../../domain/vocabulary.js';
+import { sheetTotal } from '../../scoring/sheet.js';
+import type { ItemScore, ScoreSheet } from '../../domain/review.js';
+import type { Ctx } from '../context.js';
+import { getEdition } from './editions.js';
+
+export interface SheetRow {
+  id: string;
+  edition_id: string;
+  expert_id: string;
+  applicant_id: string;
+  stage: Stage;
+  status: 'draft' | 'submitted';
+  created_at: string;
+  submitted_at: string | null;
+  bundle_id: string | null;
+}
+
+export function itemsOf(ctx: Ctx, sheetId: string, framework: CriteriaFramework): ItemScore[] {
+  const rows = ctx
+    .stmt('SELECT item_code AS itemCode, percent, strengths, opportunities, updated_at AS updatedAt FROM item_scores WHERE sheet_id = ?')
+    .all(sheetId) as ItemScore[];
+  const byCode = new Map(rows.map((r) => [r.itemCode, r]));
+  return framework.categories.flatMap((cat) =>
+    cat.items.map((item): ItemScore => byCode.get(item.code) ?? { itemCode: item.code, percent: null, strengths: '', opportunities: '', updatedAt: null }),
+  );
+}
+
+export function percentsOf(items: ItemScore[]): Record<string, number> {
+  const percents: Record<string, number> = {};
+  for (const item of items) if (item.percent !== null) percents[item.itemCode] = item.percent;
+  return percents;
+}
+
+/** Every submitted sheet's percents in one query: ranking needs the numbers, not the comments. */
+export function submittedPercentsOfEdition(ctx: Ctx, editionId: string): Map<string, Record<string, number>> {
+  const rows = ctx
+    .stmt(
+      `SELECT i.sheet_id, i.item_code, i.percent FROM item_scores i JOIN score_sheets s ON s.id = i.sheet_id
+       WHERE s.edition_id = ? AND s.status = 'submitted' AND i.percent IS NOT NULL`,
+    )
+    .all(editionId) as { sheet_id: string; item_code: string; percent: number }[];
+  const bySheet = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    let percents = bySheet.get(r.sheet_id);
+    if (!percents) bySheet.set(r.sheet_id, (percents = {}));
+    percents[r.item_code] = r.percent;
+  }
+  return bySheet;
+}
+
+export function toSheet(ctx: Ctx, r: SheetRow, framework: CriteriaFramework): ScoreSheet {
+  const items = itemsOf(ctx, r.id, framework);
+  return {
+    id: r.id,
+    editionId: r.edition_id,
+    expertId: r.expert_id,
+    applicantId: r.applicant_id,
+    stage: r.stage,
+    status: r.status,
+    submittedAt: r.submitted_at,
+    items,
+    total: sheetTotal(framework, percentsOf(items)),
+  };
+}
+
+export function findSheetRow(ctx: Ctx, id: string): SheetRow | undefined {
+  return ctx.stmt('SELECT * FROM score_sheets WHERE id = ?').get(id) as SheetRow | undefined;
+}
+
+export function findSheetRowFor(ctx: Ctx, expertId: string, applicantId: string, stage: Stage): SheetRow | undefined {
+  return ctx
+    .stmt('SELECT * FROM score_sheets WHERE expert_id = ? AND applicant_id = ? AND stage = ?')
+    .get(expertId, applicantId, stage) as SheetRow | undefined;
+}
+
+export function sheetRowsOfEdition(
+  ctx: Ctx,
+  editionId: string,
+  filter: { applicantId?: string; stage?: Stage; expertId?: string; status?: SheetRow['status'] } = {},
+): SheetRow[] {
+  return ctx
+    .stmt(
+      `SELECT s.* FROM score_sheets s JOIN applicants a ON a.id = s.applicant_id
+       WHERE s.edition_id = @editionId
+         AND (@applicantId IS NULL OR s.applicant_id = @applicantId)
+         AND (@stage IS NULL OR s.stage = @stage)
+         AND (@expertId IS NULL OR s.expert_id = @expertId)
+         AND (@status IS NULL OR s.status = @status)
+       ORDER BY a.code, s.stage, s.expert_id`,
+    )
+    .all({
+      editionId,
+      applicantId: filter.applicantId ?? null,
+      stage: filter.stage ?? null,
+      expertId: filter.expertId ?? null,
+      status: filter.status ?? null,
+    }) as SheetRow[];
+}
+
+export function sheetsOfApplicant(ctx: Ctx, expertId: string, applicantId: string): SheetRow[] {
+  return ctx
+    .stmt('SELECT * FROM score_sheets WHERE expert_id = ? AND applicant_id = ?')
+    .all(expertId, applicantId) as SheetRow[];
+}
+
+export function insertSheet(ctx: Ctx, r: SheetRow): void {
+  ctx
+    .stmt(
+      `INSERT INTO score_sheets (id, edition_id, expert_id, applicant_id, stage, status, created_at, submitted_at, bundle_id)
+       VALUES (@id, @edition_id, @expert_id, @applicant_id, @stage, @status, @created_at, @submitted_at, @bundle_id)`,
+    )
+    .run(r);
+}
+
+/** A sheet's items in one statement: a bundle brings tens of thousands of them. */
+export function insertItems(ctx: Ctx, sheetId: string, items: ItemScore[]): void {
+  if (items.length === 0) return;
+  const tuples = Array.from({ length: items.length }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+  const values = items.flatMap((item) => [sheetId, item.itemCode, item.percent, item.strengths, item.opportunities, item.updatedAt]);
+  ctx.stmt(`INSERT INTO item_scores (sheet_id, item_code, percent, strengths, opportunities, updated_at) VALUES ${tuples}`).run(values);
+}
+
+export function deleteSheet(ctx: Ctx, id: string): void {
+  ctx.stmt('DELETE FROM score_sheets WHERE id = ?').run(id);
+}
+
+export function deleteSheetsOfExpert(ctx: Ctx, expertId: string): number {
+  return ctx.stmt('DELETE FROM score_sheets WHERE expert_id = ?').run(expertId).changes;
+}
+
+export function scoredItemCount(ctx: Ctx, sheetId: string): number {
+  return ctx.stmt('SELECT count(*) FROM item_scores WHERE sheet_id = ? AND percent IS NOT NULL').pluck().get(sheetId) as number;
+}
+
+export function markSubmitted(ctx: Ctx, sheetId: string, at: string): void {
+  ctx.stmt("UPDATE score_sheets SET status = 'submitted', submitted_at = ? WHERE id = ?").run(at, sheetId);
+}
+
+/** The edition's sheets as records, with their items and totals. */
+export function sheetsOfEdition(
+  ctx: Ctx,
+  editionId: string,
+  filter: { applicantId?: string; stage?: Stage; expertId?: string } = {},
+): ScoreSheet[] {
+  const framework = getEdition(ctx, editionId).framework;
+  return sheetRowsOfEdition(ctx, editionId, filter).map((r) => toSheet(ctx, r, framework));
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { PingshenError } from '../domain/errors.js';
+import { DownloadSchema, UploadSchema } from '../domain/files.js';
+import { MIN_PASSPHRASE_LENGTH } from '../domain/limits.js';
+import { IdSchema, PassphraseSchema } from '../domain/values.js';
+import { RoleSchema } from '../domain/vocabulary.js';
+import type { Access, CallAids, CallDef } from '../features/call.js';
+import { secretariatSources } from '../features/reports/sources.js';
+import { getEdition } from '../features/repo/editions.js';
+import type { HostCtx } from './host.js';
+import { newFolder, setFolderName } from './report-set/folder.js';
+import { reportSetJobs } from './report-set/jobs.js';
+import { ReportSetStartSchema, ReportSetStatusSchema, type ReportSetStart } from './report-set/types.js';
+import { intoFolder, intoZip } from './report-set/work.js';
+import { AppInfoSchema, SessionStatusSchema, SettingsSchema } from './types.js';
+
+/**
+ * The app's own calls, around the stores: the session (create, unlock, lock), settings, saving
+ * files through the host, and the report set, which runs as a job of the session.
+ */
+function appCall<I extends z.ZodType, O extends z.ZodType, R extends z.output<O> | Promise<z.output<O>>>(def: {
+  access: Access;
+  input: I;
+  output: O;
+  passive?: boolean;
+  run(input: z.output<I>, ctx: HostCtx, aids: CallAids): R;
+}): CallDef<I, O, HostCtx> & { run(input: z.output<I>, ctx: HostCtx, aids: CallAids): R } {
+  return def;
+}
+
+function hostUnavailable(): PingshenError {
+  return new PingshenError('host.unavailable', {
+    zh: '浏览器模式下由浏览器保存文件，此操作不可用。',
+    en: 'In browser mode the browser saves files; this call is not available.',
+  });
+}
+
+const Empty = z.strictObject({});
+const JobRef = z.strictObject({ jobId: IdSchema });
+const NewPassphrase = PassphraseSchema.pipe(z.string().min(MIN_PASSPHRASE_LENGTH));
+
+export const APP_CALLS = {
+  'app.info': appCall({
+    access: 'open',
+    passive: true,
+    input: Empty,
+    output: AppInfoSchema,
+    run: (_i, { session, host }) => ({ name: 'Pingshen', version: host.version, mode: host.mode, dataDir: session.dataDir }),
+  }),
+
+  'session.status': appCall({ access: 'open', passive: true, input: Empty, output: SessionStatusSchema, run: (_i, { session }) => session.status() }),
+  'session.create': appCall({
+    access: 'open',
+    input: z.strictObject({ role: RoleSchema, passphrase: NewPassphrase }),
+    output: SessionStatusSchema,
+    run: (i, { session }) => session.create(i.role, i.passphrase),
+  }),
+  'session.unlock': appCall({
+    access: 'open',
+    input: z.strictObject({ role: RoleSchema, passphrase: PassphraseSchema }),
+    output: SessionStatusSchema,
+    run: (i, { session }) => session.unlock(i.role, i.passphrase),
+  }),
+  'session.lock': appCall({
+    access: 'open',
+    input: z.strictObject({ reason: z.enum(['idle', 'user']) }),
+    output: SessionStatusSchema,
+    run: (i, { session }) => session.lock(i.reason),
+  }),
+  'session.touch': appCall({
+    access: 'open',
+    input: Empty,
+    output: SessionStatusSchema,
+    run(_i, { session }) {
+      session.touch();
+      return session.status();
+    },
+  }),
+
+  'settings.get': appCall({ access: 'open', passive: true, input: Empty, output: SettingsSchema, run: (_i, { session }) => session.settings() }),
+  'settings.set': appCall({
+    access: 'open',
+    input: SettingsSchema,
+    output: SettingsSchema,
+    run: (i, { session }) => session.saveSettings({ ...session.settings(), idleMinutes: i.idleMinutes }),
+  }),
+
+  'host.saveFile': appCall({
+    access: 'open',
+    input: UploadSchema,
+    output: z.strictObject({ saved: z.boolean(), path: z.string().nullable() }),
+    run(i, { host }) {
+      if (!host.saveFile) throw hostUnavailable();
+      return host.saveFile(i);
+    },
+  }),
+  'host.saveFiles': appCall({
+    access: 'open',
+    input: z.strictObject({ files: z.array(UploadSchema).min(1).max(500) }),
+    output: z.strictObject({ saved: z.boolean(), folder: z.string().nullable() }),
+    run(i, { host }) {
+      if (!host.saveFiles) throw hostUnavailable();
+      return host.saveFiles(i.files);
+    },
+  }),
+
+  /**
+   * The whole report set as a job: start returns at once, the renderer asks for progress, and in
+   * browser mode takes the zip at the end. Where the files go is the shell's business: in
+   * Electron the user picks a folder in a native dialog; the renderer never names a path.
+   */
+  'reports.setStart': appCall({
+    access: 'secretariat',
+    input: z.strictObject({ editionId: IdSchema, lang: z.enum(['zh', 'en']), discloseScores: z.boolean().default(false) }),
+    output: ReportSetStartSchema,
+    async run(i, { session, host }): Promise<ReportSetStart> {
+      const ctx = session.storeCtx();
+      const edition = getEdition(ctx, i.editionId);
+      const name = setFolderName(edition.name, i.lang, new Date());
+      const request = { editionId: edition.id, lang: i.lang, discloseScores: i.discloseScores };
+      const src = secretariatSources(ctx);
+      const jobs = reportSetJobs(session);
+      jobs.claim();
+      try {
+        if (!host.pickFolder) return { started: true, jobId: jobs.run(intoZip(src, request, `${name}.zip`)), folder: null };
+        const parent = await host.pickFolder();
+        if (parent === null) {
+          jobs.release();
+          return { started: false };
+        }
+        const folder = await newFolder(parent, name);
+        return { started: true, jobId: jobs.run(intoFolder(src, request, folder)), folder };
+      } catch (e) {
+        jobs.release();
+        throw e;
+      }
+    },
+  }),
+  'reports.setStatus': appCall({
+    access: 'secretariat',
+    input: JobRef,
+    output: ReportSetStatusSchema,
+    run: (i, { session }) => reportSetJobs(session).status(i.jobId),
+  }),
+  'reports.setDownload': appCall({
+    access: 'secretariat',
+    input: JobRef,
+    output: DownloadSchema,
+    run: (i, { session }) => reportSetJobs(session).take(i.jobId),
+  }),
+};

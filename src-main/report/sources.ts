@@ -1,0 +1,34 @@
+import type { BundleRecord } from '../domain/files.js';
+import type { Applicant, Expert, ExpertSelf } from '../domain/people.js';
+import type { AssignmentView, Declaration, ScoreSheet } from '../domain/review.js';
+import type { Stage } from '../domain/vocabulary.js';
+import type { EditionDetail } from '../profile/edition.js';
+import type { EditionResults } from '../scoring/results.js';
+
+/**
+ * What the reports read, and nothing more: the secretariat's view of an edition, or an expert's
+ * view of their own work. The features layer provides them from the open store; tests provide
+ * them by hand.
+ */
+export interface SecretariatSources {
+  readonly role: 'secretariat';
+  edition(editionId: string): EditionDetail;
+  applicants(editionId: string): Applicant[];
+  experts(editionId: string): Expert[];
+  sheets(editionId: string, filter?: { applicantId?: string; stage?: Stage; expertId?: string }): ScoreSheet[];
+  results(editionId: string): EditionResults;
+  /** every declaration, conflict or not, from both sources */
+  declarations(editionId: string): Declaration[];
+  bundles(editionId: string): BundleRecord[];
+}
+
+export interface ExpertSources {
+  readonly role: 'expert';
+  edition(editionId: string): EditionDetail;
+  assignments(editionId: string): AssignmentView[];
+  me(editionId: string): ExpertSelf;
+  /** the expert's own sheet; asked for only once an assignment says it exists */
+  sheet(editionId: string, applicantId: string, stage: Stage): ScoreSheet;
+}
+
+export type ReportSources = SecretariatSources | ExpertSources;
