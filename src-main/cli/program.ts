@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
 import { Command, CommanderError, Option } from 'commander';
+import { registerCallCommand } from './commands/call.js';
 import { registerDeclarationCommands } from './commands/recusal.js';
 import { registerCatalogCommands, registerEditionCommands } from './commands/edition.js';
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
@@ -44,7 +45,7 @@ Materials are read in the desktop app; the CLI never writes them to disk in the 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const GROUPS: [string, string[]][] = [
-  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'audit', 'material', 'package', 'bundle', 'sheet', 'report']],
+  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
   ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results', 'report-set']],
   ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
 ];
@@ -93,6 +94,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerResultsCommands(program);
   registerReportCommands(program);
   registerReportSetCommand(program);
+  registerCallCommand(program);
   for (const cmd of program.commands) {
     const group = GROUPS.find(([, names]) => names.includes(cmd.name()));
     if (group) cmd.helpGroup(group[0]);

@@ -10,7 +10,7 @@ import { StartScreen } from '../screens/start/StartScreen.js';
 import { navStore } from '../stores/nav.js';
 import { createSessionStore } from '../stores/session.js';
 import { lockAware } from '../transport/lock-aware.js';
-import { AppContext, useApp, useSession } from './api.js';
+import { AppContext, useApp, useSession } from '../context/app-context.js';
 import { Header } from './Header.js';
 import { theme } from './theme.js';
 

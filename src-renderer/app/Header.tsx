@@ -5,7 +5,7 @@ import { switchLang, type Lang } from '../i18n/index.js';
 import { Icon } from '../components/icons.js';
 import { runBeforeLock } from '../stores/before-lock.js';
 import { navStore } from '../stores/nav.js';
-import { useApp, useSession } from './api.js';
+import { useApp, useSession } from '../context/app-context.js';
 import { SettingsModal } from './SettingsModal.js';
 
 export function Header() {

@@ -6,7 +6,7 @@ import { acceptable } from '../components/passphrase.js';
 import { PassphraseMeter } from '../components/PassphraseMeter.js';
 import { ErrorNotice } from '../components/States.js';
 import { asCallFailure, type CallFailure } from '../transport/errors.js';
-import { useApp, useSession } from './api.js';
+import { useApp, useSession } from '../context/app-context.js';
 
 export function SettingsModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Text, Tooltip, type ButtonProps } from '@man
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../src-main/ipc/contract.js';
-import { useApp } from '../app/api.js';
+import { useApp } from '../context/app-context.js';
 import { useAction } from '../hooks/useAction.js';
 import { useLocalized } from '../hooks/useLocalized.js';
 import { saveDownload } from '../transport/files.js';

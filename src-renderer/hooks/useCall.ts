@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../src-main/ipc/contract.js';
-import { useApp } from '../app/api.js';
+import { useApp } from '../context/app-context.js';
 import { asCallFailure, type CallFailure } from '../transport/errors.js';
 
 export interface Loaded<T> {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useApp, useSession } from '../app/api.js';
+import { useApp, useSession } from '../context/app-context.js';
 import { runBeforeLock } from '../stores/before-lock.js';
 
 const EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'scroll'] as const;

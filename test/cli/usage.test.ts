@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src-main/cli/program.js';
-import { Actor, fillTemplate, pingshen, CHEAP_KDF } from './helpers.js';
+import { Actor, CHEAP_KDF, fillTemplate, pingshen, ROOT } from './helpers.js';
 
 let dir: string;
 
@@ -18,7 +18,7 @@ afterAll(() => {
 
 const TOP_LEVEL = [
   'init', 'whoami', 'passphrase', 'audit', 'report', 'profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel',
-  'material', 'package', 'bundle', 'owed', 'recusal', 'results', 'sheet', 'assignments', 'declare', 'score',
+  'material', 'package', 'bundle', 'owed', 'recusal', 'results', 'sheet', 'assignments', 'declare', 'score', 'call',
 ];
 
 describe('help', () => {
@@ -111,5 +111,32 @@ describe('a malformed applicant sheet', () => {
     expect(parsed.error.code).toBe('xlsx.invalid-rows');
     expect([...new Set(parsed.error.rows.map((x) => x.row))]).toEqual([3, 4, 5]);
     expect(await sec.json<unknown[]>('applicant', 'list')).toEqual([]);
+  });
+});
+
+describe('any call by name', () => {
+  it('lists every call of the table, makes one with JSON input and a file, and refuses bad input as the app would', async () => {
+    const listed = JSON.parse((await pingshen(['--json', 'call', '--list'])).stdout) as { call: string; access: string }[];
+    expect(listed).toContainEqual({ call: 'applicants.add', access: 'secretariat' });
+    expect(listed).toContainEqual({ call: 'sheets.saveItem', access: 'expert' });
+
+    const sec = Actor.create(dir, 'caller');
+    await sec.ok('init', '--role', 'secretariat', ...CHEAP_KDF);
+    const created = JSON.parse(
+      await sec.ok('call', 'editions.create', JSON.stringify({ name: '2026年度无锡', year: 2026, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: { panelSize: { min: 5, max: 7 } } })),
+    ) as { id: string; name: string };
+    expect(created.name).toBe('2026年度无锡');
+    expect(JSON.parse(await sec.ok('call', 'editions.list'))).toEqual([expect.objectContaining({ id: created.id })]);
+
+    const framework = JSON.parse(readFileSync(join(ROOT, 'resources', 'criteria', 'gbt19580-2012.json'), 'utf8')) as { id: string };
+    const file = join(dir, 'local.json');
+    writeFileSync(file, JSON.stringify({ ...framework, id: 'db3202-t1002-2018' }));
+    expect(JSON.parse(await sec.ok('call', 'frameworks.load', JSON.stringify({ file: { $file: file } }))).id).toBe('db3202-t1002-2018');
+
+    const bad = await sec.run('call', 'editions.create', JSON.stringify({ name: '2027', year: 'next year' }));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('输入有误');
+    expect((await sec.run('call', 'editions.dropAll')).code).toBe(2);
+    expect((await sec.run('call', 'sheets.saveItem', '{}')).stderr).toContain('仅限评审专家');
   });
 });

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mant
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentView } from '../../../src-main/domain/review.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { ErrorNotice } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 

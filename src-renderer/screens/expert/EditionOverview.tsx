@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../../src-main/domain/vocabulary.js';
 import type { AssignmentView } from '../../../src-main/domain/review.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { ReportButton } from '../../components/ReportButton.js';
 import { DeclarationBadge, SheetBadge, useIndustryLabel } from '../../components/labels.js';

@@ -1,6 +1,6 @@
 import { Button, Card, Code, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApp, useSession } from '../../app/api.js';
+import { useApp, useSession } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';

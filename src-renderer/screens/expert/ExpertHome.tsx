@@ -1,6 +1,6 @@
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { FilePick } from '../../components/FilePick.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';

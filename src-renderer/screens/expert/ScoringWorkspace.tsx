@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Stage } from '../../../src-main/domain/vocabulary.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useLocalized } from '../../hooks/useLocalized.js';

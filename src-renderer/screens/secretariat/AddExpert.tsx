@@ -1,7 +1,7 @@
 import { Group, Radio, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Industry } from '../../../src-main/domain/vocabulary.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { AddPerson, HINT_BELOW, INDUSTRIES, type Added } from './AddPerson.js';
 
 interface ExpertForm {

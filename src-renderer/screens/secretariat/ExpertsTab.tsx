@@ -2,7 +2,7 @@ import { Badge, Button, Code, Group, Modal, Stack, Table, Text, Textarea } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expert } from '../../../src-main/domain/people.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { FilePick } from '../../components/FilePick.js';
 import { useIndustryLabel } from '../../components/labels.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';

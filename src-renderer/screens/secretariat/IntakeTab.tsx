@@ -2,7 +2,7 @@ import { Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleOutcome } from '../../../src-main/domain/files.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { FilePick } from '../../components/FilePick.js';
 import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';

@@ -2,7 +2,7 @@ import { Badge, Progress, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Applicant } from '../../../src-main/domain/people.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { FilePick } from '../../components/FilePick.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';

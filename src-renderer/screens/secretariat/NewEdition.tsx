@@ -1,7 +1,7 @@
 import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { FilePick } from '../../components/FilePick.js';
 import { ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';

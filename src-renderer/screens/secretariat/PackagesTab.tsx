@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageDownload } from '../../../src-main/domain/files.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { Empty, ErrorNotice } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';

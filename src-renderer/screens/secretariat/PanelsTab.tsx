@@ -5,7 +5,7 @@ import type { Stage } from '../../../src-main/domain/vocabulary.js';
 import type { Applicant, Expert } from '../../../src-main/domain/people.js';
 import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import type { Panel } from '../../../src-main/domain/panels.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';

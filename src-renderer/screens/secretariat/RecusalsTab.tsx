@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';

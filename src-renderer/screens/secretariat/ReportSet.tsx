@@ -2,7 +2,7 @@ import { Alert, Button, Group, Progress, Stack, Switch, Text } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSetStatus } from '../../../src-main/ipc/report-set/types.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useLocalized } from '../../hooks/useLocalized.js';

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditionDetail } from '../../../src-main/profile/edition.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';

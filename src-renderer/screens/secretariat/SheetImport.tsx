@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRowError } from '../../../src-main/domain/files.js';
-import { useApp } from '../../app/api.js';
+import { useApp } from '../../context/app-context.js';
 import { FilePick } from '../../components/FilePick.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice } from '../../components/States.js';

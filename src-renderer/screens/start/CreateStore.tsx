@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, PasswordInput, Stack, Text } from '@mantine/co
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../../src-main/domain/limits.js';
-import { useApp, useSession } from '../../app/api.js';
+import { useApp, useSession } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { acceptable } from '../../components/passphrase.js';
 import { PassphraseMeter } from '../../components/PassphraseMeter.js';

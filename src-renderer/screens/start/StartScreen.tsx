@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Card, Center, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../src-main/domain/vocabulary.js';
-import { useApp, useSession } from '../../app/api.js';
+import { useApp, useSession } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice } from '../../components/States.js';
 import { CreateStore } from './CreateStore.js';

@@ -1,7 +1,7 @@
 import { Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp, useSession } from '../../app/api.js';
+import { useApp, useSession } from '../../context/app-context.js';
 import { ErrorNotice } from '../../components/States.js';
 
 export function UnlockStore() {
