@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Pingshen needs on a fresh Debian machine: Chromium and CJK fonts (browser mode and
-# end-to-end tests), poppler (PDF checks), then the npm packages as locked. npm install rather than
-# npm ci: on an installed tree it changes only what differs from the lock, where npm ci would delete
-# node_modules and install everything again.
+# end-to-end tests), poppler (PDF checks), then the npm packages as locked; the install's prepare
+# script builds the CLI (out/cli). npm install rather than npm ci: on an installed tree it changes
+# only what differs from the lock, where npm ci would delete node_modules and install everything again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
