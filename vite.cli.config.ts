@@ -3,13 +3,17 @@ import { defineConfig } from 'vite';
 
 /**
  * The `pingshen` command as plain JavaScript for Node 22 (bin/pingshen.mjs runs out/cli/index.js):
- * no TypeScript compiler runs at start. Packages stay in node_modules, as in the app's main build
- * (the SQLCipher module is native). The report set's render thread is its own file, which pool.ts
- * finds beside index.js or one folder above a chunk.
+ * no TypeScript compiler runs at start. Packages are bundled in, because resolving and loading
+ * them file by file from node_modules cost more than the command's own work; three stay outside:
+ * the SQLCipher module is native, pdfmake (through pdfkit) reads its own data files, and exceljs
+ * is large and loaded only for an Excel import (fontkit too, which fonts.ts requires at run time).
+ * The report set's render thread is its own file, which pool.ts finds beside index.js or one
+ * folder above a chunk.
  */
 export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
+  ssr: { noExternal: true, external: ['better-sqlite3-multiple-ciphers', 'pdfmake', 'exceljs'] },
   build: {
     ssr: true,
     target: 'node22',

@@ -19,5 +19,8 @@ if (problem) {
   process.stderr.write(`${problem.zh} / ${problem.en}\n`);
   process.exit(2);
 }
+// V8 keeps the compiled build in the system's temporary folder, so later starts skip compiling it
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 const { pathToFileURL } = await import('node:url');
 await import(pathToFileURL(CLI_ENTRY).href);

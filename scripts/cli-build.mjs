@@ -10,7 +10,8 @@ const CONFIG = join(root, 'vite.cli.config.ts');
 
 export const CLI_ENTRY = join(root, 'out/cli/index.js');
 const OUTPUTS = [CLI_ENTRY, join(root, 'out/cli/render-worker.js')];
-const SOURCES = [join(root, 'src-main'), CONFIG];
+// the lock too: the packages without native code or files of their own are bundled into the build
+const SOURCES = [join(root, 'src-main'), CONFIG, join(root, 'package-lock.json')];
 
 const PROBLEMS = {
   missing: {
@@ -18,8 +19,8 @@ const PROBLEMS = {
     en: 'The CLI is not built yet (no out/cli): run npm run build:cli first.',
   },
   stale: {
-    zh: '命令行的构建比它的源代码（src-main）旧：请先运行 npm run build:cli（npm run pingshen -- … 会先自动构建）。',
-    en: 'The built CLI is older than its sources (src-main): run npm run build:cli first (npm run pingshen -- … builds it by itself).',
+    zh: '命令行的构建比它的源代码（src-main 或依赖包）旧：请先运行 npm run build:cli（npm run pingshen -- … 会先自动构建）。',
+    en: 'The built CLI is older than its sources (src-main or the packages): run npm run build:cli first (npm run pingshen -- … builds it by itself).',
   },
 };
 

@@ -6,7 +6,7 @@ import type { EditionSummary, ExpertService, Role, SecretariatService } from '..
 import { UsageError } from './errors.js';
 import { pick, type Lang } from './output.js';
 import { readHidden } from './prompt.js';
-import { openAnyStore, type OpenedService } from '../services/index.js';
+import type { OpenedService } from '../services/index.js';
 
 export interface GlobalOptions {
   store?: string;
@@ -108,6 +108,9 @@ export class Cli {
   }
 
   async withStore<T>(fn: (store: OpenedService) => T | Promise<T>): Promise<T> {
+    // the services (schemas, crypto, the native SQLCipher module) load when a store is opened,
+    // not at start, so that --help and --version answer at once
+    const { openAnyStore } = await import('../services/index.js');
     const store = await openAnyStore({ path: this.storePath(), passphrase: await this.passphrase() });
     try {
       return await fn(store);

@@ -20,10 +20,10 @@ describe('the pingshen bin', () => {
       mkdirSync(join(dir, file, '..'), { recursive: true });
       copyFileSync(join(ROOT, file), join(dir, file));
     }
-    const sources = ['src-main/cli/index.ts', 'src-main/cli', 'src-main', 'vite.cli.config.ts'];
+    const sources = ['src-main/cli/index.ts', 'src-main/cli', 'src-main', 'vite.cli.config.ts', 'package-lock.json'];
     const outputs = ['out/cli/index.js', 'out/cli/render-worker.js'];
     mkdirSync(join(dir, 'src-main/cli'), { recursive: true });
-    for (const file of ['src-main/cli/index.ts', 'vite.cli.config.ts']) writeFileSync(join(dir, file), '');
+    for (const file of ['src-main/cli/index.ts', 'vite.cli.config.ts', 'package-lock.json']) writeFileSync(join(dir, file), '');
     const build = () => {
       mkdirSync(join(dir, 'out/cli'), { recursive: true });
       writeFileSync(join(dir, 'out/cli/index.js'), "process.stdout.write('built CLI ran\\n');\n");
@@ -48,6 +48,12 @@ describe('the pingshen bin', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain('npm run build:cli');
       expect(r.stderr).toContain('The built CLI is older than its sources');
+    });
+
+    it('refuses one older than the lock, whose packages are bundled in', () => {
+      at(sources, 1_000_000);
+      at(['package-lock.json'], 1_000_200);
+      expect(run()).toMatchObject({ status: 2, stdout: '' });
     });
 
     it('says so when there is no build', () => {

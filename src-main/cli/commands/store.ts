@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { initStore, openAnyStore } from '../../services/index.js';
 import type { Role } from '../../services/api.js';
 import { Cli } from '../context.js';
 import { RefusedError } from '../errors.js';
@@ -22,6 +21,7 @@ export function registerStoreCommands(program: Command): void {
       const cli = Cli.of(cmd);
       const path = cli.storePath();
       const passphrase = await cli.passphrase({ confirm: true });
+      const { initStore, openAnyStore } = await import('../../services/index.js');
       const info = await initStore({ role: opts.role, path, passphrase });
       const store = await openAnyStore({ path, passphrase });
       const enrollmentCode = store.svc.enrollmentCode();
@@ -83,6 +83,7 @@ export function registerStoreCommands(program: Command): void {
       const cli = Cli.of(cmd);
       const oldPassphrase = await cli.passphrase();
       const next = await cli.newPassphrase(opts.newPassphraseFile);
+      const { openAnyStore } = await import('../../services/index.js');
       const store = await openAnyStore({ path: cli.storePath(), passphrase: oldPassphrase });
       try {
         await store.svc.changePassphrase(oldPassphrase, next);
