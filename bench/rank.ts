@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { comments, ScoringModel, seeded } from '../src-main/cli/demo/model.js';
 import { demoApplicants } from '../src-main/cli/demo/people.js';
 import { enrollmentCode, generateIdentity, parseEnrollmentCode, type Identity } from '../src-main/crypto/identity.js';
-import type { Stage } from '../src-main/domain/vocabulary.js';
+import type { Stage } from '../src-main/domain/words.js';
 import { buildResultBundle } from '../src-main/exchange/bundle.js';
 import { seal } from '../src-main/seal/envelope.js';
 import type { Upload } from '../src-main/domain/files.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { demoApplicants } from '../src-main/cli/demo/people.js';
-import type { KdfCost } from '../src-main/crypto/kdf.js';
+import type { KdfCost } from '../src-main/domain/limits.js';
 import { initStore, openStore, storeClient, type StoreClient } from '../src-main/features/open.js';
 
 export const PASSPHRASE = 'pingshen bench passphrase';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npx pingshen …`: checks the Node version first (the encrypted store's native module needs
- * Node 22), then runs the TypeScript CLI through tsx's loader, so no build step is needed.
+ * Node 22), then runs the compiled CLI in out/cli (`npm run build:cli`; `npm install` builds it).
+ * A build older than its sources is refused rather than run, so what runs is what the sources say.
  */
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 22) {
@@ -12,6 +13,14 @@ if (major < 22) {
   process.exit(2);
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-await import(new URL('../src-main/cli/index.ts', import.meta.url).href);
+const { CLI_ENTRY, cliBuildProblem } = await import('../scripts/cli-build.mjs');
+const problem = cliBuildProblem();
+if (problem) {
+  process.stderr.write(`${problem.zh} / ${problem.en}\n`);
+  process.exit(2);
+}
+// V8 keeps the compiled build in the system's temporary folder, so later starts skip compiling it
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
+const { pathToFileURL } = await import('node:url');
+await import(pathToFileURL(CLI_ENTRY).href);

@@ -2,9 +2,10 @@
 // missing or older than the sources, then runs it in Electron where Electron can run, and in
 // browser mode (127.0.0.1, random token) where it cannot — saying so, with the address to open.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildState } from './freshness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -12,24 +13,9 @@ const forceBrowser = args.includes('--browser');
 const passOn = args.filter((a) => a !== '--browser');
 
 const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) => join(root, p));
+const sources = ['src-main', 'src-renderer', 'electron.vite.config.ts'].map((p) => join(root, p));
 
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-function needsBuild() {
-  if (!outputs.every((f) => existsSync(f))) return true;
-  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
-  const sources = Math.max(newest(join(root, 'src-main')), newest(join(root, 'src-renderer')), statSync(join(root, 'electron.vite.config.ts')).mtimeMs);
-  return sources > built;
-}
-
-if (needsBuild()) {
+if (buildState(outputs, sources)) {
   console.log('正在构建 / building (electron-vite build)…');
   const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {

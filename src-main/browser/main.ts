@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_KDF_COST, type KdfCost } from '../crypto/kdf.js';
+import { DEFAULT_KDF_COST, type KdfCost } from '../domain/limits.js';
 import { initStore, openStore } from '../features/open.js';
 import { dataDirFromArgs, defaultBrowserDataDir } from '../ipc/data-dir.js';
 import { startBrowserServer } from './server.js';

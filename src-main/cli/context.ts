@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Localized } from '../domain/localized.js';
 import type { EditionSummary } from '../domain/editions.js';
-import type { Role } from '../domain/vocabulary.js';
+import type { Role } from '../domain/words.js';
 import { UsageError } from './errors.js';
 import { pick, type Lang } from './output.js';
 import { readHidden } from './prompt.js';
-import { openStore, storeClient, type StoreClient } from '../features/open.js';
+import type { StoreClient } from '../features/open.js';
 
 export interface GlobalOptions {
   store?: string;
@@ -109,6 +109,9 @@ export class Cli {
   }
 
   async withStore<T>(fn: (store: StoreClient) => T | Promise<T>): Promise<T> {
+    // the features (schemas, crypto, the native SQLCipher module) load when a store is opened,
+    // not at start, so that --help and --version answer at once
+    const { openStore, storeClient } = await import('../features/open.js');
     const store = storeClient(await openStore({ path: this.storePath(), passphrase: await this.passphrase() }));
     try {
       return await fn(store);

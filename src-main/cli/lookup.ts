@@ -1,4 +1,4 @@
-import { STAGES, type Industry, type Stage } from '../domain/vocabulary.js';
+import { STAGES, type Industry, type Stage } from '../domain/words.js';
 import type { Localized } from '../domain/localized.js';
 import type { Applicant, Expert } from '../domain/people.js';
 import type { AssignmentView } from '../domain/review.js';

@@ -1,4 +1,4 @@
-import type { ApplicantKind, Industry, Stage } from '../domain/vocabulary.js';
+import type { ApplicantKind, Industry, Stage } from '../domain/words.js';
 import type { CandidateStatus } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 

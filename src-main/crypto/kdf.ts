@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { argon2id } from 'hash-wasm';
 import { z } from 'zod';
+import { DEFAULT_KDF_COST, type KdfCost } from '../domain/limits.js';
 
 /**
  * Passphrase → key-encryption key. Argon2id in WASM (hash-wasm) rather than node:crypto, because
@@ -22,15 +23,6 @@ export const KdfParamsSchema = z
 
 export type KdfParams = z.infer<typeof KdfParamsSchema>;
 
-/** How hard a passphrase is to test: what a store is created with, and re-wrapped with. */
-export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
-
-/**
- * Calibrated on the development machine (2 shared cores, Node 22): 128 MiB × 3 passes ≈ 0.7 s unloaded, 0.9 s under load.
- * Parallelism stays 1 because hash-wasm runs single-threaded; more lanes would only slow the
- * honest user without costing a parallel attacker more.
- */
-export const DEFAULT_KDF_COST: Readonly<KdfCost> = { memoryKiB: 128 * 1024, iterations: 3, parallelism: 1 };
 
 /**
  * Parameters for a new store (or a re-wrapped key), with a fresh random salt. Tests and the demo

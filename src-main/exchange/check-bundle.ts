@@ -1,6 +1,6 @@
 import type { CriteriaFramework } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
-import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
+import { type Stage, STAGE_NAMES } from '../domain/words.js';
 import { isOnGrid } from '../scoring/sheet.js';
 import { itemCodes } from '../criteria/items.js';
 import { standing } from '../rules/recusal.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { PingshenError, refuse } from '../domain/errors.js';
 import { listReasons, validate } from '../domain/reasons.js';
-import type { Role } from '../domain/vocabulary.js';
+import type { Role } from '../domain/words.js';
 import type { Access, AnyCall } from './call.js';
 
 /**

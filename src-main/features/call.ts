@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '../domain/vocabulary.js';
+import type { Role } from '../domain/words.js';
 import type { Ctx } from './context.js';
 
 /**

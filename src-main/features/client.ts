@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '../domain/vocabulary.js';
+import type { Role } from '../domain/words.js';
 import { checkAccess, checkCallOutput, parseCallInput } from './boundary.js';
 import { NO_AIDS, type CallAids, type CallTable } from './call.js';
 import type { Ctx } from './context.js';

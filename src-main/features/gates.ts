@@ -1,4 +1,4 @@
-import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
+import { type Stage, STAGE_NAMES } from '../domain/words.js';
 import type { Ctx } from './context.js';
 import { declarationsOfPair } from './repo/declarations.js';
 import { standing } from '../rules/recusal.js';

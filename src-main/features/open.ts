@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { loadIdentity } from '../crypto/identity.js';
-import type { KdfCost } from '../crypto/kdf.js';
+import type { KdfCost } from '../domain/limits.js';
 import { refuse } from '../domain/errors.js';
 import { parseInput } from '../domain/reasons.js';
 import type { StoreInfo } from '../domain/store.js';
 import { FilePathSchema, PassphraseSchema } from '../domain/values.js';
-import { ROLE_NAMES, RoleSchema, type Role } from '../domain/vocabulary.js';
+import { ROLE_NAMES, type Role } from '../domain/words.js';
+import { RoleSchema } from '../domain/vocabulary.js';
 import { createStore, openStore as openStoreFile, type Store } from '../store/open.js';
 import { clientOf, type Client, type OpenStore } from './client.js';
 import { createCtx } from './context.js';

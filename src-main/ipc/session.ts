@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { StoreInfo } from '../domain/store.js';
 import { refuse } from '../domain/errors.js';
-import type { Role } from '../domain/vocabulary.js';
+import type { Role } from '../domain/words.js';
 import { lockedError } from '../features/boundary.js';
 import type { OpenStore } from '../features/client.js';
 import { storeInfo, type Ctx } from '../features/context.js';

@@ -5,7 +5,7 @@
 import type { Applicant, ApplicantRef, Expert } from '../domain/people.js';
 import type { CriteriaFramework } from '../criteria/schema.js';
 import type { EditionResults } from '../scoring/results.js';
-import type { Stage } from '../domain/vocabulary.js';
+import type { Stage } from '../domain/words.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration, ScoreSheet } from '../domain/review.js';
 import type { EditionDetail } from '../profile/edition.js';

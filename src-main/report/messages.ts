@@ -2,7 +2,7 @@
  * Every word the reports print, in Chinese and English, in one place so that both editions of a
  * report say the same thing and a wording is changed once.
  */
-import type { ApplicantKind, Stage } from '../domain/vocabulary.js';
+import type { ApplicantKind, Stage } from '../domain/words.js';
 import type { CandidateStatus, Flag } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 import type { BundleRecord } from '../domain/files.js';

@@ -3,7 +3,7 @@
  * tie-break), every applicant's stage scores, weighted total and rank, the award and nomination
  * candidates per applicant kind with the places left empty, and the flags to be resolved.
  */
-import type { ApplicantKind } from '../domain/vocabulary.js';
+import type { ApplicantKind } from '../domain/words.js';
 import type { RankingEntry } from '../domain/scores.js';
 import { formatPercent, formatScore } from './format.js';
 import { STRONG, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';

@@ -1,7 +1,7 @@
 import type { BundleRecord } from '../domain/files.js';
 import type { Applicant, Expert, ExpertSelf } from '../domain/people.js';
 import type { AssignmentView, Declaration, ScoreSheet } from '../domain/review.js';
-import type { Stage } from '../domain/vocabulary.js';
+import type { Stage } from '../domain/words.js';
 import type { EditionDetail } from '../profile/edition.js';
 import type { EditionResults } from '../scoring/results.js';
 

@@ -9,7 +9,7 @@ import type { CandidateStatus, StageResult } from '../domain/scores.js';
 import type { EditionResults } from '../scoring/results.js';
 import type { ItemKind } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
-import type { Stage } from '../domain/vocabulary.js';
+import type { Stage } from '../domain/words.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration, ItemScore } from '../domain/review.js';
 

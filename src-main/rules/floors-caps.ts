@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toCenti } from '../domain/centi.js';
 import { perKind, type CandidateEntry, type PerKind, type RankingEntry } from '../domain/scores.js';
-import { KIND_ORDER, type ApplicantKind } from '../domain/vocabulary.js';
+import { KIND_ORDER, type ApplicantKind } from '../domain/words.js';
 import type { Reasons } from './cite.js';
 
 /**

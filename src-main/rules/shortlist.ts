@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { toCenti, toPoints } from '../domain/centi.js';
 import type { ApplicantRef } from '../domain/people.js';
 import { byText } from '../domain/order.js';
-import { STAGE_NAMES, StageSchema, type Stage } from '../domain/vocabulary.js';
+import { STAGE_NAMES, type Stage } from '../domain/words.js';
+import { StageSchema } from '../domain/vocabulary.js';
 import { cite, type Reasons } from './cite.js';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Localized } from '../domain/localized.js';
-import { STAGE_NAMES, StageSchema, type Stage } from '../domain/vocabulary.js';
+import { STAGE_NAMES, type Stage } from '../domain/words.js';
+import { StageSchema } from '../domain/vocabulary.js';
 import type { CriteriaFramework } from '../criteria/schema.js';
 import type { Reasons } from './cite.js';
 

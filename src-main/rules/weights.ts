@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { divRound } from '../domain/centi.js';
-import { STAGE_NAMES, STAGES, StageSchema, type Stage } from '../domain/vocabulary.js';
+import { STAGE_NAMES, STAGES, type Stage } from '../domain/words.js';
+import { StageSchema } from '../domain/vocabulary.js';
 import { cite, type Reasons } from './cite.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { ApplicantRef } from '../domain/people.js';
 import type { EffectiveRules } from '../profile/effective.js';
 import type { Flag, StageResult } from '../domain/scores.js';
-import { type Stage, STAGE_NAMES } from '../domain/vocabulary.js';
+import { type Stage, STAGE_NAMES } from '../domain/words.js';
 import type { TieAtCap } from '../rules/floors-caps.js';
 import type { ShortlistOutcome } from '../rules/shortlist.js';
 

@@ -2,7 +2,7 @@ import { toCenti, toPoints } from '../domain/centi.js';
 import { byText } from '../domain/order.js';
 import type { ApplicantRef } from '../domain/people.js';
 import type { RankingEntry, StageResult } from '../domain/scores.js';
-import { KIND_ORDER, type Stage } from '../domain/vocabulary.js';
+import { KIND_ORDER, type Stage } from '../domain/words.js';
 import type { EffectiveRules } from '../profile/effective.js';
 import { tieBreakValues } from '../rules/tie-break.js';
 import { weigh } from '../rules/weights.js';

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Role } from '../domain/vocabulary.js';
+import type { Role } from '../domain/words.js';
 import { PingshenError } from '../domain/errors.js';
 import { deriveKey, KdfParamsSchema, type KdfParams } from '../crypto/kdf.js';
 import { writeFileAtomic } from './atomic-write.js';

@@ -1,7 +1,6 @@
-import type { ApplicantKind } from '../domain/vocabulary.js';
-import type { Upload } from '../domain/files.js';
+import type { ApplicantKind } from '../domain/words.js';
+import type { ImportRowError, Upload } from '../domain/files.js';
 import type { ApplicantInput } from '../domain/people.js';
-import type { ImportRowError } from '../domain/files.js';
 import { duplicateCodes, RowCheck } from './fields.js';
 import { invalidRows, readSheetRows, type ColumnSpec } from './read.js';
 

@@ -1,6 +1,5 @@
-import type { Upload } from '../domain/files.js';
+import type { ImportRowError, Upload } from '../domain/files.js';
 import type { ExpertInput } from '../domain/people.js';
-import type { ImportRowError } from '../domain/files.js';
 import { duplicateCodes, RowCheck } from './fields.js';
 import { invalidRows, readSheetRows, type ColumnSpec } from './read.js';
 

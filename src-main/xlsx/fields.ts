@@ -1,4 +1,4 @@
-import type { ApplicantKind, Industry } from '../domain/vocabulary.js';
+import type { ApplicantKind, Industry } from '../domain/words.js';
 import type { Localized } from '../domain/localized.js';
 import type { ImportRowError } from '../domain/files.js';
 import { CodeSchema, EmailSchema, PhoneSchema } from '../domain/values.js';

@@ -1,6 +1,6 @@
 import type { EditionSettings } from '../../src-main/profile/settings.js';
 import type { Profile } from '../../src-main/profile/schema.js';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 
 /**
  * The edition form's values and how they become EditionSettings: only what the profile leaves

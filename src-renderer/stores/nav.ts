@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 
 /** Where the user is. The app is one page; the address bar is not used (it carries the token). */
 export type Route =

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../src-main/ipc/contract.js';
 import type { AppInfo, SessionStatus } from '../../src-main/ipc/types.js';
-import type { Role } from '../../src-main/domain/vocabulary.js';
+import type { Role } from '../../src-main/domain/words.js';
 import { asCallFailure, type CallFailure } from '../transport/errors.js';
 
 /** Which store is open, and the start screen's progress through choosing, creating, unlocking. */

@@ -13,7 +13,7 @@ export interface Run {
   stderr: string;
 }
 
-/** The installed CLI as a user runs it: `node bin/pingshen.mjs …` in its own process. */
+/** The CLI as a user runs it: `node bin/pingshen.mjs …`, the build in out/cli (test/cli/build.ts), in its own process. */
 export function pingshen(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const base = { ...process.env };
   delete base.PINGSHEN_PASSPHRASE;

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import { makePdf } from '../../src-main/cli/demo/pdf.js';
 import { Actor, fillTemplate, type Run, CHEAP_KDF } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import { feedbackInput } from '../../src-main/report/assemble.js';
 import { mergeComments } from '../../src-main/report/feedback.js';
 import { SHARED_STRENGTH, applicants, experts, results, sheets, wuxi } from './fixtures.js';

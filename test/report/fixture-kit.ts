@@ -8,7 +8,7 @@ import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import type { EditionSettings } from '../../src-main/profile/settings.js';
 import type { Profile } from '../../src-main/profile/schema.js';
 import type { StageResult } from '../../src-main/domain/scores.js';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import type { EditionDetail } from '../../src-main/profile/edition.js';
 import type { ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
 import { resourcePath } from '../../src-main/catalog/resources.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { panelSummaryInput } from '../../src-main/report/assemble.js';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import { applicants, experts, results, sheets, wuxi } from './fixtures.js';
 import { count, render } from './pdf.js';
 

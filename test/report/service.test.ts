@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import type { AssignmentView } from '../../src-main/domain/review.js';
 import { parseCallInput } from '../../src-main/features/boundary.js';
 import { STORE_CALLS } from '../../src-main/features/index.js';

@@ -2,7 +2,7 @@
  * What the reports read, over a synthetic edition, so the benchmark and the tests run
  * makeReportSet exactly as the app does.
  */
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import type { SecretariatSources } from '../../src-main/report/sources.js';
 import type { SyntheticEdition } from './synthetic.js';
 

@@ -5,7 +5,7 @@
  */
 import type { EditionResults } from '../../src-main/scoring/results.js';
 import type { RankingEntry, StageResult } from '../../src-main/domain/scores.js';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import type { Applicant, Expert } from '../../src-main/domain/people.js';
 import type { EditionDetail } from '../../src-main/profile/edition.js';
 import type { ScoreSheet } from '../../src-main/domain/review.js';

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Applicant, Expert } from '../../src-main/domain/people.js';
-import type { KdfCost } from '../../src-main/crypto/kdf.js';
+import type { KdfCost } from '../../src-main/domain/limits.js';
 import type { Download, Upload } from '../../src-main/domain/files.js';
 import { initStore, openStore, storeClient, type StoreClient } from '../../src-main/features/open.js';
 import type { Panel } from '../../src-main/domain/panels.js';
 import type { StoreOpeners } from '../../src-main/ipc/session.js';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import { builtInFrameworks } from '../../src-main/catalog/frameworks.js';
 
 export const PASS = '测试口令 correct horse';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadIdentity, parseEnrollmentCode, type Identity } from '../../src-main/crypto/identity.js';
 import { buildResultBundle, type ResultBundle } from '../../src-main/exchange/bundle.js';
-import type { Stage } from '../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../src-main/domain/words.js';
 import { seal } from '../../src-main/seal/envelope.js';
 import { openStore } from '../../src-main/store/open.js';
 import { ITEM_CODES, PASS } from './fixtures.js';

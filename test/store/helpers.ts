@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { KdfCost } from '../../src-main/crypto/kdf.js';
+import type { KdfCost } from '../../src-main/domain/limits.js';
 
 /** Stores made by tests are cheap to unlock; the calibrated cost is tested on its own (kdf.test.ts). */
 export const TEST_KDF: KdfCost = { memoryKiB: 64, iterations: 1, parallelism: 1 };

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectCode, tempDir, TEST_KDF } from './helpers.js';
-import { DEFAULT_KDF_COST, deriveKey, KdfParamsSchema, newKdfParams, strengthenedKdfParams } from '../../src-main/crypto/kdf.js';
+import { DEFAULT_KDF_COST } from '../../src-main/domain/limits.js';
+import { deriveKey, KdfParamsSchema, newKdfParams, strengthenedKdfParams } from '../../src-main/crypto/kdf.js';
 import { keyFilePath, readKeyFile } from '../../src-main/store/keyfile.js';
 import { changeStorePassphrase, createStore, openStore } from '../../src-main/store/open.js';
 

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { STORE_CALLS } from '../../features/index.js';
 import { toWire } from '../../ipc/wire.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -57,6 +56,8 @@ export function registerCallCommand(program: Command): void {
     .option('--out <dir>', '把接口返回的文件保存到此文件夹 / save the files a call returns into this folder')
     .action(async (name: string | undefined, input: string | undefined, opts: { list?: boolean; out?: string }, cmd: Command) => {
       const cli = Cli.of(cmd);
+      // the call table holds every feature: loaded only for this command, so other commands start quickly
+      const { STORE_CALLS } = await import('../../features/index.js');
       if (opts.list || name === undefined) {
         const rows = Object.entries(STORE_CALLS).map(([call, def]) => ({ call, access: def.access }));
         cli.emit(rows, () =>

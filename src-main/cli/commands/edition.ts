@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { EditionSettings } from '../../profile/settings.js';
 import type { Profile } from '../../profile/schema.js';
-import type { Stage } from '../../domain/vocabulary.js';
+import type { Stage } from '../../domain/words.js';
 import type { EditionDetail } from '../../profile/edition.js';
 import { Cli } from '../context.js';
 import { upload } from '../files.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import type { ApplicantKind } from '../../domain/vocabulary.js';
+import type { ApplicantKind } from '../../domain/words.js';
 import { Cli } from '../context.js';
 import { upload } from '../files.js';
 import { UsageError } from '../errors.js';

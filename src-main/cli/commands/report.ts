@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Argument, Command } from 'commander';
-import type { Stage } from '../../domain/vocabulary.js';
+import type { Stage } from '../../domain/words.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { save } from '../files.js';

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { Applicant } from '../../domain/people.js';
 import type { CandidateStatus } from '../../domain/scores.js';
 import type { EditionResults } from '../../scoring/results.js';
-import type { Stage } from '../../domain/vocabulary.js';
+import type { Stage } from '../../domain/words.js';
 import { Cli } from '../context.js';
 import { parseStage } from '../lookup.js';
 import { DASH, fmtNumber, renderTable, stageName, statusName, yesNo } from '../output.js';

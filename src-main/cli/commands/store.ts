@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
-import { DEFAULT_KDF_COST, type KdfCost } from '../../crypto/kdf.js';
-import { initStore, openStore, storeClient } from '../../features/open.js';
-import { ROLE_NAMES, type Role } from '../../domain/vocabulary.js';
+import { DEFAULT_KDF_COST, type KdfCost } from '../../domain/limits.js';
+import { ROLE_NAMES, type Role } from '../../domain/words.js';
 import { Cli } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { fmtDate, renderFields, renderTable } from '../output.js';
@@ -38,6 +37,7 @@ export function registerStoreCommands(program: Command): void {
       const kdf = kdfFrom(opts);
       const path = cli.storePath();
       const passphrase = await cli.passphrase({ confirm: true });
+      const { initStore, openStore, storeClient } = await import('../../features/open.js');
       const info = await initStore({ role: opts.role, path, passphrase, ...(kdf ? { kdf } : {}) });
       const store = storeClient(await openStore({ path, passphrase }));
       const enrollmentCode = store.store.enrollmentCode();
@@ -99,6 +99,7 @@ export function registerStoreCommands(program: Command): void {
       const cli = Cli.of(cmd);
       const oldPassphrase = await cli.passphrase();
       const next = await cli.newPassphrase(opts.newPassphraseFile);
+      const { openStore, storeClient } = await import('../../features/open.js');
       const store = storeClient(await openStore({ path: cli.storePath(), passphrase: oldPassphrase }));
       try {
         await store.store.changePassphrase({ oldPassphrase, newPassphrase: next });

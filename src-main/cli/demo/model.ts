@@ -1,5 +1,5 @@
 import type { CriteriaItem } from '../../criteria/schema.js';
-import type { Stage } from '../../domain/vocabulary.js';
+import type { Stage } from '../../domain/words.js';
 
 /** mulberry32: a tiny seeded generator, so every demo run produces the same review. */
 export function seeded(seed: number): () => number {

@@ -1,4 +1,4 @@
-import type { Industry } from '../../domain/vocabulary.js';
+import type { Industry } from '../../domain/words.js';
 import type { ApplicantInput, ExpertInput } from '../../domain/people.js';
 
 /** Invented organisations in and around Wuxi, across the three sectors (一/二/三产业). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { refuse } from '../../domain/errors.js';
 import { PanelInputSchema, PanelSchema, type Panel } from '../../domain/panels.js';
 import { IdSchema } from '../../domain/values.js';
-import { STAGE_NAMES } from '../../domain/vocabulary.js';
+import { STAGE_NAMES } from '../../domain/words.js';
 import { rulesOf } from '../../profile/edition.js';
 import { sizeFlag } from '../../rules/panel-size.js';
 import { storeCall } from '../call.js';

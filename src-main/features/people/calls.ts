@@ -7,7 +7,7 @@ import { PingshenError, refuse } from '../../domain/errors.js';
 import { DownloadSchema, SheetImportResultSchema, UploadSchema } from '../../domain/files.js';
 import { ApplicantInputSchema, ApplicantSchema, ExpertInputSchema, ExpertSchema, type Applicant, type ApplicantInput, type Expert, type ExpertInput } from '../../domain/people.js';
 import { IdSchema } from '../../domain/values.js';
-import { KIND_NAMES } from '../../domain/vocabulary.js';
+import { KIND_NAMES } from '../../domain/words.js';
 import { readApplicantsSheet } from '../../xlsx/applicants.js';
 import { readExpertsSheet } from '../../xlsx/experts.js';
 import { storeCall } from '../call.js';

@@ -1,4 +1,4 @@
-import type { Stage } from '../../domain/vocabulary.js';
+import type { Stage } from '../../domain/words.js';
 import type { Panel } from '../../domain/panels.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../../domain/errors.js';

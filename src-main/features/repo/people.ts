@@ -1,4 +1,4 @@
-import type { ApplicantKind, Industry } from '../../domain/vocabulary.js';
+import type { ApplicantKind, Industry } from '../../domain/words.js';
 import type { Applicant, Expert } from '../../domain/people.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../../domain/errors.js';

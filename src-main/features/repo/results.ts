@@ -1,6 +1,6 @@
 import type { ApplicantRef } from '../../domain/people.js';
 import type { Flag, PanelSeat, SubmittedSheet } from '../../domain/scores.js';
-import { STAGE_NAMES } from '../../domain/vocabulary.js';
+import { STAGE_NAMES } from '../../domain/words.js';
 import { rulesOf } from '../../profile/edition.js';
 import { standings } from '../../rules/recusal.js';
 import { computeEditionResults, type EditionResults } from '../../scoring/results.js';

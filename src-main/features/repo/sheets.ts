@@ -1,5 +1,5 @@
 import type { CriteriaFramework } from '../../criteria/schema.js';
-import type { Stage } from '../../domain/vocabulary.js';
+import type { Stage } from '../../domain/words.js';
 import { sheetTotal } from '../../scoring/sheet.js';
 import type { ItemScore, ScoreSheet } from '../../domain/review.js';
 import type { Ctx } from '../context.js';

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../../audit/chain.js';
-import type { ItemEntry } from '../../domain/review.js';
+import type { ItemEntry, SheetStatus } from '../../domain/review.js';
 import { standing, type Standing } from '../../rules/recusal.js';
-import type { SheetStatus } from '../../domain/review.js';
 
 /**
  * The hot path of scoring: what one saved item costs the database, as statements prepared once

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAGES } from '../../../src-main/domain/vocabulary.js';
+import { STAGES } from '../../../src-main/domain/words.js';
 import type { AssignmentView } from '../../../src-main/domain/review.js';
 import { useApp } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Box, Button, Group, Progress, Stack, Switch, Text
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { Stage } from '../../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../../src-main/domain/words.js';
 import { useApp } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';

@@ -1,6 +1,6 @@
 import { Group, Radio, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ApplicantKind, Industry } from '../../../src-main/domain/vocabulary.js';
+import type { ApplicantKind, Industry } from '../../../src-main/domain/words.js';
 import { useApp } from '../../context/app-context.js';
 import { AddPerson, HINT_BELOW, INDUSTRIES, type Added } from './AddPerson.js';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Industry } from '../../../src-main/domain/vocabulary.js';
+import type { Industry } from '../../../src-main/domain/words.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';

@@ -1,7 +1,7 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApplicantKind } from '../../../src-main/domain/vocabulary.js';
+import type { ApplicantKind } from '../../../src-main/domain/words.js';
 import { useIndustryLabel } from '../../components/labels.js';
 import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';

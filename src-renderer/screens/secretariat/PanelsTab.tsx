@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../../src-main/domain/words.js';
 import type { Applicant, Expert } from '../../../src-main/domain/people.js';
 import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import type { Panel } from '../../../src-main/domain/panels.js';

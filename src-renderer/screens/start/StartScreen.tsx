@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Card, Center, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../src-main/domain/vocabulary.js';
+import type { Role } from '../../../src-main/domain/words.js';
 import { useApp, useSession } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice } from '../../components/States.js';

@@ -1,4 +1,4 @@
-import type { ApplicantKind, Stage } from '../../../src-main/domain/vocabulary.js';
+import type { ApplicantKind, Stage } from '../../../src-main/domain/words.js';
 import type { ApplicantRef } from '../../../src-main/domain/people.js';
 import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
 import type { EditionSettings } from '../../../src-main/profile/settings.js';

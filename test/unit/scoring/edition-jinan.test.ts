@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicantRef } from '../../../src-main/domain/people.js';
 import { computeEditionResults, type EditionResults } from '../../../src-main/scoring/results.js';
-import type { Stage } from '../../../src-main/domain/vocabulary.js';
+import type { Stage } from '../../../src-main/domain/words.js';
 import { applicant, collect, gbt, panel, rulesFor } from '../helpers/edition.js';
 
 /*

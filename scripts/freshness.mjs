@@ -1,0 +1,20 @@
+// Whether a build is missing or older than what it is built from, by file times: `npm start`
+// rebuilds the app by it, and the `pingshen` bin refuses to run a CLI build older than its sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  // a folder's own time changes when a file in it is added or removed
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+/** 'missing' when an output is absent, 'stale' when a source (file or folder, walked) changed after the oldest output, else null. */
+export function buildState(outputs, sources) {
+  if (!outputs.every((f) => existsSync(f))) return 'missing';
+  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+  return Math.max(...sources.map(newest)) > built ? 'stale' : null;
+}

@@ -1,0 +1,38 @@
+import type { Localized } from './localized.js';
+
+/**
+ * The review's enumerations as plain lists, with the words a person reads for each value. Free
+ * of zod, so that what only names things (the command line's help, the renderer) loads nothing
+ * else; vocabulary.ts builds the schemas from these same lists.
+ */
+
+export const STAGES = ['material', 'site', 'defence'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_NAMES: Record<Stage, Localized> = {
+  material: { zh: '材料评审', en: 'material review' },
+  site: { zh: '现场评审', en: 'site review' },
+  defence: { zh: '陈述答辩', en: 'defence' },
+};
+
+export const ROLES = ['secretariat', 'expert'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, Localized> = {
+  secretariat: { zh: '秘书处', en: 'secretariat' },
+  expert: { zh: '评审专家', en: 'expert' },
+};
+
+/** Units are listed before individuals (Jinan awards them separately, art. 2). */
+export const KIND_ORDER = ['unit', 'individual'] as const;
+export type ApplicantKind = (typeof KIND_ORDER)[number];
+
+/** as the plural a rule names them by: "does not admit individuals" */
+export const KIND_NAMES: Record<ApplicantKind, Localized> = {
+  unit: { zh: '单位', en: 'organisations' },
+  individual: { zh: '个人', en: 'individuals' },
+};
+
+/** 一产业 / 二产业 / 三产业 */
+export const INDUSTRIES = [1, 2, 3] as const;
+export type Industry = (typeof INDUSTRIES)[number];
