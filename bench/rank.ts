@@ -10,6 +10,7 @@ import { buildResultBundle } from '../src-main/exchange/bundle.js';
 import { seal } from '../src-main/seal/envelope.js';
 import type { Upload } from '../src-main/domain/files.js';
 import type { StoreClient } from '../src-main/features/open.js';
+import { expertLog } from '../test/helpers/expert-log.js';
 import { benchStore } from './rig.js';
 import { progress, round3, timed } from './stats.js';
 
@@ -77,6 +78,20 @@ async function sealBundles(sec: StoreClient, editionId: string, seats: Seat[]): 
   const at = new Date().toISOString();
   for (const seat of seats) {
     const rand = seeded(files.length + 1);
+    const sheets = seat.applicantIds.map((applicantId) => ({
+      sheetId: randomUUID(),
+      applicantId,
+      stage: seat.stage,
+      version: 1,
+      returnId: null,
+      submittedAt: at,
+      items: items.map((item) => {
+        const percent = model.percent(codes.get(applicantId) ?? applicantId, seat.expertCode, seat.stage, item);
+        return { itemCode: item.code, percent, ...comments(item, percent, rand) };
+      }),
+    }));
+    const declarations = seat.applicantIds.map((applicantId) => ({ applicantId, conflict: false, reason: '', declaredAt: at }));
+    const audit = expertLog(`expert:${seat.identity.fingerprint}`, editionId, sheets, declarations, at);
     const bundle = buildResultBundle({
       bundleId: randomUUID(),
       editionId,
@@ -84,17 +99,10 @@ async function sealBundles(sec: StoreClient, editionId: string, seats: Seat[]): 
       packageId: randomUUID(),
       sequence: 1,
       createdAt: at,
-      sheets: seat.applicantIds.map((applicantId) => ({
-        applicantId,
-        stage: seat.stage,
-        submittedAt: at,
-        items: items.map((item) => {
-          const percent = model.percent(codes.get(applicantId) ?? applicantId, seat.expertCode, seat.stage, item);
-          return { itemCode: item.code, percent, ...comments(item, percent, rand) };
-        }),
-      })),
-      declarations: seat.applicantIds.map((applicantId) => ({ applicantId, conflict: false, reason: '', declaredAt: at })),
-      auditHead: { seq: 1, hash: '0'.repeat(64) },
+      sheets,
+      declarations,
+      audit,
+      auditHead: { seq: audit.at(-1)!.seq, hash: audit.at(-1)!.hash },
     });
     const bytes = await seal({
       kind: 'result-bundle',

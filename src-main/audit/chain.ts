@@ -66,33 +66,67 @@ export function appendAudit(
   })();
 }
 
+/** The entry that follows `prev` (or starts the chain), linked and hashed. Pure. */
+export function linkEntry(
+  prev: Pick<ChainEntry, 'seq' | 'hash'> | null,
+  e: { at: string; actor: string; action: string; detail: Record<string, unknown> },
+): ChainEntry {
+  const seq = (prev?.seq ?? 0) + 1;
+  const prevHash = prev?.hash ?? GENESIS_HASH;
+  const detail = JSON.parse(canonicalJson(e.detail)) as Record<string, unknown>;
+  return { seq, at: e.at, actor: e.actor, action: e.action, detail, prevHash, hash: entryHash(prevHash, { seq, ...e, detail }) };
+}
+
+/** One entry as the chain links it: what a bundle carries of the expert's log. */
+export interface ChainEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export type ChainCheck = { ok: true; head: string; length: number } | { ok: false; brokenAt: number };
+
 /**
- * Walks the whole log. `brokenAt` is the first seq whose entry does not match the chain: edited,
- * missing (a gap), or linked to anything but its predecessor.
+ * Walks entries from the first: `brokenAt` is the first seq whose entry does not match the chain:
+ * edited, missing (a gap), or linked to anything but its predecessor. Pure, so the secretariat
+ * checks a bundle's copy of an expert's log exactly as a store checks its own.
  */
-export function verifyAuditChain(
-  db: Database.Database,
-): { ok: true; head: string; length: number } | { ok: false; brokenAt: number } {
-  const rows = db
-    .prepare('SELECT seq, at, actor, action, detail_json, prev_hash, hash FROM audit_log ORDER BY seq')
-    .iterate() as IterableIterator<AuditRow>;
+export function walkChain(entries: Iterable<ChainEntry>): ChainCheck {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
-  for (const r of rows) {
-    if (r.seq !== expectedSeq || r.prev_hash !== prev) return { ok: false, brokenAt: expectedSeq };
-    let detail: unknown;
-    try {
-      detail = JSON.parse(r.detail_json);
-    } catch {
-      return { ok: false, brokenAt: r.seq };
-    }
-    if (entryHash(prev, { seq: r.seq, at: r.at, actor: r.actor, action: r.action, detail }) !== r.hash) {
-      return { ok: false, brokenAt: r.seq };
-    }
-    prev = r.hash;
+  for (const e of entries) {
+    if (e.seq !== expectedSeq || e.prevHash !== prev) return { ok: false, brokenAt: expectedSeq };
+    if (entryHash(prev, e) !== e.hash) return { ok: false, brokenAt: e.seq };
+    prev = e.hash;
     expectedSeq += 1;
   }
   return { ok: true, head: prev, length: expectedSeq - 1 };
+}
+
+/** Every entry of the store's log, oldest first, as the chain links them. */
+export function* chainEntries(db: Database.Database): Generator<ChainEntry> {
+  const rows = db
+    .prepare('SELECT seq, at, actor, action, detail_json, prev_hash, hash FROM audit_log ORDER BY seq')
+    .iterate() as IterableIterator<AuditRow>;
+  for (const r of rows) {
+    let detail: Record<string, unknown>;
+    try {
+      detail = JSON.parse(r.detail_json) as Record<string, unknown>;
+    } catch {
+      // a detail that no longer parses cannot hash to its entry: the walk reports it there
+      detail = { unreadable: r.detail_json };
+    }
+    yield { seq: r.seq, at: r.at, actor: r.actor, action: r.action, detail, prevHash: r.prev_hash, hash: r.hash };
+  }
+}
+
+/** Walks the store's whole log. */
+export function verifyAuditChain(db: Database.Database): ChainCheck {
+  return walkChain(chainEntries(db));
 }
 
 /** The most recent `limit` entries, newest first. */

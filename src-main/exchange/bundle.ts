@@ -2,22 +2,38 @@ import { z } from 'zod';
 import { listReasons, validate } from '../domain/reasons.js';
 import type { Localized } from '../domain/localized.js';
 import { DeclarationSchema, ItemScoreSchema, PercentSchema, ScoreSheetSchema } from '../domain/review.js';
-import { EntityIdSchema, IsoTimeSchema, UuidSchema } from '../domain/values.js';
+import { EntityIdSchema, IsoTimeSchema, Sha256Schema, UuidSchema } from '../domain/values.js';
 
 /**
  * The result bundle: what an expert hands back. Sealed to the secretariat and signed by the
  * expert; `sequence` grows with every export from the same expert, so the secretariat can tell
- * a later bundle (replaces) from a replayed earlier one (refused).
+ * a later bundle (replaces) from a replayed earlier one (refused). It carries the expert's whole
+ * audit log, so the secretariat can check that it extends what earlier bundles showed and that
+ * the sheets and declarations are what the log recorded.
  */
 export const BUNDLE_FORMAT = 'pingshen/result-bundle';
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 /** The bundle carries the expert's own records, each reduced to what the secretariat needs. */
 const BundleItemSchema = ItemScoreSchema.pick({ itemCode: true, strengths: true, opportunities: true }).extend({ percent: PercentSchema });
 
-const BundleSheetSchema = ScoreSheetSchema.pick({ applicantId: true, stage: true }).extend({
+const BundleSheetSchema = ScoreSheetSchema.pick({ applicantId: true, stage: true, version: true }).extend({
+  /** the sheet's id in the expert's store, as its audit entries name it */
+  sheetId: EntityIdSchema,
+  /** the return a later version answers */
+  returnId: EntityIdSchema.nullable(),
   submittedAt: IsoTimeSchema,
   items: z.array(BundleItemSchema).min(1),
+});
+
+const ChainEntrySchema = z.strictObject({
+  seq: z.number().int().min(1),
+  at: IsoTimeSchema,
+  actor: z.string().min(1).max(300),
+  action: z.string().min(1).max(100),
+  detail: z.record(z.string(), z.unknown()),
+  prevHash: Sha256Schema,
+  hash: Sha256Schema,
 });
 
 const BundleDeclarationSchema = DeclarationSchema.pick({ applicantId: true, conflict: true, reason: true, declaredAt: true });
@@ -33,8 +49,10 @@ export const ResultBundleSchema = z.strictObject({
   createdAt: IsoTimeSchema,
   sheets: z.array(BundleSheetSchema),
   declarations: z.array(BundleDeclarationSchema),
+  /** the expert's audit log from its first entry, as the chain links it */
+  audit: z.array(ChainEntrySchema).min(1),
   /** the head of the expert's audit chain when the bundle was sealed */
-  auditHead: z.strictObject({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+  auditHead: z.strictObject({ seq: z.number().int().min(0), hash: Sha256Schema }),
 });
 
 export type ResultBundle = z.infer<typeof ResultBundleSchema>;

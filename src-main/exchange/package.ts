@@ -16,7 +16,7 @@ import { Base64Schema, EntityIdSchema, IsoTimeSchema, KeyTextSchema, Sha256Schem
  * envelope verified; this schema then checks that the content is whole and self-consistent.
  */
 export const PACKAGE_FORMAT = 'pingshen/review-package';
-export const PACKAGE_VERSION = 1;
+export const PACKAGE_VERSION = 2;
 
 const PartySchema = z.strictObject({
   signPublic: KeyTextSchema,
@@ -71,6 +71,14 @@ export const ReviewPackageSchema = z.strictObject({
   }),
   assignments: z.array(AssignmentSchema),
   materials: z.array(MaterialSchema),
+  /** sheets the secretariat sent back to this expert for correction, with the reason */
+  returns: z.array(
+    z.strictObject({ id: EntityIdSchema, applicantId: EntityIdSchema, stage: StageSchema, version: z.number().int().min(1), reason: z.string().min(1).max(1000), at: IsoTimeSchema }),
+  ),
+  /** recusals of this expert the secretariat lifted, declared by the expert or imposed */
+  lifted: z.array(
+    z.strictObject({ applicantId: EntityIdSchema, source: z.enum(['expert', 'secretariat']), reason: z.string().min(1).max(1000), at: IsoTimeSchema }),
+  ),
 });
 
 export type ReviewPackage = z.infer<typeof ReviewPackageSchema>;

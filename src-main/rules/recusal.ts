@@ -8,12 +8,16 @@ import type { Declaration } from '../domain/review.js';
  */
 export type Standing = 'undeclared' | 'conflicted' | 'clear';
 
-export function standing(declarations: readonly Pick<Declaration, 'conflict'>[]): Standing {
-  if (declarations.length === 0) return 'undeclared';
-  return declarations.some((d) => d.conflict) ? 'conflicted' : 'clear';
+type Word = Pick<Declaration, 'conflict'> & { lifted?: Declaration['lifted'] };
+
+/** A recusal the secretariat lifted says nothing any more: the expert must declare again. */
+export function standing(declarations: readonly Word[]): Standing {
+  const standingWords = declarations.filter((d) => !d.lifted);
+  if (standingWords.length === 0) return 'undeclared';
+  return standingWords.some((d) => d.conflict) ? 'conflicted' : 'clear';
 }
 
-export function isRecused(declarations: readonly Pick<Declaration, 'conflict'>[]): boolean {
+export function isRecused(declarations: readonly Word[]): boolean {
   return standing(declarations) === 'conflicted';
 }
 

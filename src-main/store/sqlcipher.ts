@@ -29,6 +29,8 @@ export function openCipherDatabase(path: string, dataKey: Buffer, opts: { create
     db.pragma('foreign_keys = ON');
     // Sort and index spills go to memory, never to an unencrypted temp file.
     db.pragma('temp_store = MEMORY');
+    // deleted rows (a material the expert may no longer read) are overwritten, not left in free pages
+    db.pragma('secure_delete = ON');
     // a batch of bundles writes tens of thousands of rows in one transaction: a 64 MiB page cache
     // keeps it from spilling half-done pages into the WAL, each encrypted twice
     db.pragma('cache_size = -65536');

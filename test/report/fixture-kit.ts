@@ -68,6 +68,9 @@ export function sheet(spec: SheetSpec): ScoreSheet {
     stage: spec.stage,
     status: at ? 'submitted' : 'draft',
     submittedAt: at,
+    version: 1,
+    returned: null,
+    revisedFor: null,
     items,
     total: centi / 100,
   };

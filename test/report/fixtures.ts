@@ -156,6 +156,7 @@ const declared = (expertId: string, applicantId: string, at: string, conflict = 
   reason,
   declaredAt: at,
   source,
+  lifted: null,
 });
 
 export const declarations: Declaration[] = [

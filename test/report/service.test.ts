@@ -28,6 +28,7 @@ const assignment = (applicantIndex: number, stage: Stage, declaration: Assignmen
     sheetStatus: declaration && !declaration.conflict ? 'submitted' : 'none',
     scoredItems: 23,
     totalItems: 23,
+    returnReason: null,
   };
 };
 
@@ -40,7 +41,7 @@ function expertStore() {
     me: () => ({ id: 'ex-1', code: 'E01', name: '王建国' }),
     assignments: () => [
       assignment(0, 'material', declarations[0]!),
-      assignment(2, 'material', { expertId: 'ex-1', applicantId: 'ap-3', conflict: true, reason: '曾任该单位顾问', declaredAt: '2025-05-20T01:00:00.000Z', source: 'expert' }),
+      assignment(2, 'material', { expertId: 'ex-1', applicantId: 'ap-3', conflict: true, reason: '曾任该单位顾问', declaredAt: '2025-05-20T01:00:00.000Z', source: 'expert', lifted: null }),
       assignment(1, 'material', null),
     ],
     sheet: openSheet,

@@ -30,6 +30,8 @@ describe('an expert imports review packages', () => {
       expert: { id: me.id, code: me.code, name: me.name, fingerprint: me.fingerprint! },
       assignments: [{ applicant: { id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry }, stage: 'material', panel: { id: randomUUID(), name: '伪造评审组' }, leader: true, recusal: null }],
       materials: [],
+      returns: [],
+      lifted: [],
     });
     const bytes = await seal({
       kind: 'review-package',

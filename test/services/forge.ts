@@ -6,6 +6,7 @@ import { buildResultBundle, type ResultBundle } from '../../src-main/exchange/bu
 import type { Stage } from '../../src-main/domain/words.js';
 import { seal } from '../../src-main/seal/envelope.js';
 import { openStore } from '../../src-main/store/open.js';
+import { expertLog } from '../helpers/expert-log.js';
 import { ITEM_CODES, PASS } from './fixtures.js';
 
 /**
@@ -35,8 +36,21 @@ export function payload(input: {
   sequence: number;
   sheets?: SheetSpec[];
   declarations?: { applicantId: string; conflict: boolean; reason?: string }[];
+  /** the store the log claims to come from: `expert:<fingerprint>` */
+  actor?: string;
 }): ResultBundle {
   const at = new Date().toISOString();
+  const sheets = (input.sheets ?? []).map((s) => ({
+    sheetId: randomUUID(),
+    applicantId: s.applicantId,
+    stage: s.stage,
+    version: 1,
+    returnId: null,
+    submittedAt: at,
+    items: (s.items ?? ITEM_CODES.map((itemCode) => ({ itemCode, percent: s.percent ?? 50 }))).map((i) => ({ ...i, strengths: '', opportunities: '' })),
+  }));
+  const declarations = (input.declarations ?? []).map((d) => ({ applicantId: d.applicantId, conflict: d.conflict, reason: d.reason ?? '', declaredAt: at }));
+  const audit = expertLog(input.actor ?? 'expert:forged', input.editionId, sheets, declarations, at);
   return buildResultBundle({
     bundleId: randomUUID(),
     editionId: input.editionId,
@@ -44,18 +58,10 @@ export function payload(input: {
     packageId: randomUUID(),
     sequence: input.sequence,
     createdAt: at,
-    sheets: (input.sheets ?? []).map((s) => ({
-      applicantId: s.applicantId,
-      stage: s.stage,
-      submittedAt: at,
-      items: (s.items ?? ITEM_CODES.map((itemCode) => ({ itemCode, percent: s.percent ?? 50 }))).map((i) => ({
-        ...i,
-        strengths: '',
-        opportunities: '',
-      })),
-    })),
-    declarations: (input.declarations ?? []).map((d) => ({ applicantId: d.applicantId, conflict: d.conflict, reason: d.reason ?? '', declaredAt: at })),
-    auditHead: { seq: 1, hash: '0'.repeat(64) },
+    sheets,
+    declarations,
+    audit,
+    auditHead: { seq: audit.at(-1)!.seq, hash: audit.at(-1)!.hash },
   });
 }
 

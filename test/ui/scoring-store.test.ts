@@ -16,7 +16,7 @@ const framework = JSON.parse(readFileSync(new URL('../../resources/criteria/gbt1
 const codes = framework.categories.flatMap((c) => c.items.map((i) => i.code));
 
 function sheet(status: 'draft' | 'submitted' = 'draft', items: ItemScore[] = []): ScoreSheet {
-  return { id: 'sheet-1', editionId: 'e', expertId: 'x', applicantId: 'a', stage: 'material', status, submittedAt: null, items, total: 0 };
+  return { id: 'sheet-1', editionId: 'e', expertId: 'x', applicantId: 'a', stage: 'material', status, submittedAt: null, items, total: 0, version: 1, returned: null, revisedFor: null };
 }
 
 type Call = { input: { itemCode: string } & ItemEntry; resolve(): void; reject(e: unknown): void };

@@ -175,6 +175,7 @@ export function registerBundleCommands(program: Command): void {
           'no-bundle': { zh: '未交结果包', en: 'no bundle' },
           undeclared: { zh: '未申明', en: 'undeclared' },
           'not-submitted': { zh: '未提交', en: 'not submitted' },
+          returned: { zh: '已退回修改', en: 'returned for correction' },
         };
         cli.emit(owed, () =>
           owed.length === 0

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { refuse } from '../../domain/errors.js';
-import { DeclarationSchema, type Declaration } from '../../domain/review.js';
+import { DeclarationEventSchema, DeclarationSchema, DeclarationSourceSchema, type Declaration } from '../../domain/review.js';
 import { IdSchema, textOf } from '../../domain/values.js';
 import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { meIn, requireAssigned } from '../gates.js';
-import { declarationsOfEdition, findDeclaration, recusedBySecretariat, upsertDeclaration } from '../repo/declarations.js';
+import { declarationEventsOfEdition, declarationsOfEdition, findDeclaration, liftDeclaration, recusedBySecretariat, upsertDeclaration } from '../repo/declarations.js';
+import { wipeMaterialsOfApplicant } from '../repo/materials.js';
 import { getApplicant, getExpert } from '../repo/people.js';
 import { deleteSheet, sheetRowsOfEdition, sheetsOfApplicant } from '../repo/sheets.js';
 
@@ -56,7 +57,9 @@ export const declarationCalls = {
     run(i, ctx) {
       const me = meIn(ctx, i.editionId);
       requireAssigned(ctx, me, i.editionId, i.applicantId);
-      const previous = findDeclaration(ctx, me, i.applicantId, 'expert');
+      const held = findDeclaration(ctx, me, i.applicantId, 'expert');
+      // a declaration the secretariat lifted no longer stands: the expert declares afresh
+      const previous = held && held.lifted === null ? held : undefined;
       if (previous && previous.conflict === i.conflict && previous.reason === i.reason) return previous;
       checkChange(ctx, me, i.applicantId, previous, i.conflict);
       const declaration: Declaration = {
@@ -66,11 +69,14 @@ export const declarationCalls = {
         reason: i.reason,
         declaredAt: ctx.now(),
         source: 'expert',
+        lifted: null,
       };
       return ctx.change('declaration.made', () => {
         // a conflicted expert's draft must not survive to be read or sent later
         const drafts = i.conflict ? sheetsOfApplicant(ctx, me, i.applicantId).filter((s) => s.status === 'draft') : [];
         for (const d of drafts) deleteSheet(ctx, d.id);
+        // nor may the materials stay on the laptop of an expert who must not read them
+        const materialsRemoved = i.conflict ? wipeMaterialsOfApplicant(ctx, i.applicantId) : 0;
         upsertDeclaration(ctx, declaration);
         return {
           result: declaration,
@@ -80,6 +86,7 @@ export const declarationCalls = {
             conflict: i.conflict,
             previousConflict: previous ? previous.conflict : null,
             discardedDraftSheets: drafts.map((d) => d.id),
+            materialsRemoved,
           },
         };
       });
@@ -97,7 +104,7 @@ export const declarationCalls = {
         throw refuse('recusal.other-edition', '该专家与该申报单位不属于同一届次。', 'The expert and the applicant belong to different editions.');
       }
       const existing = findDeclaration(ctx, expert.id, applicant.id, 'secretariat');
-      if (existing) return existing;
+      if (existing && existing.lifted === null) return existing;
       const hadSheets = sheetRowsOfEdition(ctx, expert.editionId, { expertId: expert.id, applicantId: applicant.id, status: 'submitted' }).length;
       const declaration: Declaration = {
         expertId: expert.id,
@@ -106,6 +113,7 @@ export const declarationCalls = {
         reason: i.reason,
         declaredAt: ctx.now(),
         source: 'secretariat',
+        lifted: null,
       };
       return ctx.change('recusal.imposed', () => {
         upsertDeclaration(ctx, declaration);
@@ -115,6 +123,41 @@ export const declarationCalls = {
         };
       });
     },
+  }),
+
+  /**
+   * Lifts a recusal, declared by the expert or imposed by the secretariat, with the reason: the
+   * expert may then declare afresh. Only the secretariat can; the history keeps both.
+   */
+  'declarations.lift': storeCall({
+    access: 'secretariat',
+    input: z.strictObject({ expertId: IdSchema, applicantId: IdSchema, source: DeclarationSourceSchema, reason: textOf(1000) }),
+    output: DeclarationSchema,
+    run(i, ctx) {
+      const d = findDeclaration(ctx, i.expertId, i.applicantId, i.source);
+      const expert = getExpert(ctx, i.expertId);
+      const code = getApplicant(ctx, i.applicantId).code;
+      if (!d || !d.conflict || d.lifted !== null) {
+        throw refuse(
+          'recusal.not-found',
+          `专家 ${expert.code} 对 ${code} 没有${i.source === 'expert' ? '本人声明' : '秘书处决定'}的、尚未解除的回避。`,
+          `Expert ${expert.code} has no standing recusal from ${code} ${i.source === 'expert' ? 'that they declared' : 'that the secretariat imposed'}.`,
+        );
+      }
+      const at = ctx.now();
+      return ctx.change('recusal.lifted', () => {
+        liftDeclaration(ctx, d, i.reason, at);
+        return { result: { ...d, lifted: { at, reason: i.reason } }, detail: { expertId: i.expertId, applicantId: i.applicantId, source: i.source, reason: i.reason } };
+      });
+    },
+  }),
+
+  /** every declaration event of the edition, oldest first: what changed, when and why */
+  'declarations.history': storeCall({
+    access: 'secretariat',
+    input: z.strictObject({ editionId: IdSchema }),
+    output: z.array(DeclarationEventSchema),
+    run: (i, ctx) => declarationEventsOfEdition(ctx, i.editionId),
   }),
 
   /** 回避记录: every declaration of the edition, conflict or not, from both sources, by applicant code, expert code and time */

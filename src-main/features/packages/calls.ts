@@ -15,10 +15,12 @@ import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { meIn } from '../gates.js';
 import { assignmentsOf } from '../repo/assignments.js';
-import { findDeclaration, upsertDeclaration } from '../repo/declarations.js';
+import { declarationsOfExpert, declarationsOfPair, findDeclaration, liftDeclaration, upsertDeclaration } from '../repo/declarations.js';
+import { isRecused } from '../../rules/recusal.js';
 import { editionSummary, findEdition, getEdition, insertEdition, updateEdition } from '../repo/editions.js';
-import { insertMaterialOnce, listMaterialRows, materialBytes } from '../repo/materials.js';
+import { deleteMaterialsNotIn, insertMaterialOnce, listMaterialRows, materialBytes, wipeMaterialsOfApplicant } from '../repo/materials.js';
 import { findPackage, insertPackage, latestPackage } from '../repo/packages.js';
+import { deleteSheet, findReturn, findSheetRowFor, insertItems, insertReturn, insertSheet, itemsOf, returnsOfExpert } from '../repo/sheets.js';
 import { clearAssignmentsOfEdition, insertAssignment, seatsOfExpert, upsertPanel } from '../repo/panels.js';
 import { expertKeys, findExpert, getApplicant, getExpert, insertExpert, listExpertRows, upsertApplicant } from '../repo/people.js';
 import { sealPayload, openPayload } from '../sealing.js';
@@ -34,7 +36,8 @@ export const PACKAGE_EXTENSION = '.pspkg';
 function packageFor(ctx: Ctx, edition: EditionDetail, expert: Expert, fingerprint: string): ReturnType<typeof buildReviewPackage> {
   const assignments: PackageAssignment[] = seatsOfExpert(ctx, expert.id).map((seat) => {
     const a = getApplicant(ctx, seat.applicantId);
-    const imposed = findDeclaration(ctx, expert.id, a.id, 'secretariat');
+    const found = findDeclaration(ctx, expert.id, a.id, 'secretariat');
+    const imposed = found && found.lifted === null ? found : undefined;
     return {
       applicant: { id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry },
       stage: seat.stage,
@@ -44,7 +47,7 @@ function packageFor(ctx: Ctx, edition: EditionDetail, expert: Expert, fingerprin
     };
   });
   // a recused expert never receives the applicant's materials, whatever the expert side would enforce
-  const readable = [...new Set(assignments.filter((a) => a.recusal === null).map((a) => a.applicant.id))];
+  const readable = [...new Set(assignments.filter((a) => a.recusal === null && !isRecused(declarationsOfPair(ctx, expert.id, a.applicant.id))).map((a) => a.applicant.id))];
   const materials = readable.flatMap((applicantId) =>
     listMaterialRows(ctx, applicantId).map((m) => ({ ...m, bytes: materialBytes(ctx, m.id) })),
   );
@@ -63,6 +66,8 @@ function packageFor(ctx: Ctx, edition: EditionDetail, expert: Expert, fingerprin
     expert: { id: expert.id, code: expert.code, name: expert.name, fingerprint },
     assignments,
     materials,
+    returns: returnsOfExpert(ctx, expert.id).map((r) => ({ id: r.id, applicantId: r.applicantId, stage: r.stage, version: r.version, reason: r.reason, at: r.returnedAt })),
+    lifted: declarationsOfExpert(ctx, expert.id).flatMap((d) => (d.lifted ? [{ applicantId: d.applicantId, source: d.source, reason: d.lifted.reason, at: d.lifted.at }] : [])),
   });
 }
 
@@ -163,6 +168,34 @@ function checkPinned(ctx: Ctx, pkg: ReviewPackage): void {
   }
 }
 
+/**
+ * A sheet the secretariat returned comes back to the expert as the next version, a draft holding
+ * what the returned version said, so the expert corrects rather than starts again. The returned
+ * version stays in the store's history.
+ */
+function reopenReturned(ctx: Ctx, editionId: string, me: string, r: ReviewPackage['returns'][number]): void {
+  const row = findSheetRowFor(ctx, me, r.applicantId, r.stage);
+  if (!row || row.status !== 'submitted' || row.version !== r.version) return;
+  const framework = getEdition(ctx, editionId).framework;
+  const items = itemsOf(ctx, row.id, framework);
+  if (!findReturn(ctx, r.id)) {
+    insertReturn(ctx, { id: r.id, editionId, expertId: me, applicantId: r.applicantId, stage: r.stage, version: r.version, reason: r.reason, returnedAt: r.at, returnedBy: 'secretariat' });
+  }
+  deleteSheet(ctx, row.id);
+  const id = randomUUID();
+  insertSheet(ctx, { ...row, id, status: 'draft', created_at: ctx.now(), submitted_at: null, bundle_id: null, version: row.version + 1, return_id: r.id });
+  insertItems(ctx, id, items);
+  ctx.audit('sheet.reopened', {
+    sheetId: id,
+    fromSheetId: row.id,
+    returnId: r.id,
+    applicantId: r.applicantId,
+    stage: r.stage,
+    version: row.version + 1,
+    percents: Object.fromEntries(items.map((i) => [i.itemCode, i.percent])),
+  });
+}
+
 function store(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, Uint8Array>, sha256: string): void {
   const e = pkg.edition;
   if (findEdition(ctx, e.id)) {
@@ -196,15 +229,28 @@ function store(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, Uint8Array>, sha
     const leaderId = a.leader ? me.id : null;
     upsertPanel(ctx, { id: a.panel.id, editionId: e.id, stage: a.stage, name: a.panel.name, leaderId, memberIds: [me.id], applicantIds: [] });
     insertAssignment(ctx, a.applicant.id, a.stage, a.panel.id);
-    if (a.recusal && !findDeclaration(ctx, me.id, a.applicant.id, 'secretariat')) {
+    const held = findDeclaration(ctx, me.id, a.applicant.id, 'secretariat');
+    if (a.recusal && (!held || held.lifted !== null)) {
       const { reason, at } = a.recusal;
       upsertDeclaration(ctx, { expertId: me.id, applicantId: a.applicant.id, conflict: true, reason, declaredAt: at, source: 'secretariat' });
     }
   }
+  for (const l of pkg.lifted) {
+    const d = findDeclaration(ctx, me.id, l.applicantId, l.source);
+    if (!d || d.lifted !== null || d.declaredAt > l.at) continue;
+    liftDeclaration(ctx, d, l.reason, l.at);
+    ctx.audit('declaration.lifted', { editionId: e.id, applicantId: l.applicantId, source: l.source, reason: l.reason });
+  }
+  // what the expert may not read never enters the store, and what a package no longer carries leaves it
+  const mayRead = (applicantId: string) => !isRecused(declarationsOfPair(ctx, me.id, applicantId));
+  deleteMaterialsNotIn(ctx, e.id, new Set(pkg.materials.map((m) => m.id)));
   for (const m of pkg.materials) {
     const data = bytes.get(m.id);
-    if (data) insertMaterialOnce(ctx, { id: m.id, applicantId: m.applicantId, fileName: m.fileName, size: m.size, sha256: m.sha256, addedAt: m.addedAt }, data);
+    if (!data || !mayRead(m.applicantId)) continue;
+    insertMaterialOnce(ctx, { id: m.id, applicantId: m.applicantId, fileName: m.fileName, size: m.size, sha256: m.sha256, addedAt: m.addedAt }, data);
   }
+  for (const applicantId of new Set(pkg.assignments.map((a) => a.applicant.id))) if (!mayRead(applicantId)) wipeMaterialsOfApplicant(ctx, applicantId);
+  for (const r of pkg.returns) reopenReturned(ctx, e.id, me.id, r);
   insertPackage(ctx, {
     package_id: pkg.packageId,
     edition_id: e.id,

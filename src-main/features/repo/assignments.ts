@@ -4,7 +4,7 @@ import { findDeclaration } from './declarations.js';
 import { getEdition } from './editions.js';
 import { seatsOfExpert } from './panels.js';
 import { getApplicant } from './people.js';
-import { findSheetRowFor, scoredItemCount } from './sheets.js';
+import { findReturn, findSheetRowFor, scoredItemCount } from './sheets.js';
 
 /** The expert's own work in an edition: each applicant and stage, its declaration and its sheet. */
 export function assignmentsOf(ctx: Ctx, me: string, editionId: string): AssignmentView[] {
@@ -21,6 +21,7 @@ export function assignmentsOf(ctx: Ctx, me: string, editionId: string): Assignme
       sheetStatus: sheet?.status ?? 'none',
       scoredItems,
       totalItems,
+      returnReason: sheet?.status === 'draft' && sheet.return_id !== null ? (findReturn(ctx, sheet.return_id)?.reason ?? null) : null,
     };
   });
 }

@@ -15,18 +15,21 @@ export interface BundleRow {
   status: BundleRecord['status'];
   reason_json: string | null;
   audit_head: string | null;
+  audit_seq: number | null;
   superseded_by: string | null;
 }
 
-export function insertBundle(ctx: Ctx, r: BundleRow): void {
-  ctx
+/** Records a received bundle, its bytes exactly as they arrived kept beside it. */
+export function insertBundle(ctx: Ctx, r: BundleRow, bytes: Uint8Array): void {
+  const seq = ctx
     .stmt(
       `INSERT INTO bundles (bundle_id, edition_id, expert_id, sequence, sha256, payload_sha256, file_name, received_at,
-                            status, reason_json, audit_head, superseded_by)
+                            status, reason_json, audit_head, audit_seq, superseded_by)
        VALUES (@bundle_id, @edition_id, @expert_id, @sequence, @sha256, @payload_sha256, @file_name, @received_at,
-               @status, @reason_json, @audit_head, @superseded_by)`,
+               @status, @reason_json, @audit_head, @audit_seq, @superseded_by)`,
     )
-    .run(r);
+    .run(r).lastInsertRowid;
+  ctx.stmt('INSERT INTO bundle_blobs (bundle_seq, bytes) VALUES (?, ?)').run(seq, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 /** The accepted or superseded bundle with this id: a bundle id is accepted at most once. */

@@ -52,3 +52,23 @@ export function materialBytes(ctx: Ctx, id: string): Uint8Array {
   const bytes = ctx.stmt('SELECT bytes FROM materials WHERE id = ?').pluck().get(id) as Buffer;
   return new Uint8Array(bytes);
 }
+
+/**
+ * Expert side: the contents of materials the expert may no longer read leave the store; the
+ * names stay, so a refusal can still say why. The store runs with secure_delete, so the freed
+ * pages are overwritten, not merely unlinked.
+ */
+export function wipeMaterialsOfApplicant(ctx: Ctx, applicantId: string): number {
+  return ctx.stmt("UPDATE materials SET bytes = X'' WHERE applicant_id = ? AND length(bytes) > 0").run(applicantId).changes;
+}
+
+/** Expert side: what a newer package no longer carries for an edition leaves the store. */
+export function deleteMaterialsNotIn(ctx: Ctx, editionId: string, keep: ReadonlySet<string>): string[] {
+  const ids = ctx
+    .stmt('SELECT m.id FROM materials m JOIN applicants a ON a.id = m.applicant_id WHERE a.edition_id = ?')
+    .pluck()
+    .all(editionId) as string[];
+  const gone = ids.filter((id) => !keep.has(id));
+  for (const id of gone) ctx.stmt('DELETE FROM materials WHERE id = ?').run(id);
+  return gone;
+}

@@ -30,7 +30,10 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
   const sheets: SubmittedSheet[] = [];
   const excluded: Flag[] = [];
   const percents = submittedPercentsOfEdition(ctx, id);
-  for (const row of sheetRowsOfEdition(ctx, id, { status: 'submitted' })) {
+  const seated = new Set(seats.flatMap((s) => s.memberIds.map((m) => `${m}\u0000${s.applicantId}\u0000${s.stage}`)));
+  for (const row of sheetRowsOfEdition(ctx, id, { counted: true })) {
+    // a sheet from an expert no longer on the applicant's panel stays in the history, not in the score
+    if (!seated.has(`${row.expert_id}\u0000${row.applicant_id}\u0000${row.stage}`)) continue;
     if (isRecused(row.expert_id, row.applicant_id)) {
       const code = codeOf.get(row.applicant_id) ?? row.applicant_id;
       const expert = getExpert(ctx, row.expert_id);

@@ -1,7 +1,7 @@
 import type { CriteriaFramework } from '../../criteria/schema.js';
 import type { Stage } from '../../domain/words.js';
 import { sheetTotal } from '../../scoring/sheet.js';
-import type { ItemScore, ScoreSheet } from '../../domain/review.js';
+import type { ItemScore, ScoreSheet, SheetReturn, SheetVersion } from '../../domain/review.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from './editions.js';
 
@@ -15,7 +15,14 @@ export interface SheetRow {
   created_at: string;
   submitted_at: string | null;
   bundle_id: string | null;
+  version: number;
+  /** the return this version answers */
+  return_id: string | null;
 }
+
+/** An open return: the secretariat sent this version back and no later version has come. */
+const RETURNED = `EXISTS (SELECT 1 FROM sheet_returns r WHERE r.expert_id = s.expert_id AND r.applicant_id = s.applicant_id
+                    AND r.stage = s.stage AND r.version = s.version)`;
 
 export function itemsOf(ctx: Ctx, sheetId: string, framework: CriteriaFramework): ItemScore[] {
   const rows = ctx
@@ -38,7 +45,7 @@ export function submittedPercentsOfEdition(ctx: Ctx, editionId: string): Map<str
   const rows = ctx
     .stmt(
       `SELECT i.sheet_id, i.item_code, i.percent FROM item_scores i JOIN score_sheets s ON s.id = i.sheet_id
-       WHERE s.edition_id = ? AND s.status = 'submitted' AND i.percent IS NOT NULL`,
+       WHERE s.edition_id = ? AND s.status = 'submitted' AND i.percent IS NOT NULL AND NOT ${RETURNED}`,
     )
     .all(editionId) as { sheet_id: string; item_code: string; percent: number }[];
   const bySheet = new Map<string, Record<string, number>>();
@@ -50,8 +57,83 @@ export function submittedPercentsOfEdition(ctx: Ctx, editionId: string): Map<str
   return bySheet;
 }
 
+const RETURN_COLUMNS = `id, edition_id AS editionId, expert_id AS expertId, applicant_id AS applicantId, stage, version, reason,
+  returned_at AS returnedAt, returned_by AS returnedBy`;
+
+/** The return sent for exactly this version of the sheet, if any. */
+export function returnOf(ctx: Ctx, r: Pick<SheetRow, 'expert_id' | 'applicant_id' | 'stage' | 'version'>): SheetReturn | undefined {
+  return ctx
+    .stmt(`SELECT ${RETURN_COLUMNS} FROM sheet_returns WHERE expert_id = ? AND applicant_id = ? AND stage = ? AND version = ?`)
+    .get(r.expert_id, r.applicant_id, r.stage, r.version) as SheetReturn | undefined;
+}
+
+export function findReturn(ctx: Ctx, id: string): SheetReturn | undefined {
+  return ctx.stmt(`SELECT ${RETURN_COLUMNS} FROM sheet_returns WHERE id = ?`).get(id) as SheetReturn | undefined;
+}
+
+export function insertReturn(ctx: Ctx, r: SheetReturn): void {
+  ctx
+    .stmt(
+      `INSERT INTO sheet_returns (id, edition_id, expert_id, applicant_id, stage, version, reason, returned_at, returned_by)
+       VALUES (@id, @editionId, @expertId, @applicantId, @stage, @version, @reason, @returnedAt, @returnedBy)`,
+    )
+    .run(r);
+}
+
+/** Every return ever sent to this expert, for the package that tells the expert's store. */
+export function returnsOfExpert(ctx: Ctx, expertId: string): SheetReturn[] {
+  return ctx.stmt(`SELECT ${RETURN_COLUMNS} FROM sheet_returns WHERE expert_id = ? ORDER BY returned_at`).all(expertId) as SheetReturn[];
+}
+
+export function returnsOfEdition(ctx: Ctx, editionId: string): SheetReturn[] {
+  return ctx.stmt(`SELECT ${RETURN_COLUMNS} FROM sheet_returns WHERE edition_id = ? ORDER BY returned_at`).all(editionId) as SheetReturn[];
+}
+
+export function recordVersion(ctx: Ctx, v: SheetVersion): void {
+  ctx
+    .stmt(
+      `INSERT INTO sheet_versions (id, edition_id, expert_id, applicant_id, stage, version, return_id, submitted_at, items_json, bundle_id, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(v.id, v.editionId, v.expertId, v.applicantId, v.stage, v.version, v.returnId, v.submittedAt, JSON.stringify(v.items), v.bundleId, v.recordedAt);
+}
+
+interface VersionRow {
+  id: string;
+  editionId: string;
+  expertId: string;
+  applicantId: string;
+  stage: Stage;
+  version: number;
+  returnId: string | null;
+  submittedAt: string;
+  items_json: string;
+  bundleId: string | null;
+  recordedAt: string;
+}
+
+const VERSION_COLUMNS = `id, edition_id AS editionId, expert_id AS expertId, applicant_id AS applicantId, stage, version,
+  return_id AS returnId, submitted_at AS submittedAt, items_json, bundle_id AS bundleId, recorded_at AS recordedAt`;
+
+const version = ({ items_json, ...v }: VersionRow): SheetVersion => ({ ...v, items: JSON.parse(items_json) as ItemScore[] });
+
+/** Every version of every sheet of an edition, oldest first: the panel summary's annex of changes. */
+export function versionsOfEdition(ctx: Ctx, editionId: string): SheetVersion[] {
+  return (ctx.stmt(`SELECT ${VERSION_COLUMNS} FROM sheet_versions WHERE edition_id = ? ORDER BY recorded_at, version`).all(editionId) as VersionRow[]).map(version);
+}
+
+export function versionsOf(ctx: Ctx, expertId: string, applicantId: string, stage: Stage): SheetVersion[] {
+  return (
+    ctx
+      .stmt(`SELECT ${VERSION_COLUMNS} FROM sheet_versions WHERE expert_id = ? AND applicant_id = ? AND stage = ? ORDER BY version`)
+      .all(expertId, applicantId, stage) as VersionRow[]
+  ).map(version);
+}
+
 export function toSheet(ctx: Ctx, r: SheetRow, framework: CriteriaFramework): ScoreSheet {
   const items = itemsOf(ctx, r.id, framework);
+  const open = r.status === 'submitted' ? returnOf(ctx, r) : undefined;
+  const answered = r.return_id === null ? undefined : findReturn(ctx, r.return_id);
   return {
     id: r.id,
     editionId: r.edition_id,
@@ -62,6 +144,9 @@ export function toSheet(ctx: Ctx, r: SheetRow, framework: CriteriaFramework): Sc
     submittedAt: r.submitted_at,
     items,
     total: sheetTotal(framework, percentsOf(items)),
+    version: r.version,
+    returned: open ? { reason: open.reason, at: open.returnedAt } : null,
+    revisedFor: answered?.reason ?? null,
   };
 }
 
@@ -78,7 +163,7 @@ export function findSheetRowFor(ctx: Ctx, expertId: string, applicantId: string,
 export function sheetRowsOfEdition(
   ctx: Ctx,
   editionId: string,
-  filter: { applicantId?: string; stage?: Stage; expertId?: string; status?: SheetRow['status'] } = {},
+  filter: { applicantId?: string; stage?: Stage; expertId?: string; status?: SheetRow['status']; counted?: boolean } = {},
 ): SheetRow[] {
   return ctx
     .stmt(
@@ -88,9 +173,11 @@ export function sheetRowsOfEdition(
          AND (@stage IS NULL OR s.stage = @stage)
          AND (@expertId IS NULL OR s.expert_id = @expertId)
          AND (@status IS NULL OR s.status = @status)
+         AND (@counted IS NULL OR (s.status = 'submitted' AND NOT ${RETURNED}))
        ORDER BY a.code, s.stage, s.expert_id`,
     )
     .all({
+      counted: filter.counted ? 1 : null,
       editionId,
       applicantId: filter.applicantId ?? null,
       stage: filter.stage ?? null,
@@ -108,8 +195,8 @@ export function sheetsOfApplicant(ctx: Ctx, expertId: string, applicantId: strin
 export function insertSheet(ctx: Ctx, r: SheetRow): void {
   ctx
     .stmt(
-      `INSERT INTO score_sheets (id, edition_id, expert_id, applicant_id, stage, status, created_at, submitted_at, bundle_id)
-       VALUES (@id, @edition_id, @expert_id, @applicant_id, @stage, @status, @created_at, @submitted_at, @bundle_id)`,
+      `INSERT INTO score_sheets (id, edition_id, expert_id, applicant_id, stage, status, created_at, submitted_at, bundle_id, version, return_id)
+       VALUES (@id, @edition_id, @expert_id, @applicant_id, @stage, @status, @created_at, @submitted_at, @bundle_id, @version, @return_id)`,
     )
     .run(r);
 }
@@ -124,10 +211,6 @@ export function insertItems(ctx: Ctx, sheetId: string, items: ItemScore[]): void
 
 export function deleteSheet(ctx: Ctx, id: string): void {
   ctx.stmt('DELETE FROM score_sheets WHERE id = ?').run(id);
-}
-
-export function deleteSheetsOfExpert(ctx: Ctx, expertId: string): number {
-  return ctx.stmt('DELETE FROM score_sheets WHERE expert_id = ?').run(expertId).changes;
 }
 
 export function scoredItemCount(ctx: Ctx, sheetId: string): number {

@@ -9,7 +9,7 @@ import { declarationsOfEdition } from '../repo/declarations.js';
 import { editionSeats } from '../repo/panels.js';
 import { listExpertRows } from '../repo/people.js';
 import { editionResults } from '../repo/results.js';
-import { findSheetRowFor } from '../repo/sheets.js';
+import { findSheetRowFor, returnOf } from '../repo/sheets.js';
 
 /** What came back and what it adds up to: the ranking, and the work still owed. */
 export const resultCalls = {
@@ -39,7 +39,11 @@ export const resultCalls = {
           const base = { expertId, expertName: names.get(expertId) ?? expertId, applicantId: seat.applicantId, stage: seat.stage };
           if (!withBundle.has(expertId)) owed.push({ ...base, state: 'no-bundle' });
           else if (!declared.has(`${expertId}\u0000${seat.applicantId}`)) owed.push({ ...base, state: 'undeclared' });
-          else if (findSheetRowFor(ctx, expertId, seat.applicantId, seat.stage)?.status !== 'submitted') owed.push({ ...base, state: 'not-submitted' });
+          else {
+            const sheet = findSheetRowFor(ctx, expertId, seat.applicantId, seat.stage);
+            if (sheet?.status !== 'submitted') owed.push({ ...base, state: 'not-submitted' });
+            else if (returnOf(ctx, sheet)) owed.push({ ...base, state: 'returned' });
+          }
         }
       }
       return owed;

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { auditHead, chainEntries } from '../../audit/chain.js';
+import type { BundleDownload } from '../../domain/files.js';
+import { buildResultBundle, type BundleSheet } from '../../exchange/bundle.js';
+import { sha256Hex } from '../../exchange/common.js';
+import type { Ctx } from '../context.js';
+import { currentPackage } from '../gates.js';
+import { declarationsOfExpert, recusedBySecretariat } from '../repo/declarations.js';
+import { getEdition } from '../repo/editions.js';
+import { insertBundleExport, nextBundleSequence } from '../repo/packages.js';
+import { isSeated } from '../repo/panels.js';
+import { itemsOf, sheetRowsOfEdition } from '../repo/sheets.js';
+import { sealPayload } from '../sealing.js';
+
+/** The bundle's suggested name: the edition and the moment, so successive exports never clash. */
+export function bundleFileName(editionId: string, at: Date): string {
+  const stamp = at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  return `pingshen-result-${editionId.slice(0, 12)}-${stamp}.psbundle`;
+}
+
+/**
+ * The sheets a bundle carries: every submitted sheet still assigned to this expert and not
+ * under a recusal the secretariat imposed (the secretariat would refuse the whole bundle).
+ */
+function sendableSheets(ctx: Ctx, editionId: string, me: string): BundleSheet[] {
+  const framework = getEdition(ctx, editionId).framework;
+  return sheetRowsOfEdition(ctx, editionId, { expertId: me, status: 'submitted' })
+    .filter((r) => isSeated(ctx, me, r.applicant_id, r.stage) && !recusedBySecretariat(ctx, me, r.applicant_id))
+    .map((r) => ({
+      sheetId: r.id,
+      applicantId: r.applicant_id,
+      stage: r.stage,
+      version: r.version,
+      returnId: r.return_id,
+      submittedAt: r.submitted_at ?? r.created_at,
+      items: itemsOf(ctx, r.id, framework).map((item) => ({
+        itemCode: item.itemCode,
+        percent: item.percent ?? 0,
+        strengths: item.strengths,
+        opportunities: item.opportunities,
+      })),
+    }));
+}
+
+/**
+ * Seals what the expert has to hand back: the submitted sheets, the expert's own declarations
+ * (lifted ones left out) and the whole audit log, signed by the expert and sealed to the
+ * secretariat. One export at a time per store: the sequence must grow by one each time.
+ */
+export async function exportBundle(ctx: Ctx, editionId: string): Promise<BundleDownload> {
+  const pkg = currentPackage(ctx, editionId);
+  const me = pkg.expert_id;
+  const sheets = sendableSheets(ctx, editionId, me);
+  const bundle = buildResultBundle({
+    bundleId: randomUUID(),
+    editionId,
+    expertId: me,
+    packageId: pkg.package_id,
+    sequence: nextBundleSequence(ctx, editionId),
+    createdAt: ctx.now(),
+    sheets,
+    declarations: declarationsOfExpert(ctx, me, 'expert')
+      .filter((d) => d.lifted === null)
+      .map((d) => ({ applicantId: d.applicantId, conflict: d.conflict, reason: d.reason, declaredAt: d.declaredAt })),
+    audit: [...chainEntries(ctx.db)],
+    auditHead: auditHead(ctx.db),
+  });
+  const bytes = await sealPayload(ctx, 'result-bundle', bundle, pkg.secretariat_box_recipient);
+  const sha256 = sha256Hex(bytes);
+  ctx.change('bundle.exported', () => {
+    insertBundleExport(ctx, { bundleId: bundle.bundleId, editionId, sequence: bundle.sequence, sheets: sheets.length, sha256, createdAt: bundle.createdAt });
+    return {
+      result: undefined,
+      detail: { bundleId: bundle.bundleId, editionId, sequence: bundle.sequence, sheets: sheets.length, declarations: bundle.declarations.length, sha256 },
+    };
+  });
+  return { fileName: bundleFileName(editionId, new Date(bundle.createdAt)), bytes, bundleId: bundle.bundleId, sha256, sheets: sheets.length };
+}
