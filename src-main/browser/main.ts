@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_KDF_COST, type KdfCost } from '../domain/limits.js';
+import { isPingshenError } from '../domain/errors.js';
 import { initStore, openStore } from '../features/open.js';
 import { dataDirFromArgs, defaultBrowserDataDir } from '../ipc/data-dir.js';
 import { startBrowserServer } from './server.js';
@@ -52,7 +53,14 @@ const openers = {
   initStore: (o: { role: 'secretariat' | 'expert'; path: string; passphrase: string }) => initStore({ ...o, ...(kdf ? { kdf } : {}) }),
   openStore: (o: { path: string; passphrase: string }, role: 'secretariat' | 'expert') => openStore({ ...o, ...(kdf ? { kdf } : {}) }, role),
 };
-const server = await startBrowserServer({ dataDir, rendererDir, openers, version, ...(port === undefined ? {} : { port }) });
+let server: Awaited<ReturnType<typeof startBrowserServer>>;
+try {
+  server = await startBrowserServer({ dataDir, rendererDir, openers, version, ...(port === undefined ? {} : { port }) });
+} catch (e) {
+  if (!isPingshenError(e)) throw e;
+  console.error(`${e.localized.zh}\n${e.localized.en}`);
+  process.exit(1);
+}
 
 process.stdout.write(
   [

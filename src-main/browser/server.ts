@@ -2,9 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_FILE_BYTES } from '../domain/limits.js';
 import { SECURITY_HEADERS } from '../ipc/csp.js';
 import { dispatch } from '../ipc/dispatcher.js';
 import type { Host } from '../ipc/host.js';
+import { lockDataDir } from '../ipc/instance-lock.js';
 import { Session, type StoreOpeners } from '../ipc/session.js';
 import type { CallResult } from '../ipc/types.js';
 import { fromWire, toWire } from '../ipc/wire.js';
@@ -18,8 +20,16 @@ import { contentType, resolveStaticPath } from '../ipc/static-files.js';
  */
 
 export const TOKEN_HEADER = 'x-pingshen-token';
-/** base64 of the largest file the contract accepts, with room for the JSON around it */
-const MAX_BODY_BYTES = 400 * 1024 * 1024;
+/** base64 of the largest file the contract accepts (4 bytes for every 3), with 1 MiB for the JSON around it */
+const MAX_BODY_BYTES = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 1024 * 1024;
+/** a body this large is an upload; only so many are held in memory at once */
+const LARGE_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_LARGE_BODIES = 2;
+
+const TOO_LARGE = {
+  zh: `文件过大（上限 ${MAX_FILE_BYTES / 1024 / 1024} MiB）。请拆分后再试。`,
+  en: `The file is too large (limit ${MAX_FILE_BYTES / 1024 / 1024} MiB). Split it and try again.`,
+};
 
 export interface BrowserServerOptions {
   dataDir: string;
@@ -72,11 +82,14 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
+  const instance = lockDataDir(opts.dataDir);
   const session = new Session(opts.dataDir, opts.openers);
   session.startIdleTimer();
   const token = randomBytes(32).toString('base64url');
   const host: Host = { mode: 'browser', version: opts.version };
   let allowedHosts: Set<string> = new Set();
+  let largeBodies = 0;
+  let port = 0;
   let origin = '';
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -92,9 +105,26 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       sendJson(res, 415, refusal('rpc.content-type', '请求格式错误。', 'Requests must be JSON.'));
       return;
     }
-    const text = await readBody(req);
+    // the declared length is judged before a byte is read; the read then holds the sender to it
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+      sendJson(res, 413, refusal('rpc.too-large', TOO_LARGE.zh, TOO_LARGE.en));
+      return;
+    }
+    const large = !Number.isFinite(declared) || declared > LARGE_BODY_BYTES;
+    if (large && largeBodies >= MAX_LARGE_BODIES) {
+      sendJson(res, 503, refusal('rpc.busy', '另有文件正在上传，请等它完成后再试。', 'Other files are being uploaded; wait for them to finish and try again.'));
+      return;
+    }
+    if (large) largeBodies += 1;
+    let text: string | null;
+    try {
+      text = await readBody(req);
+    } finally {
+      if (large) largeBodies -= 1;
+    }
     if (text === null) {
-      sendJson(res, 413, refusal('rpc.too-large', '文件过大（上限 256 MiB）。', 'The file is too large (limit 256 MiB).'));
+      sendJson(res, 413, refusal('rpc.too-large', TOO_LARGE.zh, TOO_LARGE.en));
       return;
     }
     let envelope: { name?: unknown; input?: unknown };
@@ -123,7 +153,14 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
 
   const server = createServer((req, res) => {
     const work = async () => {
-      if (!allowedHosts.has(String(req.headers.host ?? ''))) {
+      const hostHeader = String(req.headers.host ?? '');
+      // localhost is the same server; the page lives at 127.0.0.1, so its calls' Origin matches
+      if (hostHeader === `localhost:${port}` && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.writeHead(308, { Location: `${origin}${req.url ?? '/'}` });
+        res.end();
+        return;
+      }
+      if (!allowedHosts.has(hostHeader)) {
         res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Misdirected request');
         return;
@@ -153,11 +190,17 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   });
   server.requestTimeout = 0;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (e) {
+    session.dispose();
+    instance.release();
+    throw e;
+  }
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -171,7 +214,10 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       new Promise<void>((resolve) => {
         session.dispose();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          instance.release();
+          resolve();
+        });
       }),
   };
 }

@@ -23,7 +23,10 @@ export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   readonly access: Access;
   readonly input: I;
   readonly output: O;
-  /** only looks: does not count as the user's activity for the idle lock */
+  /**
+   * not the open store's work: it neither keeps an idle session awake nor holds off a lock
+   * (the app's looks at its session, and the session's own create, unlock and lock)
+   */
   readonly passive?: boolean;
   run(input: z.output<I>, ctx: C, aids: CallAids): z.output<O> | Promise<z.output<O>>;
 }

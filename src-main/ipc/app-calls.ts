@@ -51,18 +51,21 @@ export const APP_CALLS = {
   'session.status': appCall({ access: 'open', passive: true, input: Empty, output: SessionStatusSchema, run: (_i, { session }) => session.status() }),
   'session.create': appCall({
     access: 'open',
+    passive: true,
     input: z.strictObject({ role: RoleSchema, passphrase: NewPassphrase }),
     output: SessionStatusSchema,
     run: (i, { session }) => session.create(i.role, i.passphrase),
   }),
   'session.unlock': appCall({
     access: 'open',
+    passive: true,
     input: z.strictObject({ role: RoleSchema, passphrase: PassphraseSchema }),
     output: SessionStatusSchema,
     run: (i, { session }) => session.unlock(i.role, i.passphrase),
   }),
   'session.lock': appCall({
     access: 'open',
+    passive: true,
     input: z.strictObject({ reason: z.enum(['idle', 'user']) }),
     output: SessionStatusSchema,
     run: (i, { session }) => session.lock(i.reason),

@@ -26,6 +26,8 @@ export class Session {
   private open: OpenStore | null = null;
   private lastActivity: number;
   private inFlight = 0;
+  private closing = false;
+  private readonly waiters: (() => void)[] = [];
   private lockedBecause: SessionStatus['lockedBecause'] = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private settingsCache: Settings;
@@ -67,7 +69,6 @@ export class Session {
         'This role already has a store on this machine; unlock it instead.',
       );
     }
-    this.close();
     await this.openers.initStore({ role, path: this.storePath(role), passphrase });
     return this.unlock(role, passphrase);
   }
@@ -76,17 +77,19 @@ export class Session {
     if (!this.hasStore(role)) {
       throw refuse('session.no-store', '此角色在本机还没有加密库，请先创建。', 'This role has no store on this machine yet; create one first.');
     }
-    this.close();
-    const path = this.storePath(role);
-    this.open = await this.openers.openStore({ path, passphrase }, role);
+    // a wrong passphrase must leave the store that is open as it is: open the new one first
+    const opened = await this.openers.openStore({ path: this.storePath(role), passphrase }, role);
+    await this.closeWhenDone();
+    this.open = opened;
     this.lockedBecause = null;
     this.lastActivity = this.now();
     return this.status();
   }
 
-  lock(reason: 'idle' | 'user'): SessionStatus {
+  /** Locks once the calls already running are done; calls arriving meanwhile are refused as locked. */
+  async lock(reason: 'idle' | 'user'): Promise<SessionStatus> {
     if (this.open) this.lockedBecause = reason;
-    this.close();
+    await this.closeWhenDone();
     return this.status();
   }
 
@@ -98,7 +101,8 @@ export class Session {
   checkIdle(): boolean {
     if (!this.open || this.inFlight > 0) return false;
     if (this.now() - this.lastActivity < this.settingsCache.idleMinutes * 60_000) return false;
-    this.lock('idle');
+    this.lockedBecause = 'idle';
+    this.close();
     return true;
   }
 
@@ -110,6 +114,18 @@ export class Session {
     } finally {
       this.inFlight--;
       this.lastActivity = this.now();
+      if (this.inFlight === 0) for (const done of this.waiters.splice(0)) done();
+    }
+  }
+
+  /** Closes the store, but never under a running call: the ones already running finish first. */
+  private async closeWhenDone(): Promise<void> {
+    this.closing = true;
+    try {
+      if (this.inFlight > 0) await new Promise<void>((done) => this.waiters.push(done));
+      this.close();
+    } finally {
+      this.closing = false;
     }
   }
 
@@ -119,7 +135,7 @@ export class Session {
 
   /** the open store's context, for the store calls the dispatcher runs */
   storeCtx(): Ctx {
-    if (!this.open) throw lockedError();
+    if (!this.open || this.closing) throw lockedError();
     return this.open.ctx;
   }
 

@@ -45,6 +45,9 @@ export function toWire(value: unknown): unknown {
   return value;
 }
 
+/** Keys that would reach an object's prototype rather than the object: dropped on the way in. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function fromWire(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(fromWire);
   if (isPlainObject(value)) {
@@ -52,7 +55,7 @@ export function fromWire(value: unknown): unknown {
     const encoded = value[BYTES_KEY];
     if (keys.length === 1 && typeof encoded === 'string') return fromBase64(encoded);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = fromWire(v);
+    for (const [k, v] of Object.entries(value)) if (!UNSAFE_KEYS.has(k)) out[k] = fromWire(v);
     return out;
   }
   return value;

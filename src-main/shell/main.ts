@@ -6,6 +6,7 @@ import { SECURITY_HEADERS } from '../ipc/csp.js';
 import { dispatch } from '../ipc/dispatcher.js';
 import { initStore, openStore } from '../features/open.js';
 import { dataDirFromArgs } from '../ipc/data-dir.js';
+import { lockDataDir } from '../ipc/instance-lock.js';
 import { Session } from '../ipc/session.js';
 import { contentType, resolveStaticPath } from '../ipc/static-files.js';
 import { electronHost } from './host.js';
@@ -26,10 +27,10 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-if (!app.requestSingleInstanceLock()) {
-  // one store per role per machine: a second instance would open the same files
-  app.quit();
-}
+// one store per role per machine: a second instance would open the same files, so it hands over
+// to the first (which comes to the front) and stops before it touches anything
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
 
 app.enableSandbox();
 
@@ -52,6 +53,8 @@ async function start(): Promise<void> {
     process.env.PINGSHEN_RESOURCES = join(process.resourcesPath, 'resources');
   }
   const dataDir = dataDirFromArgs(process.argv, process.env, app.getPath('userData'));
+  // another Pingshen (browser mode, another user's Electron) may hold the same data folder
+  const instance = lockDataDir(dataDir);
   const session = new Session(dataDir, { initStore, openStore });
   session.startIdleTimer();
 
@@ -78,11 +81,14 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     session.dispose();
+    instance.release();
     app.quit();
   });
 }
 
-start().catch((error: unknown) => {
-  console.error('[pingshen] failed to start', error);
-  app.exit(1);
-});
+if (firstInstance) {
+  start().catch((error: unknown) => {
+    console.error('[pingshen] failed to start', error);
+    app.exit(1);
+  });
+}

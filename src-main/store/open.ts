@@ -8,6 +8,7 @@ import { DEFAULT_KDF_COST, type KdfCost } from '../domain/limits.js';
 import { newKdfParams, strengthenedKdfParams } from '../crypto/kdf.js';
 import type { Role } from '../domain/words.js';
 import { PingshenError } from '../domain/errors.js';
+import { MIN_PASSPHRASE_LENGTH } from '../domain/limits.js';
 import { createKeyFile, keyFilePath, readKeyFile, rewrapKeyFile, unwrapDataKey } from './keyfile.js';
 import { migrate } from './migrate.js';
 import { notAStore, openCipherDatabase } from './sqlcipher.js';
@@ -25,8 +26,6 @@ export interface Store {
   kdfCost: KdfCost;
   close(): void;
 }
-
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 function checkNewPassphrase(passphrase: string): void {
   if (typeof passphrase !== 'string' || [...passphrase].length < MIN_PASSPHRASE_LENGTH) {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundleOutcome } from '../../src-main/domain/files.js';
 import type { StoreClient } from '../../src-main/features/open.js';
 import { openStore } from '../../src-main/store/open.js';
-import { exportBundleFile, ITEM_CODES, PASS, scoreAll, setupReview, upload, type Review } from './fixtures.js';
+import { asUpload, exportBundleFile, ITEM_CODES, PASS, scoreAll, setupReview, upload, type Review } from './fixtures.js';
 import { forge, identityOf, tableCounts } from './forge.js';
 
 /**
@@ -137,14 +137,36 @@ describe('what the secretariat has received stays received', () => {
   });
 });
 
+describe('exports at the same moment', () => {
+  it('give each bundle its own sequence, and the secretariat accepts them in order', async () => {
+    const r = await setupReview();
+    try {
+      const e1 = r.stores[0]!;
+      scoreAll(e1, r.editionId, r.applicants[0]!.id, 'material', 70);
+      const made = await Promise.all(Array.from({ length: 8 }, () => e1.bundles.export({ editionId: r.editionId })));
+      const sequences = await Promise.all(made.map(async (m) => ((await nextBundleBodyOf(m.bytes, r.secretariatPath)) as { sequence: number }).sequence));
+      expect([...sequences].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      const inOrder = made.map((m, i) => ({ m, seq: sequences[i]! })).sort((a, b) => a.seq - b.seq);
+      const outcomes = await r.sec.bundles.import({ files: inOrder.map(({ m }) => asUpload(m)) });
+      expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('accepted'));
+    } finally {
+      r.cleanup();
+    }
+  });
+});
+
 /**
  * What the expert's store would seal next, opened as the secretariat opens it: the body a
  * forger starts from.
  */
 async function nextBundleBody(svc: StoreClient, editionId: string, secretariatPath: string): Promise<unknown> {
   const made = await svc.bundles.export({ editionId });
+  return nextBundleBodyOf(made.bytes, secretariatPath);
+}
+
+async function nextBundleBodyOf(bytes: Uint8Array, secretariatPath: string): Promise<unknown> {
   const secretariat = await identityOf(secretariatPath);
   const { openSealed } = await import('../../src-main/seal/envelope.js');
-  const opened = await openSealed({ bytes: made.bytes, kind: 'result-bundle', identity: secretariat.boxIdentity, resolveSigner: (kid) => kid });
+  const opened = await openSealed({ bytes, kind: 'result-bundle', identity: secretariat.boxIdentity, resolveSigner: (kid) => kid });
   return opened.payload;
 }

@@ -56,12 +56,12 @@ describe('creating a store', () => {
     expect(fingerprintFile(path)).toEqual(before);
   });
 
-  it('refuses a passphrase shorter than 8 characters, counting Chinese characters as one each', async () => {
+  it('refuses a passphrase shorter than 10 characters, the one minimum everywhere, counting Chinese characters as one each', async () => {
     const path = join(tempDir(), 's.pingshen');
-    await expectCode(createStore({ path, passphrase: '七个字的口令啊', role: 'expert', kdf: TEST_KDF }), 'store.weak-passphrase');
+    await expectCode(createStore({ path, passphrase: '九个字的口令好不好', role: 'expert', kdf: TEST_KDF }), 'store.weak-passphrase');
     expect(existsSync(path)).toBe(false);
     expect(existsSync(keyFilePath(path))).toBe(false);
-    const store = await createStore({ path, passphrase: '八个字的口令好吗', role: 'expert', kdf: TEST_KDF });
+    const store = await createStore({ path, passphrase: '十个字的口令真的好吗', role: 'expert', kdf: TEST_KDF });
     store.close();
   });
 });
@@ -217,7 +217,7 @@ describe('changing the passphrase', () => {
     const { path, store } = await newStore();
     store.close();
     const before = fingerprintFile(keyFilePath(path));
-    await expectCode(changeStorePassphrase(path, 'not the passphrase', '另一个很长的口令', TEST_KDF), 'store.wrong-passphrase');
+    await expectCode(changeStorePassphrase(path, 'not the passphrase', '另一个很长很长的新口令', TEST_KDF), 'store.wrong-passphrase');
     await expectCode(changeStorePassphrase(path, PASS, 'short', TEST_KDF), 'store.weak-passphrase');
     expect(fingerprintFile(keyFilePath(path))).toEqual(before);
   });

@@ -11,13 +11,16 @@ import { TEST_OPENERS } from '../services/fixtures.js';
 /** Browser mode over real HTTP: the token, the Host check, the CSP header, bytes as base64. */
 
 let server: BrowserServer;
+let dataDir: string;
+let rendererDir: string;
 
 beforeAll(async () => {
   const base = mkdtempSync(join(tmpdir(), 'pingshen-server-'));
-  const rendererDir = join(base, 'renderer');
+  rendererDir = join(base, 'renderer');
+  dataDir = join(base, 'data');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  server = await startBrowserServer({ dataDir: join(base, 'data'), rendererDir, openers: TEST_OPENERS, version: '0.0.0-test' });
+  server = await startBrowserServer({ dataDir, rendererDir, openers: TEST_OPENERS, version: '0.0.0-test' });
 });
 
 afterAll(() => server?.close());
@@ -75,6 +78,46 @@ describe('browser mode', () => {
     expect(info).toMatchObject({ ok: true, value: { mode: 'browser', name: 'Pingshen' } });
     const unknown = fromWire(JSON.parse((await rpc('fs.readFile', { path: '/etc/passwd' })).body));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'call.unknown' } });
+  });
+
+  it('refuses a body whose declared length is over the limit before reading it', async () => {
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/rpc',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, 'content-length': String(2 * 1024 * 1024 * 1024) },
+        },
+        (r) => {
+          let body = '';
+          r.on('data', (d: Buffer) => (body += d.toString()));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.write('{"name":');
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.message.zh).toContain('文件过大');
+  });
+
+  it('sends a page asked for at localhost to the same page at 127.0.0.1, where its calls are allowed', async () => {
+    const res = await send({ path: '/index.html', headers: { host: `localhost:${server.port}` } });
+    expect(res.status).toBe(308);
+    expect(res.headers.location).toBe(`http://127.0.0.1:${server.port}/index.html`);
+  });
+
+  it('refuses to start a second time on the same data folder', async () => {
+    await expect(startBrowserServer({ dataDir, rendererDir, openers: TEST_OPENERS, version: '0.0.0-test' })).rejects.toMatchObject({ code: 'app.already-running' });
+  });
+
+  it('drops keys that would reach an object prototype', () => {
+    const parsed = fromWire(JSON.parse('{"a":1,"__proto__":{"polluted":true},"b":{"constructor":{"prototype":{"x":1}}}}')) as Record<string, unknown>;
+    expect(parsed).toEqual({ a: 1, b: {} });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
   });
 
   it('carries file bytes as base64 both ways', async () => {

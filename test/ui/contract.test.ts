@@ -166,6 +166,28 @@ describe('the session', () => {
     expect(await dispatch(ctx, 'session.status', {})).toMatchObject({ ok: true, value: { role: null, lockedBecause: 'idle', idleMinutes: 5 } });
   });
 
+  it('keeps the open store open when another unlock fails', async () => {
+    const ctx = await unlocked('secretariat');
+    await dispatch(ctx, 'session.create', { role: 'expert', passphrase: PASSPHRASE });
+    await dispatch(ctx, 'session.unlock', { role: 'secretariat', passphrase: PASSPHRASE });
+    expect(refusal(await dispatch(ctx, 'session.unlock', { role: 'expert', passphrase: 'not the passphrase' })).code).not.toBe('internal');
+    expect(await dispatch(ctx, 'session.status', {})).toMatchObject({ ok: true, value: { role: 'secretariat' } });
+    expect((await dispatch(ctx, 'editions.list', {})).ok).toBe(true);
+  });
+
+  it('locks only once the call already running is done, and refuses calls that arrive meanwhile', async () => {
+    const ctx = await unlocked('secretariat');
+    let finish!: () => void;
+    const slow = ctx.session.running(() => new Promise<string>((resolve) => (finish = () => resolve('done'))));
+    const locking = dispatch(ctx, 'session.lock', { reason: 'user' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ctx.session.role()).toBe('secretariat');
+    expect(refusal(await dispatch(ctx, 'editions.list', {})).code).toBe('session.locked');
+    finish();
+    expect(await slow).toBe('done');
+    expect(await locking).toMatchObject({ ok: true, value: { role: null, lockedBecause: 'user' } });
+  });
+
   it('keeps the idle setting across restarts', async () => {
     const ctx = newCtx();
     open.push(ctx);
