@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import { launchChromium, openPage, ROOT, shot, startApp, type RunningApp } from './helpers/app.js';
-import { experts, packageForExpert, PASSPHRASE, secretariatImports } from './helpers/fixtures.js';
+import { experts, packageForExpert, PASSPHRASE, returnSheetAndRepackage, secretariatImports } from './helpers/fixtures.js';
 import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/wait.js';
 
 /**
@@ -187,6 +187,21 @@ describe('expert in browser mode', () => {
     const pdf = join(dir, report.suggestedFilename());
     await report.saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('reopens a sheet the secretariat returned, showing why, from the next package', async () => {
+    const reason = '4.1.2 的评语与得分不符，请核对';
+    const again = await returnSheetAndRepackage(secretariatPath, codes[0]!, reason, dir);
+    await page.getByText('← 返回').click();
+    await page.getByTestId('import-package-input').first().setInputFiles(again);
+    const badge = page.getByTestId(`returned-${codes[0]}-material`);
+    await textOf(badge).toBe('已退回修改');
+    await page.getByTestId(`open-${codes[0]}-material`).click();
+    await textOf(page.getByTestId('revised-for')).toMatch(reason);
+    await textOf(page.getByTestId('revised-for')).toMatch('第 2 版');
+    await visible(page.getByTestId('submit-open'));
+    await shot(page, '10a-sheet-reopened');
+    await page.getByText('← 返回').click();
   });
 
   it('switches to English and back, and nothing was fetched from the network', async () => {

@@ -158,6 +158,11 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
           {t('workspace.submittedNote')}
         </Alert>
       ) : null}
+      {!readOnly && sheet.data?.revisedFor ? (
+        <Alert color="orange" variant="light" mb="sm" title={t('workspace.returnedTitle', { version: sheet.data.version })} data-testid="revised-for">
+          {sheet.data.revisedFor}
+        </Alert>
+      ) : null}
       <Box style={{ display: 'grid', gridTemplateColumns: showMaterials ? '320px minmax(380px, 1fr) minmax(380px, 1fr)' : '340px 1fr', gap: 16 }}>
         <CriteriaTree framework={framework} store={store} />
         <Box style={{ overflow: 'auto', maxHeight: 'calc(100vh - 215px)' }} pr={4}>

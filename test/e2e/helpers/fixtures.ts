@@ -98,6 +98,21 @@ export async function secretariatImports(secretariatPath: string, files: string[
   }
 }
 
+/** The secretariat sends the one sheet it holds for `applicantCode` back with `reason`, and makes the expert's next package. */
+export async function returnSheetAndRepackage(secretariatPath: string, applicantCode: string, reason: string, dir: string): Promise<string> {
+  const sec = await openTestStore(secretariatPath, 'secretariat', PASSPHRASE);
+  try {
+    const [edition] = sec.editions.list({});
+    const applicant = sec.applicants.list({ editionId: edition!.id }).find((a) => a.code === applicantCode)!;
+    const [sheet] = sec.sheets.list({ editionId: edition!.id, filter: { applicantId: applicant.id } });
+    sec.sheets.return({ sheetId: sheet!.id, reason });
+    const [pkg] = await sec.packages.export({ editionId: edition!.id });
+    return saveAs(pkg!, join(dir, `again-${pkg!.fileName}`));
+  } finally {
+    sec.close();
+  }
+}
+
 /** Expert stores outside the app, for the secretariat scenario. */
 export async function expertStores(dir: string, codes: string[]): Promise<Map<string, StoreClient>> {
   mkdirSync(dir, { recursive: true });
