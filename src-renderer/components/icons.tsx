@@ -13,6 +13,7 @@ const PATHS = {
   chart: 'M4 20V10m6 10V4m6 16v-7m4 7H2',
   gavel: 'M14 4l6 6m-8-4 6 6m-9-3 6 6M3 21l7-7',
   settings: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm7-3 2-1-1-3-2 .2-1.5-1.5.2-2-3-1-1 2h-1.4l-1-2-3 1 .2 2L6.3 7.2l-2-.2-1 3 2 1v1.4l-2 1 1 3 2-.2 1.5 1.5-.2 2 3 1 1-2h1.4l1 2 3-1-.2-2 1.5-1.5 2 .2 1-3-2-1z',
+  sidebar: 'M4 4h16v16H4zm5 0v16',
 } as const;
 
 export type IconName = keyof typeof PATHS;
