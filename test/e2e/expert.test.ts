@@ -101,7 +101,8 @@ describe('expert in browser mode', () => {
     await page.getByTestId(`open-${codes[0]}-material`).click();
     await focused(page.getByTestId('score-pad'));
     await visible(page.getByTestId('pdf-viewer'));
-    await textOf(page.getByTestId('pdf-page')).toBe('第 1 / 1 页');
+    await expect.poll(() => page.getByTestId('pdf-page-input').inputValue()).toBe('1');
+    await textOf(page.getByTestId('pdf-pages')).toBe('/ 1 页');
     await attrOf(page.getByTestId('save-status'), 'data-state').toBe('idle');
 
     // steps on the first item: typed 60, → 65, ← back to 60

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Stage } from '../../../src-main/domain/types.js';
 import { useApp } from '../../app/api.js';
+import { prefetchViewer } from '../../components/pdf/loadViewer.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { padAction } from '../../scoring/keys.js';
@@ -13,7 +14,7 @@ import { navStore } from '../../stores/nav.js';
 import { createScoringStore, saveStatus } from '../../stores/scoring.js';
 import { CriteriaTree } from './CriteriaTree.js';
 import { ItemPanel } from './ItemPanel.js';
-import { MaterialsPane } from './MaterialsPane.js';
+import { MaterialsPane, useMaterials } from './MaterialsPane.js';
 import { SubmitModal } from './SubmitModal.js';
 import { WorkspaceBar } from './WorkspaceBar.js';
 import { useWorkspacePanes, WorkspacePanes } from './WorkspacePanes.js';
@@ -22,9 +23,9 @@ function isTextField(target: EventTarget): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
 }
 
-/** The pane handles take their own keys (arrows to resize). */
+/** The materials viewer and the pane handles take their own keys (PageDown, arrows…). */
 function ownsKeys(target: EventTarget): boolean {
-  return target instanceof Element && target.closest('[role="separator"]') !== null;
+  return target instanceof Element && target.closest('[data-own-keys], [role="separator"]') !== null;
 }
 
 /** The height AppShell leaves below its header, so that the panes scroll and the page does not. */
@@ -37,6 +38,7 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   const edition = useCall('expert.getEdition', { editionId });
   const sheet = useCall('expert.openSheet', { editionId, applicantId, stage });
   const assignments = useCall('expert.myAssignments', { editionId });
+  const materials = useMaterials(editionId, applicantId);
   const store = useMemo(() => createScoringStore({ save: (input) => api.call('expert.saveItem', input) }), [api]);
   const loaded = useStore(store, (s) => s.sheet !== null);
   const items = useStore(store, (s) => s.items);
@@ -52,6 +54,7 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
     if (sheet.data && framework) store.getState().load(sheet.data, framework);
   }, [sheet.data, framework, store]);
 
+  useEffect(prefetchViewer, []);
   useEffect(() => onBeforeLock(() => store.getState().flush()), [store]);
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -151,7 +154,7 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
         onSizes={panes.setSizes}
         tree={panes.treeOpen ? <CriteriaTree framework={framework} store={store} /> : null}
         item={<ItemPanel ref={pad} framework={framework} store={store} />}
-        materials={showMaterials ? <MaterialsPane editionId={editionId} applicantId={applicantId} /> : null}
+        materials={showMaterials ? <MaterialsPane source={materials} onLeave={() => pad.current?.focus()} /> : null}
       />
       <SubmitModal
         opened={submitOpen}
