@@ -75,9 +75,20 @@ export function usePdfViewer(pdfjs: Pdfjs, doc: PDFDocumentProxy, container: Ref
     // a link in an application goes nowhere: the app opens no other page
     linkService.externalLinkEnabled = false;
     const findController = new PDFFindController({ eventBus, linkService });
-    // no links made from text that looks like a URL: they would lead nowhere, and finding them
-    // costs a pass over every page's text. Without page borders a page fills the pane's width.
-    const viewer = new PDFViewer({ container: el, eventBus, linkService, findController, annotationMode: pdfjs.lib.AnnotationMode.ENABLE, enableAutoLinking: false, removePageBorders: true });
+    // Each of these was measured while paging: no links made from text that looks like a URL
+    // (they would lead nowhere, and finding them costs a pass over every page's text), and the
+    // browser's own selection highlight instead of pdf.js drawing it (which asks for the
+    // selection on every page drawn). Without page borders a page fills the pane's width.
+    const viewer = new PDFViewer({
+      container: el,
+      eventBus,
+      linkService,
+      findController,
+      annotationMode: pdfjs.lib.AnnotationMode.ENABLE,
+      enableAutoLinking: false,
+      enableSelectionRendering: false,
+      removePageBorders: true,
+    });
     linkService.setViewer(viewer);
 
     const events = new AbortController();
