@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/domain/types.js';
 import { launchChromium, openPage, ROOT, shot, startApp, type RunningApp } from './helpers/app.js';
 import { experts, packageForExpert, PASSPHRASE, secretariatImports } from './helpers/fixtures.js';
+import { inViewport, layoutProblems } from './helpers/layout.js';
 import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/wait.js';
 
 /**
@@ -154,6 +155,9 @@ describe('expert in browser mode', () => {
     await attrOf(page.getByTestId('save-status'), 'data-state').toBe('saved');
     await page.getByTestId(`tree-item-${items[0]!.code}`).click();
     await textOf(page.getByTestId('pad-percent')).toBe('60%');
+    // at 1440×900 the tree, the item and the material sit side by side, the page itself still
+    expect(await layoutProblems(page)).toEqual([]);
+    expect(await inViewport(page, 'opportunities')).toBe(true);
     await shot(page, '07-scoring-workspace');
   });
 
