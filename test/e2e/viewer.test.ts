@@ -5,10 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatMinuteInZone } from '../../src-renderer/format/datetime.js';
 import { launchChromium, openPage, shot, startApp, type RunningApp } from './helpers/app.js';
-import { experts, packageForExpert, PASSPHRASE } from './helpers/fixtures.js';
+import { applicants, experts, packageForExpert, PASSPHRASE } from './helpers/fixtures.js';
 import { watchFrames } from './helpers/frames.js';
 import { inViewport, layoutProblems } from './helpers/layout.js';
 import { CHAPTERS, FIND_PAGES, FIND_PHRASE, longMaterialPdf } from './helpers/long-pdf.js';
+import { scannedPdf } from './helpers/scanned-pdf.js';
 import { VIEWER_FIGURES_FILE, VIEWER_TARGETS, type OpenFigures, type PagingFigures, type ViewerFigures } from './helpers/viewer-figures.js';
 import { attrOf, focused, textOf, visible } from './helpers/wait.js';
 
@@ -52,6 +53,8 @@ describe('materials viewer, 300 pages', () => {
   let app: RunningApp;
   let browser: Browser;
   let applicant = '';
+  /** the second applicant's material is a scanned page */
+  const scanned = applicants(2)[1]!.code;
 
   beforeAll(async () => {
     const pdf = await longMaterialPdf(PAGES);
@@ -67,16 +70,18 @@ describe('materials viewer, 300 pages', () => {
     const enrollment = page.locator('[data-testid="enrollment-code"]', { hasText: 'PINGSHEN-KEY-1:' });
     await enrollment.waitFor();
     const code = (await enrollment.innerText()).trim();
-    const made = await packageForExpert(join(dir, 'secretariat'), code, (file) => {
-      writeFileSync(file, pdf);
+    const made = await packageForExpert(join(dir, 'secretariat'), code, (file, owner) => {
+      writeFileSync(file, owner === scanned ? scannedPdf() : pdf);
       return file;
     });
     applicant = made.applicantCodes[0]!;
     await page.getByTestId('import-package-input').first().setInputFiles(made.packageFile);
-    await page.getByTestId(`declare-${applicant}`).click();
-    await page.getByTestId('declare-none').check();
-    await page.getByTestId('declare-submit').click();
-    await visible(page.getByTestId(`open-${applicant}-material`));
+    for (const who of [applicant, scanned]) {
+      await page.getByTestId(`declare-${who}`).click();
+      await page.getByTestId('declare-none').check();
+      await page.getByTestId('declare-submit').click();
+      await visible(page.getByTestId(`open-${who}-material`));
+    }
     await page.context().close();
   });
 
@@ -295,4 +300,25 @@ describe('materials viewer, 300 pages', () => {
       });
     });
   }
+
+  it('shows a scanned page: its fax-coded image is decoded by the app’s own JavaScript decoders', async () => {
+    const { page, problems } = await openPage(browser, app.url, 'light', VIEWPORTS[0]);
+    await page.getByTestId('expert-editions').getByRole('button').first().click();
+    await page.getByTestId(`open-${scanned}-material`).click();
+    await page.locator(rendered(1)).waitFor({ timeout: 20_000 });
+    // the black square covers about a tenth of the page
+    await expect
+      .poll(() =>
+        page.locator('.pdfViewer .page canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          let dark = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i]! < 100) dark++;
+          return dark / (canvas.width * canvas.height);
+        }),
+      )
+      .toBeGreaterThan(0.05);
+    await shot(page, 'viewer-scanned-page');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -39,7 +39,9 @@ const assetUrl = (path: string) => new URL(path, document.baseURI).href;
 
 /**
  * Parses a material held in memory. pdf.js takes ownership of the buffer it is given, so it gets
- * a copy. Fonts and CMaps come from the app; scripts in the PDF never run (no scripting manager).
+ * a copy. Fonts, CMaps and the decoders of scanned images come from the app, the decoders as
+ * JavaScript since the CSP allows no WebAssembly; scripts in the PDF never run (no scripting
+ * manager).
  */
 export function openPdf({ lib, worker }: Pdfjs, bytes: Uint8Array): PdfjsLib.PDFDocumentLoadingTask {
   return lib.getDocument({
@@ -48,6 +50,8 @@ export function openPdf({ lib, worker }: Pdfjs, bytes: Uint8Array): PdfjsLib.PDF
     cMapUrl: assetUrl('pdfjs/cmaps/'),
     cMapPacked: true,
     standardFontDataUrl: assetUrl('pdfjs/standard_fonts/'),
+    wasmUrl: assetUrl('pdfjs/wasm/'),
+    useWasm: false,
     enableXfa: false,
   });
 }
