@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { viewerAction } from '../../src-renderer/components/pdf/keys.js';
 import { watermarkImage, watermarkLine } from '../../src-renderer/components/pdf/watermark.js';
 
-const none = { ctrl: false, alt: false, meta: false, shift: false };
+const none = { ctrl: false, alt: false, meta: false };
 const ctrl = { ...none, ctrl: true };
 
 describe('keys in the materials viewer', () => {

@@ -36,7 +36,7 @@ function ViewerFrame({ pdfjs, doc, watermark, onLeave }: ViewerProps & { pdfjs: 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // the page and search boxes handle their own keys
     if (!handle || isTextField(event.target)) return;
-    const action = viewerAction(event.key, { ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey, shift: event.shiftKey }, handle.scrollsAcross());
+    const action = viewerAction(event.key, { ctrl: event.ctrlKey, alt: event.altKey, meta: event.metaKey }, handle.scrollsAcross());
     switch (action.kind) {
       case 'page':
         handle.turn(action.to);

@@ -11,7 +11,7 @@ export type ViewerAction =
  * so a page taller than the pane can still be read line by line; left and right turn pages
  * unless the page is zoomed wider than the pane and they are needed to scroll across.
  */
-export function viewerAction(key: string, mods: { ctrl: boolean; alt: boolean; meta: boolean; shift: boolean }, scrollsAcross: boolean): ViewerAction {
+export function viewerAction(key: string, mods: { ctrl: boolean; alt: boolean; meta: boolean }, scrollsAcross: boolean): ViewerAction {
   if (mods.alt) return { kind: 'none' };
   if (mods.ctrl || mods.meta) {
     switch (key) {

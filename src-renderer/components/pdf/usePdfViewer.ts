@@ -5,7 +5,6 @@ import { markFirstPage } from './marks.js';
 import type { Pdfjs } from './pdfjs.js';
 
 export interface FindStatus {
-  query: string;
   current: number;
   total: number;
   pending: boolean;
@@ -32,7 +31,7 @@ export interface ViewerHandle {
 }
 
 const FIT_WIDTH = 'page-width';
-const NO_FIND: FindStatus = { query: '', current: 0, total: 0, pending: false };
+const NO_FIND: FindStatus = { current: 0, total: 0, pending: false };
 /** pdf.js's FindState.PENDING */
 const FIND_PENDING = 3;
 
@@ -127,7 +126,6 @@ export function usePdfViewer(pdfjs: Pdfjs, doc: PDFDocumentProxy, container: Ref
     resized.observe(el);
 
     const dispatchFind = (query: string, again: boolean, backward: boolean) => {
-      setState((s) => ({ ...s, find: { ...s.find, query } }));
       eventBus.dispatch('find', { source: null, type: again ? 'again' : '', query, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: backward, matchDiacritics: false });
     };
     const closeFind = () => {
