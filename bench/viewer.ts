@@ -22,6 +22,7 @@ export interface ViewerBench {
   /** why nothing was measured, when nothing was */
   problem?: string;
   chromium?: string;
+  machine?: { cpus: number; loadAverage: ViewerFigures['loadAverage'] };
   pdf?: ViewerFigures['pdf'];
   targets: typeof VIEWER_TARGETS;
   viewports: Record<string, { openMs: number | null; withinOpen: boolean; longestFrameMs: number | null; withinFrame: boolean; details: ViewerFigures['viewports'][string] }>;
@@ -52,6 +53,7 @@ export function benchViewer(): ViewerBench {
     how,
     measured: true,
     chromium: figures.chromium,
+    machine: { cpus: figures.cpus, loadAverage: figures.loadAverage },
     pdf: figures.pdf,
     targets: VIEWER_TARGETS,
     viewports,

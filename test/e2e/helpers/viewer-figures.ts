@@ -24,6 +24,9 @@ export type PagingFigures = FrameFigures & { pages: number; turnMs: { median: nu
 export interface ViewerFigures {
   measuredAt: string;
   chromium: string;
+  /** how busy the machine was: its cores, and the one-minute load average as the run began and ended */
+  cpus: number;
+  loadAverage: { atStart: number; atEnd: number };
   pdf: { pages: number; bytes: number };
   viewports: Record<string, { open: OpenFigures | null; paging: PagingFigures | null }>;
 }
