@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import { launchChromium, openPage, ROOT, shot, startApp, type RunningApp } from './helpers/app.js';
 import { experts, packageForExpert, PASSPHRASE, returnSheetAndRepackage, secretariatImports } from './helpers/fixtures.js';
+import { inViewport, layoutProblems } from './helpers/layout.js';
 import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/wait.js';
 
 /**
@@ -101,7 +102,8 @@ describe('expert in browser mode', () => {
     await page.getByTestId(`open-${codes[0]}-material`).click();
     await focused(page.getByTestId('score-pad'));
     await visible(page.getByTestId('pdf-viewer'));
-    await textOf(page.getByTestId('pdf-page')).toBe('第 1 / 1 页');
+    await expect.poll(() => page.getByTestId('pdf-page-input').inputValue()).toBe('1');
+    await textOf(page.getByTestId('pdf-pages')).toBe('/ 1 页');
     await attrOf(page.getByTestId('save-status'), 'data-state').toBe('idle');
 
     // steps on the first item: typed 60, → 65, ← back to 60
@@ -153,6 +155,9 @@ describe('expert in browser mode', () => {
     await attrOf(page.getByTestId('save-status'), 'data-state').toBe('saved');
     await page.getByTestId(`tree-item-${items[0]!.code}`).click();
     await textOf(page.getByTestId('pad-percent')).toBe('60%');
+    // at 1440×900 the tree, the item and the material sit side by side, the page itself still
+    expect(await layoutProblems(page)).toEqual([]);
+    expect(await inViewport(page, 'opportunities')).toBe(true);
     await shot(page, '07-scoring-workspace');
   });
 

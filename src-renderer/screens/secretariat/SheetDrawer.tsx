@@ -82,13 +82,11 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
                           </Button>
                         ) : null}
                       </Group>
-                      {earlier(s).length > 0 ? (
-                        <Text size="xs" c="dimmed" mb="xs" data-testid="sheet-earlier">
-                          {earlier(s)
-                            .map((v) => t('drawer.earlierVersion', { version: v.version, at: formatDateTime(v.submittedAt, i18n.language), total: sheetTotal(edition.framework, percentsOf(v.items)).toFixed(2) }))
-                            .join('；')}
+                      {earlier(s).map((v) => (
+                        <Text key={v.id} size="xs" c="dimmed" data-testid="sheet-earlier">
+                          {t('drawer.earlierVersion', { version: v.version, at: formatDateTime(v.submittedAt, i18n.language), total: sheetTotal(edition.framework, percentsOf(v.items)).toFixed(2) })}
                         </Text>
-                      ) : null}
+                      ))}
                       <Table fz="xs" verticalSpacing={2}>
                         <Table.Thead>
                           <Table.Tr>
