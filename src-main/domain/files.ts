@@ -12,6 +12,10 @@ export const MaterialInfoSchema = z.strictObject({
   size: z.number().int(),
   sha256: Sha256Schema,
   addedAt: IsoTimeSchema,
+  /** 1 for the first; a replaced material's successor is the next version */
+  version: z.number().int().min(1),
+  /** the material this version replaced, no longer held */
+  replaces: EntityIdSchema.nullable(),
 });
 export type MaterialInfo = z.infer<typeof MaterialInfoSchema>;
 

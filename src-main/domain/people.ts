@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeSchema, EmailSchema, EntityIdSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
+import { CodeSchema, EmailSchema, EntityIdSchema, IsoTimeSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
 import { ApplicantKindSchema, IndustrySchema } from './vocabulary.js';
 
 /** Applicants (申报单位) and experts (评审专家): what the secretariat enters, and what a record holds. */
@@ -16,8 +16,18 @@ const ApplicantFields = {
 
 export const ApplicantInputSchema = z.strictObject(ApplicantFields);
 export type ApplicantInput = z.output<typeof ApplicantInputSchema>;
+/** a correction: the fields to change, the others stay */
+export const ApplicantChangesSchema = ApplicantInputSchema.partial();
+export type ApplicantChanges = z.output<typeof ApplicantChangesSchema>;
 
-export const ApplicantSchema = z.strictObject({ id: EntityIdSchema, editionId: EntityIdSchema, ...ApplicantFields });
+/**
+ * Withdrawn (撤回申报 / 退出): a person who can no longer be removed, because work was sent
+ * to or done by them, leaves the edition this way; the record stays, marked, with the reason.
+ */
+export const WithdrawalSchema = z.strictObject({ at: IsoTimeSchema, reason: z.string() }).nullable();
+export type Withdrawal = z.output<typeof WithdrawalSchema>;
+
+export const ApplicantSchema = z.strictObject({ id: EntityIdSchema, editionId: EntityIdSchema, ...ApplicantFields, withdrawn: WithdrawalSchema });
 export type Applicant = z.output<typeof ApplicantSchema>;
 
 /** An applicant as rankings and reports name it. */
@@ -36,6 +46,8 @@ const ExpertFields = {
 
 export const ExpertInputSchema = z.strictObject(ExpertFields);
 export type ExpertInput = z.output<typeof ExpertInputSchema>;
+export const ExpertChangesSchema = ExpertInputSchema.partial();
+export type ExpertChanges = z.output<typeof ExpertChangesSchema>;
 
 export const ExpertSchema = z.strictObject({
   id: EntityIdSchema,
@@ -44,6 +56,7 @@ export const ExpertSchema = z.strictObject({
   /** set once the expert's enrollment key has been registered */
   enrolled: z.boolean(),
   fingerprint: z.string().nullable(),
+  withdrawn: WithdrawalSchema,
 });
 export type Expert = z.output<typeof ExpertSchema>;
 

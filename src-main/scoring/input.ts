@@ -7,12 +7,21 @@ import { listReasons } from '../domain/reasons.js';
 import { PingshenError } from '../domain/errors.js';
 import { isOnGrid } from './sheet.js';
 
+/** An applicant who withdrew (撤回申报): named in the results, never ranked. */
+export interface WithdrawnApplicant {
+  applicant: ApplicantRef;
+  at: string;
+  reason: string;
+}
+
 export interface EditionInput {
   rules: EffectiveRules;
   framework: CriteriaFramework;
   applicants: ApplicantRef[];
   seats: PanelSeat[];
   sheets: SubmittedSheet[];
+  /** applicants who withdrew: not ranked, listed with the reason */
+  withdrawn?: WithdrawnApplicant[];
 }
 
 const seatKey = (applicantId: string, stage: string): string => `${applicantId}\u0000${stage}`;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { byText } from '../domain/order.js';
 import { CandidateEntrySchema, FlagSchema, perKind, RankingEntrySchema, StageResultSchema, type Flag, type StageResult, type SubmittedSheet } from '../domain/scores.js';
-import { EntityIdSchema } from '../domain/values.js';
+import { ApplicantRefSchema } from '../domain/people.js';
+import { EntityIdSchema, IsoTimeSchema } from '../domain/values.js';
 import { EffectiveRulesSchema } from '../profile/effective.js';
 import { selectCandidates } from '../rules/floors-caps.js';
 import { shortlistAfter, type ShortlistOutcome } from '../rules/shortlist.js';
@@ -23,6 +24,8 @@ export const EditionResultsSchema = z.strictObject({
     unfilled: z.strictObject({ award: perKind(z.number().int()), nomination: perKind(z.number().int()) }),
   }),
   flags: z.array(FlagSchema),
+  /** applicants who withdrew, in code order: not ranked */
+  withdrawn: z.array(z.strictObject({ applicant: ApplicantRefSchema, at: IsoTimeSchema, reason: z.string() })),
 });
 export type EditionResults = z.infer<typeof EditionResultsSchema>;
 
@@ -90,5 +93,6 @@ export function computeEditionResults(input: EditionInput): EditionResults {
     ranking,
     candidates: { entries: candidates.entries, unfilled: candidates.unfilled },
     flags,
+    withdrawn: [...(input.withdrawn ?? [])].sort((a, b) => byText(a.applicant.code, b.applicant.code)),
   };
 }

@@ -256,14 +256,15 @@ describe('secretariat in browser mode', () => {
     const drawer = page.getByTestId('sheet-drawer');
     await visible(drawer);
     await drawer.locator('.mantine-Accordion-control').first().click();
-    const returnable = await page.getByTestId('sheet-return').count();
+    // six submitted sheets, each with its return button
+    await countOf(page.getByTestId('sheet-return')).toBe(6);
     await page.getByTestId('sheet-return').first().click();
     await disabled(page.getByTestId('return-confirm')).toBe(true);
     await page.getByTestId('return-reason').fill('4.3.2 的得分与评语不一致，请核对后重新提交');
     await page.getByTestId('return-confirm').click();
     await countOf(drawer.getByTestId('sheet-returned')).toBe(1);
     await visible(drawer.getByText('4.3.2 的得分与评语不一致，请核对后重新提交'));
-    await countOf(page.getByTestId('sheet-return')).toBe(returnable - 1);
+    await countOf(page.getByTestId('sheet-return')).toBe(5);
     await shot(page, '30a-sheet-returned');
     await page.keyboard.press('Escape');
     await page.getByTestId('tab-intake').click();

@@ -34,6 +34,7 @@ const applicant = (id: string, code: string, name: string, industry: 1 | 2 | 3, 
   contactName: null,
   contactPhone: null,
   contactEmail: null,
+  withdrawn: null,
 });
 
 export const applicants: Applicant[] = [
@@ -55,6 +56,7 @@ const expert = (n: number, name: string, organisation: string): Expert => ({
   email: null,
   enrolled: true,
   fingerprint: null,
+  withdrawn: null,
 });
 
 export const experts: Expert[] = [
@@ -147,6 +149,7 @@ export const results: EditionResults = {
       detail: { zh: '4.7.4 财务结果：专家得分率 20%–100%，相差超过 30 个百分点', en: '4.7.4 Financial results: experts range 20 %–100 %, more than 30 points apart' },
     },
   ],
+  withdrawn: [],
 };
 
 const declared = (expertId: string, applicantId: string, at: string, conflict = false, reason = '', source: Declaration['source'] = 'expert'): Declaration => ({
@@ -215,4 +218,5 @@ export const xinyangResults: EditionResults = {
     unfilled: { award: { unit: 0, individual: 0 }, nomination: { unit: 1, individual: 0 } },
   },
   flags: [],
+  withdrawn: [],
 };

@@ -76,6 +76,7 @@ export function syntheticEdition(applicantCount: number, seed = 2025): Synthetic
     contactName: null,
     contactPhone: null,
     contactEmail: null,
+    withdrawn: null,
   }));
   const experts: Expert[] = Array.from({ length: PANEL * STAGES.length * 2 }, (_, i) => ({
     id: `ex-${i + 1}`,
@@ -89,6 +90,7 @@ export function syntheticEdition(applicantCount: number, seed = 2025): Synthetic
     email: null,
     enrolled: true,
     fingerprint: null,
+    withdrawn: null,
   }));
 
   const sheets: ScoreSheet[] = [];
@@ -159,5 +161,6 @@ function rank(applicants: Applicant[], stageResults: StageResult[]): EditionResu
         detail: { zh: `${d.itemCode}：专家得分率 ${d.min}%–${d.max}%`, en: `${d.itemCode}: experts range ${d.min} %–${d.max} %` },
       })),
     ),
+    withdrawn: [],
   };
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { BundleOutcome } from '../../domain/files.js';
 import { Cli } from '../context.js';
+import { describePackageChanges } from './corrections.js';
 import { RefusedError } from '../errors.js';
 import { save, upload } from '../files.js';
 import { expertByCode, splitList } from '../lookup.js';
@@ -64,10 +65,15 @@ export function registerPackageCommands(program: Command): void {
         const edition = await svc.packages.import({ file: upload(file) });
         const assignments = svc.assignments.mine({ editionId: edition.id });
         cli.emit({ edition, assignments: assignments.length }, () =>
-          cli.t({
-            zh: `已导入评审包：${edition.name}，共 ${assignments.length} 项评审任务。请先用 declare 逐家申明有无利益冲突。`,
-            en: `Package imported: ${edition.name}, ${assignments.length} assignments. Declare conflicts first (declare).`,
-          }),
+          [
+            cli.t({
+              zh: `已导入评审包：${edition.name}，共 ${assignments.length} 项评审任务。请先用 declare 逐家申明有无利益冲突。`,
+              en: `Package imported: ${edition.name}, ${assignments.length} assignments. Declare conflicts first (declare).`,
+            }),
+            describePackageChanges(cli, edition.changes),
+          ]
+            .filter(Boolean)
+            .join('\n'),
         );
       });
     });

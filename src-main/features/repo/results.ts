@@ -21,7 +21,10 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
   const rules = rulesOf(edition);
   const standingOf = standings(declarationsOfEdition(ctx, id));
   const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
-  const applicants: ApplicantRef[] = listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry }));
+  const rows = listApplicantRows(ctx, id);
+  const ref = (a: (typeof rows)[number]): ApplicantRef => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry });
+  const applicants = rows.filter((a) => !a.withdrawn).map(ref);
+  const withdrawn = rows.flatMap((a) => (a.withdrawn ? [{ applicant: ref(a), at: a.withdrawn.at, reason: a.withdrawn.reason }] : []));
   const codeOf = new Map(applicants.map((a) => [a.id, a.code]));
   const seats: PanelSeat[] = editionSeats(ctx, id).map((s) => ({
     ...s,
@@ -50,6 +53,6 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
     }
     sheets.push({ expertId: row.expert_id, applicantId: row.applicant_id, stage: row.stage, percents: percents.get(row.id) ?? {} });
   }
-  const results: EditionResults = computeEditionResults({ rules, framework: edition.framework, applicants, seats, sheets });
+  const results: EditionResults = computeEditionResults({ rules, framework: edition.framework, applicants, seats, sheets, withdrawn });
   return { ...results, flags: [...results.flags, ...excluded] };
 }
