@@ -89,6 +89,9 @@ export const M = {
     time: { zh: '时间', en: 'Time' },
     reason: { zh: '理由', en: 'Reason' },
     none: { zh: '无', en: 'None' },
+    // for a record whose person is not (or no longer) on file: never shown as an internal id
+    unlistedExpert: { zh: '（未登记的专家）', en: '(unlisted expert)' },
+    unlistedApplicant: { zh: '（本届没有的申报单位）', en: '(applicant not in this edition)' },
     notScored: { zh: '未评', en: 'n/s' },
     strengths: { zh: '优势', en: 'Strengths' },
     opportunities: { zh: '改进机会', en: 'Opportunities for improvement' },
@@ -327,8 +330,8 @@ export const M = {
       zh: `尚无该专家对该申报单位${stage.zh}的评分表，无可打印内容。`,
       en: `There is no score sheet of this expert for this applicant's ${stage.en.toLowerCase()}: nothing to print.`,
     }),
-    noApplicant: (id: string): Localized => ({ zh: `本届没有该申报单位（${id}）。请刷新列表后重试。`, en: `This edition has no such applicant (${id}). Refresh the list and try again.` }),
-    noExpert: (id: string): Localized => ({ zh: `本届没有该评审专家（${id}）。请刷新列表后重试。`, en: `This edition has no such expert (${id}). Refresh the list and try again.` }),
+    noApplicant: { zh: '本届没有该申报单位。请刷新列表后重试。', en: 'This edition has no such applicant. Refresh the list and try again.' },
+    noExpert: { zh: '本届没有该评审专家。请刷新列表后重试。', en: 'This edition has no such expert. Refresh the list and try again.' },
     noPanelResultsAtAll: {
       zh: '本届尚无任何申报单位有评审组评分，无可汇编的内容。请先导入专家的结果包。',
       en: 'No applicant in this edition has panel scores yet: there is nothing to bind. Import the experts’ result bundles first.',

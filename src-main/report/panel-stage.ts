@@ -21,7 +21,7 @@ export interface PanelStageContent {
 export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, lang: ReportLang): PanelStageContent {
   const result = stage.result;
   const experts = byId(stage.experts);
-  const name = (id: string) => expertShortName(experts.get(id), id);
+  const name = (id: string) => expertShortName(experts.get(id), tr(lang, M.common.unlistedExpert));
   const dropped = new Set(result?.droppedExpertIds ?? []);
   const trimmed = result?.trimmed === true;
   const flagged = new Set((result?.disagreements ?? []).map((d) => d.itemCode));
@@ -116,7 +116,7 @@ export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, l
     hLineWidth: (i: number) => (ruled.has(i) ? 0.5 : 0),
   };
   return {
-    members: stage.experts.map((e) => expertShortName(e, e.id)).join(lang === 'zh' ? '、' : ', '),
+    members: stage.experts.map((e) => expertShortName(e, tr(lang, M.common.unlistedExpert))).join(lang === 'zh' ? '、' : ', '),
     notes,
     // titled with the stage and the applicant, repeated on each page the table runs on, so a
     // loose page of a long summary (or of the committee's binder) still says whose scores it holds

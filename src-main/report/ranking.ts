@@ -102,14 +102,14 @@ function candidateLists(input: RankingInput, lang: ReportLang): Content[] {
         h3(tr(lang, M.ranking.listHeading(M.kind[kind], M.ranking[level], cap, candidates.unfilled[level][kind]))),
         listed.length === 0
           ? note(tr(lang, M.common.none))
-          : { ol: listed.map((r) => `${applicantLabel(applicants.get(r.applicant.id) ?? r.applicant, r.applicant.id)}　${formatScore(r.weightedTotal)}`) },
+          : { ol: listed.map((r) => `${applicantLabel(applicants.get(r.applicant.id) ?? r.applicant, r.applicant.code)}　${formatScore(r.weightedTotal)}`) },
       ]);
     }
     const tied = candidates.entries.filter((e) => e.kind === kind && e.status === 'tie-at-cap');
     if (tied.length > 0) {
       groups.push([
         h3(`${tr(lang, M.kind[kind])} · ${tr(lang, M.ranking.status['tie-at-cap'])}`),
-        { ul: tied.map((e) => applicantLabel(applicants.get(e.applicantId), e.applicantId)) },
+        { ul: tied.map((e) => applicantLabel(applicants.get(e.applicantId), tr(lang, M.common.unlistedApplicant))) },
       ]);
     }
   }
@@ -125,7 +125,7 @@ function flagsTable(input: RankingInput, lang: ReportLang): Content[] {
     [th(tr(lang, M.ranking.flagKind)), th(tr(lang, M.common.applicant)), th(tr(lang, M.common.stage)), th(tr(lang, M.common.item)), th(tr(lang, M.ranking.flagDetail))],
     ...flags.map((f) => [
       td(tr(lang, M.ranking.flag[f.code])),
-      td(f.applicantId ? applicantLabel(applicants.get(f.applicantId), f.applicantId) : '—'),
+      td(f.applicantId ? applicantLabel(applicants.get(f.applicantId), tr(lang, M.common.unlistedApplicant)) : '—'),
       td(f.stage ? tr(lang, M.stage[f.stage]) : '—'),
       td(f.itemCode ?? '—'),
       td(tr(lang, f.detail)),

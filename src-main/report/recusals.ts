@@ -15,8 +15,8 @@ export function buildRecusals(input: RecusalsInput, print: PrintOptions): DocDef
   const recusals = input.declarations.filter((d) => d.conflict);
   const clear = input.declarations.filter((d) => !d.conflict);
   const imposed = recusals.filter((d) => d.source === 'secretariat').length;
-  const who = (id: string) => expertLabel(experts.get(id), id);
-  const what = (id: string) => applicantLabel(applicants.get(id), id);
+  const who = (id: string) => expertLabel(experts.get(id), tr(lang, M.common.unlistedExpert));
+  const what = (id: string) => applicantLabel(applicants.get(id), tr(lang, M.common.unlistedApplicant));
   const none = (title: string): Content => ({ stack: [h2(title), note(tr(lang, M.common.none))], unbreakable: true });
 
   const recusalBody: Content[][] = [

@@ -82,6 +82,7 @@ export function ResultsTab({ edition }: { edition: EditionDetail }) {
   const l = useLocalized();
   const results = useCall('results.get', { editionId: edition.id });
   const applicants = useCall('applicants.list', { editionId: edition.id });
+  const experts = useCall('experts.list', { editionId: edition.id });
   const [open, setOpen] = useState<string | null>(null);
 
   return (
@@ -133,7 +134,7 @@ export function ResultsTab({ edition }: { edition: EditionDetail }) {
                       const a = r.ranking.find((x) => x.applicant.id === c.applicantId)?.applicant;
                       return (
                         <Text key={c.applicantId} size="sm">
-                          {a ? `${a.code} ${a.name}` : c.applicantId}
+                          {a ? `${a.code} ${a.name}` : '—'}
                         </Text>
                       );
                     })}
@@ -146,7 +147,7 @@ export function ResultsTab({ edition }: { edition: EditionDetail }) {
               </Card>
             ))}
           </SimpleGrid>
-          <StageTables results={r} applicants={applicants.data ?? []} onOpen={setOpen} />
+          <StageTables results={r} applicants={applicants.data ?? []} experts={experts.data ?? []} onOpen={setOpen} />
           <SheetDrawer edition={edition} results={r} applicantId={open} onClose={() => setOpen(null)} />
         </Stack>
       )}
