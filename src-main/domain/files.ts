@@ -41,10 +41,13 @@ export const BundleOutcomeSchema = z.discriminatedUnion('status', [
 ]);
 export type BundleOutcome = z.infer<typeof BundleOutcomeSchema>;
 
+/** A received bundle as recorded; a refused one that could not be opened has no bundle, expert or sequence. */
 export const BundleRecordSchema = z.strictObject({
-  bundleId: EntityIdSchema,
-  expertId: EntityIdSchema,
-  sequence: z.number().int(),
+  bundleId: EntityIdSchema.nullable(),
+  expertId: EntityIdSchema.nullable(),
+  sequence: z.number().int().nullable(),
+  /** the file's name as the user gave it: what tells an unreadable file from another */
+  fileName: z.string(),
   sha256: Sha256Schema,
   receivedAt: IsoTimeSchema,
   status: z.enum(['accepted', 'superseded', 'refused']),

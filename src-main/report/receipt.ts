@@ -21,6 +21,11 @@ export function buildReceipt(input: ReceiptInput, print: PrintOptions): DocDefin
   const lang = print.lang;
   const experts = byId(input.experts);
   const count = (status: BundleRecord['status']) => input.bundles.filter((b) => b.status === status).length;
+  // a bundle from nobody on file (or a file that could not be opened) is known only by its file name
+  const sender = (b: BundleRecord): string => {
+    const expert = b.expertId === null ? undefined : experts.get(b.expertId);
+    return expert ? expertLabel(expert, '') : `${tr(lang, M.receipt.unknownExpert)}\n${b.fileName}`;
+  };
 
   const body: Content[][] = [
     [
@@ -33,8 +38,8 @@ export function buildReceipt(input: ReceiptInput, print: PrintOptions): DocDefin
     ],
     ...input.bundles.map((b) => [
       td(formatDateTime(b.receivedAt, lang)),
-      td(expertLabel(experts.get(b.expertId), tr(lang, M.receipt.unknownExpert))),
-      num(String(b.sequence), { alignment: 'center' }),
+      td(sender(b)),
+      num(b.sequence === null ? '—' : String(b.sequence), { alignment: 'center' }),
       td(tr(lang, M.receipt.statuses[b.status]), b.status === 'refused' ? { fillColor: FLAG_FILL } : {}),
       td(groupedHex(b.sha256), { style: 'mono' }),
       td(b.reason ? tr(lang, b.reason) : '—'),

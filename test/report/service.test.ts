@@ -122,7 +122,7 @@ describe('the secretariat printing', () => {
     { req: request({ kind: 'feedback', applicantId: 'ap-1', discloseScores: true }), expected: ['合计1000604.17812.50'] },
     { req: request({ kind: 'ranking' }), expected: ['1WX2025-001无锡华光精密机械股份有限公司604.17812.50790.00745.50'] },
     { req: request({ kind: 'recusals' }), expected: ['其配偶在该单位任职'] },
-    { req: request({ kind: 'receipt' }), expected: ['拒收1个'] },
+    { req: request({ kind: 'receipt' }), expected: ['拒收2个'] },
   ])('makes the $req.kind report from the service data', async ({ req, expected }) => {
     const out = join(dir, `${req.kind}.pdf`);
     const made = await produce(secretariatStore(), req, out);
