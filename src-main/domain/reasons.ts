@@ -28,7 +28,7 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validation<T>
   return { ok: false, reasons };
 }
 
-/** The fields a clerk types, named as the forms and sheets name them; other paths as they are. */
+/** The fields a clerk types or picks, named as the forms and sheets name them. */
 const FIELD_WORDS: Record<string, Localized> = {
   code: { zh: '编号', en: 'code' },
   name: { zh: '名称', en: 'name' },
@@ -42,15 +42,26 @@ const FIELD_WORDS: Record<string, Localized> = {
   industry: { zh: '产业', en: 'industry' },
   kind: { zh: '类别', en: 'kind' },
   year: { zh: '年度', en: 'year' },
+  reason: { zh: '理由', en: 'reason' },
+  fileName: { zh: '文件名', en: 'file name' },
+  bytes: { zh: '文件内容', en: 'file contents' },
+  file: { zh: '文件', en: 'file' },
+  files: { zh: '文件', en: 'file' },
+  issuingBody: { zh: '发文机关', en: 'issuing body' },
+  timeZone: { zh: '时区', en: 'time zone' },
 };
 
+/**
+ * The field an issue is about, in the words of the form: the innermost field a clerk knows by
+ * name, with the row for a list ("第 2 个文件的文件名"). A path of internal names (file.fileName,
+ * settings.weights.site) is never shown: without a known field the reason stands alone.
+ */
 function fieldWords(path: readonly PropertyKey[]): Localized | null {
-  if (path.length === 0) return null;
-  const last = path[path.length - 1];
-  const known = typeof last === 'string' ? FIELD_WORDS[last] : undefined;
-  if (known) return known;
-  const raw = path.map(String).join('.');
-  return { zh: raw, en: raw };
+  const known = [...path].reverse().find((p): p is string => typeof p === 'string' && FIELD_WORDS[p] !== undefined);
+  if (known === undefined) return null;
+  const words = FIELD_WORDS[known]!;
+  const index = path.find((p): p is number => typeof p === 'number');
+  return index === undefined ? words : { zh: `第 ${index + 1} 项的${words.zh}`, en: `${words.en} of item ${index + 1}` };
 }
 
 /** A hand-written issue about one field's value: the reason is prefixed with the field's name. */

@@ -99,7 +99,8 @@ describe('the secretariat imports result bundles', () => {
     scoreAll(e1, id, a1, 'material', 70);
     const good = await exportAs(e1, 'good.psb');
     const tampered = readFileSync(good.file);
-    tampered[tampered.length - 40] ^= 0xff;
+    const at = tampered.length - 40;
+    tampered.writeUInt8(tampered.readUInt8(at) ^ 0xff, at);
     const outcomes = await r.sec.bundles.import({
       files: [
         { fileName: 'tampered.psb', bytes: new Uint8Array(tampered) },

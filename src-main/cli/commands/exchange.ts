@@ -143,6 +143,7 @@ export function registerBundleCommands(program: Command): void {
         const edition = cli.edition(svc);
         const experts = new Map(svc.experts.list({ editionId: edition.id }).map((e) => [e.id, e]));
         const bundles = svc.bundles.list({ editionId: edition.id });
+        const zone = cli.timeZone(svc, edition.id);
         const status = { accepted: { zh: '有效', en: 'accepted' }, superseded: { zh: '已被取代', en: 'superseded' }, refused: { zh: '拒收', en: 'refused' } };
         cli.emit(bundles, () =>
           renderTable(
@@ -154,7 +155,7 @@ export function registerBundleCommands(program: Command): void {
               { header: { zh: '文件', en: 'File' }, value: (b) => b.fileName },
               { header: { zh: '序号', en: 'Seq' }, value: (b) => (b.sequence === null ? DASH : String(b.sequence)), align: 'right' },
               { header: { zh: '状态', en: 'Status' }, value: (b) => cli.t(status[b.status]) },
-              { header: { zh: '收到于', en: 'Received' }, value: (b) => fmtDate(b.receivedAt) },
+              { header: { zh: '收到于', en: 'Received' }, value: (b) => fmtDate(b.receivedAt, zone) },
               { header: { zh: 'SHA-256', en: 'SHA-256' }, value: (b) => b.sha256.slice(0, 16) },
               { header: { zh: '原因', en: 'Reason' }, value: (b) => (b.reason ? cli.t(b.reason) : '') },
             ],
