@@ -16,6 +16,8 @@ export interface PanelStageContent {
   members: string;
   notes: Content[];
   table: ContentNode;
+  /** who signs the stage's summary: the leader first, then the members */
+  signers: { role: string; name: string }[];
 }
 
 export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, lang: ReportLang): PanelStageContent {
@@ -115,7 +117,13 @@ export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, l
     vLineWidth: (i: number) => (groups.has(i) ? 0.5 : 0),
     hLineWidth: (i: number) => (ruled.has(i) ? 0.5 : 0),
   };
+  const leader = stage.experts.find((e) => e.id === stage.leaderId);
+  const signers = [
+    ...(leader ? [{ role: tr(lang, M.signatures.leaderRole), name: expertShortName(leader, '') }] : []),
+    ...stage.experts.filter((e) => e !== leader).map((e) => ({ role: tr(lang, M.signatures.memberRole), name: expertShortName(e, tr(lang, M.common.unlistedExpert)) })),
+  ];
   return {
+    signers,
     members: stage.experts.map((e) => expertShortName(e, tr(lang, M.common.unlistedExpert))).join(lang === 'zh' ? '、' : ', '),
     notes,
     // titled with the stage and the applicant, repeated on each page the table runs on, so a

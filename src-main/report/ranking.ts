@@ -6,12 +6,14 @@
 import type { ApplicantKind } from '../domain/words.js';
 import type { RankingEntry } from '../domain/scores.js';
 import { formatPercent, formatScore } from './format.js';
-import { STRONG, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
+import { STRONG, committeeSignatures, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { applicantLabel, byId } from './people.js';
 import type { Content, DocDefinition, PrintOptions, RankingInput, ReportLang } from './types.js';
 
 const KINDS: ApplicantKind[] = ['unit', 'individual'];
+/** blank lines for the committee members' signatures: no regulation fixes the committee's size */
+const COMMITTEE_LINES = 12;
 
 function rulesBlock(input: RankingInput, lang: ReportLang): Content {
   const { rules, shortlist } = input.results;
@@ -142,5 +144,6 @@ export function buildRanking(input: RankingInput, print: PrintOptions): DocDefin
     ...candidateLists(input, lang),
     ...flagsTable(input, lang),
   ];
-  return frame({ input, print, orientation: 'landscape', confidential: true, content });
+  const closing = { seal: true, after: committeeSignatures(lang, COMMITTEE_LINES) };
+  return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, closing, content });
 }

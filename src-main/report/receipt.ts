@@ -3,6 +3,7 @@
  * which it refused and why, each with the SHA-256 of the file as received.
  */
 import type { BundleRecord } from '../domain/files.js';
+import { timeZoneName } from '../domain/time.js';
 import { formatDateTime } from './format.js';
 import { FLAG_FILL, frame, note, num, table, td, th } from './layout.js';
 import { M, tr } from './messages.js';
@@ -37,7 +38,7 @@ export function buildReceipt(input: ReceiptInput, print: PrintOptions): DocDefin
       th(tr(lang, M.common.reason)),
     ],
     ...input.bundles.map((b) => [
-      td(formatDateTime(b.receivedAt, lang)),
+      td(formatDateTime(b.receivedAt, lang, input.edition.timeZone)),
       td(sender(b)),
       num(b.sequence === null ? '—' : String(b.sequence), { alignment: 'center' }),
       td(tr(lang, M.receipt.statuses[b.status]), b.status === 'refused' ? { fillColor: FLAG_FILL } : {}),
@@ -48,9 +49,9 @@ export function buildReceipt(input: ReceiptInput, print: PrintOptions): DocDefin
 
   const content: Content[] = [
     { text: tr(lang, M.receipt.summary(input.bundles.length, count('accepted'), count('superseded'), count('refused'))), margin: [0, 0, 0, 2] },
-    note(tr(lang, M.frame.timeZone)),
+    note(tr(lang, M.frame.timeZone(timeZoneName(input.edition.timeZone)))),
     { text: '', margin: [0, 0, 0, 6] },
     input.bundles.length === 0 ? note(tr(lang, M.common.none)) : table([70, 72, 26, 56, 150, '*'], 1, body),
   ];
-  return frame({ input, print, confidential: true, content });
+  return frame({ input, print, confidential: true, closing: { seal: true }, content });
 }

@@ -1,5 +1,6 @@
 import type { Localized } from '../domain/localized.js';
 import { nameList } from '../domain/names.js';
+import { byText } from '../domain/order.js';
 import type { ApplicantRef } from '../domain/people.js';
 import type { EffectiveRules } from '../profile/effective.js';
 import type { Flag, StageResult } from '../domain/scores.js';
@@ -46,7 +47,8 @@ export function stageFlags(rules: EffectiveRules, applicant: ApplicantRef, resul
     });
   }
   if (result.missingExpertIds.length > 0) {
-    const names = nameList(result.missingExpertIds.map(nameOf));
+    // in the order of the experts' codes, as the secretariat lists them
+    const names = nameList(result.missingExpertIds.map(nameOf).sort((a, b) => byText(a.zh, b.zh)));
     flags.push({
       code: 'missing-sheets',
       applicantId: applicant.id,

@@ -14,6 +14,7 @@ import type { Applicant, Expert } from '../../src-main/domain/people.js';
 import type { BundleRecord } from '../../src-main/domain/files.js';
 import type { Declaration, ScoreSheet } from '../../src-main/domain/review.js';
 import type { EditionDetail } from '../../src-main/profile/edition.js';
+import type { PanelLeads } from '../../src-main/report/sources.js';
 import { edition, profile, sheet, stageResult, type Comments } from './fixture-kit.js';
 
 export const wuxi: EditionDetail = edition({
@@ -91,6 +92,12 @@ export const a1Site: ScoreSheet[] = [
 ];
 
 export const sheets: ScoreSheet[] = [...a1Material, ...a1Site];
+
+/** 王建国 (E01) leads the material panel; the site panel has no leader named. */
+export const panels: PanelLeads[] = [
+  { stage: 'material', leaderId: 'ex-1', applicantIds: [ids.a1, 'ap-2', 'ap-3'] },
+  { stage: 'site', leaderId: null, applicantIds: [ids.a1] },
+];
 
 export const a1MaterialResult: StageResult = stageResult(a1Material, { trimFrom: 5, threshold: 30, missingExpertIds: [] });
 export const a1SiteResult: StageResult = stageResult(a1Site, { trimFrom: 5, threshold: 30, undersized: false });

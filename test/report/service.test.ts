@@ -10,7 +10,7 @@ import type { ReportRequest } from '../../src-main/report/request.js';
 import { makeReport } from '../../src-main/report/service.js';
 import type { ExpertSources, ReportSources, SecretariatSources } from '../../src-main/report/sources.js';
 import { saveFile } from '../../src-main/store/atomic-write.js';
-import { a1Material, applicants, bundles, declarations, experts, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
+import { a1Material, applicants, bundles, declarations, experts, panels, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
 import { pageTexts, squash } from './pdf.js';
 
 let dir: string;
@@ -58,6 +58,7 @@ function secretariatStore(edition = wuxi): SecretariatSources {
     sheets: (_: string, f: { applicantId?: string; stage?: Stage; expertId?: string } = {}) =>
       sheets.filter((s) => (!f.applicantId || s.applicantId === f.applicantId) && (!f.stage || s.stage === f.stage) && (!f.expertId || s.expertId === f.expertId)),
     results: () => (xy ? xinyangResults : results),
+    panels: () => (xy ? [] : panels),
     declarations: () => declarations,
     bundles: () => bundles,
   };
@@ -129,7 +130,8 @@ describe('the secretariat printing', () => {
     expect(made.bytes).toBe(statSync(out).size);
     const text = await textOf(out);
     for (const e of expected) expect(text).toContain(e);
-    expect(text).toContain(`第1页/共${made.pages}页`);
+    expect(text).toContain(`共${made.pages}页`);
+    expect(text).toContain('—1—');
   });
 
   it('makes the ballot where the profile decides by vote, and refuses it elsewhere', async () => {
