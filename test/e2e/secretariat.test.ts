@@ -193,7 +193,7 @@ describe('secretariat in browser mode', () => {
     for (const d of downloads) {
       const file = join(files, d.suggestedFilename());
       await d.saveAs(file);
-      const code = /-(E\d\d)\.pspkg$/.exec(file)?.[1];
+      const code = /-(E\d\d)[^-]*-评审包\.pspkg$/.exec(file)?.[1];
       expect(code).toBeDefined();
       packages.set(code!, file);
     }

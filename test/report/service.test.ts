@@ -78,6 +78,18 @@ async function textOf(file: string): Promise<string> {
   return squash((await pageTexts(readFileSync(file))).join(''));
 }
 
+describe('report file names', () => {
+  it('say what each PDF is and whose, by codes and names, never by an id', async () => {
+    const name = async (r: Partial<RequestInput> & Pick<RequestInput, 'kind'>) =>
+      (await makeReport(secretariatStore(), parseCallInput('reports.make', STORE_CALLS['reports.make'], request(r)) as ReportRequest)).fileName;
+    expect(await name({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material', expertId: 'ex-1' })).toBe('评分表-WX2025-001-E01-材料评审.pdf');
+    expect(await name({ kind: 'panel-summary', applicantId: 'ap-1' })).toBe('评审组评分汇总表-WX2025-001-材料评审-现场评审.pdf');
+    expect(await name({ kind: 'feedback', applicantId: 'ap-1' })).toBe('评审反馈报告-WX2025-001.pdf');
+    expect(await name({ kind: 'ranking' })).toBe('综合评分排名及候选名单-无锡市市长质量奖.pdf');
+    expect(await name({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material', expertId: 'ex-1', lang: 'en' })).toBe('Score-sheet-WX2025-001-E01-Material-review.pdf');
+  });
+});
+
 describe('an expert printing', () => {
   it('gets their own score sheet for an applicant they declared no conflict with', async () => {
     const { svc, openSheet } = expertStore();

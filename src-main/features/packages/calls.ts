@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { fingerprint } from '../../crypto/identity.js';
 import { EditionSummarySchema } from '../../domain/editions.js';
-import { safeFileName } from '../../domain/file-names.js';
+import { namedFile } from '../../domain/file-names.js';
+import { STAGES, STAGE_NAMES } from '../../domain/words.js';
 import { refuse } from '../../domain/errors.js';
 import { PackageDownloadSchema, UploadSchema, type PackageDownload } from '../../domain/files.js';
 import { ExpertSelfSchema, type Expert } from '../../domain/people.js';
@@ -30,6 +31,12 @@ import { sealPayload, openPayload } from '../sealing.js';
  */
 
 export const PACKAGE_EXTENSION = '.pspkg';
+
+/** Named for whom and which step, as the bundle that comes back: 2025年度无锡市市长质量奖-材料评审-E03张伟-评审包.pspkg */
+function packageFileName(editionName: string, pkg: ReviewPackage, expert: Pick<Expert, 'code' | 'name'>): string {
+  const stages = STAGES.filter((s) => pkg.assignments.some((a) => a.stage === s)).map((s) => STAGE_NAMES[s].zh);
+  return namedFile([editionName, ...stages, `${expert.code}${expert.name}`, '评审包'], PACKAGE_EXTENSION);
+}
 
 function packageFor(ctx: Ctx, edition: EditionDetail, expert: Expert, fingerprint: string): ReturnType<typeof buildReviewPackage> {
   const assignments: PackageAssignment[] = seatsOfExpert(ctx, expert.id).map((seat) => {
@@ -234,7 +241,7 @@ export const packageCalls = {
         if (!keys) throw refuse('package.expert-not-enrolled', `专家 ${expert.code} 尚未登记。`, `Expert ${expert.code} is not enrolled.`);
         const pkg = packageFor(ctx, edition, expert, keys.fingerprint);
         const bytes = await sealPayload(ctx, 'review-package', pkg, keys.boxRecipient);
-        const fileName = safeFileName(`package-${edition.year}-${expert.code}${PACKAGE_EXTENSION}`);
+        const fileName = packageFileName(edition.name, pkg, expert);
         const applicants = new Set(pkg.assignments.map((a) => a.applicant.id)).size;
         made.push({ pkg, download: { fileName, bytes, expertId: expert.id, sha256: sha256Hex(bytes), applicants, size: bytes.length } });
         aids.progress(n + 1, experts.length);
