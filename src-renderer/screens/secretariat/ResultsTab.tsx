@@ -8,6 +8,7 @@ import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { ReportButtons } from './ReportButtons.js';
+import { ResultsXlsxButton } from './ResultsXlsxButton.js';
 import { SheetDrawer } from './SheetDrawer.js';
 import { StageTables } from './StageTables.js';
 
@@ -110,9 +111,12 @@ export function ResultsTab({ edition }: { edition: EditionDetail }) {
           <Card withBorder padding="md">
             <Group justify="space-between" mb="sm">
               <Title order={5}>{t('results.rankingTitle')}</Title>
-              <Text size="xs" c="dimmed">
-                {t('results.drillHint')}
-              </Text>
+              <Group gap="sm">
+                <Text size="xs" c="dimmed">
+                  {t('results.drillHint')}
+                </Text>
+                <ResultsXlsxButton editionId={edition.id} />
+              </Group>
             </Group>
             <Ranking results={r} onOpen={setOpen} />
           </Card>
