@@ -138,7 +138,8 @@ export function frame(opts: FrameOptions): DocDefinition {
     content: fitContent([...titleBlock, ...opts.content, ...closing], lineWidth),
     defaultStyle: DEFAULT_STYLE,
     styles: STYLES,
-    ...(watermark ? { watermark: { text: tr(lang, watermark), color: '#9A9A9A', opacity: 0.22, bold: true, fontSize: 110 } } : {}),
+    // two ideographs fill the diagonal at 110 pt; a longer English word is set smaller so it stays on the page
+    ...(watermark ? { watermark: { text: tr(lang, watermark), color: '#9A9A9A', opacity: 0.22, bold: true, fontSize: lang === 'zh' ? 110 : 64 } } : {}),
   };
 }
 

@@ -111,7 +111,7 @@ export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, l
     notes.push(note(tr(lang, M.panel.missing(result.missingExpertIds.map(name).join(lang === 'zh' ? '、' : ', ')))));
   }
 
-  const widths = [32, '*', 28, ...sheets.map(() => 40), 40, ...(trimmed ? [46] : []), 52, 46];
+  const widths = [32, '*', 32, ...sheets.map(() => 40), 40, ...(trimmed ? [46] : []), 52, 46];
   const groups = new Set([0, 3, 3 + sheets.length, widths.length]);
   const rules = {
     vLineWidth: (i: number) => (groups.has(i) ? 0.5 : 0),

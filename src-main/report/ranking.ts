@@ -81,7 +81,7 @@ function rankingTable(input: RankingInput, lang: ReportLang): Content {
       td(st ? tr(lang, M.ranking.status[st]) : '—', st === 'award' || st === 'nomination' ? STRONG : {}),
     ];
   };
-  const widths = [36, 62, '*', ...(withKind ? [58] : []), ...rules.stages.map(() => 62), 54, 44, ...(withShortlist ? [44] : []), 88];
+  const widths = [36, 62, '*', ...(withKind ? [58] : []), ...rules.stages.map(() => 62), 54, 44, ...(withShortlist ? [54] : []), 88];
   return titledTable(tr(lang, M.ranking.tableTitle), 'h2', widths, [header, ...rows.map(line)]);
 }
 

@@ -10,11 +10,11 @@ import { M, tr } from './messages.js';
 import { byId, expertLabel } from './people.js';
 import type { Content, DocDefinition, PrintOptions, ReceiptInput } from './types.js';
 
-/** 64 hex digits in groups of eight, four groups a line: readable aloud, comparable by eye. */
-export function groupedHex(hex: string): string {
+/** 64 hex digits in groups of eight, four groups a line (or fewer, for a narrow column): readable aloud, comparable by eye. */
+export function groupedHex(hex: string, perLine = 4): string {
   const groups = hex.match(/.{1,8}/g) ?? [hex];
   const lines: string[] = [];
-  for (let i = 0; i < groups.length; i += 4) lines.push(groups.slice(i, i + 4).join(' '));
+  for (let i = 0; i < groups.length; i += perLine) lines.push(groups.slice(i, i + perLine).join(' '));
   return lines.join('\n');
 }
 
@@ -42,7 +42,8 @@ export function buildReceipt(input: ReceiptInput, print: PrintOptions): DocDefin
       td(sender(b)),
       num(b.sequence === null ? '—' : String(b.sequence), { alignment: 'center' }),
       td(tr(lang, M.receipt.statuses[b.status]), b.status === 'refused' ? { fillColor: FLAG_FILL } : {}),
-      td(groupedHex(b.sha256), { style: 'mono' }),
+      // two groups a line: the standard's type area leaves the reason a column of its own
+      td(groupedHex(b.sha256, 2), { style: 'mono' }),
       td(b.reason ? tr(lang, b.reason) : '—'),
     ]),
   ];
@@ -51,7 +52,7 @@ export function buildReceipt(input: ReceiptInput, print: PrintOptions): DocDefin
     { text: tr(lang, M.receipt.summary(input.bundles.length, count('accepted'), count('superseded'), count('refused'))), margin: [0, 0, 0, 2] },
     note(tr(lang, M.frame.timeZone(timeZoneName(input.edition.timeZone)))),
     { text: '', margin: [0, 0, 0, 6] },
-    input.bundles.length === 0 ? note(tr(lang, M.common.none)) : table([70, 72, 26, 56, 150, '*'], 1, body),
+    input.bundles.length === 0 ? note(tr(lang, M.common.none)) : table([76, 70, 20, 40, 72, '*'], 1, body),
   ];
   return frame({ input, print, confidential: true, closing: { seal: true }, content });
 }

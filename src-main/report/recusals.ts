@@ -38,7 +38,7 @@ export function buildRecusals(input: RecusalsInput, print: PrintOptions): DocDef
   const content: Content[] = [
     { text: tr(lang, M.recusals.summary(input.declarations.length, recusals.length, imposed, clear.length)), margin: [0, 0, 0, 2] },
     note(tr(lang, M.frame.timeZone(timeZoneName(input.edition.timeZone)))),
-    recusals.length === 0 ? none(tr(lang, M.recusals.recusalsTitle)) : titledTable(tr(lang, M.recusals.recusalsTitle), 'h2', [78, 84, 130, 58, '*'], recusalBody),
+    recusals.length === 0 ? none(tr(lang, M.recusals.recusalsTitle)) : titledTable(tr(lang, M.recusals.recusalsTitle), 'h2', [78, 72, 112, 52, '*'], recusalBody),
     clear.length === 0 ? none(tr(lang, M.recusals.clearTitle)) : titledTable(tr(lang, M.recusals.clearTitle), 'h2', [78, 100, '*', 80], clearBody),
   ];
   return frame({ input, print, confidential: true, closing: { seal: false }, content });
