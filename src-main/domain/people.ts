@@ -60,6 +60,10 @@ export const ExpertSchema = z.strictObject({
 });
 export type Expert = z.output<typeof ExpertSchema>;
 
+/** An expert as people read them named: the secretariat's code and the name, beside the id they are known by. */
+export const ExpertRefSchema = ExpertSchema.pick({ id: true, code: true, name: true });
+export type ExpertRef = z.output<typeof ExpertRefSchema>;
+
 /** The expert a store speaks for in an edition, as the secretariat named them in its review package. */
-export const ExpertSelfSchema = ExpertSchema.pick({ id: true, code: true, name: true });
-export type ExpertSelf = z.output<typeof ExpertSelfSchema>;
+export const ExpertSelfSchema = ExpertRefSchema;
+export type ExpertSelf = ExpertRef;

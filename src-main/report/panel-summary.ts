@@ -4,7 +4,7 @@
  * under its own heading, with its panel members, notes and table (panel-stage.ts). The
  * committee's binder (panel-binder.ts) sets the same sections one applicant after another.
  */
-import { frame, h2, particulars } from './layout.js';
+import { frame, h2, particulars, signatureTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { panelStageContent } from './panel-stage.js';
 import type { Content, DocDefinition, PanelSummaryInput, PrintOptions, ReportLang } from './types.js';
@@ -33,6 +33,7 @@ export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra:
       particulars([[tr(lang, M.panel.members), s.members || none]], 1),
       { stack: s.notes, margin: [0, 0, 0, 8] },
       s.table,
+      signatureTable(lang, tr(lang, M.signatures.title), s.signers),
     ]),
   ];
 }
@@ -40,7 +41,7 @@ export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra:
 export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions): DocDefinition {
   const lang = print.lang;
   const only = input.stages.length === 1 ? input.stages[0]! : null;
-  if (!only) return frame({ input, print, orientation: 'landscape', confidential: true, content: panelSections(input, lang) });
+  if (!only) return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, content: panelSections(input, lang) });
 
   const section = panelStageContent(input, only, lang);
   const content: Content[] = [
@@ -52,6 +53,7 @@ export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions)
     ]),
     { stack: section.notes, margin: [0, 0, 0, 8] },
     section.table,
+    signatureTable(lang, tr(lang, M.signatures.title), section.signers),
   ];
-  return frame({ input, print, orientation: 'landscape', confidential: true, content });
+  return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, content });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namer } from '../domain/names.js';
 import { byText } from '../domain/order.js';
 import { CandidateEntrySchema, FlagSchema, perKind, RankingEntrySchema, StageResultSchema, type Flag, type StageResult, type SubmittedSheet } from '../domain/scores.js';
 import { ApplicantRefSchema } from '../domain/people.js';
@@ -10,7 +11,6 @@ import { shortlistFlags, stageFlags, tieAtCapFlags, unseatedFlag } from './flags
 import { checkEditionInput, type EditionInput } from './input.js';
 import { stageResult } from './panel.js';
 import { indexStageResults, rankApplicants } from './ranking.js';
-
 
 /** What the committee sees for an edition, computed from the sheets that came back. */
 export const EditionResultsSchema = z.strictObject({
@@ -42,6 +42,7 @@ export function computeEditionResults(input: EditionInput): EditionResults {
   const applicants = [...input.applicants].sort((a, b) => byText(a.code, b.code) || byText(a.id, b.id));
   const byId = new Map(applicants.map((a) => [a.id, a]));
   const codeOf = (id: string): string => byId.get(id)?.code ?? id;
+  const expertName = namer(input.experts);
 
   const sheets = new Map<string, SubmittedSheet[]>();
   for (const sheet of input.sheets) {
@@ -67,7 +68,7 @@ export function computeEditionResults(input: EditionInput): EditionResults {
       }
       const result = stageResult(rules, framework, seat, sheets.get(`${applicant.id}\u0000${stage}`) ?? []);
       stageResults.push(result);
-      flags.push(...stageFlags(rules, applicant, result));
+      flags.push(...stageFlags(rules, applicant, result, expertName));
     }
     if (rules.shortlist?.afterStage === stage) {
       const scores = indexStageResults(stageResults);

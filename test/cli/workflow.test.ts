@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditionResults } from '../../src-main/scoring/results.js';
 import type { BundleOutcome, BundleRecord } from '../../src-main/domain/files.js';
@@ -55,6 +56,16 @@ describe('the whole review through the CLI', () => {
     expect(out).toContain('质量奖候选 (1)');
   });
 
+
+  it('saves the results as Excel with --xlsx: the ranking and a sheet per stage', async () => {
+    const file = join(dir, '结果.xlsx');
+    await w.sec.ok('results', '--xlsx', file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['排名', '材料评审评分', '现场评审评分', '陈述答辩评分']);
+    const first = wb.getWorksheet('排名')!.getRow(2);
+    expect([first.getCell(1).value, first.getCell(2).value, first.getCell(7).value]).toEqual([1, A, 733.33]);
+  });
 
   it('keeps the conflicted expert out: no score, no materials, and the register shows every declaration', async () => {
     expect(w.recusedScore.code).toBe(1);

@@ -193,7 +193,7 @@ describe('secretariat in browser mode', () => {
     for (const d of downloads) {
       const file = join(files, d.suggestedFilename());
       await d.saveAs(file);
-      const code = /-(E\d\d)\.pspkg$/.exec(file)?.[1];
+      const code = /-(E\d\d)[^-]*-评审包\.pspkg$/.exec(file)?.[1];
       expect(code).toBeDefined();
       packages.set(code!, file);
     }
@@ -238,7 +238,7 @@ describe('secretariat in browser mode', () => {
     const binderPdf = join(files, binder.suggestedFilename());
     await binder.saveAs(binderPdf);
     expect(readFileSync(binderPdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(binder.suggestedFilename()).toMatch(/panel-binder/);
+    expect(binder.suggestedFilename()).toBe('评审组评分汇总表汇编-2025年度信阳市市长质量奖.pdf');
 
     await rows.first().click();
     const drawer = page.getByTestId('sheet-drawer');

@@ -51,7 +51,7 @@ function checkedFile(ctx: Ctx, applicantId: string, file: Upload): { sha256: str
 
 function heldMaterial(ctx: Ctx, materialId: string): MaterialInfo {
   const m = findMaterial(ctx, materialId);
-  if (!m) throw refuse('material.not-found', `找不到该材料（${materialId}）。`, `No such material (${materialId}).`);
+  if (!m) throw refuse('material.not-found', '找不到该材料：它可能已被撤下或换为新版本。请刷新材料列表。', 'No such material: it may have been removed or replaced by a new version. Refresh the list of materials.', { materialId });
   return m;
 }
 

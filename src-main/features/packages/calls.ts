@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../audit/canonical-json.js';
 import { EditionSummarySchema } from '../../domain/editions.js';
-import { safeFileName } from '../../domain/file-names.js';
+import { namedFile } from '../../domain/file-names.js';
+import { STAGES, STAGE_NAMES } from '../../domain/words.js';
 import { refuse } from '../../domain/errors.js';
 import { PackageDownloadSchema, UploadSchema, type PackageDownload } from '../../domain/files.js';
 import { PackageChangeSchema } from '../../domain/package-changes.js';
-import { ExpertSelfSchema } from '../../domain/people.js';
+import { ExpertSelfSchema, type Expert } from '../../domain/people.js';
 import { AssignmentViewSchema } from '../../domain/review.js';
 import { IdSchema } from '../../domain/values.js';
 import { sha256Hex } from '../../exchange/common.js';
@@ -31,6 +32,12 @@ import { changesOf, checkPinned, checkSigner, receivePackage } from './receive.j
 
 export const PACKAGE_EXTENSION = '.pspkg';
 
+/** Named for whom and which step, as the bundle that comes back: 2025年度无锡市市长质量奖-材料评审-E03张伟-评审包.pspkg */
+function packageFileName(editionName: string, pkg: ReviewPackage, expert: Pick<Expert, 'code' | 'name'>): string {
+  const stages = STAGES.filter((s) => pkg.assignments.some((a) => a.stage === s)).map((s) => STAGE_NAMES[s].zh);
+  return namedFile([editionName, ...stages, `${expert.code}${expert.name}`, '评审包'], PACKAGE_EXTENSION);
+}
+
 const EditionRef = z.strictObject({ editionId: IdSchema });
 
 export const packageCalls = {
@@ -54,7 +61,7 @@ export const packageCalls = {
           materials: draft.materials.map((m) => ({ ...m, bytes: materialBytes(ctx, m.id) })),
         });
         const bytes = await sealPayload(ctx, 'review-package', pkg, keys.boxRecipient);
-        const fileName = safeFileName(`package-${edition.year}-${expert.code}${PACKAGE_EXTENSION}`);
+        const fileName = packageFileName(edition.name, pkg, expert);
         const applicants = new Set(pkg.assignments.map((a) => a.applicant.id)).size;
         const download = { fileName, bytes, expertId: expert.id, sha256: sha256Hex(bytes), applicants, size: bytes.length };
         made.push({ pkg, download, digest: contentDigest(content), content: canonicalJson(content) });

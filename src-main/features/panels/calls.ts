@@ -42,7 +42,7 @@ export const panelCalls = {
       for (const memberId of members) {
         const expert = findExpert(ctx, memberId);
         if (expert?.editionId !== editionId) {
-          throw refuse('expert.not-found', `评审组成员 ${memberId} 不是本届的评审专家。`, `Member ${memberId} is not an expert of this edition.`);
+          throw refuse('expert.not-found', '所选成员中有一位不是本届的评审专家。请刷新专家名单后重新选择。', 'One of the chosen members is not an expert of this edition. Refresh the expert list and choose again.', { memberId });
         }
         if (expert.withdrawn) throw refuse('expert.withdrawn', `专家 ${expert.code} 已退出本届评审，不能加入评审组。`, `Expert ${expert.code} has withdrawn from this edition and cannot join a panel.`);
       }
@@ -92,7 +92,7 @@ export const panelCalls = {
       for (const applicantId of new Set(i.applicantIds)) {
         const applicant = findApplicant(ctx, applicantId);
         if (applicant?.editionId !== panel.editionId) {
-          throw refuse('applicant.not-found', `申报单位 ${applicantId} 不属于本届。`, `Applicant ${applicantId} is not in this edition.`);
+          throw refuse('applicant.not-found', '所选申报单位中有一家不属于本届。请刷新申报单位名单后重新选择。', 'One of the chosen applicants is not in this edition. Refresh the applicant list and choose again.', { applicantId });
         }
         const current = assignedPanelId(ctx, applicantId, panel.stage);
         if (current === panel.id) continue;

@@ -25,7 +25,7 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
   const experts = useCall('experts.list', { editionId: edition.id });
   const applicant = results.ranking.find((r) => r.applicant.id === applicantId)?.applicant;
   const items = edition.framework.categories.flatMap((c) => c.items);
-  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;
+  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? '—';
 
   return (
     <Drawer opened={applicantId !== null} onClose={onClose} position="right" size="xl" title={applicant ? `${applicant.code} ${applicant.name}` : ''}>
