@@ -10,7 +10,7 @@ import type { ReportRequest } from '../../src-main/report/request.js';
 import { makeReport } from '../../src-main/report/service.js';
 import type { ExpertSources, ReportSources, SecretariatSources } from '../../src-main/report/sources.js';
 import { saveFile } from '../../src-main/store/atomic-write.js';
-import { a1Material, applicants, bundles, declarations, experts, panels, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
+import { a1Material, applicants, bundles, declarations, experts, panels, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults, corrections } from './fixtures.js';
 import { pageTexts, squash } from './pdf.js';
 
 let dir: string;
@@ -62,6 +62,7 @@ function secretariatStore(edition = wuxi): SecretariatSources {
     panels: () => (xy ? [] : panels),
     declarations: () => declarations,
     bundles: () => bundles,
+    corrections: () => (xy ? [] : corrections),
   };
 }
 

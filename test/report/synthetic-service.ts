@@ -20,5 +20,6 @@ export function syntheticSources(data: SyntheticEdition): SecretariatSources {
     panels: () => data.panels,
     declarations: () => [],
     bundles: () => [],
+    corrections: () => [],
   };
 }
