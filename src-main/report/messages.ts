@@ -60,6 +60,7 @@ export const M = {
     edition: (name: string, year: number): Localized =>
       name.includes(String(year)) ? { zh: name, en: name } : { zh: `${name}（${year}年度）`, en: `${name} (${year})` },
     generated: (date: string): Localized => ({ zh: `生成日期：${date}`, en: `Generated: ${date}` }),
+    reader: (name: string, code: string, time: string): Localized => ({ zh: `${name}（${code}）打印　${time}`, en: `Printed by ${name} (${code}), ${time}` }),
     page: (current: number, count: number): Localized => ({
       zh: `第 ${current} 页 / 共 ${count} 页`,
       en: `Page ${current} of ${count}`,

@@ -251,4 +251,6 @@ export interface DocDefinition {
 export interface PrintOptions {
   lang: ReportLang;
   generatedAt: Date;
+  /** the expert printing from their own store: every page then carries their name, code and the time */
+  reader?: { code: string; name: string };
 }

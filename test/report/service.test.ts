@@ -107,6 +107,8 @@ describe('an expert printing', () => {
     expect(text).toContain('评审专家王建国（E01）');
     expect(text).not.toContain('请填写姓名');
     expect(text).toContain(made.fingerprint);
+    // every page names who printed it, and when (Beijing time)
+    expect(text.match(/王建国（E01）打印\d{4}年\d{1,2}月\d{1,2}日\d{2}:\d{2}/g)).toHaveLength(2);
   });
 
   it.each([
