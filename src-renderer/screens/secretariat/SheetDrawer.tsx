@@ -39,7 +39,7 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
               </ReportButton>
             ))}
           </Group>
-          <Loadable state={sheets} empty={(list) => (list.length === 0 ? <Empty icon="file" title={t('drawer.noSheets')} /> : null)}>
+          <Loadable state={sheets} empty={(list) => (list.length === 0 ? <Empty icon="file" title={t('drawer.noSheets')} description={t('guide.noSheets')} /> : null)}>
             {(list) => (
               <Accordion variant="separated" data-testid="sheet-drawer">
                 {list.map((s) => (
