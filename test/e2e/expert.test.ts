@@ -113,12 +113,21 @@ describe('expert in browser mode', () => {
     await textOf(page.getByTestId('pad-percent')).toBe('65%');
     await page.keyboard.press('ArrowLeft');
     await textOf(page.getByTestId('pad-percent')).toBe('60%');
-    // a number off the 5 % grid is not taken
-    await page.keyboard.press('Escape');
+    // a number above 100 or off the 5 % grid is refused, visibly, and the item keeps its 60 %
+    await attrOf(page.getByTestId('save-status'), 'data-state').toBe('saved');
+    await page.keyboard.type('150');
+    await textOf(page.getByTestId('pad-hint')).toBe('150 超过 100%，未采用。得分率仍为 60%。');
+    await attrOf(page.getByTestId('score-pad'), 'data-refused').toBe('true');
+    await textOf(page.getByTestId('pad-percent')).toBe('60%');
+    await shot(page, '07a-score-refused');
+    await page.waitForTimeout(1_500);
+    await textOf(page.getByTestId('pad-percent')).toBe('60%');
+    await attrOf(page.getByTestId('save-status'), 'data-state').toBe('saved');
     await page.keyboard.type('37');
-    await textOf(page.getByTestId('pad-hint')).toMatch('37');
+    await textOf(page.getByTestId('pad-hint')).toBe('37 不是 5% 的整数倍，未采用。得分率仍为 60%。');
     await textOf(page.getByTestId('pad-percent')).toBe('60%');
     await page.keyboard.press('Escape');
+    await attrOf(page.getByTestId('pad-hint'), 'data-state').toBe('idle');
 
     // comments: Tab into strengths, type, Esc back to the pad
     await page.keyboard.press('Tab');

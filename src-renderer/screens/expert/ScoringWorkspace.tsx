@@ -99,10 +99,13 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
         s.setPercent(null);
         break;
       case 'backspace':
-        if (s.buffer !== '') s.clearBuffer();
+        s.backspace();
         break;
       case 'commit':
-        s.clearBuffer();
+        s.commit();
+        break;
+      case 'cancel':
+        s.cancel();
         break;
       default:
         return;
