@@ -77,24 +77,44 @@ describe('expert in browser mode', () => {
     await shot(page, '04-expert-edition');
   });
 
-  it('declares: no conflict opens the scoring, a conflict shows 回避 and cannot be opened', async () => {
-    await page.getByTestId(`declare-${codes[0]}`).click();
-    await page.getByTestId('declare-none').check();
-    await page.getByTestId('declare-submit').click();
-    await visible(page.getByTestId(`open-${codes[0]}-material`));
+  it('declares no conflict for several applicants in one dialog, and a conflict only after saying it is final', async () => {
+    await textOf(page.getByTestId('declarations-pending')).toMatch('还有 3 家申报单位未申报利益冲突');
+    await page.getByTestId('declare-none-open').click();
+    const dialog = page.getByRole('dialog');
+    for (const code of codes) await textOf(dialog.getByTestId('declare-none-list')).toMatch(code);
+    await textOf(dialog.getByTestId('declare-none-statement')).toMatch('3 家');
+    // the expert has an interest in the third: untick it, and declare it on its own
+    await dialog.getByTestId(`declare-none-${codes[2]}`).uncheck();
+    await textOf(dialog.getByTestId('declare-none-confirm')).toBe('确认申报（2 家）');
+    await shot(page, '05-declare-none');
+    await dialog.getByTestId('declare-none-confirm').click();
     await countOf(page.getByRole('dialog')).toBe(0);
+    await textOf(page.getByTestId('declared-none')).toMatch('已为 2 家申报单位申报无利益冲突');
+    await visible(page.getByTestId(`open-${codes[0]}-material`));
+    await visible(page.getByTestId(`open-${codes[1]}-material`));
+    await textOf(page.getByTestId('declarations-pending')).toMatch('还有 1 家');
+    // one left: no batch button for it
+    await countOf(page.getByTestId('declare-none-open')).toBe(0);
 
     await page.getByTestId(`declare-${codes[2]}`).click();
     await page.getByTestId('declare-conflict').check();
     await disabled(page.getByTestId('declare-submit')).toBe(true);
     await page.getByTestId('declare-reason').fill('本人近三年曾为该单位提供咨询服务');
-    await shot(page, '05-declare-conflict');
     await page.getByTestId('declare-submit').click();
+    // a second step says it cannot be undone; going back keeps the reason
+    await textOf(page.getByTestId('declare-conflict-confirm')).toMatch('您本人不能撤回');
+    await textOf(page.getByTestId('declare-conflict-confirm')).toMatch('只有秘书处可以解除');
+    await page.getByTestId('declare-conflict-back').click();
+    expect(await page.getByTestId('declare-reason').inputValue()).toBe('本人近三年曾为该单位提供咨询服务');
+    await page.getByTestId('declare-submit').click();
+    await shot(page, '05a-declare-conflict-confirm');
+    await page.getByTestId('declare-conflict-confirm-button').click();
     const recused = page.getByTestId(`assignment-${codes[2]}-material`);
     await textOf(recused).toMatch('回避');
     await countOf(page.getByRole('dialog')).toBe(0);
     await countOf(page.getByTestId(`open-${codes[2]}-material`)).toBe(0);
     await countOf(page.getByTestId(`declare-${codes[2]}`)).toBe(0);
+    await countOf(page.getByTestId('declarations-pending')).toBe(0);
     await shot(page, '06-declarations');
   });
 

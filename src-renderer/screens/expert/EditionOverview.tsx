@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../../src-main/domain/words.js';
 import type { AssignmentView } from '../../../src-main/domain/review.js';
@@ -14,6 +14,7 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { navStore } from '../../stores/nav.js';
 import { saveDownload } from '../../transport/files.js';
 import { DeclareModal } from './DeclareModal.js';
+import { DeclareNoneModal } from './DeclareNoneModal.js';
 
 function AssignmentRow({ a, editionId, onDeclare }: { a: AssignmentView; editionId: string; onDeclare(): void }) {
   const { t } = useTranslation();
@@ -88,6 +89,8 @@ export function EditionOverview({ editionId }: { editionId: string }) {
   const assignments = useCall('assignments.mine', { editionId });
   const me = useCall('experts.me', { editionId });
   const [declaring, setDeclaring] = useState<AssignmentView['applicant'] | null>(null);
+  const [declaringNone, setDeclaringNone] = useState(false);
+  const [declaredNone, setDeclaredNone] = useState<number | null>(null);
   const [exported, setExported] = useState<{ fileName: string; sheets: number } | null>(null);
   const exporting = useAction(async () => {
     const bundle = await api.call('bundles.export', { editionId });
@@ -97,6 +100,12 @@ export function EditionOverview({ editionId }: { editionId: string }) {
   const list = assignments.data ?? [];
   const submitted = list.filter((a) => a.sheetStatus === 'submitted').length;
   const open = list.filter((a) => a.declaration?.conflict !== true).length;
+  // declarations are per applicant, assignments per applicant and stage
+  const undeclared = useMemo(() => {
+    const seen = new Map<string, AssignmentView['applicant']>();
+    for (const a of assignments.data ?? []) if (!a.declaration && !seen.has(a.applicant.id)) seen.set(a.applicant.id, a.applicant);
+    return [...seen.values()].sort((x, y) => x.code.localeCompare(y.code));
+  }, [assignments.data]);
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -134,6 +143,23 @@ export function EditionOverview({ editionId }: { editionId: string }) {
           {t('expert.edition.exported', { file: exported.fileName, sheets: exported.sheets })}
         </Alert>
       ) : null}
+      {declaredNone !== null ? (
+        <Alert color="teal" icon={<Icon name="check" />} withCloseButton onClose={() => setDeclaredNone(null)} data-testid="declared-none">
+          {t('declareNone.done', { count: declaredNone })}
+        </Alert>
+      ) : null}
+      {undeclared.length > 0 ? (
+        <Alert color="blue" variant="light" data-testid="declarations-pending">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('declareNone.pending', { count: undeclared.length })}</Text>
+            {undeclared.length > 1 ? (
+              <Button size="xs" variant="light" onClick={() => setDeclaringNone(true)} data-testid="declare-none-open" style={{ flexShrink: 0 }}>
+                {t('declareNone.open')}
+              </Button>
+            ) : null}
+          </Group>
+        </Alert>
+      ) : null}
       <Card withBorder padding="md">
         <Loadable
           state={assignments}
@@ -161,6 +187,17 @@ export function EditionOverview({ editionId }: { editionId: string }) {
           )}
         </Loadable>
       </Card>
+      <DeclareNoneModal
+        editionId={editionId}
+        applicants={undeclared}
+        opened={declaringNone}
+        onClose={() => setDeclaringNone(false)}
+        onDeclared={(count) => {
+          setDeclaringNone(false);
+          setDeclaredNone(count);
+          void assignments.reload();
+        }}
+      />
       <DeclareModal
         editionId={editionId}
         applicant={declaring}
