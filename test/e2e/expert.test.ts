@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import { launchChromium, openPage, ROOT, shot, startApp, type RunningApp } from './helpers/app.js';
-import { experts, packageForExpert, PASSPHRASE, returnSheetAndRepackage, secretariatImports } from './helpers/fixtures.js';
+import { experts, packageForExpert, PASSPHRASE, returnSheetAndRepackage, secretariatImports, secretariatSheets } from './helpers/fixtures.js';
 import { inViewport, layoutProblems } from './helpers/layout.js';
 import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/wait.js';
 
@@ -223,19 +223,60 @@ describe('expert in browser mode', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  it('reopens a sheet the secretariat returned, showing why, from the next package', async () => {
-    const reason = '4.1.2 的评语与得分不符，请核对';
-    const again = await returnSheetAndRepackage(secretariatPath, codes[0]!, reason, dir);
+  const reason = '4.1.2 的评语与得分不符，请核对';
+
+  it('shows what the next package changed, and reopens the returned sheet with why and the new material', async () => {
+    const again = await returnSheetAndRepackage(secretariatPath, codes[0]!, reason, dir, { newMaterial: true });
     await page.getByText('← 返回').click();
     await page.getByTestId('import-package-input').first().setInputFiles(again);
+    const changes = page.getByTestId('package-changes');
+    await textOf(changes).toMatch(`${codes[0]}（材料评审）的评分表第 1 版被退回修改：${reason}`);
+    await textOf(changes).toMatch('已换为新版本（第 2 版）');
+    await shot(page, '10a-package-changes');
     const badge = page.getByTestId(`returned-${codes[0]}-material`);
     await textOf(badge).toBe('已退回修改');
     await page.getByTestId(`open-${codes[0]}-material`).click();
     await textOf(page.getByTestId('revised-for')).toMatch(reason);
     await textOf(page.getByTestId('revised-for')).toMatch('第 2 版');
+    await textOf(page.getByTestId('material-version')).toBe('第 2 版，已更新');
     await visible(page.getByTestId('submit-open'));
-    await shot(page, '10a-sheet-reopened');
+    await shot(page, '10b-sheet-reopened');
+  });
+
+  it('the expert revises the returned sheet and resubmits it, and the next bundle carries the new version', async () => {
+    await focused(page.getByTestId('score-pad'));
+    await attrOf(page.getByTestId('workspace'), 'data-selected').toBe(items[0]!.code);
+    await textOf(page.getByTestId('pad-percent')).toBe(`${PERCENTS[0]}%`);
+    await page.keyboard.type('70');
+    await page.keyboard.press('Enter');
+    await textOf(page.getByTestId('pad-percent')).toBe('70%');
+    await page.getByTestId('strengths').fill('高层领导亲自推动，方法与战略目标一致；已按退回意见核对评语与得分');
+    await page.keyboard.press('Escape');
+    await attrOf(page.getByTestId('save-status'), 'data-state').toBe('saved');
+    await page.getByTestId('submit-open').click();
+    await visible(page.getByTestId('submit-complete'));
+    await page.getByTestId('submit-confirm').click();
+    await attrOf(page.getByTestId('save-status'), 'data-state').toBe('locked');
+
     await page.getByText('← 返回').click();
+    await countOf(page.getByTestId(`returned-${codes[0]}-material`)).toBe(0);
+    await textOf(page.getByTestId(`assignment-${codes[0]}-material`)).toMatch('已提交');
+    // the list of changes stays until the expert closes it
+    await visible(page.getByTestId('package-changes'));
+    await page.getByTestId('package-changes-dismiss').click();
+    await countOf(page.getByTestId('package-changes')).toBe(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
+    const file = join(dir, `again-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    await visible(page.getByTestId('bundle-exported'));
+    const outcomes = await secretariatImports(secretariatPath, [file]);
+    expect(outcomes).toEqual([expect.objectContaining({ status: 'accepted' })]);
+    const sheets = await secretariatSheets(secretariatPath, codes[0]!);
+    const latest = sheets.find((s) => s.version === 2);
+    expect(latest).toMatchObject({ status: 'submitted', returned: null, revisedFor: reason });
+    expect(latest!.items.find((i) => i.itemCode === items[0]!.code)).toMatchObject({ percent: 70, strengths: expect.stringContaining('已按退回意见核对') });
+    await shot(page, '10c-resubmitted');
   });
 
   it('switches to English and back, and nothing was fetched from the network', async () => {

@@ -15,6 +15,7 @@ import { navStore } from '../../stores/nav.js';
 import { saveDownload } from '../../transport/files.js';
 import { DeclareModal } from './DeclareModal.js';
 import { DeclareNoneModal } from './DeclareNoneModal.js';
+import { PackageChanges } from './PackageChanges.js';
 
 function AssignmentRow({ a, editionId, onDeclare }: { a: AssignmentView; editionId: string; onDeclare(): void }) {
   const { t } = useTranslation();
@@ -137,6 +138,7 @@ export function EditionOverview({ editionId }: { editionId: string }) {
           </Group>
         )}
       </Loadable>
+      <PackageChanges editionId={editionId} />
       {exporting.error ? <ErrorNotice error={exporting.error} title={t('expert.edition.exportFailed')} /> : null}
       {exported ? (
         <Alert color="green" icon={<Icon name="check" />} data-testid="bundle-exported" withCloseButton onClose={() => setExported(null)}>

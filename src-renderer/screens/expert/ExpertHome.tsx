@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { navStore } from '../../stores/nav.js';
+import { packageNewsStore } from '../../stores/package-news.js';
 import { toUpload } from '../../transport/files.js';
 import { EnrollmentCard } from './EnrollmentCard.js';
 
@@ -27,6 +28,7 @@ export function ExpertHome() {
   const editions = useCall('editions.list', {});
   const importing = useAction(async (file: File) => {
     const summary = await api.call('packages.import', { file: await toUpload(file) });
+    packageNewsStore.getState().record(summary.id, summary.changes);
     await editions.reload();
     navStore.getState().go({ screen: 'edition', editionId: summary.id });
   });
