@@ -149,9 +149,23 @@ describe('expert in browser mode', () => {
     await page.keyboard.press('Escape');
     await attrOf(page.getByTestId('pad-hint'), 'data-state').toBe('idle');
 
-    // comments: Tab into strengths, type, Esc back to the pad
+    // ? opens the sheet of the pad's and the viewer's keys; Esc closes it and the pad has the keys again
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: '键盘快捷键' });
+    await textOf(sheet).toMatch('评分框');
+    await textOf(sheet).toMatch('申报材料');
+    await textOf(sheet).toMatch('下一页');
+    await shot(page, '07b-shortcut-sheet');
+    await page.keyboard.press('Escape');
+    await countOf(page.getByRole('dialog')).toBe(0);
+    await focused(page.getByTestId('score-pad'));
+
+    // comments: Tab into strengths, type, Esc back to the pad; a ? typed there is text
     await page.keyboard.press('Tab');
     await focused(page.getByTestId('strengths'));
+    await page.keyboard.type('?');
+    await countOf(page.getByRole('dialog')).toBe(0);
+    await page.keyboard.press('Backspace');
     await page.keyboard.type('高层领导亲自推动，方法与战略目标一致');
     await page.keyboard.press('Escape');
     await focused(page.getByTestId('score-pad'));

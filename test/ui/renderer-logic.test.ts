@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import type { Profile } from '../../src-main/profile/schema.js';
 import { acceptable, strengthOf } from '../../src-renderer/components/passphrase.js';
+import { viewerAction } from '../../src-renderer/components/pdf/keys.js';
+import { opensShortcutSheet, PAD_SHORTCUTS, VIEWER_SHORTCUTS } from '../../src-renderer/components/shortcuts.js';
 import { padAction } from '../../src-renderer/scoring/keys.js';
 import { bandOf, categoryScore, itemScore, sheetTotal } from '../../src-main/scoring/sheet.js';
 import { appendDigit, progress, refusalOf, stepPercent } from '../../src-renderer/scoring/totals.js';
@@ -104,6 +106,43 @@ describe('keyboard entry', () => {
     expect(padAction('Escape', none)).toEqual({ kind: 'cancel' });
     expect(padAction('Tab', none)).toEqual({ kind: 'none' });
     expect(padAction('ArrowDown', { ...none, ctrl: true })).toEqual({ kind: 'none' });
+  });
+});
+
+describe('the shortcut sheet', () => {
+  const none = { ctrl: false, alt: false, meta: false };
+
+  it('lists for the score pad what its keys do', () => {
+    for (const row of PAD_SHORTCUTS) {
+      if (!row.does) continue;
+      const keys = row.range ? ['0', '5', '9'] : row.keys;
+      for (const key of keys) {
+        const expected = row.does.kind === 'digit' ? { kind: 'digit', digit: key } : row.does;
+        expect(padAction(key, none), `${key}: ${row.label}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('lists for the viewer what its keys do', () => {
+    for (const row of VIEWER_SHORTCUTS) {
+      for (const key of row.keys) {
+        expect(viewerAction(key, { ...none, ctrl: row.ctrl === true }, false), `${key}: ${row.label}`).toEqual(row.does);
+        if (row.ctrl) expect(viewerAction(key, { ...none, meta: true }, false)).toEqual(row.does);
+      }
+    }
+  });
+
+  it('opens on ? but not while typing in a text field', () => {
+    const key = (k: string, target: unknown, mods: Partial<{ ctrlKey: boolean; isComposing: boolean }> = {}) =>
+      opensShortcutSheet({ key: k, ctrlKey: false, altKey: false, metaKey: false, isComposing: false, target: target as EventTarget, ...mods });
+    expect(key('?', { tagName: 'DIV' })).toBe(true);
+    // the full-width question mark a Chinese input method gives
+    expect(key('\uff1f', { tagName: 'BODY' })).toBe(true);
+    expect(key('?', { tagName: 'TEXTAREA' })).toBe(false);
+    expect(key('?', { tagName: 'INPUT' })).toBe(false);
+    expect(key('?', { tagName: 'DIV', isContentEditable: true })).toBe(false);
+    expect(key('?', { tagName: 'DIV' }, { ctrlKey: true })).toBe(false);
+    expect(key('/', { tagName: 'DIV' })).toBe(false);
   });
 });
 

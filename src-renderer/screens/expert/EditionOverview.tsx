@@ -145,6 +145,11 @@ export function EditionOverview({ editionId }: { editionId: string }) {
           {t('expert.edition.exported', { file: exported.fileName, sheets: exported.sheets })}
         </Alert>
       ) : null}
+      {!exported && open > 0 && submitted === open ? (
+        <Alert color="teal" variant="light" icon={<Icon name="check" />} data-testid="next-step-export">
+          {t('expert.edition.allSubmitted', { count: submitted })}
+        </Alert>
+      ) : null}
       {declaredNone !== null ? (
         <Alert color="teal" icon={<Icon name="check" />} withCloseButton onClose={() => setDeclaredNone(null)} data-testid="declared-none">
           {t('declareNone.done', { count: declaredNone })}
@@ -165,7 +170,15 @@ export function EditionOverview({ editionId }: { editionId: string }) {
       <Card withBorder padding="md">
         <Loadable
           state={assignments}
-          empty={(rows) => (rows.length === 0 ? <Empty title={t('expert.edition.noAssignments')} description={t('expert.edition.noAssignmentsHelp')} /> : null)}
+          empty={(rows) =>
+            rows.length === 0 ? (
+              <Empty title={t('expert.edition.noAssignments')} description={t('expert.edition.noAssignmentsHelp')}>
+                <Button variant="light" onClick={() => navStore.getState().reset()}>
+                  {t('expert.edition.toHome')}
+                </Button>
+              </Empty>
+            ) : null
+          }
         >
           {(rows) => (
             <Table verticalSpacing="sm" data-testid="assignments">
