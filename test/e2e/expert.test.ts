@@ -17,6 +17,7 @@ import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/w
 
 const framework = JSON.parse(readFileSync(join(ROOT, 'resources/criteria/gbt19580-2012.json'), 'utf8')) as CriteriaFramework;
 const items = framework.categories.flatMap((c) => c.items);
+const beijingHour = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(at);
 /** one percentage per item, on the 5 % grid, typed as digits */
 const PERCENTS = items.map((_, i) => [60, 55, 70, 45, 80, 65, 50][i % 7]!);
 
@@ -178,6 +179,9 @@ describe('expert in browser mode', () => {
     }
     await attrOf(page.getByTestId('save-status'), 'data-state').toBe('saved');
     await textOf(page.getByTestId('save-status')).toMatch(/已保存 \d\d:\d\d:\d\d/);
+    // Beijing time, whatever zone this machine and its browser are set to
+    const savedAt = /已保存 (\d\d):/.exec(await page.getByTestId('save-status').innerText())?.[1];
+    expect([beijingHour(new Date(Date.now() - 60_000)), beijingHour(new Date())]).toContain(savedAt);
     await textOf(page.getByTestId('progress-text')).toBe(`已评 ${items.length - 1} / ${items.length} 项`);
 
     // submitting now lists the one item left
