@@ -68,6 +68,12 @@ export interface ScoringState {
   retry(): void;
   /** saves everything not yet confirmed; resolves when nothing is pending */
   flush(): Promise<void>;
+  /**
+   * The page is going (closed, reloaded, hidden): sends every change not yet confirmed at once,
+   * even one typed while an earlier save of the item is on its way, since that earlier save's
+   * answer may never come back to a page that no longer exists.
+   */
+  flushNow(): void;
   markSubmitted(sheet: ScoreSheet): void;
 }
 
@@ -92,6 +98,8 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
   // the pause after the last digit: it takes the number, or ends a refused one
   let pause: ReturnType<typeof setTimeout> | null = null;
   let absorbing = false;
+  // what each item's save on its way carries
+  const sending = new Map<string, ItemEntry>();
   const waiters: Array<() => void> = [];
 
   return createStore<ScoringState>()((set, get) => {
@@ -103,22 +111,25 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
       for (const resolve of waiters.splice(0)) resolve();
     }
 
-    async function saveNow(code: string): Promise<void> {
+    async function saveNow(code: string, force = false): Promise<void> {
       const s = get();
       const sheet = s.sheet;
-      if (!sheet || s.readOnly || s.inFlight[code]) return;
+      if (!sheet || s.readOnly || (s.inFlight[code] && !force)) return;
       const draft = s.items[code];
       if (!draft || same(draft, s.saved[code])) {
         settleWaiters();
         return;
       }
       set({ inFlight: { ...s.inFlight, [code]: true } });
+      sending.set(code, draft);
       try {
         await deps.save({ sheetId: sheet.id, itemCode: code, ...draft });
+        if (sending.get(code) === draft) sending.delete(code);
         const { [code]: _done, ...inFlight } = get().inFlight;
         const { [code]: _cleared, ...failed } = get().failed;
         set({ inFlight, failed, saved: { ...get().saved, [code]: draft }, lastSavedAt: now() });
       } catch (error) {
+        if (sending.get(code) === draft) sending.delete(code);
         const { [code]: _done, ...inFlight } = get().inFlight;
         set({ inFlight, failed: { ...get().failed, [code]: asCallFailure(error) } });
         settleWaiters();
@@ -323,8 +334,18 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
           settleWaiters();
         });
       },
+      flushNow() {
+        takeTyped();
+        for (const [code, t] of timers) {
+          clearTimeout(t);
+          timers.delete(code);
+        }
+        const s = get();
+        for (const code of s.codes) if (!same(s.items[code], s.saved[code]) && !same(s.items[code], sending.get(code))) void saveNow(code, true);
+      },
       markSubmitted(sheet) {
-        set({ sheet, readOnly: true });
+        stopTyping();
+        set({ sheet, readOnly: true, buffer: '' });
       },
     };
   });

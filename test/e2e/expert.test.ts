@@ -297,6 +297,68 @@ describe('expert in browser mode', () => {
     await shot(page, '10c-resubmitted');
   });
 
+  const itemOf = (i: number) => items[i]!.code;
+  const typedBeforeReload = '临刷新前一刻写下的优势：标准体系覆盖全流程';
+  const typedBeforeLock = '临锁定前写下的改进机会：数据分析尚未形成闭环';
+  const typedBeforeClose = '临关窗前写下的改进机会：对标对象选择依据不足';
+
+  it('keeps what was typed the instant before a reload, and the reload returns to the same sheet and item', async () => {
+    await page.getByTestId(`open-${codes[1]}-material`).click();
+    await focused(page.getByTestId('score-pad'));
+    await attrOf(page.getByTestId('workspace'), 'data-selected').toBe(itemOf(0));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await attrOf(page.getByTestId('workspace'), 'data-selected').toBe(itemOf(2));
+    await page.keyboard.type('55');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('strengths').fill(typedBeforeReload);
+    // well within the comment box's save delay
+    await page.reload();
+    await attrOf(page.getByTestId('workspace'), 'data-selected').toBe(itemOf(2));
+    await textOf(page.getByTestId('pad-percent')).toBe('55%');
+    await expect.poll(() => page.getByTestId('strengths').inputValue()).toBe(typedBeforeReload);
+    await textOf(page.getByTestId('item-title')).toMatch(itemOf(2));
+  });
+
+  it('keeps what was typed the instant before a lock, and the unlock returns to the same item', async () => {
+    await page.getByTestId(`tree-item-${itemOf(4)}`).click();
+    await attrOf(page.getByTestId('workspace'), 'data-selected').toBe(itemOf(4));
+    await page.getByTestId('opportunities').fill(typedBeforeLock);
+    await page.getByTestId('lock').click();
+    await visible(page.getByTestId('unlock-passphrase'));
+    await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('unlock-submit').click();
+    await attrOf(page.getByTestId('workspace'), 'data-selected').toBe(itemOf(4));
+    await expect.poll(() => page.getByTestId('opportunities').inputValue()).toBe(typedBeforeLock);
+    await shot(page, '13-back-after-unlock');
+  });
+
+  it('keeps what was typed the instant before the window closes', async () => {
+    await page.getByTestId('opportunities').fill(typedBeforeClose);
+    await page.close();
+    // a new window at 1280×720: a new tab remembers no place, the home screen opens
+    ({ page, problems } = await openPage(browser, app.url, 'light', { width: 1280, height: 720 }));
+    await visible(page.getByTestId('expert-editions'));
+    await page.getByTestId('expert-editions').getByRole('button').first().click();
+    await visible(page.getByTestId('assignments'));
+    await shot(page, '14-expert-edition-1280');
+    await page.getByTestId(`open-${codes[1]}-material`).click();
+    await visible(page.getByTestId('score-pad'));
+    // the sheet opens on its first unscored item; the tree holds the one written to
+    await page.getByTestId('tree-toggle').click();
+    await page.getByTestId(`tree-item-${itemOf(4)}`).click();
+    await expect.poll(() => page.getByTestId('opportunities').inputValue()).toBe(typedBeforeClose);
+    await page.getByTestId(`tree-item-${itemOf(2)}`).click();
+    await expect.poll(() => page.getByTestId('strengths').inputValue()).toBe(typedBeforeReload);
+    await shot(page, '15-scoring-workspace-1280');
+    await page.keyboard.press('?');
+    await visible(page.getByRole('dialog', { name: '键盘快捷键' }));
+    await shot(page, '16-shortcut-sheet-1280');
+    await page.keyboard.press('Escape');
+    await page.getByText('← 返回').click();
+    await visible(page.getByTestId('assignments'));
+  });
+
   it('switches to English and back, and nothing was fetched from the network', async () => {
     await page.getByTestId('lang-switch').getByText('EN').click();
     await textOf(page.getByTestId('export-bundle')).toBe('Export result bundle');

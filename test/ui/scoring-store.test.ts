@@ -213,6 +213,34 @@ describe('scoring store', () => {
     expect(saveStatus(store.getState()).kind).toBe('saved');
   });
 
+  it('sends everything at once when the page goes, even behind a save still on its way', async () => {
+    const api = backEnd();
+    const store = createScoringStore({ ...api, textDelayMs: 60_000 });
+    store.getState().load(sheet(), framework);
+    store.getState().setPercent(55);
+    await tick();
+    expect(api.calls).toHaveLength(1);
+    // typed while the first save is out, and the window closes within the comment delay
+    store.getState().editText('strengths', '临关窗前写下的优势');
+    store.getState().move(1);
+    store.getState().digit('6');
+    store.getState().digit('0');
+    store.getState().flushNow();
+    await tick();
+    expect(api.calls).toHaveLength(3);
+    expect(api.calls.map((c) => c.input)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ itemCode: codes[0], percent: 55, strengths: '' }),
+        expect.objectContaining({ itemCode: codes[0], percent: 55, strengths: '临关窗前写下的优势' }),
+        expect.objectContaining({ itemCode: codes[1], percent: 60 }),
+      ]),
+    );
+    for (const c of api.calls) c.resolve();
+    await tick();
+    await tick();
+    expect(saveStatus(store.getState()).kind).not.toBe('failed');
+  });
+
   it('changes nothing on a submitted sheet', async () => {
     const api = backEnd();
     const store = createScoringStore(api);

@@ -11,6 +11,7 @@ import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
+import { useRememberPlace } from '../../hooks/usePlace.js';
 import { navStore } from '../../stores/nav.js';
 import { saveDownload } from '../../transport/files.js';
 import { DeclareModal } from './DeclareModal.js';
@@ -89,6 +90,7 @@ export function EditionOverview({ editionId }: { editionId: string }) {
   const edition = useCall('editions.get', { editionId });
   const assignments = useCall('assignments.mine', { editionId });
   const me = useCall('experts.me', { editionId });
+  useRememberPlace({ screen: 'edition', editionId });
   const [declaring, setDeclaring] = useState<AssignmentView['applicant'] | null>(null);
   const [declaringNone, setDeclaringNone] = useState(false);
   const [declaredNone, setDeclaredNone] = useState<number | null>(null);

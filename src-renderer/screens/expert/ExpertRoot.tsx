@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { ShortcutSheet } from '../../components/ShortcutSheet.js';
+import { useRestorePlace } from '../../hooks/usePlace.js';
 import { navStore } from '../../stores/nav.js';
 import { EditionOverview } from './EditionOverview.js';
 import { ExpertHome } from './ExpertHome.js';
@@ -15,6 +16,8 @@ function Screen() {
 }
 
 export function ExpertRoot() {
+  const ready = useRestorePlace();
+  if (!ready) return null;
   return (
     <>
       <Screen />
