@@ -343,7 +343,11 @@ describe('expert in browser mode', () => {
     await visible(page.getByTestId('assignments'));
     await shot(page, '14-expert-edition-1280');
     await page.getByTestId(`open-${codes[1]}-material`).click();
-    await visible(page.getByTestId('score-pad'));
+    await focused(page.getByTestId('score-pad'));
+    await page.keyboard.type('150');
+    await attrOf(page.getByTestId('pad-hint'), 'data-state').toBe('refused');
+    await shot(page, '15a-score-refused-1280');
+    await page.keyboard.press('Escape');
     // the sheet opens on its first unscored item; the tree holds the one written to
     await page.getByTestId('tree-toggle').click();
     await page.getByTestId(`tree-item-${itemOf(4)}`).click();
