@@ -1,15 +1,15 @@
 /**
  * Dates as the reader expects them, whatever the browser's own locale and time zone: Chinese
  * readers get 2026-11-23 14:05 (the form on official forms and in the CLI), English readers
- * 23 Nov 2026, 14:05; 24-hour, in the edition's time zone, so that a screen tells the same time
- * as the PDFs and as a colleague's screen in Beijing.
+ * 23 Nov 2026, 14:05; 24-hour, in the edition's time zone (its `timeZone` setting, read by
+ * hooks/useTimeZone), so that a screen tells the same time as the PDFs and as a colleague's
+ * screen in Beijing.
  */
 
-/**
- * The zone every screen shows times in until the edition carries its own (a `timeZone` edition
- * setting): the one place to change, each formatter also taking a zone.
- */
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+import { DEFAULT_TIME_ZONE } from '../../src-main/domain/time.js';
+
+/** The zone of an edition without a setting of its own (China's), declared once in domain/time.ts. */
+export { DEFAULT_TIME_ZONE };
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

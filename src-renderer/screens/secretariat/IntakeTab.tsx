@@ -10,6 +10,7 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { asCallFailure } from '../../transport/errors.js';
 import { toUpload } from '../../transport/files.js';
 import { formatDateTime } from '../../format/datetime.js';
+import { useTimeZone } from '../../hooks/useTimeZone.js';
 
 const STATUS_COLOR = { accepted: 'green', duplicate: 'gray', refused: 'red' } as const;
 
@@ -21,6 +22,7 @@ export function IntakeTab({ editionId }: { editionId: string }) {
   const experts = useCall('experts.list', { editionId });
   const applicants = useCall('applicants.list', { editionId });
   const bundles = useCall('bundles.list', { editionId });
+  const timeZone = useTimeZone(editionId);
   const owed = useCall('results.owedWork', { editionId });
   const [outcomes, setOutcomes] = useState<BundleOutcome[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -143,7 +145,7 @@ export function IntakeTab({ editionId }: { editionId: string }) {
               <Table.Tbody>
                 {list.map((b, i) => (
                   <Table.Tr key={b.bundleId ?? `unread-${i}`}>
-                    <Table.Td>{formatDateTime(b.receivedAt, i18n.language)}</Table.Td>
+                    <Table.Td>{formatDateTime(b.receivedAt, i18n.language, timeZone)}</Table.Td>
                     <Table.Td>{b.expertId === null ? b.fileName : expertName(b.expertId)}</Table.Td>
                     <Table.Td>{b.sequence ?? '—'}</Table.Td>
                     <Table.Td>

@@ -6,6 +6,7 @@ import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { formatDateTime } from '../../format/datetime.js';
+import { useTimeZone } from '../../hooks/useTimeZone.js';
 import type { Declaration } from '../../../src-main/domain/review.js';
 import { LiftRecusalModal } from './LiftRecusalModal.js';
 
@@ -14,6 +15,7 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const register = useCall('declarations.register', { editionId });
+  const timeZone = useTimeZone(editionId);
   const experts = useCall('experts.list', { editionId });
   const applicants = useCall('applicants.list', { editionId });
   const [expertId, setExpertId] = useState<string | null>(null);
@@ -72,10 +74,10 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
                         {t(`recusals.by.${d.source}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{formatDateTime(d.declaredAt, i18n.language)}</Table.Td>
+                    <Table.Td>{formatDateTime(d.declaredAt, i18n.language, timeZone)}</Table.Td>
                     <Table.Td ta="right">
                       {d.lifted ? (
-                        <Tooltip label={`${formatDateTime(d.lifted.at, i18n.language)} ${d.lifted.reason}`} multiline maw={360}>
+                        <Tooltip label={`${formatDateTime(d.lifted.at, i18n.language, timeZone)} ${d.lifted.reason}`} multiline maw={360}>
                           <Badge variant="outline" color="gray" data-testid="recusal-lifted">
                             {t('recusals.lifted')}
                           </Badge>
