@@ -12,6 +12,7 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { asCallFailure } from '../../transport/errors.js';
 import { toUpload } from '../../transport/files.js';
 import { formatDateTime } from '../../format/datetime.js';
+import { useTimeZone } from '../../hooks/useTimeZone.js';
 
 const STATUS_COLOR = { accepted: 'green', duplicate: 'gray', refused: 'red' } as const;
 
@@ -25,6 +26,7 @@ export function IntakeTab({ editionId }: { editionId: string }) {
   const experts = useCall('experts.list', { editionId });
   const applicants = useCall('applicants.list', { editionId });
   const bundles = useCall('bundles.list', { editionId });
+  const timeZone = useTimeZone(editionId);
   const owed = useCall('results.owedWork', { editionId });
   const [outcomes, setOutcomes] = useState<BundleOutcome[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -158,7 +160,7 @@ export function IntakeTab({ editionId }: { editionId: string }) {
               initialSort={{ column: 'receivedAt', direction: 'desc' }}
               filters={[{ key: 'status', label: t('intake.outcome'), options: (['accepted', 'superseded', 'refused'] as const).map((v) => ({ value: v, label: t(`intake.record.${v}`) })), test: (b, v) => b.status === v }]}
               columns={[
-                { accessor: 'receivedAt', title: t('intake.receivedAt'), width: 160, sortValue: (b) => b.receivedAt, render: (b) => formatDateTime(b.receivedAt, i18n.language) },
+                { accessor: 'receivedAt', title: t('intake.receivedAt'), width: 160, sortValue: (b) => b.receivedAt, render: (b) => formatDateTime(b.receivedAt, i18n.language, timeZone) },
                 { accessor: 'expert', title: t('expert.name'), sortValue: (b) => sender(b), render: (b) => sender(b) },
                 { accessor: 'sequence', title: t('intake.sequence'), width: 80, textAlign: 'right', sortValue: (b) => b.sequence, render: (b) => b.sequence ?? '—' },
                 {

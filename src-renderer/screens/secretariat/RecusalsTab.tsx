@@ -7,6 +7,7 @@ import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { formatDateTime } from '../../format/datetime.js';
+import { useTimeZone } from '../../hooks/useTimeZone.js';
 import type { Declaration } from '../../../src-main/domain/review.js';
 import { LiftRecusalModal } from './LiftRecusalModal.js';
 
@@ -15,6 +16,7 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const register = useCall('declarations.register', { editionId });
+  const timeZone = useTimeZone(editionId);
   const experts = useCall('experts.list', { editionId });
   const applicants = useCall('applicants.list', { editionId });
   const [expertId, setExpertId] = useState<string | null>(null);
@@ -101,7 +103,7 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
                     </Badge>
                   ),
                 },
-                { accessor: 'declaredAt', title: t('recusals.at'), width: 150, sortValue: (d) => d.declaredAt, render: (d) => formatDateTime(d.declaredAt, i18n.language) },
+                { accessor: 'declaredAt', title: t('recusals.at'), width: 150, sortValue: (d) => d.declaredAt, render: (d) => formatDateTime(d.declaredAt, i18n.language, timeZone) },
                 {
                   accessor: 'actions',
                   title: '',
@@ -109,7 +111,7 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
                   textAlign: 'right',
                   render: (d) =>
                     d.lifted ? (
-                      <Tooltip label={`${formatDateTime(d.lifted.at, i18n.language)} ${d.lifted.reason}`} multiline maw={360}>
+                      <Tooltip label={`${formatDateTime(d.lifted.at, i18n.language, timeZone)} ${d.lifted.reason}`} multiline maw={360}>
                         <Badge variant="outline" color="gray" data-testid="recusal-lifted">
                           {t('recusals.lifted')}
                         </Badge>
