@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeSchema, EmailSchema, EntityIdSchema, IsoTimeSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
+import { CodeSchema, optionalCreditCode, EmailSchema, EntityIdSchema, IsoTimeSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
 import { ApplicantKindSchema, IndustrySchema } from './vocabulary.js';
 
 /** Applicants (申报单位) and experts (评审专家): what the secretariat enters, and what a record holds. */
@@ -9,6 +9,8 @@ const ApplicantFields = {
   name: textOf(200),
   kind: ApplicantKindSchema,
   industry: IndustrySchema,
+  /** 统一社会信用代码, where known: the conflict suggestions match experts' organisations on it */
+  creditCode: optionalCreditCode(),
   contactName: optionalText(100),
   contactPhone: nullableOf(PhoneSchema),
   contactEmail: nullableOf(EmailSchema),
@@ -53,6 +55,8 @@ export const ExpertSchema = z.strictObject({
   id: EntityIdSchema,
   editionId: EntityIdSchema,
   ...ExpertFields,
+  /** the secretariat's pool record this seat in the edition was drawn from (none on an expert's own store) */
+  poolId: EntityIdSchema.nullable(),
   /** set once the expert's enrollment key has been registered */
   enrolled: z.boolean(),
   fingerprint: z.string().nullable(),

@@ -36,3 +36,13 @@ export const KIND_NAMES: Record<ApplicantKind, Localized> = {
 /** 一产业 / 二产业 / 三产业 */
 export const INDUSTRIES = [1, 2, 3] as const;
 export type Industry = (typeof INDUSTRIES)[number];
+
+/** An expert's standing in the secretariat's pool (专家库): only an active one is drawn into an edition. */
+export const POOL_STATES = ['active', 'suspended', 'removed'] as const;
+export type PoolState = (typeof POOL_STATES)[number];
+
+export const POOL_STATE_NAMES: Record<PoolState, Localized> = {
+  active: { zh: '在库', en: 'active' },
+  suspended: { zh: '暂停', en: 'suspended' },
+  removed: { zh: '除名', en: 'removed' },
+};

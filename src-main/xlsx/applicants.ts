@@ -4,7 +4,7 @@ import type { ApplicantInput } from '../domain/people.js';
 import { duplicateCodes, RowCheck } from './fields.js';
 import { invalidRows, readSheetRows, type ColumnSpec } from './read.js';
 
-type Field = 'code' | 'name' | 'kind' | 'industry' | 'contactName' | 'contactPhone' | 'contactEmail';
+type Field = 'code' | 'name' | 'kind' | 'industry' | 'creditCode' | 'contactName' | 'contactPhone' | 'contactEmail';
 
 /** The applicant sheet's columns; resources/templates/README.md documents the same list. */
 export const APPLICANT_COLUMNS: ColumnSpec<Field>[] = [
@@ -12,6 +12,7 @@ export const APPLICANT_COLUMNS: ColumnSpec<Field>[] = [
   { field: 'name', header: '名称', aliases: ['申报单位', '单位名称', '申报人', 'name'], required: true },
   { field: 'kind', header: '类型', aliases: ['申报类型', 'kind', 'type'], required: true },
   { field: 'industry', header: '产业', aliases: ['所属产业', 'industry'], required: true },
+  { field: 'creditCode', header: '统一社会信用代码', aliases: ['信用代码', 'credit code', 'unified social credit code'], required: false },
   { field: 'contactName', header: '联系人', aliases: ['contact name', 'contact'], required: false },
   { field: 'contactPhone', header: '联系电话', aliases: ['电话', 'contact phone', 'phone'], required: false },
   { field: 'contactEmail', header: '电子邮箱', aliases: ['邮箱', 'contact email', 'email', 'e-mail'], required: false },
@@ -36,6 +37,7 @@ export async function readApplicantsSheet(
       name: check.text('name', { zh: '名称', en: 'the name' }, { required: true, max: 200 }),
       kind: check.kind('kind', edition.kinds),
       industry: check.industry('industry', true),
+      creditCode: check.creditCode('creditCode'),
       contactName: check.text('contactName', { zh: '联系人', en: 'the contact name' }, { required: false, max: 100 }),
       contactPhone: check.phone('contactPhone'),
       contactEmail: check.email('contactEmail'),
@@ -50,6 +52,7 @@ export async function readApplicantsSheet(
     name: input.name as string,
     kind: input.kind as ApplicantKind,
     industry: input.industry as ApplicantInput['industry'],
+    creditCode: input.creditCode,
     contactName: input.contactName,
     contactPhone: input.contactPhone,
     contactEmail: input.contactEmail,

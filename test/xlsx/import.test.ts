@@ -68,7 +68,7 @@ describe('importing applicants and experts from xlsx', () => {
       ['1', 'Wuxi Farm Co.', 'WX-9', 'unit', ''],
     ]);
     const rows = await readApplicantsSheet(upload(file), { existingCodes: new Set(), kinds: ['unit'] });
-    expect(rows).toEqual([{ code: 'WX-9', name: 'Wuxi Farm Co.', kind: 'unit', industry: 1, contactName: null, contactPhone: null, contactEmail: null }]);
+    expect(rows).toEqual([{ code: 'WX-9', name: 'Wuxi Farm Co.', kind: 'unit', industry: 1, creditCode: null, contactName: null, contactPhone: null, contactEmail: null }]);
   });
 
   it('refuses a sheet with bad rows whole, naming each row as Excel numbers it, and imports nothing', async () => {
@@ -163,9 +163,10 @@ describe('importing applicants and experts from xlsx', () => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(resourcePath('templates', 'applicants-template.xlsx'));
-    wb.worksheets[0]!.addRow(['WX2025-010', '无锡新材料有限公司', '单位', '二产业', '赵六', '13800138000', 'zl@example.cn']);
+    wb.worksheets[0]!.addRow(['WX2025-010', '无锡新材料有限公司', '单位', '二产业', '91320211MA1W8Q8A0W', '赵六', '13800138000', 'zl@example.cn']);
     const filled = join(t.dir, 'filled.xlsx');
     await wb.xlsx.writeFile(filled);
     expect(await sec.applicants.import({ editionId, file: upload(filled) })).toEqual({ imported: 1 });
+    expect(sec.applicants.list({ editionId }).find((a) => a.code === 'WX2025-010')?.creditCode).toBe('91320211MA1W8Q8A0W');
   });
 });

@@ -35,6 +35,7 @@ export function demoApplicants(year: number): ApplicantInput[] {
     name,
     kind: 'unit',
     industry,
+    creditCode: null,
     contactName: contact,
     contactPhone: `0510-8${String(2345600 + i * 37).padStart(7, '0')}`,
     contactEmail: null,

@@ -138,13 +138,13 @@ export function receivePackage(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, 
     const person = { organisation: null, title: null, industry: null, phone: null, email: null };
     insertExpert(
       ctx,
-      { id: me.id, editionId: e.id, code: me.code, name: me.name, ...person, enrolled: true, fingerprint: own, withdrawn: null },
+      { id: me.id, editionId: e.id, code: me.code, name: me.name, ...person, poolId: null, enrolled: true, fingerprint: own, withdrawn: null },
       { signPublic, boxRecipient, fingerprint: own },
     );
   }
   clearAssignmentsOfEdition(ctx, e.id);
   for (const a of pkg.assignments) {
-    upsertApplicant(ctx, { ...a.applicant, editionId: e.id, contactName: null, contactPhone: null, contactEmail: null, withdrawn: null });
+    upsertApplicant(ctx, { ...a.applicant, editionId: e.id, creditCode: null, contactName: null, contactPhone: null, contactEmail: null, withdrawn: null });
     const leaderId = a.leader ? me.id : null;
     upsertPanel(ctx, { id: a.panel.id, editionId: e.id, stage: a.stage, name: a.panel.name, leaderId, memberIds: [me.id], applicantIds: [], substitutes: [] });
     insertAssignment(ctx, a.applicant.id, a.stage, a.panel.id);

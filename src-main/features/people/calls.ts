@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resourcePath } from '../../catalog/resources.js';
-import { parseEnrollmentCode, type EnrollmentKeys } from '../../crypto/identity.js';
 import { PingshenError, refuse } from '../../domain/errors.js';
 import { DownloadSchema, SheetImportResultSchema, UploadSchema } from '../../domain/files.js';
 import { ApplicantInputSchema, ApplicantSchema, ExpertInputSchema, ExpertSchema, type Applicant, type ApplicantInput, type Expert, type ExpertInput } from '../../domain/people.js';
+import type { PoolExpertInput } from '../../domain/pool.js';
 import { EntityIdSchema, IdSchema } from '../../domain/values.js';
 import { KIND_NAMES } from '../../domain/words.js';
 import { readApplicantsSheet } from '../../xlsx/applicants.js';
@@ -13,18 +13,10 @@ import { readExpertsSheet } from '../../xlsx/experts.js';
 import { storeCall } from '../call.js';
 import { peopleCorrectionCalls } from './corrections.js';
 import type { Ctx } from '../context.js';
+import { addToPool, checkedEnrollment, refuseTakenPoolCode, seatInEdition } from '../pool-entry.js';
 import { getEdition } from '../repo/editions.js';
-import {
-  applicantCodes,
-  expertCodes,
-  expertKeys,
-  getExpert,
-  insertApplicant,
-  insertExpert,
-  listApplicantRows,
-  listExpertRows,
-  setExpertKeys,
-} from '../repo/people.js';
+import { applicantCodes, expertCodes, getExpert, insertApplicant, listApplicantRows, listExpertRows } from '../repo/people.js';
+import { getPoolExpert, poolCodes, poolKeys, setPoolKeys } from '../repo/pool.js';
 
 /** Applicants and experts as the secretariat enters them, by hand or from the Excel templates. */
 
@@ -61,10 +53,22 @@ function checkExpert(ctx: Ctx, editionId: string, e: ExpertInput): void {
       `This edition already has an expert with code "${e.code}"; use another code.`,
     );
   }
+  refuseTakenPoolCode(ctx, e.code);
+}
+
+/** An expert entered for an edition joins the pool, and takes their seat in the edition. */
+function addAndSeat(ctx: Ctx, editionId: string, e: ExpertInput): Expert {
+  const input: PoolExpertInput = { ...e, creditCode: null, speciality: null };
+  return seatInEdition(ctx, addToPool(ctx, input), editionId);
+}
+
+/** The pool record behind a seat: every secretariat seat has one (schema 5 gave the older ones theirs). */
+function poolOf(ctx: Ctx, seat: Expert) {
+  if (seat.poolId === null) throw refuse('pool.no-record', `专家 ${seat.code} 不在专家库中。`, `Expert ${seat.code} is not in the pool.`);
+  return getPoolExpert(ctx, seat.poolId);
 }
 
 const newApplicant = (editionId: string, a: ApplicantInput): Applicant => ({ id: randomUUID(), editionId, ...a, withdrawn: null });
-const newExpert = (editionId: string, e: ExpertInput): Expert => ({ id: randomUUID(), editionId, ...e, enrolled: false, fingerprint: null, withdrawn: null });
 
 const EditionRef = z.strictObject({ editionId: IdSchema });
 const SheetUpload = z.strictObject({ editionId: IdSchema, file: UploadSchema });
@@ -81,26 +85,6 @@ const EnrollmentCheckSchema = z.strictObject({
   previousFingerprint: z.string().nullable(),
 });
 
-/** The keys an enrollment code holds, refused if they are this store's own or another expert's. */
-function checkedEnrollment(ctx: Ctx, expert: Expert, code: string): EnrollmentKeys {
-  const keys = parseEnrollmentCode(code);
-  if (keys.signPublic === ctx.identity.signPublic) {
-    throw refuse(
-      'enrollment.own-key',
-      '这是秘书处本库自己的注册码，不是专家的。请让专家在其电脑上新建专家库，并提供该库显示的注册码。',
-      "This is the secretariat store's own enrollment code, not an expert's. Ask the expert to create an expert store on their laptop and hand over the code it shows.",
-    );
-  }
-  const holder = listExpertRows(ctx, expert.editionId).find((e) => e.id !== expert.id && e.fingerprint === keys.fingerprint);
-  if (holder) {
-    throw refuse(
-      'enrollment.key-taken',
-      `该注册码已登记给本届专家 ${holder.code}（${holder.name}）。每位专家须使用自己的专家库。`,
-      `This enrollment code is already registered to expert ${holder.code} (${holder.name}) in this edition. Each expert needs their own expert store.`,
-    );
-  }
-  return keys;
-}
 
 export const peopleCalls = {
   ...peopleCorrectionCalls,
@@ -150,10 +134,9 @@ export const peopleCalls = {
     output: ExpertSchema,
     run(i, ctx) {
       checkExpert(ctx, i.editionId, i.expert);
-      const expert = newExpert(i.editionId, i.expert);
       return ctx.change('expert.added', () => {
-        insertExpert(ctx, expert);
-        return { result: expert, detail: { editionId: i.editionId, expertId: expert.id, code: expert.code } };
+        const expert = addAndSeat(ctx, i.editionId, i.expert);
+        return { result: expert, detail: { editionId: i.editionId, expertId: expert.id, poolId: expert.poolId, code: expert.code } };
       });
     },
   }),
@@ -171,11 +154,11 @@ export const peopleCalls = {
     output: SheetImportResultSchema,
     async run(i, ctx) {
       getEdition(ctx, i.editionId);
-      const rows = await readExpertsSheet(i.file, { existingCodes: expertCodes(ctx, i.editionId) });
+      const rows = await readExpertsSheet(i.file, { existingCodes: new Set([...expertCodes(ctx, i.editionId), ...poolCodes(ctx)]) });
       return ctx.change('experts.imported', () => {
         for (const row of rows) {
           checkExpert(ctx, i.editionId, row);
-          insertExpert(ctx, newExpert(i.editionId, row));
+          addAndSeat(ctx, i.editionId, row);
         }
         return { result: { imported: rows.length }, detail: { editionId: i.editionId, count: rows.length, codes: rows.map((r) => r.code) } };
       });
@@ -192,25 +175,30 @@ export const peopleCalls = {
     output: EnrollmentCheckSchema,
     run(i, ctx) {
       const expert = getExpert(ctx, i.expertId);
-      const keys = checkedEnrollment(ctx, expert, i.enrollmentCode);
-      return { expertId: expert.id, code: expert.code, name: expert.name, fingerprint: keys.fingerprint, previousFingerprint: expertKeys(ctx, expert.id)?.fingerprint ?? null };
+      const pool = poolOf(ctx, expert);
+      const keys = checkedEnrollment(ctx, pool, i.enrollmentCode);
+      return { expertId: expert.id, code: expert.code, name: expert.name, fingerprint: keys.fingerprint, previousFingerprint: poolKeys(ctx, pool.id)?.fingerprint ?? null };
     },
   }),
 
-  /** registers the enrollment code an expert's store printed; compare its fingerprint in person first */
+  /**
+   * registers the enrollment code an expert's store printed, for the expert's pool record and so
+   * for every edition that seats them; compare its fingerprint in person first
+   */
   'experts.enroll': storeCall({
     access: 'secretariat',
     input: EnrollmentInput,
     output: ExpertSchema,
     run(i, ctx) {
       const expert = getExpert(ctx, i.expertId);
-      const keys = checkedEnrollment(ctx, expert, i.enrollmentCode);
-      const before = expertKeys(ctx, expert.id);
+      const pool = poolOf(ctx, expert);
+      const keys = checkedEnrollment(ctx, pool, i.enrollmentCode);
+      const before = poolKeys(ctx, pool.id);
       return ctx.change('expert.enrolled', () => {
-        setExpertKeys(ctx, expert.id, keys);
+        setPoolKeys(ctx, pool.id, keys);
         return {
           result: getExpert(ctx, expert.id),
-          detail: { expertId: expert.id, code: expert.code, fingerprint: keys.fingerprint, previousFingerprint: before?.fingerprint ?? null },
+          detail: { expertId: expert.id, poolId: pool.id, code: expert.code, fingerprint: keys.fingerprint, previousFingerprint: before?.fingerprint ?? null },
         };
       });
     },

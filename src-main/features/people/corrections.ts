@@ -15,6 +15,7 @@ import { KIND_NAMES } from '../../domain/words.js';
 import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
+import { getPoolExpert, updatePoolExpert } from '../repo/pool.js';
 import { assignmentsOfApplicant, deleteAssignmentsOfApplicant, panelsOfExpert, unseatExpert } from '../repo/panels.js';
 import {
   applicantCodes,
@@ -25,8 +26,8 @@ import {
   getExpert,
   setApplicantWithdrawn,
   setExpertWithdrawn,
+  setExpertCode,
   updateApplicant,
-  updateExpert,
   workOfApplicant,
   workOfExpert,
 } from '../repo/people.js';
@@ -38,7 +39,7 @@ import {
  * stays, marked, and the audit log says who did it, when and why.
  */
 
-const APPLICANT_FIELDS = ['code', 'name', 'kind', 'industry', 'contactName', 'contactPhone', 'contactEmail'] as const;
+const APPLICANT_FIELDS = ['code', 'name', 'kind', 'industry', 'creditCode', 'contactName', 'contactPhone', 'contactEmail'] as const;
 const EXPERT_FIELDS = ['code', 'name', 'organisation', 'title', 'industry', 'phone', 'email'] as const;
 
 /** the fields that differ, as [before, after], for the audit log */
@@ -49,7 +50,7 @@ function differences<T extends object>(before: T, after: T, fields: readonly (ke
 }
 
 function inputOfApplicant(a: Applicant): ApplicantInput {
-  return { code: a.code, name: a.name, kind: a.kind, industry: a.industry, contactName: a.contactName, contactPhone: a.contactPhone, contactEmail: a.contactEmail };
+  return { code: a.code, name: a.name, kind: a.kind, industry: a.industry, creditCode: a.creditCode, contactName: a.contactName, contactPhone: a.contactPhone, contactEmail: a.contactEmail };
 }
 
 function inputOfExpert(e: Expert): ExpertInput {
@@ -161,7 +162,10 @@ export const peopleCorrectionCalls = {
       const changed = differences(inputOfExpert(before), after, EXPERT_FIELDS);
       if (Object.keys(changed).length === 0) return before;
       return ctx.change('expert.corrected', () => {
-        updateExpert(ctx, before.id, after);
+        setExpertCode(ctx, before.id, after.code);
+        // the person's details are the pool's: corrected there, they read the same in every edition
+        const pool = getPoolExpert(ctx, before.poolId ?? '');
+        updatePoolExpert(ctx, pool.id, { ...pool, ...after, code: pool.code });
         return { result: getExpert(ctx, before.id), detail: { editionId: before.editionId, expertId: before.id, changed, reason: i.reason ?? null } };
       });
     },

@@ -1,5 +1,5 @@
 import type { ApplicantKind, Industry } from '../../domain/words.js';
-import type { Applicant, ApplicantInput, Expert, ExpertInput, Withdrawal } from '../../domain/people.js';
+import type { Applicant, ApplicantInput, Expert, Withdrawal } from '../../domain/people.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../../domain/errors.js';
 
@@ -10,6 +10,7 @@ interface ApplicantRow {
   name: string;
   kind: ApplicantKind;
   industry: Industry;
+  credit_code: string | null;
   contact_name: string | null;
   contact_phone: string | null;
   contact_email: string | null;
@@ -30,6 +31,7 @@ interface ExpertRow {
   sign_public: string | null;
   box_recipient: string | null;
   fingerprint: string | null;
+  pool_id: string | null;
   withdrawn_at: string | null;
   withdrawn_reason: string | null;
 }
@@ -53,6 +55,7 @@ function applicant(r: ApplicantRow): Applicant {
     name: r.name,
     kind: r.kind,
     industry: r.industry,
+    creditCode: r.credit_code,
     contactName: r.contact_name,
     contactPhone: r.contact_phone,
     contactEmail: r.contact_email,
@@ -71,6 +74,7 @@ function expert(r: ExpertRow): Expert {
     industry: r.industry,
     phone: r.phone,
     email: r.email,
+    poolId: r.pool_id,
     enrolled: r.sign_public !== null,
     fingerprint: r.fingerprint,
     withdrawn: withdrawal(r),
@@ -80,10 +84,10 @@ function expert(r: ExpertRow): Expert {
 export function insertApplicant(ctx: Ctx, a: Applicant): void {
   ctx
     .stmt(
-      `INSERT INTO applicants (id, edition_id, code, name, kind, industry, contact_name, contact_phone, contact_email)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO applicants (id, edition_id, code, name, kind, industry, credit_code, contact_name, contact_phone, contact_email)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(a.id, a.editionId, a.code, a.name, a.kind, a.industry, a.contactName, a.contactPhone, a.contactEmail);
+    .run(a.id, a.editionId, a.code, a.name, a.kind, a.industry, a.creditCode, a.contactName, a.contactPhone, a.contactEmail);
 }
 
 /** The expert side keeps only what a package carries, and refreshes it from a newer one. */
@@ -122,8 +126,8 @@ export function insertExpert(ctx: Ctx, e: Expert, keys: ExpertKeys | null = null
   ctx
     .stmt(
       `INSERT INTO experts (id, edition_id, code, name, organisation, title, industry, phone, email,
-                            sign_public, box_recipient, fingerprint, enrolled_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                            sign_public, box_recipient, fingerprint, enrolled_at, pool_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       e.id,
@@ -139,6 +143,7 @@ export function insertExpert(ctx: Ctx, e: Expert, keys: ExpertKeys | null = null
       keys?.boxRecipient ?? null,
       keys?.fingerprint ?? null,
       keys ? ctx.now() : null,
+      e.poolId,
     );
 }
 
@@ -169,12 +174,6 @@ export function expertCodes(ctx: Ctx, editionId: string): Set<string> {
   return new Set((ctx.stmt('SELECT code FROM experts WHERE edition_id = ?').pluck().all(editionId) as string[]));
 }
 
-export function setExpertKeys(ctx: Ctx, id: string, keys: ExpertKeys): void {
-  ctx
-    .stmt('UPDATE experts SET sign_public = ?, box_recipient = ?, fingerprint = ?, enrolled_at = ? WHERE id = ?')
-    .run(keys.signPublic, keys.boxRecipient, keys.fingerprint, ctx.now(), id);
-}
-
 export function enrolledSignKeys(ctx: Ctx): string[] {
   return ctx.stmt('SELECT DISTINCT sign_public FROM experts WHERE sign_public IS NOT NULL').pluck().all() as string[];
 }
@@ -183,16 +182,15 @@ export function enrolledSignKeys(ctx: Ctx): string[] {
 export function updateApplicant(ctx: Ctx, id: string, a: ApplicantInput): void {
   ctx
     .stmt(
-      `UPDATE applicants SET code = ?, name = ?, kind = ?, industry = ?, contact_name = ?, contact_phone = ?, contact_email = ?
+      `UPDATE applicants SET code = ?, name = ?, kind = ?, industry = ?, credit_code = ?, contact_name = ?, contact_phone = ?, contact_email = ?
        WHERE id = ?`,
     )
-    .run(a.code, a.name, a.kind, a.industry, a.contactName, a.contactPhone, a.contactEmail, id);
+    .run(a.code, a.name, a.kind, a.industry, a.creditCode, a.contactName, a.contactPhone, a.contactEmail, id);
 }
 
-export function updateExpert(ctx: Ctx, id: string, e: ExpertInput): void {
-  ctx
-    .stmt('UPDATE experts SET code = ?, name = ?, organisation = ?, title = ?, industry = ?, phone = ?, email = ? WHERE id = ?')
-    .run(e.code, e.name, e.organisation, e.title, e.industry, e.phone, e.email, id);
+/** A seat's own code in its edition; the rest of its profile is its pool record's (repo/pool.ts). */
+export function setExpertCode(ctx: Ctx, id: string, code: string): void {
+  ctx.stmt('UPDATE experts SET code = ? WHERE id = ?').run(code, id);
 }
 
 export function setApplicantWithdrawn(ctx: Ctx, id: string, at: string, reason: string): void {
