@@ -5,6 +5,7 @@ import { materialCalls } from './materials/calls.js';
 import { packageCalls } from './packages/calls.js';
 import { panelCalls } from './panels/calls.js';
 import { peopleCalls } from './people/calls.js';
+import { poolCalls } from './pool/calls.js';
 import { reportCalls } from './reports/calls.js';
 import { resultCalls } from './results/calls.js';
 import { scoringCalls } from './scoring/calls.js';
@@ -15,6 +16,7 @@ export const STORE_CALLS = {
   ...storeCalls,
   ...editionCalls,
   ...peopleCalls,
+  ...poolCalls,
   ...panelCalls,
   ...materialCalls,
   ...packageCalls,

@@ -5,6 +5,7 @@ import type { CriteriaFramework } from '../criteria/schema.js';
 import type { Reasons } from '../rules/cite.js';
 import { DisagreementProfile, resolveDisagreement } from '../rules/disagreement.js';
 import { CapsProfile, FloorsProfile } from '../rules/floors-caps.js';
+import { PanelFormingProfile, resolvePanelForming } from '../rules/panel-forming.js';
 import { PanelSizeEffective, resolvePanelSize } from '../rules/panel-size.js';
 import { resolveShortlist, ShortlistEffective } from '../rules/shortlist.js';
 import { resolveTieBreak, TieBreakKeySchema } from '../rules/tie-break.js';
@@ -21,6 +22,7 @@ export const EffectiveRulesSchema = z.strictObject({
   caps: CapsProfile,
   shortlist: ShortlistEffective,
   panelSize: PanelSizeEffective,
+  panelForming: PanelFormingProfile,
   trim: TrimProfile,
   disagreement: DisagreementProfile,
   tieBreak: z.array(TieBreakKeySchema),
@@ -58,6 +60,7 @@ export function effectiveRules(profile: Profile, framework: CriteriaFramework, s
     caps: { award: { ...profile.caps.award }, nomination: { ...profile.caps.nomination } },
     shortlist,
     panelSize,
+    panelForming: resolvePanelForming(profile),
     trim,
     disagreement,
     tieBreak,

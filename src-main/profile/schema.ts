@@ -5,6 +5,7 @@ import { ApplicantKindSchema } from '../domain/vocabulary.js';
 import type { Reasons } from '../rules/cite.js';
 import { DisagreementProfile } from '../rules/disagreement.js';
 import { CapsProfile, checkCaps, checkFloors, FloorsProfile } from '../rules/floors-caps.js';
+import { PanelFormingProfile } from '../rules/panel-forming.js';
 import { checkPanelSize, PanelSizeProfile } from '../rules/panel-size.js';
 import { checkShortlist, ShortlistProfile } from '../rules/shortlist.js';
 import { tieBreakProblems, TieBreakProfile } from '../rules/tie-break.js';
@@ -27,6 +28,8 @@ const ProfileShape = z.strictObject({
   caps: CapsProfile,
   shortlist: ShortlistProfile,
   panelSize: PanelSizeProfile,
+  /** panels by industry, and the window for "reviewed this applicant recently"; absent in profiles stored before it existed */
+  panelForming: PanelFormingProfile.optional(),
   trim: TrimProfile,
   disagreement: DisagreementProfile,
   tieBreak: TieBreakProfile,

@@ -53,14 +53,16 @@ export function invalidRows(errors: ImportRowError[], what: Localized): Pingshen
 }
 
 /**
- * Reads the first worksheet: the header row (Chinese or English) picks the columns, every later
- * non-empty row becomes a record of trimmed cell texts. Structural problems (not a workbook, a
- * required column missing, no data) are refused here; field rules are the caller's.
+ * Reads the first worksheet (or the first with one of the names given): the header row (Chinese or English)
+ * picks the columns, every later non-empty row becomes a record of trimmed cell texts. Structural
+ * problems (not a workbook, a required column missing, no data) are refused here; field rules are
+ * the caller's. A further worksheet may be absent or empty (`optional`): it then has no rows.
  */
 export async function readSheetRows<F extends string>(
   file: Upload,
   columns: ColumnSpec<F>[],
   what: Localized,
+  opts: { names?: string[]; optional?: boolean } = {},
 ): Promise<SheetRow<F>[]> {
   // loaded on demand: exceljs takes ~0.6 s to load and most commands never read a sheet
   const { default: ExcelJS } = await import('exceljs');
@@ -70,8 +72,13 @@ export async function readSheetRows<F extends string>(
   } catch (e) {
     throw unreadable(file.fileName, e);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable(file.fileName, 'no worksheet');
+  const names = opts.names?.map((n) => n.toLowerCase());
+  const sheet = names ? workbook.worksheets.find((w) => names.includes(w.name.trim().toLowerCase())) : workbook.worksheets[0];
+  if (!sheet) {
+    if (opts.optional) return [];
+    throw unreadable(file.fileName, 'no worksheet');
+  }
+  if (opts.optional && sheet.rowCount < 2) return [];
 
   const positions = new Map<F, { col: number; header: string }>();
   sheet.getRow(1).eachCell((cell, col) => {

@@ -159,6 +159,7 @@ export const results: EditionResults = {
     caps: { award: { unit: 5, individual: 0 }, nomination: { unit: 10, individual: 0 } },
     shortlist: { afterStage: 'material', size: 20 },
     panelSize: { min: 3, max: 7 },
+    panelForming: { byIndustry: false, recentYears: 3 },
     trim: { enabled: true, minPanelSize: 5 },
     disagreement: { enabled: true, threshold: 30 },
     tieBreak: profile('wuxi-2024').tieBreak,

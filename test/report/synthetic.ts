@@ -156,6 +156,7 @@ function rank(applicants: Applicant[], stageResults: StageResult[]): EditionResu
       caps: { award: { unit: 5, individual: 0 }, nomination: { unit: 10, individual: 0 } },
       shortlist: { afterStage: 'material', size: 20 },
       panelSize: { min: 5, max: 7 },
+      panelForming: { byIndustry: false, recentYears: 3 },
       trim: { enabled: true, minPanelSize: 5 },
       disagreement: { enabled: true, threshold: 30 },
       tieBreak: [{ by: 'stage', stage: 'site' }],
