@@ -11,7 +11,7 @@ export class FlowNetwork {
   private readonly head: number[];
 
   constructor(readonly nodes: number) {
-    this.head = new Array<number>(nodes).fill(-1);
+    this.head = Array.from({ length: nodes }, (): number => -1);
   }
 
   /** An edge from → to; returns its id, whose flow `flowOn` reads after `run`. */
@@ -39,13 +39,13 @@ export class FlowNetwork {
   /** Sends as much as possible from source to sink, at the least total cost for that amount. */
   run(source: number, sink: number): { flow: number; cost: number } {
     const n = this.nodes;
-    const potential = new Array<number>(n).fill(0);
+    const potential = Array.from({ length: n }, (): number => 0);
     let flow = 0;
     let total = 0;
     for (;;) {
-      const dist = new Array<number>(n).fill(Infinity);
-      const via = new Array<number>(n).fill(-1);
-      const done = new Array<boolean>(n).fill(false);
+      const dist = Array.from({ length: n }, (): number => Infinity);
+      const via = Array.from({ length: n }, (): number => -1);
+      const done = Array.from({ length: n }, (): boolean => false);
       dist[source] = 0;
       for (;;) {
         let u = -1;
