@@ -11,6 +11,7 @@ export const PanelInputSchema = z.strictObject({
   memberIds: z.array(IdSchema).min(1).max(100),
   leaderId: IdSchema.nullable(),
 });
+export type PanelInput = z.output<typeof PanelInputSchema>;
 
 /** An expert added to a panel for one applicant only (增派专家), with the reason. */
 export const SubstituteSchema = z.strictObject({

@@ -5,13 +5,11 @@ import type { Expert } from '../../domain/people.js';
 import { IdSchema, textOf } from '../../domain/values.js';
 import { StageSchema } from '../../domain/vocabulary.js';
 import { STAGE_NAMES } from '../../domain/words.js';
-import { rulesOf } from '../../profile/edition.js';
 import { standing } from '../../rules/recusal.js';
-import { sizeFlag } from '../../rules/panel-size.js';
 import { storeCall } from '../call.js';
+import { flagged } from './new-panel.js';
 import type { Ctx } from '../context.js';
 import { declarationsOfPair } from '../repo/declarations.js';
-import { getEdition } from '../repo/editions.js';
 import {
   assignedPanelId,
   deleteAssignment,
@@ -37,7 +35,6 @@ import { entriesOf, StageEntrySchema } from './entries.js';
  * on record, but those no longer count; everyone affected learns it from their next package.
  */
 
-const flagged = (ctx: Ctx, p: PanelRecord) => ({ ...p, sizeFlag: sizeFlag(rulesOf(getEdition(ctx, p.editionId)).panelSize, p.memberIds.length) });
 
 function expertOf(ctx: Ctx, panel: PanelRecord, expertId: string): Expert {
   const e = getExpert(ctx, expertId);

@@ -2,6 +2,7 @@ import type { Industry, PoolState, Stage } from '../../domain/words.js';
 import type { Expert } from '../../domain/people.js';
 import type { PoolExpert, PoolExpertInput, PoolSeat, Qualification, QualificationInput } from '../../domain/pool.js';
 import { notFound } from '../../domain/errors.js';
+import type { ConflictBasis, EarlierMeeting } from '../../rules/conflict-hints.js';
 import type { Ctx } from '../context.js';
 import { insertExpert, type ExpertKeys } from './people.js';
 
@@ -214,4 +215,70 @@ export function insertSeat(ctx: Ctx, pool: PoolExpert, editionId: string, seatId
   };
   insertExpert(ctx, seat, poolKeys(ctx, pool.id));
   return seat;
+}
+
+/** What an expert met in other editions: the applicants they were seated for, and those they declared a conflict with. */
+export function earlierMeetings(ctx: Ctx, poolId: string, editionId: string): EarlierMeeting[] {
+  const reviewed = ctx
+    .stmt(
+      `SELECT DISTINCT ed.name AS edition_name, ed.year, a.name, a.credit_code
+       FROM experts e JOIN editions ed ON ed.id = e.edition_id
+       JOIN panel_members m ON m.expert_id = e.id JOIN assignments s ON s.panel_id = m.panel_id JOIN applicants a ON a.id = s.applicant_id
+       WHERE e.pool_id = ? AND e.edition_id <> ?
+       UNION
+       SELECT ed.name, ed.year, a.name, a.credit_code
+       FROM experts e JOIN editions ed ON ed.id = e.edition_id
+       JOIN substitutes s ON s.expert_id = e.id JOIN applicants a ON a.id = s.applicant_id
+       WHERE e.pool_id = ? AND e.edition_id <> ?`,
+    )
+    .all(poolId, editionId, poolId, editionId) as { edition_name: string; year: number; name: string; credit_code: string | null }[];
+  const declared = ctx
+    .stmt(
+      `SELECT ed.name AS edition_name, ed.year, a.name, a.credit_code, d.reason
+       FROM experts e JOIN editions ed ON ed.id = e.edition_id
+       JOIN declarations d ON d.expert_id = e.id JOIN applicants a ON a.id = d.applicant_id
+       WHERE e.pool_id = ? AND e.edition_id <> ? AND d.conflict = 1 AND d.lifted_at IS NULL
+       ORDER BY ed.year DESC`,
+    )
+    .all(poolId, editionId) as { edition_name: string; year: number; name: string; credit_code: string | null; reason: string }[];
+  return [
+    ...declared.map((r) => ({ editionName: r.edition_name, year: r.year, applicantName: r.name, creditCode: r.credit_code, kind: 'declared' as const, reason: r.reason })),
+    ...reviewed.map((r) => ({ editionName: r.edition_name, year: r.year, applicantName: r.name, creditCode: r.credit_code, kind: 'reviewed' as const, reason: '' })),
+  ];
+}
+
+/** The organisation's credit code a seat's pool record holds. */
+export function creditCodeOfSeat(ctx: Ctx, seatId: string): string | null {
+  return (ctx.stmt('SELECT p.credit_code FROM experts e JOIN pool_experts p ON p.id = e.pool_id WHERE e.id = ?').pluck().get(seatId) as string | null | undefined) ?? null;
+}
+
+/** The pool standing behind each seat of an edition. */
+export function poolStatesOfEdition(ctx: Ctx, editionId: string): Map<string, PoolState> {
+  const rows = ctx.stmt('SELECT e.id, p.status FROM experts e JOIN pool_experts p ON p.id = e.pool_id WHERE e.edition_id = ?').all(editionId) as { id: string; status: PoolState }[];
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+export interface ConflictCheck {
+  expertId: string;
+  applicantId: string;
+  basis: ConflictBasis;
+  reason: string;
+  at: string;
+}
+
+export function conflictChecksOfEdition(ctx: Ctx, editionId: string): ConflictCheck[] {
+  return (
+    ctx
+      .stmt('SELECT c.* FROM conflict_checks c JOIN applicants a ON a.id = c.applicant_id WHERE a.edition_id = ?')
+      .all(editionId) as { expert_id: string; applicant_id: string; basis: ConflictBasis; reason: string; checked_at: string }[]
+  ).map((r) => ({ expertId: r.expert_id, applicantId: r.applicant_id, basis: r.basis, reason: r.reason, at: r.checked_at }));
+}
+
+export function insertConflictCheck(ctx: Ctx, c: Omit<ConflictCheck, 'at'>): void {
+  ctx
+    .stmt(
+      `INSERT INTO conflict_checks (expert_id, applicant_id, basis, reason, checked_at, actor) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (expert_id, applicant_id, basis) DO UPDATE SET reason = excluded.reason, checked_at = excluded.checked_at, actor = excluded.actor`,
+    )
+    .run(c.expertId, c.applicantId, c.basis, c.reason, ctx.now(), ctx.actor);
 }
