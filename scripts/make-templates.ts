@@ -24,10 +24,10 @@ const APPLICANT_HELP: Record<string, Help> = {
   name: { zh: '申报单位全称（个人申报填姓名）', en: 'full name of the organisation (or the person)', example: '无锡某精密机械有限公司', width: 36 },
   kind: { zh: '单位 或 个人（以本届评审规则受理的为准）', en: '单位 (unit) or 个人 (individual), as the profile admits', example: '单位', width: 10, list: ['单位', '个人'] },
   industry: { zh: '一产业、二产业、三产业，或 1、2、3', en: 'primary, secondary, tertiary industry: 一产业/二产业/三产业 or 1/2/3', example: '二产业', width: 10, list: ['一产业', '二产业', '三产业'] },
-  creditCode: { zh: '统一社会信用代码，18 位（可空；用于提示利益冲突）', en: 'unified social credit code, 18 characters (optional; used to suggest conflicts)', example: '91320211MA1W8Q8A0W', width: 22, text: true },
   contactName: { zh: '联系人姓名（可空）', en: 'contact person (optional)', example: '王丽', width: 12 },
   contactPhone: { zh: '11 位手机号或带区号的固定电话（可空）', en: '11-digit mobile or landline with area code (optional)', example: '0510-82345678', width: 18, text: true },
   contactEmail: { zh: '电子邮箱（可空）', en: 'e-mail (optional)', example: 'wangli@example.cn', width: 26 },
+  creditCode: { zh: '统一社会信用代码，18 位（可空；用于提示利益冲突）', en: 'unified social credit code, 18 characters (optional; used to suggest conflicts)', example: '91320211MA1W8Q8A0W', width: 22, text: true },
 };
 
 const EXPERT_HELP: Record<string, Help> = {

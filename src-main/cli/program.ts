@@ -9,6 +9,7 @@ import { registerBundleCommands, registerPackageCommands } from './commands/exch
 import { registerMaterialCommands } from './commands/material.js';
 import { registerPanelCommands } from './commands/panel.js';
 import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
+import { registerPoolCommands } from './commands/pool.js';
 import { registerReportCommands, registerReportSetCommand } from './commands/report.js';
 import { registerResultsCommands } from './commands/results.js';
 import { registerScoreCommands, registerSheetCommands } from './commands/score.js';
@@ -34,7 +35,8 @@ const HELP_AFTER = `
 
 流程 / Workflow:
   秘书处 / secretariat: init → edition create → applicant import → expert import → expert enroll
-    → panel create / panel assign → material attach → package export
+    （下一届 / next edition: pool draw，无须再注册 / no new enrolment）→ panel propose → panel apply
+    （或 / or panel create / panel assign） → material attach → package export
   专家 / expert: init → whoami（把注册码交给秘书处 / hand over the enrollment code）→ package import
     → declare → score set → sheet submit → bundle export
   秘书处 / secretariat: bundle import → results → panel assign --shortlist → package export → … → report
@@ -47,7 +49,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 const GROUPS: [string, string[]][] = [
   ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
-  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results', 'report-set']],
+  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'pool', 'conflict', 'panel', 'recusal', 'owed', 'results', 'report-set']],
   ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
 ];
 
@@ -85,6 +87,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerEditionCommands(program);
   registerApplicantCommands(program);
   registerExpertCommands(program);
+  registerPoolCommands(program);
   registerPanelCommands(program);
   registerMaterialCommands(program);
   registerPackageCommands(program);

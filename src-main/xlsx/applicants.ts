@@ -12,10 +12,10 @@ export const APPLICANT_COLUMNS: ColumnSpec<Field>[] = [
   { field: 'name', header: '名称', aliases: ['申报单位', '单位名称', '申报人', 'name'], required: true },
   { field: 'kind', header: '类型', aliases: ['申报类型', 'kind', 'type'], required: true },
   { field: 'industry', header: '产业', aliases: ['所属产业', 'industry'], required: true },
-  { field: 'creditCode', header: '统一社会信用代码', aliases: ['信用代码', 'credit code', 'unified social credit code'], required: false },
   { field: 'contactName', header: '联系人', aliases: ['contact name', 'contact'], required: false },
   { field: 'contactPhone', header: '联系电话', aliases: ['电话', 'contact phone', 'phone'], required: false },
   { field: 'contactEmail', header: '电子邮箱', aliases: ['邮箱', 'contact email', 'email', 'e-mail'], required: false },
+  { field: 'creditCode', header: '统一社会信用代码', aliases: ['信用代码', 'credit code', 'unified social credit code'], required: false },
 ];
 
 const WHAT = { zh: '申报单位', en: 'applicants' };

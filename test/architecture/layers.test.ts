@@ -29,7 +29,7 @@ const HOSTS = ['shell', 'browser', 'cli', 'preload'];
 const FEATURE_LAYERS: ((path: string) => boolean)[] = [
   (p) => /^features\/(call|boundary|client|context)\.ts$/.test(p),
   (p) => p.startsWith('features/repo/'),
-  (p) => /^features\/(gates|sealing)\.ts$/.test(p),
+  (p) => /^features\/(gates|sealing|pool-entry)\.ts$/.test(p),
   (p) => /^features\/[^/]+\/[^/]+\.ts$/.test(p) && !p.startsWith('features/repo/'),
   (p) => /^features\/(index|open)\.ts$/.test(p),
 ];

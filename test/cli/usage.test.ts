@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 const TOP_LEVEL = [
-  'init', 'whoami', 'passphrase', 'audit', 'report', 'profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel',
+  'init', 'whoami', 'passphrase', 'audit', 'report', 'profiles', 'frameworks', 'edition', 'applicant', 'expert', 'pool', 'conflict', 'panel',
   'material', 'package', 'bundle', 'owed', 'recusal', 'results', 'sheet', 'assignments', 'declare', 'score', 'call',
 ];
 

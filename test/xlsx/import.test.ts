@@ -163,7 +163,7 @@ describe('importing applicants and experts from xlsx', () => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(resourcePath('templates', 'applicants-template.xlsx'));
-    wb.worksheets[0]!.addRow(['WX2025-010', '无锡新材料有限公司', '单位', '二产业', '91320211MA1W8Q8A0W', '赵六', '13800138000', 'zl@example.cn']);
+    wb.worksheets[0]!.addRow(['WX2025-010', '无锡新材料有限公司', '单位', '二产业', '赵六', '13800138000', 'zl@example.cn', '91320211MA1W8Q8A0W']);
     const filled = join(t.dir, 'filled.xlsx');
     await wb.xlsx.writeFile(filled);
     expect(await sec.applicants.import({ editionId, file: upload(filled) })).toEqual({ imported: 1 });

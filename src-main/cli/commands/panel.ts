@@ -5,6 +5,7 @@ import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { applicantByCode, expertByCode, panelByRef, parseStage, splitList } from '../lookup.js';
 import { DASH, renderTable, stageName, truncate } from '../output.js';
+import { registerProposalCommands } from './pool.js';
 
 function codes(ids: string[], known: Map<string, { code: string }>): string {
   return ids
@@ -35,6 +36,7 @@ function panelRows(cli: Cli, svc: StoreClient, editionId: string, panels: Panel[
 
 export function registerPanelCommands(program: Command): void {
   const panel = program.command('panel').description('评审组与分配 / panels and assignments');
+  registerProposalCommands(panel);
 
   panel
     .command('create')

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Actor, CHEAP_KDF } from './helpers.js';
+
+/**
+ * The pool on the command line (issue 13): experts enrolled in one edition are drawn into the
+ * next and get their packages there without enrolling again; the app proposes the panels, the
+ * clerk edits the file and applies it; a suspended expert stays out.
+ */
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pingshen-cli-pool-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface PoolRow {
+  code: string;
+  enrolled: boolean;
+  editions: number;
+  status: { state: string };
+}
+
+describe('the expert pool across two editions', () => {
+  it('draws last edition\'s enrolled experts into the next, proposes panels, applies the edited file and exports packages without a new enrolment', async () => {
+    const sec = Actor.create(dir, 'secretariat');
+    await sec.ok('init', '--role', 'secretariat', ...CHEAP_KDF);
+    await sec.ok('edition', 'create', '--name', '2024年度无锡', '--year', '2024', '--profile', 'wuxi-2024', '--panel-min', '2', '--panel-max', '3');
+    const codes = ['E01', 'E02', 'E03', 'E04'];
+    const laptops = codes.map((c) => Actor.create(dir, c));
+    for (const [i, code] of codes.entries()) {
+      await sec.ok('--edition', '2024', 'expert', 'add', '--code', code, '--name', `专家${i + 1}`);
+      const { enrollmentCode } = await laptops[i]!.json<{ enrollmentCode: string }>('init', '--role', 'expert', ...CHEAP_KDF);
+      await sec.ok('--edition', '2024', 'expert', 'enroll', code, enrollmentCode);
+    }
+    await sec.ok('pool', 'qualify', 'E01', '--name', '市长质量奖评审员培训', '--certificate', 'WX-2023-07', '--date', '2023-06-30');
+
+    await sec.ok('edition', 'create', '--name', '2025年度无锡', '--year', '2025', '--profile', 'wuxi-2024', '--panel-min', '2', '--panel-max', '3');
+    expect(await sec.ok('--edition', '2025', 'pool', 'draw', codes.join(','))).toContain('已选入 4 位专家，其中 4 位已注册');
+    const pool = await sec.json<PoolRow[]>('pool', 'list');
+    expect(pool.map((p) => [p.code, p.enrolled, p.editions])).toEqual(codes.map((c) => [c, true, 2]));
+
+    for (let i = 1; i <= 4; i++) await sec.ok('--edition', '2025', 'applicant', 'add', '--code', `WX2025-00${i}`, '--name', `申报单位${i}`, '--industry', '2');
+    const file = join(dir, 'proposal.json');
+    const shown = await sec.ok('--edition', '2025', 'panel', 'propose', '--stage', 'material', '--out', file);
+    expect(shown).toContain('尚未应用');
+    expect(await sec.json<unknown[]>('--edition', '2025', 'panel', 'list')).toEqual([]);
+    const proposal = JSON.parse(readFileSync(file, 'utf8')) as { panels: { name: string; members: string[]; leader: string; applicants: string[] }[] };
+    expect(proposal.panels.map((p) => [p.members.length, p.applicants.length])).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
+    proposal.panels[0]!.name = '材料评审甲组';
+    writeFileSync(file, JSON.stringify(proposal));
+    expect(await sec.ok('--edition', '2025', 'panel', 'apply', file)).toContain('已创建 2 个评审组');
+    const panels = await sec.json<{ name: string }[]>('--edition', '2025', 'panel', 'list');
+    expect(panels.map((p) => p.name).sort()).toEqual(['材料评审甲组', '材料评审第2组']);
+    const again = await sec.run('--edition', '2025', 'panel', 'apply', file);
+    expect(again.stderr).toContain('已有名为“材料评审甲组”的评审组');
+    expect(again.code).not.toBe(0);
+
+    const exported = await sec.json<{ expertCode: string; file: string }[]>('--edition', '2025', 'package', 'export', '--out', join(dir, 'packages'));
+    expect(exported.map((p) => p.expertCode).sort()).toEqual(codes);
+    await laptops[0]!.ok('package', 'import', exported.find((p) => p.expertCode === 'E01')!.file);
+    expect(await laptops[0]!.json<unknown[]>('--edition', '2025', 'assignments')).toHaveLength(2);
+
+    const shownE01 = await sec.ok('pool', 'show', 'E01');
+    expect(shownE01).toContain('市长质量奖评审员培训');
+    expect(shownE01).toContain('2025年度无锡');
+    expect(shownE01).toContain('合计评审任务 2 项');
+
+    await sec.ok('pool', 'status', 'E04', '--state', 'suspended', '--reason', '本年度暂停');
+    await sec.ok('edition', 'create', '--name', '2026年度无锡', '--year', '2026', '--profile', 'wuxi-2024', '--panel-min', '2', '--panel-max', '3');
+    const refused = await sec.run('--edition', '2026', 'pool', 'draw', 'E04');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('暂停');
+
+    await sec.ok('pool', 'export', join(dir, 'pool.xlsx'));
+    const other = Actor.create(dir, 'other');
+    await other.ok('init', '--role', 'secretariat', ...CHEAP_KDF);
+    expect(await other.ok('pool', 'import', join(dir, 'pool.xlsx'))).toContain('新增 4 位');
+  });
+});
