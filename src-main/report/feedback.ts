@@ -3,29 +3,11 @@
  * opportunities for improvement, merged from all experts' comments (each point once, no names),
  * with the panel's category scores only when the secretariat discloses them.
  */
+import { mergeComments } from '../scoring/comments.js';
 import { formatScore } from './format.js';
 import { STRONG, frame, note, num, particulars, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
 import type { Content, DocDefinition, FeedbackInput, ItemComment, PrintOptions, ReportLang } from './types.js';
-
-/** A leading "1." "2、" "①" "-" "•" is the expert's list formatting, not part of the point. */
-const LIST_MARKER = /^(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①-⑳]|[-•·*])\s*/u;
-
-/** Split into points, drop list markers, keep each point once (compared with spaces collapsed). */
-export function mergeComments(texts: string[]): string[] {
-  const seen = new Set<string>();
-  const merged: string[] = [];
-  for (const text of texts) {
-    for (const line of text.split(/\r?\n/)) {
-      const point = line.trim().replace(LIST_MARKER, '').trim();
-      const key = point.replace(/\s+/g, ' ');
-      if (point === '' || seen.has(key)) continue;
-      seen.add(key);
-      merged.push(point);
-    }
-  }
-  return merged;
-}
 
 /** Room for "10." at the table's size, and the width of a hanging indent after it. */
 const NUMBER_WIDTH = 13;
