@@ -20,7 +20,8 @@ import { isRecused } from '../../rules/recusal.js';
 import { editionSummary, findEdition, getEdition, insertEdition, updateEdition } from '../repo/editions.js';
 import { deleteMaterialsNotIn, insertMaterialOnce, listMaterialRows, materialBytes, wipeMaterialsOfApplicant } from '../repo/materials.js';
 import { findPackage, insertPackage, latestPackage } from '../repo/packages.js';
-import { deleteSheet, findReturn, findSheetRowFor, insertItems, insertReturn, insertSheet, itemsOf, returnsOfExpert } from '../repo/sheets.js';
+import { findReturn, findSheetRowFor, insertReturn, reopenSheet, returnsOfExpert } from '../repo/sheets.js';
+import { insertRoster, rosterFor } from '../repo/roster.js';
 import { clearAssignmentsOfEdition, insertAssignment, seatsOfExpert, upsertPanel } from '../repo/panels.js';
 import { expertKeys, findExpert, getApplicant, getExpert, insertExpert, listExpertRows, upsertApplicant } from '../repo/people.js';
 import { sealPayload, openPayload } from '../sealing.js';
@@ -68,6 +69,7 @@ function packageFor(ctx: Ctx, edition: EditionDetail, expert: Expert, fingerprin
     materials,
     returns: returnsOfExpert(ctx, expert.id).map((r) => ({ id: r.id, applicantId: r.applicantId, stage: r.stage, version: r.version, reason: r.reason, at: r.returnedAt })),
     lifted: declarationsOfExpert(ctx, expert.id).flatMap((d) => (d.lifted ? [{ applicantId: d.applicantId, source: d.source, reason: d.lifted.reason, at: d.lifted.at }] : [])),
+    roster: rosterFor(ctx, expert.id),
   });
 }
 
@@ -168,32 +170,14 @@ function checkPinned(ctx: Ctx, pkg: ReviewPackage): void {
   }
 }
 
-/**
- * A sheet the secretariat returned comes back to the expert as the next version, a draft holding
- * what the returned version said, so the expert corrects rather than starts again. The returned
- * version stays in the store's history.
- */
+/** A sheet the secretariat returned comes back to the expert as the next version (reopenSheet). */
 function reopenReturned(ctx: Ctx, editionId: string, me: string, r: ReviewPackage['returns'][number]): void {
   const row = findSheetRowFor(ctx, me, r.applicantId, r.stage);
   if (!row || row.status !== 'submitted' || row.version !== r.version) return;
-  const framework = getEdition(ctx, editionId).framework;
-  const items = itemsOf(ctx, row.id, framework);
   if (!findReturn(ctx, r.id)) {
     insertReturn(ctx, { id: r.id, editionId, expertId: me, applicantId: r.applicantId, stage: r.stage, version: r.version, reason: r.reason, returnedAt: r.at, returnedBy: 'secretariat' });
   }
-  deleteSheet(ctx, row.id);
-  const id = randomUUID();
-  insertSheet(ctx, { ...row, id, status: 'draft', created_at: ctx.now(), submitted_at: null, bundle_id: null, version: row.version + 1, return_id: r.id });
-  insertItems(ctx, id, items);
-  ctx.audit('sheet.reopened', {
-    sheetId: id,
-    fromSheetId: row.id,
-    returnId: r.id,
-    applicantId: r.applicantId,
-    stage: r.stage,
-    version: row.version + 1,
-    percents: Object.fromEntries(items.map((i) => [i.itemCode, i.percent])),
-  });
+  reopenSheet(ctx, row, getEdition(ctx, editionId).framework, r.id);
 }
 
 function store(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, Uint8Array>, sha256: string): void {
@@ -262,6 +246,7 @@ function store(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, Uint8Array>, sha
     secretariat_fingerprint: pkg.secretariat.fingerprint,
     imported_at: ctx.now(),
   });
+  insertRoster(ctx, pkg.packageId, pkg.roster);
 }
 
 const EditionRef = z.strictObject({ editionId: IdSchema });

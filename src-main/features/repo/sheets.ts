@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CriteriaFramework } from '../../criteria/schema.js';
 import type { Stage } from '../../domain/words.js';
 import { sheetTotal } from '../../scoring/sheet.js';
@@ -211,6 +212,30 @@ export function insertItems(ctx: Ctx, sheetId: string, items: ItemScore[]): void
 
 export function deleteSheet(ctx: Ctx, id: string): void {
   ctx.stmt('DELETE FROM score_sheets WHERE id = ?').run(id);
+}
+
+/**
+ * A returned sheet comes back to its expert as the next version, a draft holding what the returned
+ * version said, so the expert corrects rather than starts again; the returned version stays in the
+ * store's history. The same whoever returned it: the secretariat (in a package) or the panel's
+ * leader (in a return notice).
+ */
+export function reopenSheet(ctx: Ctx, row: SheetRow, framework: CriteriaFramework, returnId: string): string {
+  const items = itemsOf(ctx, row.id, framework);
+  deleteSheet(ctx, row.id);
+  const id = randomUUID();
+  insertSheet(ctx, { ...row, id, status: 'draft', created_at: ctx.now(), submitted_at: null, bundle_id: null, version: row.version + 1, return_id: returnId });
+  insertItems(ctx, id, items);
+  ctx.audit('sheet.reopened', {
+    sheetId: id,
+    fromSheetId: row.id,
+    returnId,
+    applicantId: row.applicant_id,
+    stage: row.stage,
+    version: row.version + 1,
+    percents: Object.fromEntries(items.map((i) => [i.itemCode, i.percent])),
+  });
+  return id;
 }
 
 export function scoredItemCount(ctx: Ctx, sheetId: string): number {
