@@ -62,7 +62,9 @@ const RosterSchema = z.strictObject({
   leaderId: EntityIdSchema.nullable(),
   members: z.array(RosterMemberSchema),
   /** the secretariat's returns of the members' sheets in this panel: the leader's only */
-  returns: z.array(z.strictObject({ id: EntityIdSchema, expertId: EntityIdSchema, applicantId: EntityIdSchema, version: z.number().int().min(1) })),
+  returns: z.array(
+    z.strictObject({ id: EntityIdSchema, expertId: EntityIdSchema, applicantId: EntityIdSchema, version: z.number().int().min(1), reason: z.string().min(1).max(1000), at: IsoTimeSchema }),
+  ),
 });
 
 const MaterialSchema = z.strictObject({

@@ -60,9 +60,8 @@ export function settlementProblem(rule: Disagreement, item: FlaggedItem, settlem
   return null;
 }
 
-/** Why the opinion cannot be signed off yet, or nothing. */
-export function opinionProblems(framework: CriteriaFramework, opinion: Opinion | null): Localized[] {
-  if (!opinion) return [{ zh: '尚未填写评审组意见和综合评价', en: "the panel's opinion and overall evaluation are not written yet" }];
+/** Whether the opinion names the criteria's categories, each at most once. */
+export function opinionShapeProblems(framework: CriteriaFramework, opinion: Opinion): Localized[] {
   const problems: Localized[] = [];
   const codes = new Set(framework.categories.map((c) => c.code));
   const seen = new Set<string>();
@@ -71,6 +70,13 @@ export function opinionProblems(framework: CriteriaFramework, opinion: Opinion |
     if (seen.has(c.code)) problems.push({ zh: `评审组意见中的类目 ${c.code} 出现两次`, en: `the opinion has category ${c.code} twice` });
     seen.add(c.code);
   }
+  return problems;
+}
+
+/** Why the opinion cannot be signed off yet, or nothing. */
+export function opinionProblems(framework: CriteriaFramework, opinion: Opinion | null): Localized[] {
+  if (!opinion) return [{ zh: '尚未填写评审组意见和综合评价', en: "the panel's opinion and overall evaluation are not written yet" }];
+  const problems = opinionShapeProblems(framework, opinion);
   if (opinion.overall.trim() === '') problems.push({ zh: '尚未填写综合评价', en: 'the overall evaluation is not written yet' });
   return problems;
 }

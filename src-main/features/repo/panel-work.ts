@@ -46,6 +46,11 @@ export function percentsOfItems(items: readonly { itemCode: string; percent: num
   return Object.fromEntries(items.map((i) => [i.itemCode, i.percent ?? 0]));
 }
 
+/** A sheet's items as the consensus reads them: a submitted sheet has every percent. */
+export function workItems(items: readonly { itemCode: string; percent: number | null; strengths: string; opportunities: string }[]): WorkItem[] {
+  return items.map((i) => ({ itemCode: i.itemCode, percent: i.percent ?? 0, strengths: i.strengths, opportunities: i.opportunities }));
+}
+
 /** The panel's work as the consensus rules read it. */
 export function heldPanelOf(work: PanelWork): HeldPanel {
   const byId = new Map(work.members.map((m) => [m.expertId, m]));
@@ -93,13 +98,13 @@ export function panelWorkAtSecretariat(ctx: Ctx, applicantId: string, stage: Sta
       expertId: id,
       code: e.code,
       name: e.name,
-      current: row?.status === 'submitted' ? { version: row.version, items: itemsOf(ctx, row.id, framework).map((i) => ({ ...i, percent: i.percent ?? 0 })) } : null,
+      current: row?.status === 'submitted' ? { version: row.version, items: workItems(itemsOf(ctx, row.id, framework)) } : null,
       pendingReturn: open ? { id: open.id, reason: open.reason, at: open.returnedAt } : null,
       versions,
     };
     const next = overlay?.expertId === id ? overlay.sheets.find((s) => s.applicantId === applicantId && s.stage === stage) : undefined;
     if (next && next.version > (member.current?.version ?? 0)) {
-      member.current = { version: next.version, items: next.items };
+      member.current = { version: next.version, items: workItems(next.items) };
       member.versions.set(next.version, percentsOfItems(next.items));
       member.pendingReturn = null;
     }

@@ -37,7 +37,7 @@ export function rosterFor(ctx: Ctx, expertId: string): Roster {
       ? others.flatMap((m) =>
           returnsOfExpert(ctx, m)
             .filter((r) => r.stage === p.stage && p.applicantIds.includes(r.applicantId))
-            .map((r) => ({ id: r.id, expertId: m, applicantId: r.applicantId, version: r.version })),
+            .map((r) => ({ id: r.id, expertId: m, applicantId: r.applicantId, version: r.version, reason: r.reason, at: r.returnedAt })),
         )
       : [];
     return { panelId: p.id, stage: p.stage, leaderId: p.leaderId, members, returns };
@@ -66,4 +66,10 @@ export function ledPanels(roster: Roster, me: string): RosterPanel[] {
 export function leaderRecipients(roster: Roster, me: string): string[] {
   const recipients = roster.flatMap((p) => p.members.filter((m) => m.id === p.leaderId && m.id !== me && m.keys !== null).map((m) => m.keys!.boxRecipient));
   return [...new Set(recipients)];
+}
+
+/** Every panel leader's signing key the packages in this store name, in any edition. */
+export function leaderSignKeys(ctx: Ctx): string[] {
+  const editions = ctx.stmt('SELECT DISTINCT edition_id FROM packages').pluck().all() as string[];
+  return editions.flatMap((id) => currentRoster(ctx, id).flatMap((p) => p.members.filter((m) => m.id === p.leaderId && m.keys !== null).map((m) => m.keys!.signPublic)));
 }
