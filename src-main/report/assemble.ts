@@ -11,6 +11,8 @@ import type { Declaration, ScoreSheet } from '../domain/review.js';
 import type { EditionDetail } from '../profile/edition.js';
 import type {
   BallotCandidate,
+  ConsensusOpinion,
+  FeedbackOpinion,
   BallotInput,
   FeedbackInput,
   PanelBinderInput,
@@ -77,7 +79,8 @@ export function scoreSheetInput(d: {
 
 /**
  * Only submitted sheets count: a draft is the expert's own business until it is signed. Each
- * stage asked for becomes a section, in the order given.
+ * stage asked for becomes a section, in the order given, with the leader's signed-off consensus
+ * on it when there is one.
  */
 export function panelSummaryInput(d: {
   edition: EditionDetail;
@@ -86,6 +89,7 @@ export function panelSummaryInput(d: {
   experts: Expert[];
   sheets: ScoreSheet[];
   results: EditionResults;
+  consensus?: readonly ConsensusOpinion[];
 }): PanelSummaryInput {
   return {
     report: 'panel-summary',
@@ -111,19 +115,31 @@ export function sheetsByApplicant(sheets: ScoreSheet[]): Map<string, ScoreSheet[
  * Every applicant with a panel score in some stage, in the edition's applicant order (the order
  * of the ranking's ties and of the secretariat's lists); an applicant never scored has no section.
  */
-export function panelBinderInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults }): PanelBinderInput {
+export function panelBinderInput(d: {
+  edition: EditionDetail;
+  applicants: Applicant[];
+  experts: Expert[];
+  sheets: ScoreSheet[];
+  results: EditionResults;
+  consensus?: readonly ConsensusOpinion[];
+}): PanelBinderInput {
   const sheetsOf = sheetsByApplicant(d.sheets);
   const summaries: PanelSummaryInput[] = [];
   for (const applicant of d.applicants) {
     const sheets = sheetsOf.get(applicant.id) ?? [];
     const stages = stagesScored({ edition: d.edition, applicant, sheets, results: d.results });
-    if (stages.length > 0) summaries.push(panelSummaryInput({ edition: d.edition, applicant, stages, experts: d.experts, sheets, results: d.results }));
+    if (stages.length > 0) summaries.push(panelSummaryInput({ edition: d.edition, applicant, stages, experts: d.experts, sheets, results: d.results, ...(d.consensus ? { consensus: d.consensus } : {}) }));
   }
   return { report: 'panel-binder', edition: reportEdition(d.edition), summaries };
 }
 
+/** The leader's opinion on this applicant's stage, without the applicant it belongs to. */
+function opinionOn(consensus: readonly ConsensusOpinion[] | undefined, applicantId: string, stage: Stage): ConsensusOpinion | undefined {
+  return consensus?.find((c) => c.applicantId === applicantId && c.stage === stage);
+}
+
 function panelStage(
-  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults },
+  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults; consensus?: readonly ConsensusOpinion[] },
   stage: Stage,
 ): PanelStage {
   const submitted = d.sheets
@@ -139,7 +155,14 @@ function panelStage(
       percents: Object.fromEntries(s.items.map((i) => [i.itemCode, i.percent])),
     })),
     result,
+    consensus: withoutApplicant(opinionOn(d.consensus, d.applicant.id, stage)) ?? null,
   };
+}
+
+function withoutApplicant(c: ConsensusOpinion | undefined) {
+  if (!c) return undefined;
+  const { applicantId: _known, ...opinion } = c;
+  return opinion;
 }
 
 /** The stages, in the profile's order, in which the applicant has a panel score: at least one submitted sheet. */
@@ -157,8 +180,9 @@ function expertOrder(experts: Expert[], id: string): number {
 }
 
 /**
- * The comments keep their stage and item but lose their author, and are sorted by text so that
- * not even their order tells which expert wrote what.
+ * A stage with the leader's signed-off opinion is read in the leader's words; the other stages'
+ * comments keep their stage and item but lose their author, and are sorted by text so that not
+ * even their order tells which expert wrote what.
  */
 export function feedbackInput(d: {
   edition: EditionDetail;
@@ -167,9 +191,16 @@ export function feedbackInput(d: {
   sheets: ScoreSheet[];
   results: EditionResults;
   discloseScores: boolean;
+  consensus?: readonly ConsensusOpinion[];
 }): FeedbackInput {
   const stages = d.edition.profile.stages.map((s) => s.stage).filter((s) => d.stage === undefined || s === d.stage);
-  const submitted = d.sheets.filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && stages.includes(s.stage));
+  const opinions: FeedbackOpinion[] = stages.flatMap((stage) => {
+    const c = opinionOn(d.consensus, d.applicant.id, stage);
+    // the flagged items and their settlement stay with the committee's papers
+    return c ? [{ stage, leader: c.leader, recordedBy: c.recordedBy, signedAt: c.signedAt, categories: c.categories, overall: c.overall }] : [];
+  });
+  const raw = stages.filter((s) => !opinions.some((o) => o.stage === s));
+  const submitted = d.sheets.filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && raw.includes(s.stage));
   const comments = submitted
     .flatMap((s) => s.items.map((i) => ({ stage: s.stage, itemCode: i.itemCode, strengths: i.strengths, opportunities: i.opportunities })))
     .filter((c) => c.strengths.trim() !== '' || c.opportunities.trim() !== '')
@@ -186,6 +217,7 @@ export function feedbackInput(d: {
     framework: reportFramework(d.edition.framework),
     applicant: applicantRef(d.applicant),
     stages,
+    opinions,
     comments,
     discloseScores: d.discloseScores,
     scores,

@@ -1,26 +1,16 @@
 /**
- * 评审反馈报告: what the applicant receives — per category and item, the panel's strengths and
- * opportunities for improvement, merged from all experts' comments (each point once, no names),
- * with the panel's category scores only when the secretariat discloses them.
+ * 评审反馈报告: what the applicant receives — for each stage with the panel leader's signed-off
+ * consensus, the panel's opinion per category and its overall evaluation, in the leader's words;
+ * for the other stages, per category and item, the panel's strengths and opportunities for
+ * improvement merged from all experts' comments (each point once, no names); the panel's
+ * category scores only when the secretariat discloses them.
  */
 import { mergeComments } from '../scoring/comments.js';
 import { formatScore } from './format.js';
 import { STRONG, frame, note, num, particulars, td, th, titledTable } from './layout.js';
+import { opinionContent, points } from './consensus.js';
 import { M, tr } from './messages.js';
 import type { Content, DocDefinition, FeedbackInput, ItemComment, PrintOptions, ReportLang } from './types.js';
-
-/** Room for "10." at the table's size, and the width of a hanging indent after it. */
-const NUMBER_WIDTH = 13;
-
-/**
- * Numbered points with a hanging indent. Numbers, not pdfmake's list: its bullets are drawn
- * shapes (a few hundred bytes each, an eighth of a feedback report) and its numbers follow their point's
- * first line in the page's text, so a copied or read-aloud point came out with its number inside.
- */
-function points(lang: ReportLang, list: string[]): Content {
-  if (list.length === 0) return { text: tr(lang, M.feedback.noComment), color: '#777777' };
-  return { stack: list.map((point, i) => ({ columns: [{ text: `${i + 1}.`, width: NUMBER_WIDTH }, { text: point, width: '*' }] })) };
-}
 
 function scoresTable(input: FeedbackInput, lang: ReportLang): Content[] {
   const scores = input.scores;
@@ -64,6 +54,8 @@ export function buildFeedback(input: FeedbackInput, print: PrintOptions): DocDef
     comments.push(titledTable(title, 'h3', [96, '*', '*'], body, { rowsMayBreak: true }));
   }
 
+  const raw = input.stages.filter((s) => !input.opinions.some((o) => o.stage === s));
+  const opinions = input.opinions.flatMap((o) => opinionContent(input.framework, o, lang));
   const content: Content[] = [
     particulars([
       [tr(lang, M.common.applicant), input.applicant.name],
@@ -73,7 +65,8 @@ export function buildFeedback(input: FeedbackInput, print: PrintOptions): DocDef
     ]),
     note(tr(lang, M.feedback.intro)),
     ...(input.discloseScores ? scoresTable(input, lang) : []),
-    ...comments,
+    ...opinions,
+    ...(raw.length === 0 ? [] : opinions.length > 0 ? [note(tr(lang, M.consensus.otherStages(raw.map((s) => tr(lang, M.stage[s])).join(listSep)))), ...comments] : comments),
   ];
   return frame({ input, print, confidential: false, content });
 }

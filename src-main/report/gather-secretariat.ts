@@ -53,7 +53,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
       const results = src.results(edition.id);
       const stages = req.stage ? [req.stage] : stagesScored({ edition, applicant, sheets, results });
       if (stages.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResults(applicant.code));
-      return panelSummaryInput({ edition, applicant, stages, experts: src.experts(edition.id), sheets, results });
+      return panelSummaryInput({ edition, applicant, stages, experts: src.experts(edition.id), sheets, results, consensus: src.consensus(edition.id) });
     }
     case 'panel-binder': {
       const input = panelBinderInput({
@@ -62,6 +62,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
         experts: src.experts(edition.id),
         sheets: src.sheets(edition.id),
         results: src.results(edition.id),
+        consensus: src.consensus(edition.id),
       });
       if (input.summaries.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResultsAtAll);
       return input;
@@ -75,6 +76,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
         sheets: src.sheets(edition.id, { applicantId: applicant.id, ...(req.stage ? { stage: req.stage } : {}) }),
         results: src.results(edition.id),
         discloseScores: req.discloseScores,
+        consensus: src.consensus(edition.id),
       });
     }
     case 'ranking':

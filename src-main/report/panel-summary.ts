@@ -1,9 +1,11 @@
 /**
  * 评审组评分汇总表: one applicant's panel results, for one stage or for every stage it was
  * scored in. With several stages the particulars come once and each stage follows on a new page
- * under its own heading, with its panel members, notes and table (panel-stage.ts). The
+ * under its own heading, with its panel members, notes and table (panel-stage.ts), then the
+ * leader's signed-off consensus on it, when there is one (consensus.ts). The
  * committee's binder (panel-binder.ts) sets the same sections one applicant after another.
  */
+import { consensusContent } from './consensus.js';
 import { frame, h2, particulars } from './layout.js';
 import { M, tr } from './messages.js';
 import { panelStageContent } from './panel-stage.js';
@@ -20,7 +22,7 @@ function applicantPairs(input: PanelSummaryInput, lang: ReportLang): [string, st
 export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra: [string, string][] = []): Content[] {
   const sep = lang === 'zh' ? '、' : ', ';
   const none = tr(lang, M.common.none);
-  const sections = input.stages.map((stage) => ({ stage: stage.stage, ...panelStageContent(input, stage, lang) }));
+  const sections = input.stages.map((stage) => ({ stage: stage.stage, consensus: stage.consensus, ...panelStageContent(input, stage, lang) }));
   return [
     particulars([
       ...applicantPairs(input, lang),
@@ -33,6 +35,7 @@ export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra:
       particulars([[tr(lang, M.panel.members), s.members || none]], 1),
       { stack: s.notes, margin: [0, 0, 0, 8] },
       s.table,
+      ...consensusContent(input.framework, s.consensus, input.applicant.code, lang),
     ]),
   ];
 }
@@ -52,6 +55,7 @@ export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions)
     ]),
     { stack: section.notes, margin: [0, 0, 0, 8] },
     section.table,
+    ...consensusContent(input.framework, only.consensus, input.applicant.code, lang),
   ];
   return frame({ input, print, orientation: 'landscape', confidential: true, content });
 }

@@ -4,6 +4,7 @@ import type { AssignmentView, Declaration, ScoreSheet } from '../domain/review.j
 import type { Stage } from '../domain/words.js';
 import type { EditionDetail } from '../profile/edition.js';
 import type { EditionResults } from '../scoring/results.js';
+import type { ConsensusOpinion } from './types.js';
 
 /**
  * What the reports read, and nothing more: the secretariat's view of an edition, or an expert's
@@ -20,6 +21,8 @@ export interface SecretariatSources {
   /** every declaration, conflict or not, from both sources */
   declarations(editionId: string): Declaration[];
   bundles(editionId: string): BundleRecord[];
+  /** per applicant and stage, the panel leader's signed-off consensus that still stands on the sheets */
+  consensus(editionId: string): ConsensusOpinion[];
 }
 
 export interface ExpertSources {

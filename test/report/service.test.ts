@@ -61,6 +61,7 @@ function secretariatStore(edition = wuxi): SecretariatSources {
     results: () => (xy ? xinyangResults : results),
     declarations: () => declarations,
     bundles: () => bundles,
+    consensus: () => [],
   };
 }
 

@@ -19,5 +19,6 @@ export function syntheticSources(data: SyntheticEdition): SecretariatSources {
     results: () => data.results,
     declarations: () => [],
     bundles: () => [],
+    consensus: () => [],
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundleOutcome } from '../../src-main/domain/files.js';
 import { isPingshenError } from '../../src-main/domain/errors.js';
 import { sheetTotal } from '../../src-main/scoring/sheet.js';
+import { pageTexts, squash } from '../report/pdf.js';
 import { asUpload, saveAs, upload } from './fixtures.js';
 import { acceptProposal, scoreSheet, setupPanels, stick, uploads, type Panels } from './consensus-fixtures.js';
 
@@ -110,6 +111,14 @@ describe('the leader’s consensus on site, offline', () => {
     // the leader's return is on record as E02's return, answered by version 2
     expect(p.sec.sheets.returns({ editionId: id })).toMatchObject([{ expertId: p.experts[E02]!.id, version: 1, reason: '4.1.2 给分与现场所见不符，请复核' }]);
     expect(sheets.find((s) => s.expertId === p.experts[E02]!.id)).toMatchObject({ version: 2, returned: null, revisedFor: '4.1.2 给分与现场所见不符，请复核' });
+
+    // the applicant reads the leader's signed-off opinion for the site review
+    const feedback = squash((await pageTexts((await p.sec.reports.make({ kind: 'feedback', editionId: id, applicantId: a1, lang: 'zh' })).bytes)).join(''));
+    expect(feedback).toContain('该企业卓越绩效管理体系总体健全，领导作用突出，结果指标仍有提升空间。');
+    expect(feedback).toContain('由组长周建华于');
+    expect(feedback).toContain('高层领导亲自推动（4.1.2）');
+    const summary = squash((await pageTexts((await p.sec.reports.make({ kind: 'panel-summary', editionId: id, applicantId: a1, stage: 'site', lang: 'zh' })).bytes)).join(''));
+    expect(summary).toContain('企业提供的财务数据口径不一，专家各自保留意见');
   });
 
   it('opens only once every member, the leader included, has submitted: nobody sees the others’ scores before', async () => {

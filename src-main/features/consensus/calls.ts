@@ -4,13 +4,10 @@ import { BundleOutcomeSchema, BundleRecordSchema, DownloadSchema, UploadSchema, 
 import { ItemCodeSchema, SheetReturnSchema } from '../../domain/review.js';
 import { IdSchema, textOf } from '../../domain/values.js';
 import { StageSchema } from '../../domain/vocabulary.js';
-import { rulesOf } from '../../profile/edition.js';
-import { consensusProblems } from '../../scoring/consensus.js';
 import { storeCall } from '../call.js';
 import { signedConsensusOfEdition } from '../repo/consensus.js';
-import { getEdition } from '../repo/editions.js';
 import { panelBundleRecords } from '../repo/panel-bundles.js';
-import { heldPanelOf, panelWorkAtSecretariat } from '../repo/panel-work.js';
+import { recordHolds } from '../repo/panel-work.js';
 import { judgeMemberBundle, openMemberBundle, type OpenedMemberBundle } from './intake.js';
 import { importReturnNotice, makeReturn } from './returns.js';
 import { openConsensus, saveOpinion, seats, settle, signOff } from './step.js';
@@ -105,22 +102,16 @@ export const consensusCalls = {
     access: 'secretariat',
     input: z.strictObject({ editionId: IdSchema }),
     output: z.array(ConsensusSummarySchema),
-    run(i, ctx) {
-      const edition = getEdition(ctx, i.editionId);
-      const rule = rulesOf(edition).disagreement;
-      return signedConsensusOfEdition(ctx, i.editionId).map((row) => {
-        const work = panelWorkAtSecretariat(ctx, row.applicantId, row.stage);
-        return {
-          id: row.id,
-          applicantId: row.applicantId,
-          stage: row.stage,
-          leaderId: row.leaderId,
-          recordedBy: row.recordedBy,
-          signedAt: row.signedAt ?? row.openedAt,
-          current: work !== undefined && row.record !== null && consensusProblems(row.record, heldPanelOf(work), rule, edition.framework).length === 0,
-        };
-      });
-    },
+    run: (i, ctx) =>
+      signedConsensusOfEdition(ctx, i.editionId).map((row) => ({
+        id: row.id,
+        applicantId: row.applicantId,
+        stage: row.stage,
+        leaderId: row.leaderId,
+        recordedBy: row.recordedBy,
+        signedAt: row.signedAt ?? row.openedAt,
+        current: recordHolds(ctx, row),
+      })),
   }),
 
   /** a member's store: the leader's return notice reopens the returned sheet as the next version */

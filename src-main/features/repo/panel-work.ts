@@ -2,7 +2,9 @@ import type { ItemPercents, LeaderReturn } from '../../domain/consensus.js';
 import type { Stage } from '../../domain/words.js';
 import type { BundleDeclaration, BundleSheet } from '../../exchange/bundle.js';
 import { isRecused } from '../../rules/recusal.js';
-import type { HeldPanel } from '../../scoring/consensus.js';
+import { consensusProblems, type HeldPanel } from '../../scoring/consensus.js';
+import { rulesOf } from '../../profile/edition.js';
+import { signedConsensusOfEdition, type ConsensusRow } from './consensus.js';
 import type { Ctx } from '../context.js';
 import { declarationsOfPair } from './declarations.js';
 import { getEdition } from './editions.js';
@@ -114,4 +116,25 @@ export function panelWorkAtSecretariat(ctx: Ctx, applicantId: string, stage: Sta
   });
   members.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { editionId: panel.editionId, applicantId, stage, panelId: panel.id, panelName: panel.name, leaderId: panel.leaderId, members };
+}
+
+/** Whether a signed record still stands on the members' sheets the secretariat holds; a later revision makes it stale. */
+export function recordHolds(ctx: Ctx, row: ConsensusRow): boolean {
+  const work = row.record && panelWorkAtSecretariat(ctx, row.applicantId, row.stage);
+  if (!work || !row.record) return false;
+  const edition = getEdition(ctx, row.editionId);
+  return consensusProblems(row.record, heldPanelOf(work), rulesOf(edition).disagreement, edition.framework).length === 0;
+}
+
+/** Secretariat: per applicant and stage, the latest signed record, if it still stands: the panel's opinion the reports print. */
+export function standingRecords(ctx: Ctx, editionId: string): ConsensusRow[] {
+  const seen = new Set<string>();
+  const standing: ConsensusRow[] = [];
+  for (const row of signedConsensusOfEdition(ctx, editionId)) {
+    const key = `${row.applicantId}\u0000${row.stage}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (recordHolds(ctx, row)) standing.push(row);
+  }
+  return standing;
 }

@@ -6,6 +6,7 @@ import { listBundleRows } from '../repo/bundles.js';
 import { declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
 import { getExpert, listApplicantRows, listExpertRows } from '../repo/people.js';
+import { standingRecords } from '../repo/panel-work.js';
 import { editionResults } from '../repo/results.js';
 import { findSheetRowFor, sheetsOfEdition, toSheet } from '../repo/sheets.js';
 import { refuse } from '../../domain/errors.js';
@@ -21,6 +22,24 @@ export function secretariatSources(ctx: Ctx): SecretariatSources {
     results: (id) => editionResults(ctx, id),
     declarations: (id) => declarationsOfEdition(ctx, id),
     bundles: (id) => listBundleRows(ctx, id),
+    consensus: (id) =>
+      standingRecords(ctx, id).flatMap((row) => {
+        const r = row.record;
+        if (!r) return [];
+        const leader = getExpert(ctx, r.leaderId);
+        return [
+          {
+            applicantId: r.applicantId,
+            stage: r.stage,
+            leader: { id: leader.id, code: leader.code, name: leader.name },
+            recordedBy: r.recordedBy,
+            signedAt: r.signedAt,
+            categories: r.opinion.categories,
+            overall: r.opinion.overall,
+            flagged: r.flagged.map(({ itemCode, base, final, resolution, reason }) => ({ itemCode, base, final, resolution, reason })),
+          },
+        ];
+      }),
   };
 }
 
