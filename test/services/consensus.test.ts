@@ -106,7 +106,12 @@ describe('the leader’s consensus on site, offline', () => {
     expect(sheets.map((s) => s.version).sort()).toEqual([1, 1, 2]);
     const edition = p.sec.editions.get({ editionId: id });
     const totals = sheets.map((s) => sheetTotal(edition.framework, Object.fromEntries(s.items.map((i) => [i.itemCode, i.percent]))));
-    const result = p.sec.results.get({ editionId: id }).stageResults.find((r) => r.applicantId === a1 && r.stage === 'site')!;
+    const all = p.sec.results.get({ editionId: id });
+    const result = all.stageResults.find((r) => r.applicantId === a1 && r.stage === 'site')!;
+    // the difference the leader let stand is flagged with its reason, no longer as a consensus to hold
+    expect(all.flags.filter((f) => f.applicantId === a1 && f.code === 'disagreement').map((f) => f.detail.zh)).toEqual([
+      'XY2025-001 现场评审：评分项 4.7.2 的专家打分在 20%–65% 之间，经组长合议保留差异：企业提供的财务数据口径不一，专家各自保留意见',
+    ]);
     expect(result.panelScore).toBeCloseTo(totals.reduce((x, y) => x + y, 0) / 3, 2);
     // the leader's return is on record as E02's return, answered by version 2
     expect(p.sec.sheets.returns({ editionId: id })).toMatchObject([{ expertId: p.experts[E02]!.id, version: 1, reason: '4.1.2 给分与现场所见不符，请复核' }]);
