@@ -13,6 +13,8 @@ import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { navStore } from '../../stores/nav.js';
 import { saveDownload } from '../../transport/files.js';
+import { LeaderEntry } from '../consensus/LeaderEntry.js';
+import { ReturnNoticeImport } from '../consensus/ReturnNoticeImport.js';
 import { DeclareModal } from './DeclareModal.js';
 
 function AssignmentRow({ a, editionId, onDeclare }: { a: AssignmentView; editionId: string; onDeclare(): void }) {
@@ -120,6 +122,8 @@ export function EditionOverview({ editionId }: { editionId: string }) {
           </Group>
         )}
       </Loadable>
+      <LeaderEntry editionId={editionId} />
+      <ReturnNoticeImport onImported={() => void assignments.reload()} />
       {exporting.error ? <ErrorNotice error={exporting.error} title={t('expert.edition.exportFailed')} /> : null}
       {exported ? (
         <Alert color="green" icon={<Icon name="check" />} data-testid="bundle-exported" withCloseButton onClose={() => setExported(null)}>

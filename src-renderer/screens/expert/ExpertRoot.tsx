@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { navStore } from '../../stores/nav.js';
+import { ConsensusScreen } from '../consensus/ConsensusScreen.js';
 import { EditionOverview } from './EditionOverview.js';
 import { ExpertHome } from './ExpertHome.js';
 import { ScoringWorkspace } from './ScoringWorkspace.js';
@@ -10,5 +11,6 @@ export function ExpertRoot() {
     return <ScoringWorkspace key={`${route.applicantId}-${route.stage}`} editionId={route.editionId} applicantId={route.applicantId} stage={route.stage} />;
   }
   if (route.screen === 'edition') return <EditionOverview editionId={route.editionId} />;
+  if (route.screen === 'consensus') return <ConsensusScreen editionId={route.editionId} seat={route.seat} />;
   return <ExpertHome />;
 }
