@@ -299,7 +299,7 @@ export async function signOff(ctx: Ctx, s: Seat): Promise<ConsensusView> {
   const statement = await signAsStore(ctx, 'consensus-record', record);
   // signing waits on the crypto: sign only what still holds once it is done
   const now = openRow(ctx, s);
-  if (JSON.stringify({ ...recordOf(now.work, now.row, now.draft, edition, record.signedAt) }) !== JSON.stringify(record)) {
+  if (JSON.stringify(recordOf(now.work, now.row, now.draft, edition, record.signedAt)) !== JSON.stringify(record)) {
     throw refuse('consensus.changed', '签署过程中评分表或合议内容有变化，未签署。请核对后重新签署。', 'The sheets or the consensus changed while signing, so nothing was signed. Check and sign again.');
   }
   ctx.change('consensus.signed', () => {
