@@ -5,18 +5,26 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
 /**
- * pdf.js needs its character maps (Chinese PDFs use CID fonts) and standard fonts at run time.
- * They are copied into the renderer build so the viewer never fetches anything from the network.
+ * pdf.js needs its character maps (Chinese PDFs use CID fonts) and standard fonts at run time,
+ * and the decoders of scanned images (CCITT fax, JBIG2, JPEG 2000). They are copied into the
+ * renderer build so the viewer never fetches anything from the network. Of the decoders only the
+ * JavaScript builds: the CSP allows no WebAssembly ('wasm-unsafe-eval').
  */
+const PDFJS_ASSETS: Record<string, (name: string) => boolean> = {
+  cmaps: (name) => !name.endsWith('.md') && name !== 'LICENSE',
+  standard_fonts: (name) => !name.endsWith('.md') && name !== 'LICENSE',
+  wasm: (name) => name.endsWith('_nowasm_fallback.js'),
+};
+
 function pdfjsAssets(): Plugin {
   const base = resolve('node_modules/pdfjs-dist');
   return {
     name: 'pingshen:pdfjs-assets',
     apply: 'build',
     generateBundle() {
-      for (const folder of ['cmaps', 'standard_fonts']) {
+      for (const [folder, wanted] of Object.entries(PDFJS_ASSETS)) {
         for (const name of readdirSync(join(base, folder))) {
-          if (name.endsWith('.md') || name === 'LICENSE') continue;
+          if (!wanted(name)) continue;
           this.emitFile({ type: 'asset', fileName: `pdfjs/${folder}/${name}`, source: readFileSync(join(base, folder, name)) });
         }
       }

@@ -8,7 +8,13 @@ import type { EditionResults } from '../scoring/results.js';
 import type { Stage } from '../domain/words.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration, ScoreSheet } from '../domain/review.js';
+import type { Localized } from '../domain/localized.js';
+import { editionTimeZone } from '../domain/time.js';
 import type { EditionDetail } from '../profile/edition.js';
+import { M } from './messages.js';
+import { missingForRanking, missingForStages } from './missing.js';
+import { expertShortName } from './people.js';
+import type { PanelLeads } from './sources.js';
 import type {
   BallotCandidate,
   ConsensusOpinion,
@@ -28,7 +34,15 @@ import type {
 } from './types.js';
 
 export function reportEdition(e: EditionDetail): ReportEdition {
-  return { id: e.id, name: e.name, year: e.year, city: e.profile.city, regulation: e.profile.regulation };
+  return {
+    id: e.id,
+    name: e.name,
+    year: e.year,
+    city: e.profile.city,
+    regulation: e.profile.regulation,
+    issuingBody: e.settings.issuingBody ?? null,
+    timeZone: editionTimeZone(e.settings),
+  };
 }
 
 export function reportFramework(f: CriteriaFramework): ReportFramework {
@@ -89,14 +103,25 @@ export function panelSummaryInput(d: {
   experts: Expert[];
   sheets: ScoreSheet[];
   results: EditionResults;
+  panels: PanelLeads[];
   consensus?: readonly ConsensusOpinion[];
 }): PanelSummaryInput {
+  const stages = d.stages.map((stage) => panelStage(d, stage));
+  const byId = new Map(d.experts.map((e) => [e.id, e]));
+  const missing = missingForStages(
+    stages.map((s) => ({
+      stage: s.stage,
+      result: s.result,
+      missingNames: (s.result?.missingExpertIds ?? []).map((id) => expertShortName(byId.get(id), M.common.unlistedExpert.zh)),
+    })),
+  );
   return {
     report: 'panel-summary',
     edition: reportEdition(d.edition),
     framework: reportFramework(d.edition.framework),
     applicant: applicantRef(d.applicant),
-    stages: d.stages.map((stage) => panelStage(d, stage)),
+    stages,
+    missing,
     rules: { trim: d.results.rules.trim, disagreement: d.results.rules.disagreement, panelSize: d.results.rules.panelSize },
   };
 }
@@ -121,6 +146,7 @@ export function panelBinderInput(d: {
   experts: Expert[];
   sheets: ScoreSheet[];
   results: EditionResults;
+  panels: PanelLeads[];
   consensus?: readonly ConsensusOpinion[];
 }): PanelBinderInput {
   const sheetsOf = sheetsByApplicant(d.sheets);
@@ -128,7 +154,7 @@ export function panelBinderInput(d: {
   for (const applicant of d.applicants) {
     const sheets = sheetsOf.get(applicant.id) ?? [];
     const stages = stagesScored({ edition: d.edition, applicant, sheets, results: d.results });
-    if (stages.length > 0) summaries.push(panelSummaryInput({ edition: d.edition, applicant, stages, experts: d.experts, sheets, results: d.results, ...(d.consensus ? { consensus: d.consensus } : {}) }));
+    if (stages.length > 0) summaries.push(panelSummaryInput({ ...d, applicant, stages, sheets }));
   }
   return { report: 'panel-binder', edition: reportEdition(d.edition), summaries };
 }
@@ -139,7 +165,7 @@ function opinionOn(consensus: readonly ConsensusOpinion[] | undefined, applicant
 }
 
 function panelStage(
-  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults; consensus?: readonly ConsensusOpinion[] },
+  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults; panels: PanelLeads[]; consensus?: readonly ConsensusOpinion[] },
   stage: Stage,
 ): PanelStage {
   const submitted = d.sheets
@@ -147,9 +173,11 @@ function panelStage(
     .sort((a, b) => expertOrder(d.experts, a.expertId) - expertOrder(d.experts, b.expertId));
   const result = d.results.stageResults.find((r) => r.applicantId === d.applicant.id && r.stage === stage) ?? null;
   const shownIds = new Set([...submitted.map((s) => s.expertId), ...(result?.missingExpertIds ?? [])]);
+  const panel = d.panels.find((p) => p.stage === stage && p.applicantIds.includes(d.applicant.id));
   return {
     stage,
     experts: d.experts.filter((e) => shownIds.has(e.id)).map(reportExpert),
+    leaderId: panel?.leaderId ?? null,
     sheets: submitted.map((s) => ({
       expertId: s.expertId,
       percents: Object.fromEntries(s.items.map((i) => [i.itemCode, i.percent])),
@@ -193,21 +221,26 @@ export function feedbackInput(d: {
   discloseScores: boolean;
   consensus?: readonly ConsensusOpinion[];
 }): FeedbackInput {
-  const stages = d.edition.profile.stages.map((s) => s.stage).filter((s) => d.stage === undefined || s === d.stage);
-  const opinions: FeedbackOpinion[] = stages.flatMap((stage) => {
+  const asked = d.edition.profile.stages.map((s) => s.stage).filter((s) => d.stage === undefined || s === d.stage);
+  const submitted = d.sheets.filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && asked.includes(s.stage));
+  // the report names only the stages that ran for this applicant: those with a submitted sheet
+  const ran = asked.filter((stage) => submitted.some((s) => s.stage === stage));
+  const opinions: FeedbackOpinion[] = ran.flatMap((stage) => {
     const c = opinionOn(d.consensus, d.applicant.id, stage);
     // the flagged items and their settlement stay with the committee's papers
     return c ? [{ stage, leader: c.leader, recordedBy: c.recordedBy, signedAt: c.signedAt, categories: c.categories, overall: c.overall }] : [];
   });
-  const raw = stages.filter((s) => !opinions.some((o) => o.stage === s));
-  const submitted = d.sheets.filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && raw.includes(s.stage));
+  // a stage with the leader's signed-off opinion is read in the leader's words, not as the raw merge
+  const raw = ran.filter((s) => !opinions.some((o) => o.stage === s));
   const comments = submitted
+    .filter((s) => raw.includes(s.stage))
     .flatMap((s) => s.items.map((i) => ({ stage: s.stage, itemCode: i.itemCode, strengths: i.strengths, opportunities: i.opportunities })))
     .filter((c) => c.strengths.trim() !== '' || c.opportunities.trim() !== '')
     .sort((a, b) => compare(a.itemCode, b.itemCode) || compare(a.stage, b.stage) || compare(a.strengths, b.strengths) || compare(a.opportunities, b.opportunities));
+  const resultOf = (stage: Stage) => d.results.stageResults.find((x) => x.applicantId === d.applicant.id && x.stage === stage);
   const scores = d.discloseScores
-    ? stages.map((stage) => {
-        const r = d.results.stageResults.find((x) => x.applicantId === d.applicant.id && x.stage === stage);
+    ? ran.map((stage) => {
+        const r = resultOf(stage);
         return { stage, panelScore: r?.panelScore ?? null, categoryMeans: r?.categoryMeans ?? {} };
       })
     : [];
@@ -216,19 +249,39 @@ export function feedbackInput(d: {
     edition: reportEdition(d.edition),
     framework: reportFramework(d.edition.framework),
     applicant: applicantRef(d.applicant),
-    stages,
+    stages: ran,
     opinions,
     comments,
+    missing: feedbackMissing(d.results, d.applicant.id, asked),
     discloseScores: d.discloseScores,
     scores,
   };
+}
+
+/**
+ * A feedback report is provisional while a stage this applicant is still in has not run or
+ * still awaits sheets. A stage after a shortlist the applicant missed will not run for it: that
+ * is not missing. The experts stay unnamed, as everywhere in this report.
+ */
+function feedbackMissing(results: EditionResults, applicantId: string, asked: readonly Stage[]): Localized[] {
+  const entry = results.ranking.find((r) => r.applicant.id === applicantId);
+  const cut = results.rules.shortlist ? results.rules.stages.findIndex((s) => s.stage === results.rules.shortlist!.afterStage) : -1;
+  const lines: Localized[] = [];
+  results.rules.stages.forEach(({ stage }, i) => {
+    if (!asked.includes(stage)) return;
+    if (cut >= 0 && i > cut && entry?.shortlisted === false) return;
+    const r = results.stageResults.find((x) => x.applicantId === applicantId && x.stage === stage);
+    if (!r || r.panelScore === null) lines.push(M.missing.noSheets(M.stage[stage]));
+    else if (r.missingExpertIds.length > 0) lines.push(M.missing.partial(M.stage[stage], 1));
+  });
+  return lines;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function rankingInput(d: { edition: EditionDetail; applicants: Applicant[]; results: EditionResults }): RankingInput {
   const { stageResults: _shownElsewhere, ...results } = d.results;
-  return { report: 'ranking', edition: reportEdition(d.edition), applicants: d.applicants.map(applicantRef), results };
+  return { report: 'ranking', edition: reportEdition(d.edition), applicants: d.applicants.map(applicantRef), results, missing: missingForRanking(results) };
 }
 
 /** null when the profile does not decide by vote. */

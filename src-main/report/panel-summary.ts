@@ -6,7 +6,7 @@
  * committee's binder (panel-binder.ts) sets the same sections one applicant after another.
  */
 import { consensusContent } from './consensus.js';
-import { frame, h2, particulars } from './layout.js';
+import { frame, h2, particulars, signatureTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { panelStageContent } from './panel-stage.js';
 import type { Content, DocDefinition, PanelSummaryInput, PrintOptions, ReportLang } from './types.js';
@@ -36,6 +36,7 @@ export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra:
       { stack: s.notes, margin: [0, 0, 0, 8] },
       s.table,
       ...consensusContent(input.framework, s.consensus, input.applicant.code, lang),
+      signatureTable(lang, tr(lang, M.signatures.title), s.signers),
     ]),
   ];
 }
@@ -43,7 +44,7 @@ export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra:
 export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions): DocDefinition {
   const lang = print.lang;
   const only = input.stages.length === 1 ? input.stages[0]! : null;
-  if (!only) return frame({ input, print, orientation: 'landscape', confidential: true, content: panelSections(input, lang) });
+  if (!only) return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, content: panelSections(input, lang) });
 
   const section = panelStageContent(input, only, lang);
   const content: Content[] = [
@@ -56,6 +57,7 @@ export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions)
     { stack: section.notes, margin: [0, 0, 0, 8] },
     section.table,
     ...consensusContent(input.framework, only.consensus, input.applicant.code, lang),
+    signatureTable(lang, tr(lang, M.signatures.title), section.signers),
   ];
-  return frame({ input, print, orientation: 'landscape', confidential: true, content });
+  return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, content });
 }

@@ -1,4 +1,5 @@
 import type { BundleRecord } from '../domain/files.js';
+import type { Panel } from '../domain/panels.js';
 import type { Applicant, Expert, ExpertSelf } from '../domain/people.js';
 import type { AssignmentView, Declaration, ScoreSheet } from '../domain/review.js';
 import type { Stage } from '../domain/words.js';
@@ -18,12 +19,16 @@ export interface SecretariatSources {
   experts(editionId: string): Expert[];
   sheets(editionId: string, filter?: { applicantId?: string; stage?: Stage; expertId?: string }): ScoreSheet[];
   results(editionId: string): EditionResults;
+  /** who leads each panel and whom it reviews: the panel summaries' signature lines */
+  panels(editionId: string): PanelLeads[];
   /** every declaration, conflict or not, from both sources */
   declarations(editionId: string): Declaration[];
   bundles(editionId: string): BundleRecord[];
   /** per applicant and stage, the panel leader's signed-off consensus that still stands on the sheets */
   consensus(editionId: string): ConsensusOpinion[];
 }
+
+export type PanelLeads = Pick<Panel, 'stage' | 'leaderId' | 'applicantIds'>;
 
 export interface ExpertSources {
   readonly role: 'expert';

@@ -23,6 +23,10 @@ export interface ReportEdition {
   year: number;
   city: Localized;
   regulation: Localized;
+  /** 发文机关, as the 落款 and seal name it; null leaves a line to write it in by hand */
+  issuingBody: string | null;
+  /** the zone every printed time is read in */
+  timeZone: string;
 }
 
 /** The criteria tree as the reports show it: codes, names and points, without guidance texts. */
@@ -88,6 +92,8 @@ export interface PanelStage {
   stage: Stage;
   /** the experts whose submitted sheets are shown, in column order */
   experts: ReportExpert[];
+  /** the panel's leader (组长), who signs first; null when the panel has none or it is not known */
+  leaderId: string | null;
   sheets: { expertId: string; percents: Record<string, number | null> }[];
   result: StageResult | null;
   /** the leader's signed-off consensus on this stage, when there is one that still stands */
@@ -101,6 +107,8 @@ export interface PanelSummaryInput {
   framework: ReportFramework;
   applicant: ApplicantRef;
   stages: PanelStage[];
+  /** sheets not yet in, for the stages shown; empty when complete */
+  missing: Localized[];
   rules: {
     trim: { enabled: boolean; minPanelSize: number };
     disagreement: { enabled: boolean; threshold: number };
@@ -132,11 +140,14 @@ export interface FeedbackInput {
   edition: ReportEdition;
   framework: ReportFramework;
   applicant: ApplicantRef;
+  /** the stages that ran for this applicant: those with a submitted sheet */
   stages: Stage[];
   /** the leader's signed-off opinion, for each stage that has one: it replaces that stage's raw comments */
   opinions: FeedbackOpinion[];
   /** the experts' comments of the stages without a signed-off opinion */
   comments: ItemComment[];
+  /** what the report still lacks (stages to come, sheets not yet in); empty when complete */
+  missing: Localized[];
   /** category scores are printed only when the secretariat chooses to disclose them */
   discloseScores: boolean;
   scores: { stage: Stage; panelScore: number | null; categoryMeans: Record<string, number> }[];
@@ -147,6 +158,8 @@ export interface RankingInput {
   edition: ReportEdition;
   applicants: ApplicantRef[];
   results: Omit<EditionResults, 'stageResults'>;
+  /** stage scores not yet in; empty when every applicant still in the running is fully scored */
+  missing: Localized[];
 }
 
 export interface BallotCandidate {

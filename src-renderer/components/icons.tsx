@@ -13,6 +13,16 @@ const PATHS = {
   chart: 'M4 20V10m6 10V4m6 16v-7m4 7H2',
   gavel: 'M14 4l6 6m-8-4 6 6m-9-3 6 6M3 21l7-7',
   settings: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm7-3 2-1-1-3-2 .2-1.5-1.5.2-2-3-1-1 2h-1.4l-1-2-3 1 .2 2L6.3 7.2l-2-.2-1 3 2 1v1.4l-2 1 1 3 2-.2 1.5 1.5-.2 2 3 1 1-2h1.4l1 2 3-1-.2-2 1.5-1.5 2 .2 1-3-2-1z',
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zm5-2 5 5',
+  chevronUp: 'M6 15l6-6 6 6',
+  chevronDown: 'M6 9l6 6 6-6',
+  chevronLeft: 'M15 6l-6 6 6 6',
+  chevronRight: 'M9 6l6 6-6 6',
+  minus: 'M5 12h14',
+  fitWidth: 'M3 5v14M21 5v14M7 12h10m-7-3-3 3 3 3m4-6 3 3-3 3',
+  sidebar: 'M4 4h16v16H4zm5 0v16',
+  maximize: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
+  minimize: 'M9 4v5H4M20 9h-5V4M15 20v-5h5M4 15h5v5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import { launchChromium, openPage, ROOT, shot, startApp, type RunningApp } from './helpers/app.js';
-import { experts, packageForExpert, PASSPHRASE, secretariatImports } from './helpers/fixtures.js';
+import { experts, packageForExpert, PASSPHRASE, returnSheetAndRepackage, secretariatImports } from './helpers/fixtures.js';
+import { inViewport, layoutProblems } from './helpers/layout.js';
 import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/wait.js';
 
 /**
@@ -101,7 +102,8 @@ describe('expert in browser mode', () => {
     await page.getByTestId(`open-${codes[0]}-material`).click();
     await focused(page.getByTestId('score-pad'));
     await visible(page.getByTestId('pdf-viewer'));
-    await textOf(page.getByTestId('pdf-page')).toBe('第 1 / 1 页');
+    await expect.poll(() => page.getByTestId('pdf-page-input').inputValue()).toBe('1');
+    await textOf(page.getByTestId('pdf-pages')).toBe('/ 1 页');
     await attrOf(page.getByTestId('save-status'), 'data-state').toBe('idle');
 
     // steps on the first item: typed 60, → 65, ← back to 60
@@ -153,6 +155,9 @@ describe('expert in browser mode', () => {
     await attrOf(page.getByTestId('save-status'), 'data-state').toBe('saved');
     await page.getByTestId(`tree-item-${items[0]!.code}`).click();
     await textOf(page.getByTestId('pad-percent')).toBe('60%');
+    // at 1440×900 the tree, the item and the material sit side by side, the page itself still
+    expect(await layoutProblems(page)).toEqual([]);
+    expect(await inViewport(page, 'opportunities')).toBe(true);
     await shot(page, '07-scoring-workspace');
   });
 
@@ -187,6 +192,21 @@ describe('expert in browser mode', () => {
     const pdf = join(dir, report.suggestedFilename());
     await report.saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('reopens a sheet the secretariat returned, showing why, from the next package', async () => {
+    const reason = '4.1.2 的评语与得分不符，请核对';
+    const again = await returnSheetAndRepackage(secretariatPath, codes[0]!, reason, dir);
+    await page.getByText('← 返回').click();
+    await page.getByTestId('import-package-input').first().setInputFiles(again);
+    const badge = page.getByTestId(`returned-${codes[0]}-material`);
+    await textOf(badge).toBe('已退回修改');
+    await page.getByTestId(`open-${codes[0]}-material`).click();
+    await textOf(page.getByTestId('revised-for')).toMatch(reason);
+    await textOf(page.getByTestId('revised-for')).toMatch('第 2 版');
+    await visible(page.getByTestId('submit-open'));
+    await shot(page, '10a-sheet-reopened');
+    await page.getByText('← 返回').click();
   });
 
   it('switches to English and back, and nothing was fetched from the network', async () => {

@@ -193,7 +193,7 @@ describe('secretariat in browser mode', () => {
     for (const d of downloads) {
       const file = join(files, d.suggestedFilename());
       await d.saveAs(file);
-      const code = /-(E\d\d)\.pspkg$/.exec(file)?.[1];
+      const code = /-(E\d\d)[^-]*-评审包\.pspkg$/.exec(file)?.[1];
       expect(code).toBeDefined();
       packages.set(code!, file);
     }
@@ -238,7 +238,7 @@ describe('secretariat in browser mode', () => {
     const binderPdf = join(files, binder.suggestedFilename());
     await binder.saveAs(binderPdf);
     expect(readFileSync(binderPdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(binder.suggestedFilename()).toMatch(/panel-binder/);
+    expect(binder.suggestedFilename()).toBe('评审组评分汇总表汇编-2025年度信阳市市长质量奖.pdf');
 
     await rows.first().click();
     const drawer = page.getByTestId('sheet-drawer');
@@ -248,6 +248,28 @@ describe('secretariat in browser mode', () => {
     await visible(drawer.getByText('4.1.2 高层领导的作用'));
     await shot(page, '30-drill-down');
     await page.keyboard.press('Escape');
+  });
+
+  it('returns a submitted sheet to its expert with the reason, and it stops counting until revised', async () => {
+    const rows = page.getByTestId('ranking-table').locator('tbody tr');
+    await rows.first().click();
+    const drawer = page.getByTestId('sheet-drawer');
+    await visible(drawer);
+    await drawer.locator('.mantine-Accordion-control').first().click();
+    // six submitted sheets, each with its return button
+    await countOf(page.getByTestId('sheet-return')).toBe(6);
+    await page.getByTestId('sheet-return').first().click();
+    await disabled(page.getByTestId('return-confirm')).toBe(true);
+    await page.getByTestId('return-reason').fill('4.3.2 的得分与评语不一致，请核对后重新提交');
+    await page.getByTestId('return-confirm').click();
+    await countOf(drawer.getByTestId('sheet-returned')).toBe(1);
+    await visible(drawer.getByText('4.3.2 的得分与评语不一致，请核对后重新提交'));
+    await countOf(page.getByTestId('sheet-return')).toBe(5);
+    await shot(page, '30a-sheet-returned');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-intake').click();
+    await textOf(page.getByTestId('owed-table')).toMatch('评分表已退回修改');
+    await page.getByTestId('tab-results').click();
   });
 
   it('makes the full report set with visible progress and downloads it as one zip of PDFs', async () => {
@@ -293,6 +315,15 @@ describe('secretariat in browser mode', () => {
     await countOf(conflicted).toBe(2);
     await textOf(page.getByTestId('recusal-register')).toMatch('秘书处决定');
     await shot(page, '31-recusals');
+
+    // the imposed recusal was a mistake: lifted with its reason, and kept in the register
+    const imposed = conflicted.filter({ hasText: '秘书处决定' });
+    await imposed.getByTestId('recusal-lift').click();
+    await page.getByTestId('lift-reason').fill('核实有误：该专家未在该单位兼职');
+    await page.getByTestId('lift-confirm').click();
+    await countOf(page.getByTestId('recusal-lifted')).toBe(1);
+    await countOf(register).toBe(3 * ALL + 1);
+    await countOf(imposed.getByTestId('recusal-lift')).toBe(0);
     await attrOf(page.getByTestId('tab-recusals'), 'aria-selected').toBe('true');
     expect(problems).toEqual([]);
   });

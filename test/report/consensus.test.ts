@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackInput, panelSummaryInput } from '../../src-main/report/assemble.js';
 import type { ConsensusOpinion } from '../../src-main/report/types.js';
-import { applicants, experts, results, sheets, wuxi } from './fixtures.js';
+import { applicants, experts, panels, results, sheets, wuxi } from './fixtures.js';
 import { count, render } from './pdf.js';
 
 /** The site panel's consensus on WX2025-001, signed off by its leader 王建国. */
@@ -33,7 +33,7 @@ describe('the leader’s signed-off opinion in the reports', () => {
     // the site experts' own wording gives way to the leader's; the material stage still reads as merged
     expect(r.all).not.toContain('现场看到数字化车间实现关键工序在线检测。');
     expect(count(r.all, '供应商质量数据尚未接入质量信息平台。')).toBe(1);
-    expect(r.all).toContain('以下为材料评审、陈述答辩阶段各评审专家意见的汇总（该阶段未经组长合议签署）。');
+    expect(r.all).toContain('以下为材料评审阶段各评审专家意见的汇总（该阶段未经组长合议签署）。');
     expect(r.all).toContain('战略目标分解到班组的机制尚不完善。');
     // how the flagged items were settled is for the committee, not the applicant
     expect(r.all).not.toContain('战略部署的现场证据各专家理解不一');
@@ -47,12 +47,12 @@ describe('the leader’s signed-off opinion in the reports', () => {
   });
 
   it('follows the stage’s scores in the panel summary, with how each flagged item was settled', async () => {
-    const r = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results, consensus: [opinion] }), 'zh');
+    const r = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results, panels, consensus: [opinion] }), 'zh');
     expect(r.all).toContain('现场评审组长合议：分歧评分项WX2025-001');
     expect(r.all).toContain('4.2.375%–100%（25）75%–100%（25）保留差异战略部署的现场证据各专家理解不一');
     expect(r.all).toContain('4.1.275%–100%（25）75%–85%（10）成员已修改评分');
     expect(r.all).toContain('本意见经评审组合议，由组长王建国于2025年6月12日签署确认。');
-    const without = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results }), 'zh');
+    const without = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results, panels }), 'zh');
     expect(without.all).not.toContain('组长合议');
   });
 });

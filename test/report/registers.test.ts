@@ -34,16 +34,21 @@ describe('import receipt (结果包导入回执)', () => {
   it('shows each bundle with its time, expert, sequence, status, full SHA-256 and the reason for a refusal', async () => {
     const r = await render(input(), 'zh');
     expect(r.all).toContain('结果包导入回执');
-    expect(r.all).toContain('共4个结果包：接受2个，被后续结果包替代1个，拒收1个。');
+    expect(r.all).toContain('共5个结果包：接受2个，被后续结果包替代1个，拒收2个。');
     expect(r.all).toContain(`2025年6月12日11:00王建国（E01）1已被替代${bundles[0]!.sha256}—`);
     expect(r.all).toContain(`2025年6月13日09:20王建国（E01）2已接受${bundles[1]!.sha256}—`);
-    expect(r.all).toContain(`2025年6月13日10:30（未识别）1已拒收${bundles[3]!.sha256}签名与登记的评审专家不符，结果包未导入。`);
+    expect(r.all).toContain(`2025年6月13日10:30（未识别）来历不明.psbundle1已拒收${bundles[3]!.sha256}签名与登记的评审专家不符，结果包未导入。`);
+  });
+
+  it('counts and lists a refused file that could not be opened, by its file name', async () => {
+    const r = await render(input(), 'zh');
+    expect(r.all).toContain(`2025年6月13日10:40（未识别）张伟-评审包.pspackage—已拒收${bundles[4]!.sha256}这不是结果包，而是评审包。`);
   });
 
   it('has an English edition', async () => {
     const r = await render(input(), 'en');
-    expect(r.all).toContain('4bundles:2accepted,1supersededbyalaterbundle,1refused.');
-    expect(r.all).toContain(`2025-06-1310:30(unidentified)1Refused${bundles[3]!.sha256}Thesignaturedoesnotmatchanenrolledexpert;thebundlewasnotimported.`);
+    expect(r.all).toContain('5bundles:2accepted,1supersededbyalaterbundle,2refused.');
+    expect(r.all).toContain(`2025-06-1310:30(unidentified)来历不明.psbundle1Refused${bundles[3]!.sha256}Thesignaturedoesnotmatchanenrolledexpert;thebundlewasnotimported.`);
   });
 
   it('groups a fingerprint in eights, four groups a line', () => {

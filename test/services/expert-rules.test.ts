@@ -115,10 +115,10 @@ describe('an expert at work', () => {
 
   it('imports the same package twice without change, and refuses another expert’s package', async () => {
     const before = e1.store.auditLog({ limit: 1 })[0]!.seq;
-    const mine = r.packageFiles.find((f) => f.endsWith('E01.pspkg'))!;
+    const mine = r.packageFiles.find((f) => f.includes('-E01'))!;
     await e1.packages.import({ file: upload(mine) });
     expect(e1.store.auditLog({ limit: 1 })[0]!.seq).toBe(before);
-    const theirs = r.packageFiles.find((f) => f.endsWith('E02.pspkg'))!;
+    const theirs = r.packageFiles.find((f) => f.includes('-E02'))!;
     await expect(e1.packages.import({ file: upload(theirs) })).rejects.toMatchObject({ code: 'seal.not-for-you' });
   });
 

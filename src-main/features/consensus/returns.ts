@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { LEADER_RETURN_FORMAT, LeaderReturnSchema, type LeaderReturn } from '../../domain/consensus.js';
 import { refuse } from '../../domain/errors.js';
-import { safeFileName } from '../../domain/file-names.js';
+import { namedFile } from '../../domain/file-names.js';
 import type { Download, Upload } from '../../domain/files.js';
 import { parseInput } from '../../domain/reasons.js';
 import type { SheetReturn } from '../../domain/review.js';
@@ -102,7 +102,8 @@ export async function makeReturn(ctx: Ctx, s: Seat, expertId: string, reason: st
     }
     return { result: undefined, detail: { returnId: ret.id, expertId, applicantId: ret.applicantId, stage: ret.stage, version: ret.version, reason } };
   });
-  const notice = bytes && { fileName: safeFileName(`return-${code}-${member.code}-${ret.stage}${RETURN_EXTENSION}`), bytes };
+  // named for whom and which step, as every file the program hands out
+  const notice = bytes && { fileName: namedFile([edition.name, code, STAGE_NAMES[ret.stage].zh, `${member.code}${member.name}`, '退回通知'], RETURN_EXTENSION), bytes };
   return { ret: sheetReturn, notice };
 }
 

@@ -11,6 +11,7 @@ import { KIND_NAMES } from '../../domain/words.js';
 import { readApplicantsSheet } from '../../xlsx/applicants.js';
 import { readExpertsSheet } from '../../xlsx/experts.js';
 import { storeCall } from '../call.js';
+import { peopleCorrectionCalls } from './corrections.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import {
@@ -62,13 +63,15 @@ function checkExpert(ctx: Ctx, editionId: string, e: ExpertInput): void {
   }
 }
 
-const newApplicant = (editionId: string, a: ApplicantInput): Applicant => ({ id: randomUUID(), editionId, ...a });
-const newExpert = (editionId: string, e: ExpertInput): Expert => ({ id: randomUUID(), editionId, ...e, enrolled: false, fingerprint: null });
+const newApplicant = (editionId: string, a: ApplicantInput): Applicant => ({ id: randomUUID(), editionId, ...a, withdrawn: null });
+const newExpert = (editionId: string, e: ExpertInput): Expert => ({ id: randomUUID(), editionId, ...e, enrolled: false, fingerprint: null, withdrawn: null });
 
 const EditionRef = z.strictObject({ editionId: IdSchema });
 const SheetUpload = z.strictObject({ editionId: IdSchema, file: UploadSchema });
 
 export const peopleCalls = {
+  ...peopleCorrectionCalls,
+
   'applicants.add': storeCall({
     access: 'secretariat',
     input: z.strictObject({ editionId: IdSchema, applicant: ApplicantInputSchema }),

@@ -50,10 +50,11 @@ export function supersedePanelBundle(ctx: Ctx, bundleId: string): void {
 }
 
 export function panelBundleRecords(ctx: Ctx, editionId: string): BundleRecord[] {
-  return (ctx.stmt('SELECT * FROM panel_bundles WHERE edition_id = ? AND bundle_id IS NOT NULL ORDER BY received_at, seq').all(editionId) as PanelBundleRow[]).map((r) => ({
-    bundleId: r.bundle_id ?? '',
-    expertId: r.expert_id ?? '',
-    sequence: r.sequence ?? 0,
+  return (ctx.stmt('SELECT * FROM panel_bundles WHERE edition_id = ? OR edition_id IS NULL ORDER BY received_at, seq').all(editionId) as PanelBundleRow[]).map((r) => ({
+    bundleId: r.bundle_id,
+    expertId: r.expert_id,
+    sequence: r.sequence,
+    fileName: r.file_name,
     sha256: r.sha256,
     receivedAt: r.received_at,
     status: r.status,

@@ -1,4 +1,5 @@
-import type { ApplicantRef } from '../../domain/people.js';
+import { namer } from '../../domain/names.js';
+import type { ApplicantRef, ExpertRef } from '../../domain/people.js';
 import type { Flag, PanelSeat, SubmittedSheet } from '../../domain/scores.js';
 import { STAGE_NAMES } from '../../domain/words.js';
 import { rulesOf } from '../../profile/edition.js';
@@ -10,7 +11,7 @@ import { declarationsOfEdition } from './declarations.js';
 import { getEdition } from './editions.js';
 import { standingRecords } from './panel-work.js';
 import { editionSeats } from './panels.js';
-import { getExpert, listApplicantRows } from './people.js';
+import { listApplicantRows, listExpertRows } from './people.js';
 import { sheetRowsOfEdition, submittedPercentsOfEdition } from './sheets.js';
 
 /**
@@ -23,8 +24,13 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
   const rules = rulesOf(edition);
   const standingOf = standings(declarationsOfEdition(ctx, id));
   const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
-  const applicants: ApplicantRef[] = listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry }));
+  const rows = listApplicantRows(ctx, id);
+  const ref = (a: (typeof rows)[number]): ApplicantRef => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry });
+  const applicants = rows.filter((a) => !a.withdrawn).map(ref);
+  const withdrawn = rows.flatMap((a) => (a.withdrawn ? [{ applicant: ref(a), at: a.withdrawn.at, reason: a.withdrawn.reason }] : []));
   const codeOf = new Map(applicants.map((a) => [a.id, a.code]));
+  const experts: ExpertRef[] = listExpertRows(ctx, id).map((e) => ({ id: e.id, code: e.code, name: e.name }));
+  const expertName = namer(experts);
   const seats: PanelSeat[] = editionSeats(ctx, id).map((s) => ({
     ...s,
     recusedIds: s.memberIds.filter((m) => isRecused(m, s.applicantId)),
@@ -38,21 +44,21 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
     if (!seated.has(`${row.expert_id}\u0000${row.applicant_id}\u0000${row.stage}`)) continue;
     if (isRecused(row.expert_id, row.applicant_id)) {
       const code = codeOf.get(row.applicant_id) ?? row.applicant_id;
-      const expert = getExpert(ctx, row.expert_id);
+      const who = expertName(row.expert_id);
       excluded.push({
         code: 'recused-sheet-excluded',
         applicantId: row.applicant_id,
         stage: row.stage,
         detail: {
-          zh: `专家 ${expert.code} 已被要求回避 ${code}，其${STAGE_NAMES[row.stage].zh}评分表不计入汇总`,
-          en: `expert ${expert.code} was recused from ${code}; their ${STAGE_NAMES[row.stage].en} sheet is left out of the aggregation`,
+          zh: `专家 ${who.zh} 已被要求回避 ${code}，其${STAGE_NAMES[row.stage].zh}评分表不计入汇总。`,
+          en: `Expert ${who.en} was recused from ${code}; their ${STAGE_NAMES[row.stage].en} sheet is left out of the aggregation.`,
         },
       });
       continue;
     }
     sheets.push({ expertId: row.expert_id, applicantId: row.applicant_id, stage: row.stage, percents: percents.get(row.id) ?? {} });
   }
-  const results: EditionResults = computeEditionResults({ rules, framework: edition.framework, applicants, seats, sheets });
+  const results: EditionResults = computeEditionResults({ rules, framework: edition.framework, applicants, experts, seats, sheets, withdrawn });
   // a difference the leader let stand in a signed-off consensus is flagged with its reason
   const stands = new Map(
     standingRecords(ctx, id).flatMap((r) => (r.record?.flagged ?? []).filter((f) => f.resolution === 'stands').map((f) => [`${r.applicantId}\u0000${r.stage}\u0000${f.itemCode}`, f.reason])),

@@ -5,6 +5,7 @@ import { assignmentsOf } from '../repo/assignments.js';
 import { listBundleRows } from '../repo/bundles.js';
 import { declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
+import { listPanelRows } from '../repo/panels.js';
 import { getExpert, listApplicantRows, listExpertRows } from '../repo/people.js';
 import { standingRecords } from '../repo/panel-work.js';
 import { editionResults } from '../repo/results.js';
@@ -20,6 +21,7 @@ export function secretariatSources(ctx: Ctx): SecretariatSources {
     experts: (id) => listExpertRows(ctx, id),
     sheets: (id, filter) => sheetsOfEdition(ctx, id, filter),
     results: (id) => editionResults(ctx, id),
+    panels: (id) => listPanelRows(ctx, id),
     declarations: (id) => declarationsOfEdition(ctx, id),
     bundles: (id) => listBundleRows(ctx, id),
     consensus: (id) =>

@@ -26,7 +26,7 @@ export function CriteriaTree({ framework, store }: { framework: CriteriaFramewor
   }, [selected]);
 
   return (
-    <ScrollArea h="calc(100vh - 215px)" type="auto" offsetScrollbars data-testid="criteria-tree">
+    <ScrollArea h="100%" type="auto" offsetScrollbars data-testid="criteria-tree">
       <Stack gap="sm">
         {framework.categories.map((c) => (
           <Box key={c.code}>

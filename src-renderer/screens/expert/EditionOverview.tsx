@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../../src-main/domain/words.js';
@@ -36,7 +36,15 @@ function AssignmentRow({ a, editionId, onDeclare }: { a: AssignmentView; edition
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Group gap="xs" wrap="nowrap">
-          <SheetBadge status={a.sheetStatus} />
+          {a.returnReason ? (
+            <Tooltip label={a.returnReason} multiline maw={360}>
+              <Badge color="orange" variant="light" data-testid={`returned-${a.applicant.code}-${a.stage}`}>
+                {t('sheet.returned')}
+              </Badge>
+            </Tooltip>
+          ) : (
+            <SheetBadge status={a.sheetStatus} />
+          )}
           <Progress value={a.totalItems ? (a.scoredItems / a.totalItems) * 100 : 0} w={80} size="sm" />
           <Text size="xs" c="dimmed">
             {a.scoredItems}/{a.totalItems}

@@ -1,4 +1,4 @@
-import { Badge, Box, Card, Group, Kbd, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Box, Group, Kbd, Spoiler, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
@@ -70,26 +70,50 @@ export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramewo
   const kind = item.kind === 'process' ? 'process' : 'results';
 
   return (
-    <Stack gap="md">
-      <Card withBorder padding="md">
-        <Stack gap="xs">
-          <Group justify="space-between" wrap="nowrap">
-            <Title order={4} data-testid="item-title">
-              {item.code} {l(item.name)}
-            </Title>
-            <Group gap={6} wrap="nowrap">
-              <Badge variant="light">{t('item.points', { points: item.points })}</Badge>
-              <Badge variant="outline" color={kind === 'process' ? 'indigo' : 'grape'}>
-                {t(`item.kind.${kind}`)}
-              </Badge>
-            </Group>
+    <Stack gap="sm" py={4}>
+      <Stack gap={4}>
+        {/* the badges go under the title when the pane is too narrow for both on one line */}
+        <Group justify="space-between" gap={6} align="flex-start">
+          <Title order={4} data-testid="item-title">
+            {item.code} {l(item.name)}
+          </Title>
+          <Group gap={6} style={{ minWidth: 0 }} data-testid="item-badges">
+            <Badge variant="light">{t('item.points', { points: item.points })}</Badge>
+            <Badge variant="outline" color={kind === 'process' ? 'indigo' : 'grape'} maw="100%">
+              {t(`item.kind.${kind}`)}
+            </Badge>
           </Group>
+        </Group>
+        <Spoiler maxHeight={65} showLabel={t('item.more')} hideLabel={t('item.less')} fz="sm" styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}>
           <Text size="sm" c="dimmed">
             {l(item.guidance)}
           </Text>
-        </Stack>
-      </Card>
+        </Spoiler>
+      </Stack>
       <ScorePad ref={padRef} store={store} item={item} />
+      <Textarea
+        label={t('item.strengths')}
+        value={draft.strengths}
+        onChange={(e) => store.getState().editText('strengths', e.currentTarget.value)}
+        autosize
+        minRows={3}
+        maxRows={6}
+        readOnly={readOnly}
+        data-testid="strengths"
+      />
+      <Textarea
+        label={t('item.opportunities')}
+        value={draft.opportunities}
+        onChange={(e) => store.getState().editText('opportunities', e.currentTarget.value)}
+        autosize
+        minRows={3}
+        maxRows={6}
+        readOnly={readOnly}
+        data-testid="opportunities"
+      />
+      <Text size="xs" c="dimmed">
+        <Kbd>Esc</Kbd> {t('item.escBack')}
+      </Text>
       <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="band-table">
         <Table.Thead>
           <Table.Tr>
@@ -111,29 +135,6 @@ export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramewo
           })}
         </Table.Tbody>
       </Table>
-      <Textarea
-        label={t('item.strengths')}
-        value={draft.strengths}
-        onChange={(e) => store.getState().editText('strengths', e.currentTarget.value)}
-        autosize
-        minRows={3}
-        maxRows={10}
-        readOnly={readOnly}
-        data-testid="strengths"
-      />
-      <Textarea
-        label={t('item.opportunities')}
-        value={draft.opportunities}
-        onChange={(e) => store.getState().editText('opportunities', e.currentTarget.value)}
-        autosize
-        minRows={3}
-        maxRows={10}
-        readOnly={readOnly}
-        data-testid="opportunities"
-      />
-      <Text size="xs" c="dimmed">
-        <Kbd>Esc</Kbd> {t('item.escBack')}
-      </Text>
     </Stack>
   );
 });

@@ -1,19 +1,27 @@
-import { Card, Select, Stack, Title } from '@mantine/core';
+import { Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PdfViewer } from '../../components/PdfViewer.js';
 import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
+import { MaterialView } from './MaterialView.js';
 
-function MaterialView({ editionId, materialId, name }: { editionId: string; materialId: string; name: string }) {
-  const bytes = useCall('materials.read', { editionId, materialId });
-  return <Loadable state={bytes}>{(data) => <PdfViewer bytes={data} name={name} />}</Loadable>;
+export type MaterialsSource = ReturnType<typeof useMaterials>;
+
+/**
+ * The applicant's list of materials and the reader's name and code, asked for by the workspace
+ * as it opens, together with the score sheet, rather than once the sheet is there.
+ */
+export function useMaterials(editionId: string, applicantId: string) {
+  return { editionId, materials: useCall('materials.forReview', { editionId, applicantId }), reader: useCall('experts.me', { editionId }) };
 }
 
-/** The applicant's materials beside the scores; read from the store only after "no conflict". */
-export function MaterialsPane({ editionId, applicantId }: { editionId: string; applicantId: string }) {
+/**
+ * The applicant's materials beside the scores; read from the store only after "no conflict",
+ * and shown only once the reader is known, since every page carries the reader's name.
+ */
+export function MaterialsPane({ source, onLeave }: { source: MaterialsSource; onLeave: () => void }) {
   const { t } = useTranslation();
-  const materials = useCall('materials.forReview', { editionId, applicantId });
+  const { editionId, materials, reader } = source;
   const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
@@ -21,33 +29,42 @@ export function MaterialsPane({ editionId, applicantId }: { editionId: string; a
   }, [materials.data, selected]);
 
   return (
-    <Card withBorder padding="sm" h="100%">
-      <Stack gap="xs">
-        <Title order={5}>{t('materials.title')}</Title>
-        <Loadable
-          state={materials}
-          empty={(list) => (list.length === 0 ? <Empty icon="file" title={t('materials.none')} description={t('materials.noneHelp')} /> : null)}
-        >
-          {(list) => {
-            const current = list.find((m) => m.id === selected) ?? list[0]!;
-            return (
-              <>
+    <Stack gap={4} h="100%" data-testid="materials-pane">
+      <Loadable
+        state={materials}
+        empty={(list) => (list.length === 0 ? <Empty icon="file" title={t('materials.none')} description={t('materials.noneHelp')} /> : null)}
+      >
+        {(list) => {
+          const current = list.find((m) => m.id === selected) ?? list[0]!;
+          return (
+            <>
+              <Group gap="xs" wrap="nowrap" px={4}>
+                <Title order={5} style={{ whiteSpace: 'nowrap' }}>
+                  {t('materials.title')}
+                </Title>
                 {list.length > 1 ? (
                   <Select
                     size="xs"
+                    flex={1}
                     value={current.id}
                     onChange={(v) => v && setSelected(v)}
                     data={list.map((m) => ({ value: m.id, label: m.fileName }))}
                     allowDeselect={false}
                     aria-label={t('materials.choose')}
                   />
-                ) : null}
-                <MaterialView key={current.id} editionId={editionId} materialId={current.id} name={current.fileName} />
-              </>
-            );
-          }}
-        </Loadable>
-      </Stack>
-    </Card>
+                ) : (
+                  <Text size="sm" c="dimmed" truncate data-testid="material-name">
+                    {current.fileName}
+                  </Text>
+                )}
+              </Group>
+              <Stack flex={1} mih={0} gap={0}>
+                <Loadable state={reader}>{(me) => <MaterialView key={current.id} editionId={editionId} materialId={current.id} reader={me} onLeave={onLeave} />}</Loadable>
+              </Stack>
+            </>
+          );
+        }}
+      </Loadable>
+    </Stack>
   );
 }

@@ -19,7 +19,12 @@ export function SaveIndicator({ store }: { store: StoreApi<ScoringState> }) {
   const status = useStore(store, useShallow((s: ScoringState) => saveStatus(s)));
   const readOnly = useStore(store, (s) => s.readOnly);
 
-  if (readOnly) return <Text size="sm" c="dimmed" data-testid="save-status" data-state="locked">{t('save.locked')}</Text>;
+  if (readOnly)
+    return (
+      <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="save-status" data-state="locked">
+        {t('save.locked')}
+      </Text>
+    );
   switch (status.kind) {
     case 'saving':
       return (
@@ -54,7 +59,7 @@ export function SaveIndicator({ store }: { store: StoreApi<ScoringState> }) {
       );
     default:
       return (
-        <Text size="sm" c="dimmed" data-testid="save-status" data-state="idle">
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="save-status" data-state="idle">
           {t('save.idle')}
         </Text>
       );

@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Box, Button, Group, Progress, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Stack } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Stage } from '../../../src-main/domain/words.js';
 import { useApp } from '../../context/app-context.js';
-import { Icon } from '../../components/icons.js';
+import { prefetchViewer } from '../../components/pdf/loadViewer.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { padAction } from '../../scoring/keys.js';
@@ -15,27 +15,38 @@ import { navStore } from '../../stores/nav.js';
 import { createScoringStore, saveStatus } from '../../stores/scoring.js';
 import { CriteriaTree } from './CriteriaTree.js';
 import { ItemPanel } from './ItemPanel.js';
-import { MaterialsPane } from './MaterialsPane.js';
-import { SaveIndicator } from './SaveIndicator.js';
+import { MaterialsPane, useMaterials } from './MaterialsPane.js';
 import { SubmitModal } from './SubmitModal.js';
+import { WorkspaceBar } from './WorkspaceBar.js';
+import { useWorkspacePanes, WorkspacePanes } from './WorkspacePanes.js';
 
 function isTextField(target: EventTarget): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
 }
 
-/** The screen experts live in: criteria tree, the item being scored, the applicant's materials. */
+/** The materials viewer and the pane handles take their own keys (PageDown, arrows…). */
+function ownsKeys(target: EventTarget): boolean {
+  return target instanceof Element && target.closest('[data-own-keys], [role="separator"]') !== null;
+}
+
+/** The height AppShell leaves below its header, so that the panes scroll and the page does not. */
+const FILL_HEIGHT = 'calc(100dvh - var(--app-shell-header-offset, 0rem) - 2 * var(--app-shell-padding))';
+
+/** The screen experts live in: criteria tree, the item being scored, the applicant's materials, filling the window. */
 export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId: string; applicantId: string; stage: Stage }) {
   const { t } = useTranslation();
   const { api } = useApp();
   const edition = useCall('editions.get', { editionId });
   const sheet = useCall('sheets.open', { editionId, applicantId, stage });
   const assignments = useCall('assignments.mine', { editionId });
+  const materials = useMaterials(editionId, applicantId);
   const store = useMemo(() => createScoringStore({ save: (input) => api.call('sheets.saveItem', input) }), [api]);
   const loaded = useStore(store, (s) => s.sheet !== null);
   const items = useStore(store, (s) => s.items);
   const readOnly = useStore(store, (s) => s.readOnly);
   const selected = useStore(store, (s) => s.selected);
   const [showMaterials, setShowMaterials] = useState(true);
+  const panes = useWorkspacePanes();
   const [submitOpen, setSubmitOpen] = useState(false);
   const pad = useRef<HTMLDivElement>(null);
 
@@ -44,6 +55,7 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
     if (sheet.data && framework) store.getState().load(sheet.data, framework);
   }, [sheet.data, framework, store]);
 
+  useEffect(prefetchViewer, []);
   useEffect(() => onBeforeLock(() => store.getState().flush()), [store]);
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -62,7 +74,7 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // React bubbles events out of portals (the submit dialog); only keys typed in the page count
-    if (!event.currentTarget.contains(event.target as Node)) return;
+    if (!event.currentTarget.contains(event.target as Node) || ownsKeys(event.target)) return;
     if (isTextField(event.target)) {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -114,57 +126,42 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
 
   const applicant = assignments.data?.find((a) => a.applicant.id === applicantId)?.applicant;
   const percents = Object.fromEntries(Object.entries(items).map(([code, d]) => [code, d.percent]));
-  const done = progress(framework, percents);
   const total = sheetTotal(framework, percents);
 
   return (
-    <Box onKeyDown={onKeyDown} data-testid="workspace" data-selected={selected ?? undefined}>
-      <Group gap="sm" wrap="nowrap" mb={4}>
-        <Anchor component="button" type="button" size="sm" style={{ whiteSpace: 'nowrap' }} onClick={() => navStore.getState().go({ screen: 'edition', editionId })}>
-          ← {t('common.back')}
-        </Anchor>
-        <Title order={3} lineClamp={1} style={{ minWidth: 0 }}>
-          {applicant ? `${applicant.code} ${applicant.name}` : ''}
-        </Title>
-        <Badge variant="outline" style={{ flexShrink: 0 }}>
-          {t(`stage.${stage}`)}
-        </Badge>
-        {readOnly ? <Badge color="green" style={{ flexShrink: 0 }}>{t('sheet.status.submitted')}</Badge> : null}
-      </Group>
-      <Group justify="space-between" mb="sm" wrap="nowrap" py={6} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        <Group gap="xl" wrap="nowrap">
-          <Stack gap={2} w={200}>
-            <Text size="xs" c="dimmed" data-testid="progress-text">
-              {t('workspace.progress', { scored: done.scored, total: done.total })}
-            </Text>
-            <Progress value={(done.scored / Math.max(1, done.total)) * 100} size="sm" />
-          </Stack>
-          <Text fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="overall-total">
-            {t('workspace.total', { total: total.toFixed(2), points: framework.totalPoints })}
-          </Text>
-          <SaveIndicator store={store} />
-        </Group>
-        <Group gap="md" wrap="nowrap">
-          <Switch label={t('workspace.materials')} checked={showMaterials} onChange={(e) => setShowMaterials(e.currentTarget.checked)} styles={{ label: { whiteSpace: 'nowrap' } }} />
-          {!readOnly ? (
-            <Button onClick={() => setSubmitOpen(true)} leftSection={<Icon name="check" size={16} />} data-testid="submit-open">
-              {t('workspace.submit')}
-            </Button>
-          ) : null}
-        </Group>
-      </Group>
+    <Box onKeyDown={onKeyDown} data-testid="workspace" data-selected={selected ?? undefined} style={{ display: 'flex', flexDirection: 'column', height: FILL_HEIGHT }}>
+      <WorkspaceBar
+        title={applicant ? `${applicant.code} ${applicant.name}` : ''}
+        stage={stage}
+        readOnly={readOnly}
+        progress={progress(framework, percents)}
+        total={total.toFixed(2)}
+        points={framework.totalPoints}
+        store={store}
+        treeOpen={panes.treeOpen}
+        onTree={panes.toggleTree}
+        showMaterials={showMaterials}
+        onMaterials={setShowMaterials}
+        onBack={() => navStore.getState().go({ screen: 'edition', editionId })}
+        onSubmit={() => setSubmitOpen(true)}
+      />
       {readOnly ? (
-        <Alert color="green" variant="light" mb="sm">
+        <Alert color="green" variant="light" mb={6} py={6}>
           {t('workspace.submittedNote')}
         </Alert>
       ) : null}
-      <Box style={{ display: 'grid', gridTemplateColumns: showMaterials ? '320px minmax(380px, 1fr) minmax(380px, 1fr)' : '340px 1fr', gap: 16 }}>
-        <CriteriaTree framework={framework} store={store} />
-        <Box style={{ overflow: 'auto', maxHeight: 'calc(100vh - 215px)' }} pr={4}>
-          <ItemPanel ref={pad} framework={framework} store={store} />
-        </Box>
-        {showMaterials ? <MaterialsPane editionId={editionId} applicantId={applicantId} /> : null}
-      </Box>
+      {!readOnly && sheet.data?.revisedFor ? (
+        <Alert color="orange" variant="light" mb={6} py={6} title={t('workspace.returnedTitle', { version: sheet.data.version })} data-testid="revised-for">
+          {sheet.data.revisedFor}
+        </Alert>
+      ) : null}
+      <WorkspacePanes
+        sizes={panes.sizes}
+        onSizes={panes.setSizes}
+        tree={panes.treeOpen ? <CriteriaTree framework={framework} store={store} /> : null}
+        item={<ItemPanel ref={pad} framework={framework} store={store} />}
+        materials={showMaterials ? <MaterialsPane source={materials} onLeave={() => pad.current?.focus()} /> : null}
+      />
       <SubmitModal
         opened={submitOpen}
         onClose={() => {

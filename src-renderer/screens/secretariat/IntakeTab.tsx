@@ -42,7 +42,7 @@ export function IntakeTab({ editionId }: { editionId: string }) {
     await Promise.all([bundles.reload(), owed.reload()]);
   };
 
-  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;
+  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? '—';
   const applicantName = (id: string) => {
     const a = applicants.data?.find((x) => x.id === id);
     return a ? `${a.code} ${a.name}` : id;
@@ -141,11 +141,11 @@ export function IntakeTab({ editionId }: { editionId: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.map((b) => (
-                  <Table.Tr key={b.bundleId}>
+                {list.map((b, i) => (
+                  <Table.Tr key={b.bundleId ?? `unread-${i}`}>
                     <Table.Td>{formatDateTime(b.receivedAt, i18n.language)}</Table.Td>
-                    <Table.Td>{expertName(b.expertId)}</Table.Td>
-                    <Table.Td>{b.sequence}</Table.Td>
+                    <Table.Td>{b.expertId === null ? b.fileName : expertName(b.expertId)}</Table.Td>
+                    <Table.Td>{b.sequence ?? '—'}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={b.status === 'accepted' ? 'green' : b.status === 'superseded' ? 'gray' : 'red'}>
                         {t(`intake.record.${b.status}`)}

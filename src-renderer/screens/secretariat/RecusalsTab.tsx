@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Textarea, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../context/app-context.js';
@@ -6,6 +6,8 @@ import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { formatDateTime } from '../../format/datetime.js';
+import type { Declaration } from '../../../src-main/domain/review.js';
+import { LiftRecusalModal } from './LiftRecusalModal.js';
 
 /** The recusal register (every declaration, conflict or not, and every imposed recusal), and a recusal the secretariat imposes when an expert failed to declare. */
 export function RecusalsTab({ editionId }: { editionId: string }) {
@@ -17,6 +19,7 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
   const [expertId, setExpertId] = useState<string | null>(null);
   const [applicantId, setApplicantId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [lifting, setLifting] = useState<Declaration | null>(null);
   const imposing = useAction(async () => {
     if (!expertId || !applicantId) return;
     await api.call('declarations.impose', { expertId, applicantId, reason: reason.trim() });
@@ -50,11 +53,12 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
                   <Table.Th>{t('recusals.reason')}</Table.Th>
                   <Table.Th>{t('recusals.source')}</Table.Th>
                   <Table.Th>{t('recusals.at')}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.map((d) => (
-                  <Table.Tr key={`${d.expertId}-${d.applicantId}-${d.source}`} data-conflict={d.conflict ? 'yes' : 'no'}>
+                  <Table.Tr key={`${d.expertId}-${d.applicantId}-${d.source}`} data-conflict={d.conflict ? 'yes' : 'no'} opacity={d.lifted ? 0.6 : 1}>
                     <Table.Td>{applicantName(d.applicantId)}</Table.Td>
                     <Table.Td>{expertName(d.expertId)}</Table.Td>
                     <Table.Td>
@@ -69,6 +73,19 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td>{formatDateTime(d.declaredAt, i18n.language)}</Table.Td>
+                    <Table.Td ta="right">
+                      {d.lifted ? (
+                        <Tooltip label={`${formatDateTime(d.lifted.at, i18n.language)} ${d.lifted.reason}`} multiline maw={360}>
+                          <Badge variant="outline" color="gray" data-testid="recusal-lifted">
+                            {t('recusals.lifted')}
+                          </Badge>
+                        </Tooltip>
+                      ) : d.conflict ? (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setLifting(d)} data-testid="recusal-lift">
+                          {t('recusals.lift')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -92,6 +109,15 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
           </Group>
         </Stack>
       </Card>
+      <LiftRecusalModal
+        declaration={lifting}
+        pair={lifting ? `${expertName(lifting.expertId)} · ${applicantName(lifting.applicantId)}` : ''}
+        onClose={() => setLifting(null)}
+        onLifted={() => {
+          setLifting(null);
+          void register.reload();
+        }}
+      />
     </Stack>
   );
 }

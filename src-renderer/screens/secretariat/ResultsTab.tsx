@@ -8,6 +8,7 @@ import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { ReportButtons } from './ReportButtons.js';
+import { ResultsXlsxButton } from './ResultsXlsxButton.js';
 import { SheetDrawer } from './SheetDrawer.js';
 import { StageTables } from './StageTables.js';
 
@@ -82,6 +83,7 @@ export function ResultsTab({ edition }: { edition: EditionDetail }) {
   const l = useLocalized();
   const results = useCall('results.get', { editionId: edition.id });
   const applicants = useCall('applicants.list', { editionId: edition.id });
+  const experts = useCall('experts.list', { editionId: edition.id });
   const [open, setOpen] = useState<string | null>(null);
 
   return (
@@ -109,9 +111,12 @@ export function ResultsTab({ edition }: { edition: EditionDetail }) {
           <Card withBorder padding="md">
             <Group justify="space-between" mb="sm">
               <Title order={5}>{t('results.rankingTitle')}</Title>
-              <Text size="xs" c="dimmed">
-                {t('results.drillHint')}
-              </Text>
+              <Group gap="sm">
+                <Text size="xs" c="dimmed">
+                  {t('results.drillHint')}
+                </Text>
+                <ResultsXlsxButton editionId={edition.id} />
+              </Group>
             </Group>
             <Ranking results={r} onOpen={setOpen} />
           </Card>
@@ -133,7 +138,7 @@ export function ResultsTab({ edition }: { edition: EditionDetail }) {
                       const a = r.ranking.find((x) => x.applicant.id === c.applicantId)?.applicant;
                       return (
                         <Text key={c.applicantId} size="sm">
-                          {a ? `${a.code} ${a.name}` : c.applicantId}
+                          {a ? `${a.code} ${a.name}` : '—'}
                         </Text>
                       );
                     })}
@@ -146,7 +151,7 @@ export function ResultsTab({ edition }: { edition: EditionDetail }) {
               </Card>
             ))}
           </SimpleGrid>
-          <StageTables results={r} applicants={applicants.data ?? []} onOpen={setOpen} />
+          <StageTables results={r} applicants={applicants.data ?? []} experts={experts.data ?? []} onOpen={setOpen} />
           <SheetDrawer edition={edition} results={r} applicantId={open} onClose={() => setOpen(null)} />
         </Stack>
       )}

@@ -1,4 +1,5 @@
-import { Accordion, Badge, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditionResults } from '../../../src-main/scoring/results.js';
 import type { EditionDetail } from '../../../src-main/profile/edition.js';
@@ -6,17 +7,25 @@ import { ReportButton } from '../../components/ReportButton.js';
 import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
-import { itemScore } from '../../../src-main/scoring/sheet.js';
+import { itemScore, sheetTotal } from '../../../src-main/scoring/sheet.js';
+import type { ScoreSheet } from '../../../src-main/domain/review.js';
+import { formatDateTime } from '../../format/datetime.js';
+import { ReturnSheetModal } from './ReturnSheetModal.js';
 
 /** Drill-down: every expert's score sheet for one applicant, item by item, with comments. */
 export function SheetDrawer({ edition, results, applicantId, onClose }: { edition: EditionDetail; results: EditionResults; applicantId: string | null; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const l = useLocalized();
   const sheets = useCall('sheets.list', applicantId ? { editionId: edition.id, filter: { applicantId } } : null);
+  const versions = useCall('sheets.versions', applicantId ? { editionId: edition.id } : null);
+  const [returning, setReturning] = useState<ScoreSheet | null>(null);
+  const earlier = (s: ScoreSheet) =>
+    (versions.data ?? []).filter((v) => v.applicantId === s.applicantId && v.expertId === s.expertId && v.stage === s.stage && v.version < s.version);
+  const percentsOf = (items: ScoreSheet['items']) => Object.fromEntries(items.map((i) => [i.itemCode, i.percent]));
   const experts = useCall('experts.list', { editionId: edition.id });
   const applicant = results.ranking.find((r) => r.applicant.id === applicantId)?.applicant;
   const items = edition.framework.categories.flatMap((c) => c.items);
-  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;
+  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? '—';
 
   return (
     <Drawer opened={applicantId !== null} onClose={onClose} position="right" size="xl" title={applicant ? `${applicant.code} ${applicant.name}` : ''}>
@@ -41,9 +50,16 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
                           {expertName(s.expertId)} · {t(`stage.${s.stage}`)}
                         </Text>
                         <Group gap="xs">
-                          <Badge variant="light" color={s.status === 'submitted' ? 'green' : 'blue'}>
-                            {t(`sheet.status.${s.status}`)}
-                          </Badge>
+                          {s.version > 1 ? <Badge variant="outline">{t('sheet.version', { version: s.version })}</Badge> : null}
+                          {s.returned ? (
+                            <Badge variant="light" color="orange" data-testid="sheet-returned">
+                              {t('sheet.returned')}
+                            </Badge>
+                          ) : (
+                            <Badge variant="light" color={s.status === 'submitted' ? 'green' : 'blue'}>
+                              {t(`sheet.status.${s.status}`)}
+                            </Badge>
+                          )}
                           <Text size="sm" fw={700}>
                             {s.total.toFixed(2)}
                           </Text>
@@ -51,9 +67,26 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
                       </Group>
                     </Accordion.Control>
                     <Accordion.Panel>
-                      <ReportButton mb="xs" request={{ kind: 'score-sheet', editionId: edition.id, applicantId: s.applicantId, stage: s.stage, expertId: s.expertId }}>
-                        {t('reports.scoreSheet')}
-                      </ReportButton>
+                      {s.returned ? (
+                        <Alert color="orange" variant="light" mb="xs" title={t('drawer.returnedTitle', { at: formatDateTime(s.returned.at, i18n.language) })}>
+                          {s.returned.reason}
+                        </Alert>
+                      ) : null}
+                      <Group gap="xs" mb="xs">
+                        <ReportButton request={{ kind: 'score-sheet', editionId: edition.id, applicantId: s.applicantId, stage: s.stage, expertId: s.expertId }}>
+                          {t('reports.scoreSheet')}
+                        </ReportButton>
+                        {s.status === 'submitted' && !s.returned ? (
+                          <Button size="xs" variant="light" color="orange" onClick={() => setReturning(s)} data-testid="sheet-return">
+                            {t('drawer.return')}
+                          </Button>
+                        ) : null}
+                      </Group>
+                      {earlier(s).map((v) => (
+                        <Text key={v.id} size="xs" c="dimmed" data-testid="sheet-earlier">
+                          {t('drawer.earlierVersion', { version: v.version, at: formatDateTime(v.submittedAt, i18n.language), total: sheetTotal(edition.framework, percentsOf(v.items)).toFixed(2) })}
+                        </Text>
+                      ))}
                       <Table fz="xs" verticalSpacing={2}>
                         <Table.Thead>
                           <Table.Tr>
@@ -87,6 +120,15 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
               </Accordion>
             )}
           </Loadable>
+          <ReturnSheetModal
+            sheet={returning}
+            who={returning ? expertName(returning.expertId) : ''}
+            onClose={() => setReturning(null)}
+            onReturned={() => {
+              setReturning(null);
+              void Promise.all([sheets.reload(), versions.reload()]);
+            }}
+          />
         </Stack>
       ) : null}
     </Drawer>

@@ -1,15 +1,19 @@
 import { Badge, Card, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EditionResults } from '../../../src-main/scoring/results.js';
-import type { Applicant } from '../../../src-main/domain/people.js';
+import type { Applicant, Expert } from '../../../src-main/domain/people.js';
 
-/** Per stage: each applicant's panel score, how it was formed, and what is still missing. */
-export function StageTables({ results, applicants, onOpen }: { results: EditionResults; applicants: Applicant[]; onOpen(id: string): void }) {
+/**
+ * Per stage: each applicant's panel score, how it was formed (each expert's total, marked with
+ * the expert's code, so a reader sees whose it is), and what is still missing.
+ */
+export function StageTables({ results, applicants, experts, onOpen }: { results: EditionResults; applicants: Applicant[]; experts: Expert[]; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const name = (id: string) => {
     const a = applicants.find((x) => x.id === id);
-    return a ? `${a.code} ${a.name}` : id;
+    return a ? `${a.code} ${a.name}` : '—';
   };
+  const expertCode = (id: string) => experts.find((x) => x.id === id)?.code ?? '?';
   const stages = results.rules.stages.map((s) => s.stage);
   return (
     <Card withBorder padding="md">
@@ -46,7 +50,9 @@ export function StageTables({ results, applicants, onOpen }: { results: EditionR
                       </Table.Td>
                       <Table.Td>
                         <Text size="xs">
-                          {r.expertTotals.map((e) => (r.droppedExpertIds.includes(e.expertId) ? `(${e.total.toFixed(1)})` : e.total.toFixed(1))).join(' · ') || '—'}
+                          {r.expertTotals
+                            .map((e) => `${expertCode(e.expertId)} ${r.droppedExpertIds.includes(e.expertId) ? `(${e.total.toFixed(1)})` : e.total.toFixed(1)}`)
+                            .join(' · ') || '—'}
                         </Text>
                       </Table.Td>
                       <Table.Td>

@@ -57,8 +57,8 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function openPage(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, colorScheme });
+export async function openPage(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light', viewport = { width: 1440, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, colorScheme });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

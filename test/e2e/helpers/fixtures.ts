@@ -67,9 +67,10 @@ export function materialPdf(file: string, code: string): string {
 
 /**
  * A secretariat outside the app, for the expert scenario: it builds a Xinyang edition with the
- * UI expert on the material panel and exports that expert's package.
+ * UI expert on the material panel and exports that expert's package. Each applicant's material
+ * is a one-page PDF unless `material` writes another into the file it is given.
  */
-export async function packageForExpert(dir: string, enrollmentCode: string): Promise<{ packageFile: string; secretariatPath: string; applicantCodes: string[] }> {
+export async function packageForExpert(dir: string, enrollmentCode: string, material: (file: string, code: string) => string = materialPdf): Promise<{ packageFile: string; secretariatPath: string; applicantCodes: string[] }> {
   mkdirSync(dir, { recursive: true });
   const secretariatPath = join(dir, 'secretariat.db');
   await initStore({ role: 'secretariat', path: secretariatPath, passphrase: PASSPHRASE, kdf: TEST_KDF });
@@ -79,7 +80,7 @@ export async function packageForExpert(dir: string, enrollmentCode: string): Pro
     const list = applicants(3).map((a) => sec.applicants.add({ editionId: edition.id, applicant: a }));
     const [expert] = experts(1).map((e) => sec.experts.add({ editionId: edition.id, expert: e }));
     sec.experts.enroll({ expertId: expert!.id, enrollmentCode });
-    for (const a of list) sec.materials.attach({ applicantId: a.id, file: upload(materialPdf(join(dir, `${a.code}-自评报告.pdf`), a.code)) });
+    for (const a of list) sec.materials.attach({ applicantId: a.id, file: upload(material(join(dir, `${a.code}-自评报告.pdf`), a.code)) });
     const panel = sec.panels.create({ editionId: edition.id, panel: { stage: 'material', name: '材料评审组', memberIds: [expert!.id], leaderId: expert!.id } });
     sec.panels.assign({ panelId: panel.id, applicantIds: list.map((a) => a.id) });
     const [pkg] = await sec.packages.export({ editionId: edition.id });
@@ -93,6 +94,21 @@ export async function secretariatImports(secretariatPath: string, files: string[
   const sec = await openTestStore(secretariatPath, 'secretariat', PASSPHRASE);
   try {
     return await sec.bundles.import({ files: files.map(upload) });
+  } finally {
+    sec.close();
+  }
+}
+
+/** The secretariat sends the one sheet it holds for `applicantCode` back with `reason`, and makes the expert's next package. */
+export async function returnSheetAndRepackage(secretariatPath: string, applicantCode: string, reason: string, dir: string): Promise<string> {
+  const sec = await openTestStore(secretariatPath, 'secretariat', PASSPHRASE);
+  try {
+    const [edition] = sec.editions.list({});
+    const applicant = sec.applicants.list({ editionId: edition!.id }).find((a) => a.code === applicantCode)!;
+    const [sheet] = sec.sheets.list({ editionId: edition!.id, filter: { applicantId: applicant.id } });
+    sec.sheets.return({ sheetId: sheet!.id, reason });
+    const [pkg] = await sec.packages.export({ editionId: edition!.id });
+    return saveAs(pkg!, join(dir, `again-${pkg!.fileName}`));
   } finally {
     sec.close();
   }

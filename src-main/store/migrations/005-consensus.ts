@@ -113,8 +113,8 @@ CREATE TRIGGER consensus_signed_kept BEFORE DELETE ON consensus_records WHEN OLD
 BEGIN SELECT RAISE(ABORT, 'consensus.signed: a signed consensus record cannot be deleted'); END;
 `;
 
-export const m004: Migration = {
-  version: 4,
+export const m005: Migration = {
+  version: 5,
   name: 'consensus',
   up(db: Database.Database): void {
     db.exec(SQL);

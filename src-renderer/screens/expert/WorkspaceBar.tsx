@@ -1,0 +1,71 @@
+import { ActionIcon, Anchor, Badge, Button, Group, Progress, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Stage } from '../../../src-main/domain/words.js';
+import { Icon } from '../../components/icons.js';
+import type { ScoringState } from '../../stores/scoring.js';
+import { SaveIndicator } from './SaveIndicator.js';
+
+interface WorkspaceBarProps {
+  title: string;
+  stage: Stage;
+  readOnly: boolean;
+  progress: { scored: number; total: number };
+  total: string;
+  points: number;
+  store: StoreApi<ScoringState>;
+  treeOpen: boolean;
+  onTree: () => void;
+  showMaterials: boolean;
+  onMaterials: (show: boolean) => void;
+  onBack: () => void;
+  onSubmit: () => void;
+}
+
+/** One line above the panes: where the expert is, how far they are, and what they can do. */
+export function WorkspaceBar(p: WorkspaceBarProps) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm" pb={6} mb={6} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Anchor component="button" type="button" size="sm" style={{ whiteSpace: 'nowrap' }} onClick={p.onBack}>
+          ← {t('common.back')}
+        </Anchor>
+        <Tooltip label={p.treeOpen ? t('workspace.hideTree') : t('workspace.showTree')}>
+          <ActionIcon variant={p.treeOpen ? 'light' : 'subtle'} onClick={p.onTree} aria-label={p.treeOpen ? t('workspace.hideTree') : t('workspace.showTree')} aria-pressed={p.treeOpen} data-testid="tree-toggle">
+            <Icon name="sidebar" size={16} />
+          </ActionIcon>
+        </Tooltip>
+        <Title order={4} lineClamp={1} style={{ minWidth: 0 }}>
+          {p.title}
+        </Title>
+        <Badge variant="outline" style={{ flexShrink: 0 }}>
+          {t(`stage.${p.stage}`)}
+        </Badge>
+        {p.readOnly ? (
+          <Badge color="green" style={{ flexShrink: 0 }}>
+            {t('sheet.status.submitted')}
+          </Badge>
+        ) : null}
+      </Group>
+      <Group gap="md" wrap="nowrap">
+        <Stack gap={2} w={150}>
+          <Text size="xs" c="dimmed" data-testid="progress-text" style={{ whiteSpace: 'nowrap' }}>
+            {t('workspace.progress', p.progress)}
+          </Text>
+          <Progress value={(p.progress.scored / Math.max(1, p.progress.total)) * 100} size="sm" />
+        </Stack>
+        <Text fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="overall-total">
+          {t('workspace.total', { total: p.total, points: p.points })}
+        </Text>
+        <SaveIndicator store={p.store} />
+        <Switch label={t('workspace.materials')} checked={p.showMaterials} onChange={(e) => p.onMaterials(e.currentTarget.checked)} styles={{ label: { whiteSpace: 'nowrap' } }} />
+        {!p.readOnly ? (
+          <Button onClick={p.onSubmit} leftSection={<Icon name="check" size={16} />} data-testid="submit-open">
+            {t('workspace.submit')}
+          </Button>
+        ) : null}
+      </Group>
+    </Group>
+  );
+}
