@@ -49,6 +49,8 @@ const RosterMemberSchema = z.strictObject({
   recusedFrom: z.array(EntityIdSchema),
   /** applicants whose conflict, declared by this member, the secretariat lifted */
   lifted: z.array(EntityIdSchema),
+  /** null: a member of the whole panel; otherwise a substitute seated for these applicants only */
+  seatedFor: z.array(EntityIdSchema).nullable(),
 });
 
 /**

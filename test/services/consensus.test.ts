@@ -258,3 +258,31 @@ async function bodyOf(p: Panels, file: string) {
 async function payloadOf(jws: string): Promise<Record<string, unknown>> {
   return JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
+
+describe('a substitute seated for one applicant', () => {
+  it('joins the consensus on that applicant only, on the leader’s laptop as at the secretariat', async () => {
+    const p = await setupPanels();
+    try {
+      const id = p.editionId;
+      const [a1, a2] = [p.applicants[0]!.id, p.applicants[1]!.id];
+      const panelA = p.sec.panels.list({ editionId: id }).find((x) => x.name === '现场评审一组')!;
+      p.sec.panels.addSubstitute({ panelId: panelA.id, applicantId: a1, expertId: p.experts[4]!.id, reason: '回避后人数不足，增派' });
+      for (const e of [p.experts[0]!, p.experts[4]!]) {
+        const [pkg] = await p.sec.packages.export({ editionId: id, expertIds: [e.id] });
+        await p.store[e.code as 'E01' | 'E05'].packages.import({ file: asUpload(pkg!) });
+      }
+      for (const s of [p.store.E01, p.store.E02, p.store.E03, p.store.E05]) scoreSheet(s, id, a1, 'site', 60);
+      const files = await Promise.all((['E02', 'E03', 'E05'] as const).map((c) => stick(p, p.store[c], `${c}.psb`)));
+      // the substitute's bundle is sealed to panel A's leader too, who keeps only what concerns a1
+      expect((await p.store.E01.consensus.importBundles({ files: uploads(files) })).map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
+      const seats = p.store.E01.consensus.seats({ editionId: id });
+      expect(seats.find((s) => s.applicant.id === a1)).toMatchObject({ expected: 4, submitted: 4, state: 'ready' });
+      expect(seats.find((s) => s.applicant.id === a2)).toMatchObject({ expected: 3, submitted: 0 });
+      expect(p.store.E01.consensus.open({ editionId: id, applicantId: a1, stage: 'site' }).members.map((m) => m.code)).toEqual(['E01', 'E02', 'E03', 'E05']);
+      await p.sec.bundles.import({ files: uploads([await stick(p, p.store.E01, 'E01.psb'), ...files]) });
+      expect(p.sec.consensus.open({ editionId: id, applicantId: a1, stage: 'site' }).members.map((m) => m.code)).toEqual(['E01', 'E02', 'E03', 'E05']);
+    } finally {
+      p.cleanup();
+    }
+  });
+});

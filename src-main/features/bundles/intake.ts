@@ -219,7 +219,7 @@ function leaderFacts(ctx: Ctx): LeaderFacts {
       const id = assignedPanelId(ctx, applicantId, stage);
       if (!id) return undefined;
       const p = getPanel(ctx, id);
-      return { id: p.id, leaderId: p.leaderId, memberIds: p.memberIds };
+      return { id: p.id, leaderId: p.leaderId, memberIds: [...p.memberIds, ...p.substitutes.filter((x) => x.applicantId === applicantId).map((x) => x.expertId)] };
     },
     signKeyOf: (expertId) => expertKeys(ctx, expertId)?.signPublic ?? null,
     codeOf: (id) => findApplicant(ctx, id)?.code ?? id,

@@ -27,7 +27,7 @@ import {
 } from '../repo/panel-bundles.js';
 import { seatsOfExpert } from '../repo/panels.js';
 import { findApplicant } from '../repo/people.js';
-import { currentRoster, type RosterMember, type RosterPanel } from '../repo/roster.js';
+import { currentRoster, seatedOnRoster, type RosterMember, type RosterPanel } from '../repo/roster.js';
 import { openPayload } from '../sealing.js';
 
 /**
@@ -86,9 +86,9 @@ function refused(ctx: Ctx, got: Received, reason: Localized, b: ResultBundle | n
 const key = (applicantId: string, stage: Stage) => `${applicantId}\u0000${stage}`;
 
 /** The applicants and stages this member reviews on panels this leader leads: what the leader keeps of the bundle. */
-function scopeOf(ctx: Ctx, me: string, led: RosterPanel[]): Scope {
+function scopeOf(ctx: Ctx, me: string, led: RosterPanel[], member: RosterMember): Scope {
   const panels = new Set(led.map((p) => p.panelId));
-  const seats = seatsOfExpert(ctx, me).filter((s) => panels.has(s.panelId));
+  const seats = seatsOfExpert(ctx, me).filter((s) => panels.has(s.panelId) && seatedOnRoster(member, s.applicantId));
   const sheets = new Set(seats.map((s) => key(s.applicantId, s.stage)));
   const applicants = new Set(seats.map((s) => s.applicantId));
   return { sheet: (a, stage) => sheets.has(key(a, stage)), applicant: (a) => applicants.has(a) };
@@ -161,7 +161,7 @@ export function judgeMemberBundle(ctx: Ctx, o: OpenedMemberBundle): BundleOutcom
       b,
     );
   }
-  const scope = scopeOf(ctx, me, led);
+  const scope = scopeOf(ctx, me, led, member);
   const facts: BundleFacts = {
     edition: { id: edition.id, framework: edition.framework, scoredStages: rulesOf(edition).stages.map((s) => s.stage) },
     expert: { id: member.id, editionId: b.editionId, signPublic: member.keys?.signPublic ?? null },

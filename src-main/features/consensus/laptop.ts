@@ -10,7 +10,7 @@ import { panelDeclarations, panelSheetVersions } from '../repo/panel-bundles.js'
 import { percentsOfItems, workItems, type MemberWork, type PanelWork } from '../repo/panel-work.js';
 import { seatsOfExpert } from '../repo/panels.js';
 import { getApplicant, getExpert } from '../repo/people.js';
-import { currentRoster, type RosterMember, type RosterPanel } from '../repo/roster.js';
+import { currentRoster, seatedOnRoster, type RosterMember, type RosterPanel } from '../repo/roster.js';
 import { findSheetRowFor, itemsOf, versionsOf } from '../repo/sheets.js';
 
 /**
@@ -68,7 +68,7 @@ export function panelWorkOnLaptop(ctx: Ctx, editionId: string, applicantId: stri
     },
   ];
   for (const m of panel.members) {
-    if (recused(ctx, editionId, m, applicantId)) continue;
+    if (!seatedOnRoster(m, applicantId) || recused(ctx, editionId, m, applicantId)) continue;
     const versions = panelSheetVersions(ctx, m.id, applicantId, stage);
     const latest = versions.at(-1);
     const mine = latest && leaderReturnOf(ctx, m.id, applicantId, stage, latest.version);

@@ -81,13 +81,14 @@ export interface Overlay {
   returns: readonly LeaderReturn[];
 }
 
-/** Secretariat: the panel that reviews the applicant in the stage, with every active member's sheets. */
+/** Secretariat: the panel that reviews the applicant in the stage, with every active member's sheets (substitutes seated for it included). */
 export function panelWorkAtSecretariat(ctx: Ctx, applicantId: string, stage: Stage, overlay?: Overlay): PanelWork | undefined {
   const panelId = assignedPanelId(ctx, applicantId, stage);
   if (!panelId) return undefined;
   const panel = getPanel(ctx, panelId);
   const framework = getEdition(ctx, panel.editionId).framework;
-  const members = panel.memberIds.flatMap((id): MemberWork[] => {
+  const seated = [...panel.memberIds, ...panel.substitutes.filter((x) => x.applicantId === applicantId && !panel.memberIds.includes(x.expertId)).map((x) => x.expertId)];
+  const members = seated.flatMap((id): MemberWork[] => {
     const held = declarationsOfPair(ctx, id, applicantId);
     const sent = overlay?.expertId === id ? overlay.declarations.filter((d) => d.applicantId === applicantId) : [];
     const words = sent.length > 0 ? [...held.filter((d) => d.source === 'secretariat'), ...sent.map((d) => ({ conflict: d.conflict }))] : held;

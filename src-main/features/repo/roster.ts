@@ -20,7 +20,14 @@ export function rosterFor(ctx: Ctx, expertId: string): Roster {
   return panelIds.map((id): RosterPanel => {
     const p = getPanel(ctx, id);
     const leads = p.leaderId === expertId;
-    const others = leads ? p.memberIds.filter((m) => m !== expertId) : p.leaderId !== null && p.leaderId !== expertId ? [p.leaderId] : [];
+    // substitutes sit on the panel for the applicants they were seated for, and only for those
+    const substitutes = new Map<string, string[]>();
+    for (const sub of p.substitutes) if (!p.memberIds.includes(sub.expertId)) substitutes.set(sub.expertId, [...(substitutes.get(sub.expertId) ?? []), sub.applicantId]);
+    const others = leads
+      ? [...p.memberIds, ...substitutes.keys()].filter((m) => m !== expertId)
+      : p.leaderId !== null && p.leaderId !== expertId
+        ? [p.leaderId]
+        : [];
     const members = others.map((m): RosterMember => {
       const e = getExpert(ctx, m);
       const standing = (applicantId: string, source: 'expert' | 'secretariat') => findDeclaration(ctx, m, applicantId, source);
@@ -31,6 +38,7 @@ export function rosterFor(ctx: Ctx, expertId: string): Roster {
         keys: expertKeys(ctx, m),
         recusedFrom: leads ? p.applicantIds.filter((a) => standing(a, 'secretariat')?.lifted === null) : [],
         lifted: leads ? p.applicantIds.filter((a) => standing(a, 'expert')?.lifted) : [],
+        seatedFor: substitutes.get(m) ?? null,
       };
     });
     const returns = leads
@@ -42,6 +50,11 @@ export function rosterFor(ctx: Ctx, expertId: string): Roster {
       : [];
     return { panelId: p.id, stage: p.stage, leaderId: p.leaderId, members, returns };
   });
+}
+
+/** Whether a roster member sits on the panel for this applicant: a member always, a substitute where seated. */
+export function seatedOnRoster(m: RosterMember, applicantId: string): boolean {
+  return m.seatedFor === null || m.seatedFor.includes(applicantId);
 }
 
 /** Expert side: the roster as a package gave it. */
