@@ -2,6 +2,7 @@
  * From what the services return (api.ts) to what a report is made from (types.ts). Pure: the
  * service fetches, these select and reshape, so tests and the benchmark exercise the same path.
  */
+import { RECUSAL_CORRECTIONS, type Correction } from '../domain/corrections.js';
 import type { Applicant, ApplicantRef, Expert } from '../domain/people.js';
 import type { CriteriaFramework } from '../criteria/schema.js';
 import type { EditionResults } from '../scoring/results.js';
@@ -104,6 +105,7 @@ export function panelSummaryInput(d: {
   sheets: ScoreSheet[];
   results: EditionResults;
   panels: PanelLeads[];
+  corrections: Correction[];
   consensus?: readonly ConsensusOpinion[];
 }): PanelSummaryInput {
   const stages = d.stages.map((stage) => panelStage(d, stage));
@@ -122,6 +124,7 @@ export function panelSummaryInput(d: {
     applicant: applicantRef(d.applicant),
     stages,
     missing,
+    corrections: correctionsFor(d.applicant.id, d.stages, d.panels, d.corrections),
     rules: { trim: d.results.rules.trim, disagreement: d.results.rules.disagreement, panelSize: d.results.rules.panelSize },
   };
 }
@@ -140,6 +143,18 @@ export function sheetsByApplicant(sheets: ScoreSheet[]): Map<string, ScoreSheet[
  * Every applicant with a panel score in some stage, in the edition's applicant order (the order
  * of the ranking's ties and of the secretariat's lists); an applicant never scored has no section.
  */
+/**
+ * The changes a panel summary annexes: those naming the applicant in the stages shown (or in no
+ * stage: its record or materials), and those to the panels that review it there.
+ */
+function correctionsFor(applicantId: string, stages: readonly Stage[], panels: PanelLeads[], all: Correction[]): Correction[] {
+  const its = new Set(panels.filter((p) => stages.includes(p.stage) && p.applicantIds.includes(applicantId)).map((p) => p.id));
+  return all.filter((c) => {
+    if (c.applicantId === applicantId) return c.stage === null || stages.includes(c.stage);
+    return c.applicantId === null && c.panelId !== null && its.has(c.panelId);
+  });
+}
+
 export function panelBinderInput(d: {
   edition: EditionDetail;
   applicants: Applicant[];
@@ -147,6 +162,7 @@ export function panelBinderInput(d: {
   sheets: ScoreSheet[];
   results: EditionResults;
   panels: PanelLeads[];
+  corrections: Correction[];
   consensus?: readonly ConsensusOpinion[];
 }): PanelBinderInput {
   const sheetsOf = sheetsByApplicant(d.sheets);
@@ -300,13 +316,14 @@ export function ballotInput(d: { edition: EditionDetail; applicants: Applicant[]
   return { report: 'ballot', edition: reportEdition(d.edition), vote: vote.fraction, candidates };
 }
 
-export function recusalsInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; declarations: Declaration[] }): RecusalsInput {
+export function recusalsInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; declarations: Declaration[]; corrections: Correction[] }): RecusalsInput {
   return {
     report: 'recusals',
     edition: reportEdition(d.edition),
     applicants: d.applicants.map(applicantRef),
     experts: d.experts.map(reportExpert),
     declarations: [...d.declarations].sort((a, b) => compare(a.declaredAt, b.declaredAt)),
+    corrections: d.corrections.filter((c) => (RECUSAL_CORRECTIONS as readonly string[]).includes(c.action)),
   };
 }
 

@@ -53,7 +53,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
       const results = src.results(edition.id);
       const stages = req.stage ? [req.stage] : stagesScored({ edition, applicant, sheets, results });
       if (stages.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResults(applicant.code));
-      return panelSummaryInput({ edition, applicant, stages, experts: src.experts(edition.id), sheets, results, panels: src.panels(edition.id), consensus: src.consensus(edition.id) });
+      return panelSummaryInput({ edition, applicant, stages, experts: src.experts(edition.id), sheets, results, panels: src.panels(edition.id), corrections: src.corrections(edition.id), consensus: src.consensus(edition.id) });
     }
     case 'panel-binder': {
       const input = panelBinderInput({
@@ -63,6 +63,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
         sheets: src.sheets(edition.id),
         results: src.results(edition.id),
         panels: src.panels(edition.id),
+        corrections: src.corrections(edition.id),
         consensus: src.consensus(edition.id),
       });
       if (input.summaries.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResultsAtAll);
@@ -93,6 +94,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
         applicants: src.applicants(edition.id),
         experts: src.experts(edition.id),
         declarations: src.declarations(edition.id),
+        corrections: src.corrections(edition.id),
       });
     case 'receipt':
       return receiptInput({ edition, experts: src.experts(edition.id), bundles: src.bundles(edition.id) });

@@ -9,7 +9,7 @@
  */
 import type { Localized } from '../domain/localized.js';
 import { reportFingerprint, shortFingerprint } from './fingerprint.js';
-import { formatDate } from './format.js';
+import { formatDate, formatDateTime } from './format.js';
 import { fitContent } from './fit.js';
 import { M, tr } from './messages.js';
 import { DEFAULT_STYLE, STYLES } from './styles.js';
@@ -88,6 +88,10 @@ export function frame(opts: FrameOptions): DocDefinition {
     closing.push(opts.closing.after ? { stack: [{ ...opts.closing.after, unbreakable: false }, block], unbreakable: true } : block);
   }
   const watermark = opts.draft ? M.frame.draft : missing.length > 0 ? M.frame.provisional : null;
+  // an expert's print names its reader across every page, as the viewer does (pdfmake sets one watermark: the reader's wins)
+  const readerMark = print.reader
+    ? tr(lang, M.frame.reader(print.reader.name, print.reader.code, formatDateTime(print.generatedAt, lang, input.edition.timeZone)))
+    : null;
 
   return {
     info: {
@@ -139,7 +143,11 @@ export function frame(opts: FrameOptions): DocDefinition {
     defaultStyle: DEFAULT_STYLE,
     styles: STYLES,
     // two ideographs fill the diagonal at 110 pt; a longer English word is set smaller so it stays on the page
-    ...(watermark ? { watermark: { text: tr(lang, watermark), color: '#9A9A9A', opacity: 0.22, bold: true, fontSize: lang === 'zh' ? 110 : 64 } } : {}),
+    ...(readerMark
+      ? { watermark: { text: watermark ? `${tr(lang, watermark)}　${readerMark}` : readerMark, color: '#9A9A9A', opacity: 0.22, bold: true, fontSize: 26 } }
+      : watermark
+        ? { watermark: { text: tr(lang, watermark), color: '#9A9A9A', opacity: 0.22, bold: true, fontSize: lang === 'zh' ? 110 : 64 } }
+        : {}),
   };
 }
 

@@ -60,6 +60,7 @@ export const M = {
     edition: (name: string, year: number): Localized =>
       name.includes(String(year)) ? { zh: name, en: name } : { zh: `${name}（${year}年度）`, en: `${name} (${year})` },
     generated: (date: string): Localized => ({ zh: `生成日期：${date}`, en: `Generated: ${date}` }),
+    reader: (name: string, code: string, time: string): Localized => ({ zh: `${name}（${code}）打印　${time}`, en: `Printed by ${name} (${code}), ${time}` }),
     page: (current: number, count: number): Localized => ({
       zh: `第 ${current} 页 / 共 ${count} 页`,
       en: `Page ${current} of ${count}`,
@@ -226,6 +227,7 @@ export const M = {
   },
 
   ranking: {
+    withdrawnTitle: { zh: '撤回申报（不参加排名）', en: 'Withdrawn (not ranked)' },
     tableTitle: { zh: '排名', en: 'Ranking' },
     rank: { zh: '名次', en: 'Rank' },
     weighted: { zh: '加权总分', en: 'Weighted total' },
@@ -325,10 +327,17 @@ export const M = {
     recusalsTitle: { zh: '一、回避', en: '1. Recusals' },
     clearTitle: { zh: '二、无利害关系声明', en: '2. Declarations of no conflict' },
     source: { zh: '来源', en: 'Source' },
+    lifted: (at: string, reason: string): Localized => ({ zh: `已于 ${at} 撤销：${reason}`, en: `lifted on ${at}: ${reason}` }),
     sources: {
       expert: { zh: '专家声明', en: "Expert's declaration" },
       secretariat: { zh: '秘书处决定', en: 'Imposed by the secretariat' },
     } satisfies Record<Declaration['source'], Localized>,
+  },
+
+  corrections: {
+    title: { zh: '附：评审包发出后的变更', en: 'Annex: changes after the review packages went out' },
+    recusalsTitle: { zh: '三、评审包发出后的回避变更', en: '3. Recusals changed after the review packages went out' },
+    change: { zh: '变更', en: 'Change' },
   },
 
   receipt: {

@@ -5,6 +5,7 @@
  * leader's signed-off consensus on it, when there is one (consensus.ts). The
  * committee's binder (panel-binder.ts) sets the same sections one applicant after another.
  */
+import { correctionsTable } from './corrections.js';
 import { consensusContent } from './consensus.js';
 import { frame, h2, particulars, signatureTable } from './layout.js';
 import { M, tr } from './messages.js';
@@ -18,7 +19,12 @@ function applicantPairs(input: PanelSummaryInput, lang: ReportLang): [string, st
   ];
 }
 
-/** The particulars, then each stage from a new page; `extra` adds rows to the particulars. */
+/** The changes after the packages went out, if any: the summary's annex. */
+function annex(input: PanelSummaryInput, lang: ReportLang): Content[] {
+  return input.corrections.length === 0 ? [] : [correctionsTable(tr(lang, M.corrections.title), input.corrections, lang, input.edition.timeZone)];
+}
+
+/** The particulars, then each stage from a new page, then the annex; `extra` adds rows to the particulars. */
 export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra: [string, string][] = []): Content[] {
   const sep = lang === 'zh' ? '、' : ', ';
   const none = tr(lang, M.common.none);
@@ -38,6 +44,7 @@ export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra:
       ...consensusContent(input.framework, s.consensus, input.applicant.code, lang),
       signatureTable(lang, tr(lang, M.signatures.title), s.signers),
     ]),
+    ...annex(input, lang),
   ];
 }
 
@@ -58,6 +65,7 @@ export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions)
     section.table,
     ...consensusContent(input.framework, only.consensus, input.applicant.code, lang),
     signatureTable(lang, tr(lang, M.signatures.title), section.signers),
+    ...annex(input, lang),
   ];
   return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, content });
 }

@@ -5,7 +5,7 @@
  */
 import type { ApplicantKind } from '../domain/words.js';
 import type { RankingEntry } from '../domain/scores.js';
-import { formatPercent, formatScore } from './format.js';
+import { formatDateTime, formatPercent, formatScore } from './format.js';
 import { STRONG, committeeSignatures, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { applicantLabel, byId } from './people.js';
@@ -136,12 +136,24 @@ function flagsTable(input: RankingInput, lang: ReportLang): Content[] {
   return [titledTable(tr(lang, M.ranking.flagsTitle), 'h2', [84, 170, 76, 40, '*'], body)];
 }
 
+/** Applicants who withdrew: named, with the date and reason, never ranked. */
+function withdrawnTable(input: RankingInput, lang: ReportLang): Content[] {
+  const list = input.results.withdrawn;
+  if (list.length === 0) return [];
+  const body: Content[][] = [
+    [th(tr(lang, M.common.applicant)), th(tr(lang, M.common.time)), th(tr(lang, M.common.reason))],
+    ...list.map((w) => [td(applicantLabel(w.applicant, w.applicant.code)), td(formatDateTime(w.at, lang, input.edition.timeZone)), td(w.reason)]),
+  ];
+  return [titledTable(tr(lang, M.ranking.withdrawnTitle), 'h2', [220, 100, '*'], body)];
+}
+
 export function buildRanking(input: RankingInput, print: PrintOptions): DocDefinition {
   const lang = print.lang;
   const content: Content[] = [
     rulesBlock(input, lang),
     rankingTable(input, lang),
     ...candidateLists(input, lang),
+    ...withdrawnTable(input, lang),
     ...flagsTable(input, lang),
   ];
   const closing = { seal: true, after: committeeSignatures(lang, COMMITTEE_LINES) };

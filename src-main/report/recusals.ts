@@ -6,6 +6,7 @@ import { timeZoneName } from '../domain/time.js';
 import { formatDateTime } from './format.js';
 import { STRONG, frame, h2, note, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
+import { correctionsTable } from './corrections.js';
 import { applicantLabel, byId, expertLabel } from './people.js';
 import type { Content, DocDefinition, PrintOptions, RecusalsInput } from './types.js';
 
@@ -27,7 +28,7 @@ export function buildRecusals(input: RecusalsInput, print: PrintOptions): DocDef
       td(who(d.expertId)),
       td(what(d.applicantId)),
       td(tr(lang, M.recusals.sources[d.source]), d.source === 'secretariat' ? STRONG : {}),
-      td(d.reason || '—'),
+      td(d.lifted ? `${d.reason || '—'}\n${tr(lang, M.recusals.lifted(formatDateTime(d.lifted.at, lang, input.edition.timeZone), d.lifted.reason))}` : d.reason || '—'),
     ]),
   ];
   const clearBody: Content[][] = [
@@ -40,6 +41,7 @@ export function buildRecusals(input: RecusalsInput, print: PrintOptions): DocDef
     note(tr(lang, M.frame.timeZone(timeZoneName(input.edition.timeZone)))),
     recusals.length === 0 ? none(tr(lang, M.recusals.recusalsTitle)) : titledTable(tr(lang, M.recusals.recusalsTitle), 'h2', [78, 72, 112, 52, '*'], recusalBody),
     clear.length === 0 ? none(tr(lang, M.recusals.clearTitle)) : titledTable(tr(lang, M.recusals.clearTitle), 'h2', [78, 100, '*', 80], clearBody),
+    ...(input.corrections.length > 0 ? [correctionsTable(tr(lang, M.corrections.recusalsTitle), input.corrections, lang, input.edition.timeZone)] : []),
   ];
   return frame({ input, print, confidential: true, closing: { seal: false }, content });
 }

@@ -47,6 +47,7 @@ export function reportFileName(input: ReportInput, lang: ReportLang): string {
 
 export async function makeReport(src: ReportSources, req: ReportRequest): Promise<MadeReport> {
   const input = gather(src, req);
-  const { pdf, pages } = await renderReport(buildReport(input, { lang: req.lang, generatedAt: new Date() }));
+  const reader = src.role === 'expert' ? src.me(req.editionId) : undefined;
+  const { pdf, pages } = await renderReport(buildReport(input, { lang: req.lang, generatedAt: new Date(), ...(reader ? { reader: { code: reader.code, name: reader.name } } : {}) }));
   return { fileName: reportFileName(input, req.lang), pdf, pages, fingerprint: reportFingerprint(input) };
 }

@@ -1,3 +1,4 @@
+import type { Correction } from '../domain/corrections.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Panel } from '../domain/panels.js';
 import type { Applicant, Expert, ExpertSelf } from '../domain/people.js';
@@ -24,11 +25,13 @@ export interface SecretariatSources {
   /** every declaration, conflict or not, from both sources */
   declarations(editionId: string): Declaration[];
   bundles(editionId: string): BundleRecord[];
+  /** changes made after the first package went out, oldest first: the reports' annex */
+  corrections(editionId: string): Correction[];
   /** per applicant and stage, the panel leader's signed-off consensus that still stands on the sheets */
   consensus(editionId: string): ConsensusOpinion[];
 }
 
-export type PanelLeads = Pick<Panel, 'stage' | 'leaderId' | 'applicantIds'>;
+export type PanelLeads = Pick<Panel, 'id' | 'stage' | 'leaderId' | 'applicantIds'>;
 
 export interface ExpertSources {
   readonly role: 'expert';

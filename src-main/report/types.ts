@@ -4,6 +4,7 @@
  * holds exactly the data the document shows and nothing about when or in which language it was
  * printed.
  */
+import type { Correction } from '../domain/corrections.js';
 import type { ApplicantRef } from '../domain/people.js';
 import type { CandidateStatus, StageResult } from '../domain/scores.js';
 import type { EditionResults } from '../scoring/results.js';
@@ -109,6 +110,8 @@ export interface PanelSummaryInput {
   stages: PanelStage[];
   /** sheets not yet in, for the stages shown; empty when complete */
   missing: Localized[];
+  /** changes to this applicant's panels and sheets after the packages went out, oldest first */
+  corrections: Correction[];
   rules: {
     trim: { enabled: boolean; minPanelSize: number };
     disagreement: { enabled: boolean; threshold: number };
@@ -181,6 +184,8 @@ export interface RecusalsInput {
   applicants: ApplicantRef[];
   experts: ReportExpert[];
   declarations: Declaration[];
+  /** recusals imposed or lifted after the packages went out, oldest first */
+  corrections: Correction[];
 }
 
 export interface ReceiptInput {
@@ -273,4 +278,6 @@ export interface DocDefinition {
 export interface PrintOptions {
   lang: ReportLang;
   generatedAt: Date;
+  /** the expert printing from their own store: every page then carries their name, code and the time */
+  reader?: { code: string; name: string };
 }

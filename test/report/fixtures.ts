@@ -8,6 +8,7 @@
  *    100 % = 787.50; three experts, too few to trim: 812.50.
  *  - weighted totals (Wuxi 30/50/20): 745.50, 716.10, 558.00, 467.65.
  */
+import type { Correction } from '../../src-main/domain/corrections.js';
 import type { EditionResults } from '../../src-main/scoring/results.js';
 import type { StageResult } from '../../src-main/domain/scores.js';
 import type { Applicant, Expert } from '../../src-main/domain/people.js';
@@ -97,8 +98,39 @@ export const sheets: ScoreSheet[] = [...a1Material, ...a1Site];
 
 /** 王建国 (E01) leads the material panel; the site panel has no leader named. */
 export const panels: PanelLeads[] = [
-  { stage: 'material', leaderId: 'ex-1', applicantIds: [ids.a1, 'ap-2', 'ap-3'] },
-  { stage: 'site', leaderId: null, applicantIds: [ids.a1] },
+  { id: 'pn-material', stage: 'material', leaderId: 'ex-1', applicantIds: [ids.a1, 'ap-2', 'ap-3'] },
+  { id: 'pn-site', stage: 'site', leaderId: null, applicantIds: [ids.a1] },
+];
+
+/** After the packages went out: a member of the material panel replaced, a recusal lifted, a sheet returned. */
+export const corrections: Correction[] = [
+  {
+    at: '2025-05-23T01:00:00.000Z',
+    action: 'panel.member-replaced',
+    applicantId: null,
+    stage: 'material',
+    panelId: 'pn-material',
+    expertId: 'ex-4',
+    text: { zh: '材料评审组：E05 周丽 替换 E04 陈刚：因病不能参加', en: 'Material panel: E05 Zhou Li replaces E04 Chen Gang: ill' },
+  },
+  {
+    at: '2025-05-24T02:30:00.000Z',
+    action: 'sheet.returned',
+    applicantId: 'ap-1',
+    stage: 'material',
+    panelId: null,
+    expertId: 'ex-2',
+    text: { zh: '退回 E02 对 WX2025-001 的材料评审评分表第 1 版：4.1.2 评语与得分不符', en: "Returned E02's material review sheet for WX2025-001, version 1: 4.1.2 comment and score disagree" },
+  },
+  {
+    at: '2025-05-25T03:00:00.000Z',
+    action: 'recusal.lifted',
+    applicantId: 'ap-3',
+    stage: null,
+    panelId: null,
+    expertId: 'ex-7',
+    text: { zh: '撤销 E07 对 WX2025-003 秘书处决定的回避：经核实配偶已于2024年离职', en: 'Lifted the imposed recusal of E07 from WX2025-003: the spouse left in 2024' },
+  },
 ];
 
 export const a1MaterialResult: StageResult = stageResult(a1Material, { trimFrom: 5, threshold: 30, missingExpertIds: [] });

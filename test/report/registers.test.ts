@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { receiptInput, recusalsInput } from '../../src-main/report/assemble.js';
 import { groupedHex } from '../../src-main/report/receipt.js';
-import { applicants, bundles, declarations, experts, wuxi } from './fixtures.js';
+import { applicants, bundles, declarations, experts, wuxi, corrections } from './fixtures.js';
 import { render } from './pdf.js';
 
 describe('recusal register (回避记录)', () => {
-  const input = () => recusalsInput({ edition: wuxi, applicants, experts, declarations });
+  const input = () => recusalsInput({ edition: wuxi, applicants, experts, declarations, corrections });
 
   it("lists every recusal, the expert's own and the secretariat's, with time and reason, then the declarations of no conflict", async () => {
     const r = await render(input(), 'zh');
@@ -18,6 +18,16 @@ describe('recusal register (回避记录)', () => {
     expect(r.all.slice(clear)).toContain('2025年5月20日09:15王建国（E01）无锡华光精密机械股份有限公司（WX2025-001）专家声明');
     expect(r.all.slice(clear)).toContain('2025年5月21日14:05张伟（E03）');
     expect(r.all).toContain('文中时间均为北京时间。');
+  });
+
+  it('shows a lifted recusal as lifted, and annexes the recusals changed after the packages went out', async () => {
+    const lifted = declarations.map((d) => (d.expertId === 'ex-7' ? { ...d, lifted: { at: '2025-05-25T03:00:00.000Z', reason: '经核实配偶已于2024年离职' } } : d));
+    const r = await render(recusalsInput({ edition: wuxi, applicants, experts, declarations: lifted, corrections }), 'zh');
+    expect(r.all).toContain('其配偶在该单位任职，本人未主动申报。已于2025年5月25日11:00撤销：经核实配偶已于2024年离职');
+    const annex = r.all.indexOf('三、评审包发出后的回避变更');
+    expect(annex).toBeGreaterThan(r.all.indexOf('二、无利害关系声明'));
+    expect(r.all.slice(annex)).toContain('撤销E07对WX2025-003秘书处决定的回避');
+    expect(r.all.slice(annex)).not.toContain('替换');
   });
 
   it('has an English edition', async () => {

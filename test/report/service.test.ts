@@ -10,7 +10,7 @@ import type { ReportRequest } from '../../src-main/report/request.js';
 import { makeReport } from '../../src-main/report/service.js';
 import type { ExpertSources, ReportSources, SecretariatSources } from '../../src-main/report/sources.js';
 import { saveFile } from '../../src-main/store/atomic-write.js';
-import { a1Material, applicants, bundles, declarations, experts, panels, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
+import { a1Material, applicants, bundles, declarations, experts, panels, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults, corrections } from './fixtures.js';
 import { pageTexts, squash } from './pdf.js';
 
 let dir: string;
@@ -62,6 +62,7 @@ function secretariatStore(edition = wuxi): SecretariatSources {
     panels: () => (xy ? [] : panels),
     declarations: () => declarations,
     bundles: () => bundles,
+    corrections: () => (xy ? [] : corrections),
     consensus: () => [],
   };
 }
@@ -107,6 +108,8 @@ describe('an expert printing', () => {
     expect(text).toContain('评审专家王建国（E01）');
     expect(text).not.toContain('请填写姓名');
     expect(text).toContain(made.fingerprint);
+    // every page names who printed it, and when (Beijing time)
+    expect(text.match(/王建国（E01）打印\d{4}年\d{1,2}月\d{1,2}日\d{2}:\d{2}/g)).toHaveLength(2);
   });
 
   it.each([

@@ -20,6 +20,7 @@ export function syntheticSources(data: SyntheticEdition): SecretariatSources {
     panels: () => data.panels,
     declarations: () => [],
     bundles: () => [],
+    corrections: () => [],
     consensus: () => [],
   };
 }

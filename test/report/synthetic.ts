@@ -119,6 +119,7 @@ export function syntheticEdition(applicantCount: number, seed = 2025): Synthetic
   // two panels a stage, the even and the odd applicants, each led by its first expert
   const panels: PanelLeads[] = STAGES.flatMap((stage, si) =>
     [0, 1].map((half) => ({
+      id: `pn-${stage}-${half}`,
       stage,
       leaderId: experts[(half * STAGES.length + si) * PANEL]!.id,
       applicantIds: applicants.filter((_, ai) => ai % 2 === half).map((a) => a.id),

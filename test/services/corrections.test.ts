@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPingshenError } from '../../src-main/domain/errors.js';
 import type { StoreClient } from '../../src-main/features/open.js';
+import { pageTexts, squash } from '../report/pdf.js';
 import { asUpload, newExpertStore, scoreAll, setupReview, upload, writePdf, type Review } from './fixtures.js';
 
 /**
@@ -295,6 +296,37 @@ describe('the package an expert holds', () => {
       const changes = await redeliver(r, r.stores[1]!, id);
       expect(changes.map((c) => c.kind)).toEqual(['recusal-imposed', 'recusal-imposed', 'material-removed']);
       expect(status()).toMatchObject({ outOfDate: false });
+    } finally {
+      r.cleanup();
+    }
+  });
+});
+
+describe('what the reports carry', () => {
+  it('annexes to the panel summary and the recusal register the changes made after the packages went out', async () => {
+    const r = await setupReview();
+    try {
+      const [a1, a2] = r.applicants as [(typeof r.applicants)[0], (typeof r.applicants)[0]];
+      const [e1, e2, e3] = r.experts as [(typeof r.experts)[0], (typeof r.experts)[0], (typeof r.experts)[0]];
+      for (const s of r.stores) scoreAll(s, r.editionId, a1.id, 'material', 70);
+      for (const [i, s] of r.stores.entries()) await r.sec.bundles.import({ files: [asUpload({ ...(await s.bundles.export({ editionId: r.editionId })), fileName: `b${i}.psbundle` })] });
+      const [sheet] = r.sec.sheets.list({ editionId: r.editionId, filter: { applicantId: a1.id, expertId: e2.id } });
+      r.sec.sheets.return({ sheetId: sheet!.id, reason: '4.1.2 评语与得分不符' });
+      r.sec.panels.update({ panelId: r.panels.material!.id, leaderId: e3.id, reason: '组长调整' });
+      r.sec.declarations.impose({ expertId: e1.id, applicantId: a2.id, reason: '曾任该单位顾问' });
+      r.sec.applicants.update({ applicantId: a1.id, changes: { name: '无锡澄光精密机械股份有限公司' }, reason: '以营业执照为准' });
+
+      expect(r.sec.corrections.list({ editionId: r.editionId }).map((c) => c.action)).toEqual(['sheet.returned', 'panel.updated', 'recusal.imposed', 'applicant.corrected']);
+      const text = async (req: Parameters<typeof r.sec.reports.make>[0]) => squash((await pageTexts((await r.sec.reports.make(req)).bytes)).join(''));
+      const summary = await text({ kind: 'panel-summary', editionId: r.editionId, applicantId: a1.id, stage: 'material', lang: 'zh' });
+      const annex = summary.slice(summary.indexOf('附：评审包发出后的变更'));
+      expect(annex).toContain(`退回E02${e2.name}对${a1.code}无锡澄光精密机械股份有限公司的材料评审评分表第1版：4.1.2评语与得分不符`);
+      expect(annex).toContain(`材料评审组组长由E01${e1.name}改为E03${e3.name}：组长调整`);
+      expect(annex).toContain(`更正${a1.code}无锡澄光精密机械股份有限公司：名称`);
+      expect(annex).not.toContain('曾任该单位顾问');
+
+      const register = await text({ kind: 'recusals', editionId: r.editionId, lang: 'zh' });
+      expect(register.slice(register.indexOf('三、评审包发出后的回避变更'))).toContain(`秘书处决定E01${e1.name}回避${a2.code}`);
     } finally {
       r.cleanup();
     }

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import { meIn } from '../gates.js';
 import { assignmentsOf } from '../repo/assignments.js';
 import { listBundleRows } from '../repo/bundles.js';
+import { correctionsOf } from '../repo/corrections.js';
 import { declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
 import { listPanelRows } from '../repo/panels.js';
@@ -24,6 +25,7 @@ export function secretariatSources(ctx: Ctx): SecretariatSources {
     panels: (id) => listPanelRows(ctx, id),
     declarations: (id) => declarationsOfEdition(ctx, id),
     bundles: (id) => listBundleRows(ctx, id),
+    corrections: (id) => correctionsOf(ctx, id),
     consensus: (id) =>
       standingRecords(ctx, id).flatMap((row) => {
         const r = row.record;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CorrectionSchema } from '../../domain/corrections.js';
 import { namedFile } from '../../domain/file-names.js';
 import { DownloadSchema } from '../../domain/files.js';
 import { OwedWorkSchema, type OwedWork } from '../../domain/review.js';
@@ -7,6 +8,7 @@ import { EditionResultsSchema } from '../../scoring/results.js';
 import { standings } from '../../rules/recusal.js';
 import { storeCall } from '../call.js';
 import { expertsWithBundle } from '../repo/bundles.js';
+import { correctionsOf } from '../repo/corrections.js';
 import { declarationsOfEdition } from '../repo/declarations.js';
 import { editionSeats } from '../repo/panels.js';
 import { getEdition } from '../repo/editions.js';
@@ -16,6 +18,14 @@ import { findSheetRowFor, returnOf, sheetsOfEdition } from '../repo/sheets.js';
 
 /** What came back and what it adds up to: the ranking, and the work still owed. */
 export const resultCalls = {
+  /** the changes made after the first package went out, oldest first, as the reports annex them */
+  'corrections.list': storeCall({
+    access: 'secretariat',
+    input: z.strictObject({ editionId: IdSchema }),
+    output: z.array(CorrectionSchema),
+    run: (i, ctx) => correctionsOf(ctx, i.editionId),
+  }),
+
   'results.get': storeCall({
     access: 'secretariat',
     input: z.strictObject({ editionId: IdSchema }),
