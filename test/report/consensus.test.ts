@@ -47,12 +47,12 @@ describe('the leader’s signed-off opinion in the reports', () => {
   });
 
   it('follows the stage’s scores in the panel summary, with how each flagged item was settled', async () => {
-    const r = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results, panels, consensus: [opinion] }), 'zh');
+    const r = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results, panels, corrections: [], consensus: [opinion] }), 'zh');
     expect(r.all).toContain('现场评审组长合议：分歧评分项WX2025-001');
     expect(r.all).toContain('4.2.375%–100%（25）75%–100%（25）保留差异战略部署的现场证据各专家理解不一');
     expect(r.all).toContain('4.1.275%–100%（25）75%–85%（10）成员已修改评分');
     expect(r.all).toContain('本意见经评审组合议，由组长王建国于2025年6月12日签署确认。');
-    const without = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results, panels }), 'zh');
+    const without = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results, panels, corrections: [] }), 'zh');
     expect(without.all).not.toContain('组长合议');
   });
 });
