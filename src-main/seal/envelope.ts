@@ -174,7 +174,7 @@ function unreadable(kind: { zh: string; en: string }): PingshenError {
 function notForYou(kind: { zh: string; en: string }): PingshenError {
   return refuse(
     'seal.not-for-you',
-    `此${kind.zh}不是加密给本存储的（或其文件头已损坏），无法打开。请确认您打开的是发给您的文件，以及对方登记的是本存储的登记码。`,
+    `此${kind.zh}不是加密给本存储的（或其文件头已损坏），无法打开。请确认您打开的是发给您的文件，以及对方登记的是本存储的注册码。`,
     `This ${kind.en} was not sealed for this store (or its header is damaged) and cannot be opened. Check that it is the file meant for you and that the sender enrolled this store's code.`,
   );
 }
