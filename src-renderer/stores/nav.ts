@@ -4,6 +4,8 @@ import type { Stage } from '../../src-main/domain/words.js';
 /** Where the user is. The app is one page; the address bar is not used (it carries the token). */
 export type Route =
   | { screen: 'home' }
+  /** the secretariat's expert pool, across editions */
+  | { screen: 'pool' }
   | { screen: 'edition'; editionId: string; tab?: string }
   | { screen: 'sheet'; editionId: string; applicantId: string; stage: Stage }
   /** the panel leader's consensus: the list, or one applicant and stage */

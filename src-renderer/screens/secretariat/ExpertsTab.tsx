@@ -15,6 +15,7 @@ import { AddExpert, EditExpert } from './AddExpert.js';
 import { AddedNotice, INDUSTRIES, type Added } from './AddPerson.js';
 import { CorrectedNotice } from './CorrectedNotice.js';
 import { CorrectionModal } from './CorrectionModal.js';
+import { DrawFromPool } from './DrawFromPool.js';
 import { SheetImport } from './SheetImport.js';
 import { WithdrawnBadge } from './Withdrawn.js';
 
@@ -128,6 +129,14 @@ export function ExpertsTab({ editionId }: { editionId: string }) {
           editionId={editionId}
           onAdded={(e) => {
             setAdded(e);
+            void experts.reload();
+          }}
+        />
+        <DrawFromPool
+          editionId={editionId}
+          seated={experts.data ?? []}
+          onDrawn={(count) => {
+            setDone(t('pool.drawn', { count }));
             void experts.reload();
           }}
         />

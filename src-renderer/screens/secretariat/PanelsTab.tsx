@@ -13,7 +13,9 @@ import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { CorrectedNotice } from './CorrectedNotice.js';
+import { ConflictWarnings } from './ConflictWarnings.js';
 import { PanelDrawer } from './PanelDrawer.js';
+import { ProposalModal } from './ProposalModal.js';
 
 function NewPanelModal({
   edition,
@@ -121,6 +123,8 @@ export function PanelsTab({ edition }: { edition: EditionDetail }) {
   const experts = useCall('experts.list', { editionId: edition.id });
   const applicants = useCall('applicants.list', { editionId: edition.id });
   const [creating, setCreating] = useState(false);
+  const [proposing, setProposing] = useState(false);
+  const [version, setVersion] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const stages = edition.profile.stages.map((s) => s.stage);
@@ -137,9 +141,14 @@ export function PanelsTab({ edition }: { edition: EditionDetail }) {
         ) : (
           <Stack gap="md">
             <Group justify="space-between" align="flex-start">
-              <Button leftSection={<Icon name="plus" size={16} />} onClick={() => setCreating(true)} data-testid="panel-new-open">
-                {t('panels.new')}
-              </Button>
+              <Group gap="xs">
+                <Button leftSection={<Icon name="plus" size={16} />} onClick={() => setCreating(true)} data-testid="panel-new-open">
+                  {t('panels.new')}
+                </Button>
+                <Button variant="light" onClick={() => setProposing(true)} data-testid="proposal-open">
+                  {t('proposal.open')}
+                </Button>
+              </Group>
               <Group gap="xs">
                 {panels.data
                   ? stages.map((s) => <StageCoverage key={s} editionId={edition.id} stage={s} panels={panels.data!} />)
@@ -147,6 +156,7 @@ export function PanelsTab({ edition }: { edition: EditionDetail }) {
               </Group>
             </Group>
             <CorrectedNotice message={done} onClose={() => setDone(null)} />
+            <ConflictWarnings editionId={edition.id} experts={expertList} applicants={applicantList} version={version} />
             <Loadable
               state={panels}
               empty={(list) =>
@@ -255,6 +265,19 @@ export function PanelsTab({ edition }: { edition: EditionDetail }) {
                 setOpenId(p.id);
               }}
             />
+            <ProposalModal
+              edition={edition}
+              experts={expertList}
+              applicants={applicantList}
+              opened={proposing}
+              onClose={() => setProposing(false)}
+              onApplied={(count) => {
+                setProposing(false);
+                setDone(t('proposal.applied', { count }));
+                setVersion((v) => v + 1);
+                void panels.reload();
+              }}
+            />
             <PanelDrawer
               panel={panels.data?.find((p) => p.id === openId) ?? null}
               panels={panels.data ?? []}
@@ -264,6 +287,7 @@ export function PanelsTab({ edition }: { edition: EditionDetail }) {
               onChanged={(message, removed) => {
                 if (message) setDone(message);
                 if (removed) setOpenId(null);
+                setVersion((v) => v + 1);
                 void panels.reload();
               }}
             />

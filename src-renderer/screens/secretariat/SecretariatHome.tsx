@@ -24,11 +24,16 @@ export function SecretariatHome() {
     <Stack gap="lg" maw={1100} mx="auto">
       <Group justify="space-between">
         <Title order={2}>{t('secretariat.home.title')}</Title>
-        {!creating ? (
-          <Button onClick={() => setCreating(true)} data-testid="new-edition-open">
-            {t('secretariat.home.newEdition')}
+        <Group gap="xs">
+          <Button variant="light" onClick={() => navStore.getState().go({ screen: 'pool' })} data-testid="open-pool">
+            {t('pool.heading')}
           </Button>
-        ) : null}
+          {!creating ? (
+            <Button onClick={() => setCreating(true)} data-testid="new-edition-open">
+              {t('secretariat.home.newEdition')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {creating ? <NewEdition onCancel={() => setCreating(false)} /> : null}
       <Card withBorder padding="lg">

@@ -1,0 +1,178 @@
+import { Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PoolExpert, PoolExpertInput } from '../../../src-main/domain/pool.js';
+import { FilePick } from '../../components/FilePick.js';
+import { Icon } from '../../components/icons.js';
+import { useIndustryLabel } from '../../components/labels.js';
+import { ListTable } from '../../components/ListTable.js';
+import { ErrorNotice, Loadable } from '../../components/States.js';
+import { useApp } from '../../context/app-context.js';
+import { useAction } from '../../hooks/useAction.js';
+import { useCall } from '../../hooks/useCall.js';
+import { navStore } from '../../stores/nav.js';
+import { saveDownload, toUpload } from '../../transport/files.js';
+import { INDUSTRIES } from './AddPerson.js';
+import { PoolExpertDrawer } from './PoolExpertDrawer.js';
+
+const STATE_COLORS = { active: 'teal', suspended: 'orange', removed: 'red' } as const;
+
+export function PoolStateBadge({ state }: { state: PoolExpert['status']['state'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLORS[state]} variant="light" data-testid="pool-state">
+      {t(`pool.state.${state}`)}
+    </Badge>
+  );
+}
+
+const BLANK = { code: '', name: '', organisation: '', creditCode: '', title: '', industry: null as string | null, speciality: '', phone: '', email: '' };
+
+/** Adds one expert to the pool by hand. */
+function AddPoolExpert({ opened, onClose, onAdded }: { opened: boolean; onClose(): void; onAdded(e: PoolExpert): void }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const [form, setForm] = useState(BLANK);
+  const set = (k: keyof typeof BLANK) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const adding = useAction(async () => {
+    const expert: PoolExpertInput = {
+      code: form.code,
+      name: form.name,
+      organisation: form.organisation,
+      creditCode: form.creditCode,
+      title: form.title,
+      industry: form.industry === null ? null : (Number(form.industry) as 1 | 2 | 3),
+      speciality: form.speciality,
+      phone: form.phone,
+      email: form.email,
+    };
+    const added = await api.call('pool.add', { expert });
+    setForm(BLANK);
+    onAdded(added);
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('pool.add')} size="lg">
+      <Stack gap="sm">
+        <SimpleGrid cols={2}>
+          <TextInput label={t('expert.code')} value={form.code} onChange={set('code')} required data-testid="pool-add-code" />
+          <TextInput label={t('expert.name')} value={form.name} onChange={set('name')} required data-testid="pool-add-name" />
+          <TextInput label={t('expert.organisation')} value={form.organisation} onChange={set('organisation')} data-testid="pool-add-organisation" />
+          <TextInput label={t('pool.creditCode')} value={form.creditCode} onChange={set('creditCode')} data-testid="pool-add-credit" />
+          <TextInput label={t('pool.jobTitle')} value={form.title} onChange={set('title')} />
+          <Select
+            label={t('applicant.industry')}
+            data={INDUSTRIES.map((i) => ({ value: String(i), label: t(`industry.${i}`) }))}
+            value={form.industry}
+            onChange={(v) => setForm({ ...form, industry: v })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput label={t('pool.speciality')} value={form.speciality} onChange={set('speciality')} data-testid="pool-add-speciality" />
+          <TextInput label={t('pool.phone')} value={form.phone} onChange={set('phone')} />
+          <TextInput label={t('pool.email')} value={form.email} onChange={set('email')} />
+        </SimpleGrid>
+        {adding.error ? <ErrorNotice error={adding.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void adding.run()} disabled={form.code.trim() === '' || form.name.trim() === ''} loading={adding.busy} data-testid="pool-add-submit">
+            {t('pool.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
+ * The expert pool: everyone the secretariat keeps across editions, with their status,
+ * enrolment and how many editions seated them; imported from and exported to Excel.
+ */
+export function PoolScreen() {
+  const { t } = useTranslation();
+  const { api, mode } = useApp();
+  const industry = useIndustryLabel();
+  const pool = useCall('pool.list', {});
+  const [adding, setAdding] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [imported, setImported] = useState<{ added: number; updated: number; qualifications: number } | null>(null);
+  const importing = useAction(async (file: File) => {
+    setImported(await api.call('pool.import', { file: await toUpload(file) }));
+    void pool.reload();
+  });
+  const exporting = useAction(async () => saveDownload(api, mode, await api.call('pool.export', {})));
+
+  return (
+    <Stack gap="md" maw={1300} mx="auto">
+      <Anchor component="button" type="button" size="sm" onClick={() => navStore.getState().reset()} w="fit-content">
+        ← {t('common.back')}
+      </Anchor>
+      <Stack gap={2}>
+        <Title order={2}>{t('pool.heading')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('pool.help')}
+        </Text>
+      </Stack>
+      <Group>
+        <Button leftSection={<Icon name="plus" size={16} />} onClick={() => setAdding(true)} data-testid="pool-add-open">
+          {t('pool.add')}
+        </Button>
+        <FilePick accept=".xlsx" onFiles={(files) => void importing.run(files[0]!)} loading={importing.busy} testId="pool-import">
+          {t('pool.import')}
+        </FilePick>
+        <Button variant="subtle" leftSection={<Icon name="download" size={16} />} onClick={() => void exporting.run()} loading={exporting.busy} data-testid="pool-export">
+          {t('pool.export')}
+        </Button>
+      </Group>
+      {importing.error ? <ErrorNotice error={importing.error} title={t('sheetImport.refused')} /> : null}
+      {exporting.error ? <ErrorNotice error={exporting.error} /> : null}
+      {imported ? (
+        <Text size="sm" c="teal" data-testid="pool-imported">
+          {t('pool.imported', imported)}
+        </Text>
+      ) : null}
+      <Card withBorder padding="md">
+        <Loadable state={pool}>
+          {(list) => (
+            <ListTable<PoolExpert>
+              testId="pool-table"
+              records={list}
+              idAccessor={(e) => e.id}
+              onRowClick={(e) => setOpenId(e.id)}
+              rowAttributes={(e) => ({ 'data-testid': `pool-row-${e.code}` })}
+              dimmed={(e) => e.status.state !== 'active'}
+              searchText={(e) => [e.code, e.name, e.organisation, e.creditCode, e.speciality, e.title, ...e.qualifications.map((q) => q.name)].filter(Boolean).join(' ')}
+              searchPlaceholder={t('pool.search')}
+              initialSort={{ column: 'code', direction: 'asc' }}
+              empty={{ title: t('pool.emptyTitle'), description: t('pool.emptyHelp') }}
+              filters={[
+                { key: 'state', label: t('pool.status'), options: (['active', 'suspended', 'removed'] as const).map((s) => ({ value: s, label: t(`pool.state.${s}`) })), test: (e, v) => e.status.state === v },
+                { key: 'industry', label: t('applicant.industry'), options: INDUSTRIES.map((i) => ({ value: String(i), label: t(`industry.${i}`) })), test: (e, v) => String(e.industry) === v },
+              ]}
+              columns={[
+                { accessor: 'code', title: t('expert.code'), width: 90, sortValue: (e) => e.code },
+                { accessor: 'name', title: t('expert.name'), sortValue: (e) => e.name },
+                { accessor: 'organisation', title: t('expert.organisation'), sortValue: (e) => e.organisation, render: (e) => [e.organisation, e.title].filter(Boolean).join(' · ') || '—' },
+                { accessor: 'speciality', title: t('pool.speciality'), render: (e) => e.speciality ?? '—' },
+                { accessor: 'industry', title: t('applicant.industry'), width: 90, sortValue: (e) => e.industry, render: (e) => industry(e.industry) },
+                { accessor: 'status', title: t('pool.status'), width: 90, sortValue: (e) => e.status.state, render: (e) => <PoolStateBadge state={e.status.state} /> },
+                { accessor: 'enrolled', title: t('experts.enrolment'), width: 90, sortValue: (e) => (e.enrolled ? 1 : 0), render: (e) => (e.enrolled ? t('experts.enrolled') : t('experts.notEnrolled')) },
+                { accessor: 'editions', title: t('pool.editions'), width: 80, textAlign: 'right', sortValue: (e) => e.editions },
+              ]}
+            />
+          )}
+        </Loadable>
+      </Card>
+      <AddPoolExpert
+        opened={adding}
+        onClose={() => setAdding(false)}
+        onAdded={() => {
+          setAdding(false);
+          void pool.reload();
+        }}
+      />
+      <PoolExpertDrawer expertId={openId} onClose={() => setOpenId(null)} onChanged={() => void pool.reload()} />
+    </Stack>
+  );
+}
