@@ -8,7 +8,7 @@ import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useTimeZone } from '../../hooks/useTimeZone.js';
 import { formatDateTime } from '../../format/datetime.js';
-import { PoolStateBadge } from './PoolScreen.js';
+import { PoolStateBadge } from './PoolStateBadge.js';
 
 /** One pool expert: profile, qualifications, status with its reason, and every edition that seated them, with panels and workload. */
 export function PoolExpertDrawer({ expertId, onClose, onChanged }: { expertId: string | null; onClose(): void; onChanged(): void }) {

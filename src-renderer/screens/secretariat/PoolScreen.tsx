@@ -14,17 +14,7 @@ import { navStore } from '../../stores/nav.js';
 import { saveDownload, toUpload } from '../../transport/files.js';
 import { INDUSTRIES } from './AddPerson.js';
 import { PoolExpertDrawer } from './PoolExpertDrawer.js';
-
-const STATE_COLORS = { active: 'teal', suspended: 'orange', removed: 'red' } as const;
-
-export function PoolStateBadge({ state }: { state: PoolExpert['status']['state'] }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={STATE_COLORS[state]} variant="light" data-testid="pool-state">
-      {t(`pool.state.${state}`)}
-    </Badge>
-  );
-}
+import { PoolStateBadge } from './PoolStateBadge.js';
 
 const BLANK = { code: '', name: '', organisation: '', creditCode: '', title: '', industry: null as string | null, speciality: '', phone: '', email: '' };
 
