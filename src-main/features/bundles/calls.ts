@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BundleDownloadSchema, BundleOutcomeSchema, BundleRecordSchema, UploadSchema, type BundleOutcome } from '../../domain/files.js';
 import { IdSchema } from '../../domain/values.js';
+import { withOneCheckpoint } from '../../store/sqlcipher.js';
 import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { listBundleRows } from '../repo/bundles.js';
@@ -41,21 +42,22 @@ export const bundleCalls = {
     access: 'secretariat',
     input: z.strictObject({ files: z.array(UploadSchema).min(1).max(200) }),
     output: z.array(BundleOutcomeSchema),
-    async run(i, ctx, aids) {
-      const outcomes: BundleOutcome[] = [];
-      for (let start = 0; start < i.files.length; start += JUDGE_BATCH) {
-        const opened: Opened[] = [];
-        for (const file of i.files.slice(start, start + JUDGE_BATCH)) {
-          opened.push(await openOne(ctx, file));
-          // opening (decrypting, verifying) is the slow part; judging a batch takes milliseconds
-          aids.progress(start + opened.length, i.files.length);
+    run: (i, ctx, aids) =>
+      withOneCheckpoint(ctx.db, async () => {
+        const outcomes: BundleOutcome[] = [];
+        for (let start = 0; start < i.files.length; start += JUDGE_BATCH) {
+          const opened: Opened[] = [];
+          for (const file of i.files.slice(start, start + JUDGE_BATCH)) {
+            opened.push(await openOne(ctx, file));
+            // opening (decrypting, verifying) is the slow part; judging a batch takes milliseconds
+            aids.progress(start + opened.length, i.files.length);
+          }
+          ctx.tx(() => {
+            for (const o of opened) outcomes.push(judgeOpened(ctx, o));
+          });
         }
-        ctx.tx(() => {
-          for (const o of opened) outcomes.push(judgeOpened(ctx, o));
-        });
-      }
-      return outcomes;
-    },
+        return outcomes;
+      }),
   }),
 
   'bundles.list': storeCall({
