@@ -8,8 +8,7 @@ import { prefetchViewer } from '../../components/pdf/loadViewer.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { padAction } from '../../scoring/keys.js';
-import { sheetTotal } from '../../../src-main/scoring/sheet.js';
-import { progress } from '../../scoring/totals.js';
+import { markWorkspaceReady } from '../../scoring/marks.js';
 import { onBeforeLock } from '../../stores/before-lock.js';
 import { navStore } from '../../stores/nav.js';
 import { createScoringStore, saveStatus } from '../../stores/scoring.js';
@@ -42,13 +41,14 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   const materials = useMaterials(editionId, applicantId);
   const store = useMemo(() => createScoringStore({ save: (input) => api.call('sheets.saveItem', input) }), [api]);
   const loaded = useStore(store, (s) => s.sheet !== null);
-  const items = useStore(store, (s) => s.items);
+  // the workspace itself does not follow the items or the selection: a keystroke re-renders
+  // only what shows them (the tree, the item, the totals), not the panes and the materials
   const readOnly = useStore(store, (s) => s.readOnly);
-  const selected = useStore(store, (s) => s.selected);
   const [showMaterials, setShowMaterials] = useState(true);
   const panes = useWorkspacePanes();
   const [submitOpen, setSubmitOpen] = useState(false);
   const pad = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   const framework = edition.data?.framework;
   useEffect(() => {
@@ -69,8 +69,21 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   }, [store]);
 
   useEffect(() => {
-    if (loaded) pad.current?.focus();
+    if (!loaded) return;
+    pad.current?.focus();
+    markWorkspaceReady();
   }, [loaded]);
+
+  // the selected item's code on the workspace's element, for the end-to-end runs, set without a render
+  useEffect(() => {
+    if (!loaded) return;
+    const show = (code: string | null) => {
+      if (code === null) box.current?.removeAttribute('data-selected');
+      else box.current?.setAttribute('data-selected', code);
+    };
+    show(store.getState().selected);
+    return store.subscribe((s) => show(s.selected));
+  }, [loaded, store]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // React bubbles events out of portals (the submit dialog); only keys typed in the page count
@@ -125,18 +138,14 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   if (!framework || !loaded) return <LoadingState label={t('workspace.opening')} />;
 
   const applicant = assignments.data?.find((a) => a.applicant.id === applicantId)?.applicant;
-  const percents = Object.fromEntries(Object.entries(items).map(([code, d]) => [code, d.percent]));
-  const total = sheetTotal(framework, percents);
 
   return (
-    <Box onKeyDown={onKeyDown} data-testid="workspace" data-selected={selected ?? undefined} style={{ display: 'flex', flexDirection: 'column', height: FILL_HEIGHT }}>
+    <Box ref={box} onKeyDown={onKeyDown} data-testid="workspace" style={{ display: 'flex', flexDirection: 'column', height: FILL_HEIGHT }}>
       <WorkspaceBar
         title={applicant ? `${applicant.code} ${applicant.name}` : ''}
         stage={stage}
         readOnly={readOnly}
-        progress={progress(framework, percents)}
-        total={total.toFixed(2)}
-        points={framework.totalPoints}
+        framework={framework}
         store={store}
         treeOpen={panes.treeOpen}
         onTree={panes.toggleTree}
