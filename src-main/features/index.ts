@@ -1,4 +1,5 @@
 import { bundleCalls } from './bundles/calls.js';
+import { consensusCalls } from './consensus/calls.js';
 import { declarationCalls } from './declarations/calls.js';
 import { editionCalls } from './editions/calls.js';
 import { materialCalls } from './materials/calls.js';
@@ -22,6 +23,7 @@ export const STORE_CALLS = {
   ...scoringCalls,
   ...bundleCalls,
   ...resultCalls,
+  ...consensusCalls,
   ...reportCalls,
 };
 

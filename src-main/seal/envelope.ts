@@ -15,7 +15,7 @@ import { fingerprint } from '../crypto/identity.js';
  * and re-encrypt it to someone else as if it had been sealed for them.
  */
 
-export type SealedKind = 'review-package' | 'result-bundle';
+export type SealedKind = 'review-package' | 'result-bundle' | 'return-notice';
 
 const TYP_PREFIX = 'pingshen+';
 
@@ -36,6 +36,7 @@ function refuse(code: string, zh: string, en: string): PingshenError {
 const KIND_NAMES: Record<SealedKind, { zh: string; en: string }> = {
   'review-package': { zh: '评审包', en: 'review package' },
   'result-bundle': { zh: '结果包', en: 'result bundle' },
+  'return-notice': { zh: '退回通知', en: 'return notice' },
 };
 
 export async function seal(input: {
@@ -46,8 +47,7 @@ export async function seal(input: {
 }): Promise<Uint8Array> {
   if (input.recipients.length === 0) throw new Error('seal needs at least one recipient');
   if (!KidSchema.safeParse(input.signer.kid).success) throw new Error('the key id must be 1–200 printable ASCII characters');
-  const key = createPrivateKey({ key: Buffer.from(input.signer.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('the signing key must be Ed25519');
+  const key = signingKey(input.signer.privateKeyPkcs8);
   const encrypter = new Encrypter();
   for (const r of input.recipients) encrypter.addRecipient(r);
 
@@ -130,8 +130,14 @@ export async function openSealed(input: {
   }
 }
 
+export function signingKey(privateKeyPkcs8: string): KeyObject {
+  const key = createPrivateKey({ key: Buffer.from(privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' });
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('the signing key must be Ed25519');
+  return key;
+}
+
 /** null when the resolved value is no Ed25519 public key: such a signer cannot be identified */
-function publicKeyFrom(signPublic: string): KeyObject | null {
+export function publicKeyFrom(signPublic: string): KeyObject | null {
   if (!/^[A-Za-z0-9_-]{43}$/.test(signPublic)) return null;
   try {
     return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: signPublic }, format: 'jwk' });
@@ -168,7 +174,7 @@ function unreadable(kind: { zh: string; en: string }): PingshenError {
 function notForYou(kind: { zh: string; en: string }): PingshenError {
   return refuse(
     'seal.not-for-you',
-    `此${kind.zh}不是加密给本存储的（或其文件头已损坏），无法打开。请确认您打开的是发给您的文件，以及对方登记的是本存储的登记码。`,
+    `此${kind.zh}不是加密给本存储的（或其文件头已损坏），无法打开。请确认您打开的是发给您的文件，以及对方登记的是本存储的注册码。`,
     `This ${kind.en} was not sealed for this store (or its header is damaged) and cannot be opened. Check that it is the file meant for you and that the sender enrolled this store's code.`,
   );
 }

@@ -4,10 +4,12 @@ import type { Flag, PanelSeat, SubmittedSheet } from '../../domain/scores.js';
 import { STAGE_NAMES } from '../../domain/words.js';
 import { rulesOf } from '../../profile/edition.js';
 import { standings } from '../../rules/recusal.js';
+import { settledDisagreement } from '../../scoring/flags.js';
 import { computeEditionResults, type EditionResults } from '../../scoring/results.js';
 import type { Ctx } from '../context.js';
 import { declarationsOfEdition } from './declarations.js';
 import { getEdition } from './editions.js';
+import { standingRecords } from './panel-work.js';
 import { editionSeats } from './panels.js';
 import { listApplicantRows, listExpertRows } from './people.js';
 import { sheetRowsOfEdition, submittedPercentsOfEdition } from './sheets.js';
@@ -57,5 +59,14 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
     sheets.push({ expertId: row.expert_id, applicantId: row.applicant_id, stage: row.stage, percents: percents.get(row.id) ?? {} });
   }
   const results: EditionResults = computeEditionResults({ rules, framework: edition.framework, applicants, experts, seats, sheets, withdrawn });
-  return { ...results, flags: [...results.flags, ...excluded] };
+  // a difference the leader let stand in a signed-off consensus is flagged with its reason
+  const stands = new Map(
+    standingRecords(ctx, id).flatMap((r) => (r.record?.flagged ?? []).filter((f) => f.resolution === 'stands').map((f) => [`${r.applicantId}\u0000${r.stage}\u0000${f.itemCode}`, f.reason])),
+  );
+  const flags = results.flags.map((f) => {
+    const reason = f.code === 'disagreement' ? stands.get(`${f.applicantId}\u0000${f.stage}\u0000${f.itemCode}`) : undefined;
+    const d = reason === undefined ? undefined : results.stageResults.find((r) => r.applicantId === f.applicantId && r.stage === f.stage)?.disagreements.find((x) => x.itemCode === f.itemCode);
+    return reason !== undefined && d ? settledDisagreement(f, codeOf.get(f.applicantId!) ?? '', d, reason) : f;
+  });
+  return { ...results, flags: [...flags, ...excluded] };
 }

@@ -8,6 +8,7 @@ import { declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
 import { listPanelRows } from '../repo/panels.js';
 import { getExpert, listApplicantRows, listExpertRows } from '../repo/people.js';
+import { standingRecords } from '../repo/panel-work.js';
 import { editionResults } from '../repo/results.js';
 import { findSheetRowFor, sheetsOfEdition, toSheet } from '../repo/sheets.js';
 import { refuse } from '../../domain/errors.js';
@@ -25,6 +26,24 @@ export function secretariatSources(ctx: Ctx): SecretariatSources {
     declarations: (id) => declarationsOfEdition(ctx, id),
     bundles: (id) => listBundleRows(ctx, id),
     corrections: (id) => correctionsOf(ctx, id),
+    consensus: (id) =>
+      standingRecords(ctx, id).flatMap((row) => {
+        const r = row.record;
+        if (!r) return [];
+        const leader = getExpert(ctx, r.leaderId);
+        return [
+          {
+            applicantId: r.applicantId,
+            stage: r.stage,
+            leader: { id: leader.id, code: leader.code, name: leader.name },
+            recordedBy: r.recordedBy,
+            signedAt: r.signedAt,
+            categories: r.opinion.categories,
+            overall: r.opinion.overall,
+            flagged: r.flagged.map(({ itemCode, base, final, resolution, reason }) => ({ itemCode, base, final, resolution, reason })),
+          },
+        ];
+      }),
   };
 }
 

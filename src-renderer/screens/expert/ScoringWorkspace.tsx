@@ -2,16 +2,19 @@ import { Alert, Anchor, Box, Stack } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import type { Stage } from '../../../src-main/domain/words.js';
-import { useApp } from '../../context/app-context.js';
+import { useApp, useSession } from '../../context/app-context.js';
 import { prefetchViewer } from '../../components/pdf/loadViewer.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
+import { useRememberPlace } from '../../hooks/usePlace.js';
 import { padAction } from '../../scoring/keys.js';
 import { markWorkspaceReady } from '../../scoring/marks.js';
 import { onBeforeLock } from '../../stores/before-lock.js';
 import { navStore } from '../../stores/nav.js';
-import { createScoringStore, saveStatus } from '../../stores/scoring.js';
+import { recallItem } from '../../stores/place.js';
+import { createScoringStore, saveStatus, type ScoringState } from '../../stores/scoring.js';
 import { CriteriaTree } from './CriteriaTree.js';
 import { ItemPanel } from './ItemPanel.js';
 import { MaterialsPane, useMaterials } from './MaterialsPane.js';
@@ -30,6 +33,13 @@ function ownsKeys(target: EventTarget): boolean {
 
 /** The height AppShell leaves below its header, so that the panes scroll and the page does not. */
 const FILL_HEIGHT = 'calc(100dvh - var(--app-shell-header-offset, 0rem) - 2 * var(--app-shell-padding))';
+
+/** Remembers the item the expert is on; a component of its own, so that moving between items re-renders nothing else. */
+function RememberItem({ store, editionId, applicantId, stage }: { store: StoreApi<ScoringState>; editionId: string; applicantId: string; stage: Stage }) {
+  const selected = useStore(store, (s) => s.selected);
+  useRememberPlace({ screen: 'sheet', editionId, applicantId, stage }, selected, selected !== null);
+  return null;
+}
 
 /** The screen experts live in: criteria tree, the item being scored, the applicant's materials, filling the window. */
 export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId: string; applicantId: string; stage: Stage }) {
@@ -51,19 +61,35 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   const box = useRef<HTMLDivElement>(null);
 
   const framework = edition.data?.framework;
+  const storeFingerprint = useSession((s) => s.status?.info?.fingerprint ?? null);
   useEffect(() => {
-    if (sheet.data && framework) store.getState().load(sheet.data, framework);
-  }, [sheet.data, framework, store]);
+    if (!sheet.data || !framework) return;
+    store.getState().load(sheet.data, framework);
+    // back on the item the expert was on before a reload or a lock
+    const item = storeFingerprint ? recallItem(storeFingerprint, { screen: 'sheet', editionId, applicantId, stage }) : null;
+    if (item) store.getState().select(item);
+  }, [sheet.data, framework, store, storeFingerprint, editionId, applicantId, stage]);
 
   useEffect(prefetchViewer, []);
   useEffect(() => onBeforeLock(() => store.getState().flush()), [store]);
   useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (saveStatus(store.getState()).kind === 'saving' || saveStatus(store.getState()).kind === 'failed') event.preventDefault();
+    // the window closes, reloads or is hidden: what was typed goes now, in requests that outlive the page
+    const goNow = () => store.getState().flushNow();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') goNow();
     };
-    window.addEventListener('beforeunload', warn);
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      goNow();
+      // a change the store refused cannot be sent: ask before leaving it behind
+      if (saveStatus(store.getState()).kind === 'failed') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', goNow);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
-      window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', goNow);
+      document.removeEventListener('visibilitychange', onHidden);
       void store.getState().flush();
     };
   }, [store]);
@@ -112,10 +138,13 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
         s.setPercent(null);
         break;
       case 'backspace':
-        if (s.buffer !== '') s.clearBuffer();
+        s.backspace();
         break;
       case 'commit':
-        s.clearBuffer();
+        s.commit();
+        break;
+      case 'cancel':
+        s.cancel();
         break;
       default:
         return;
@@ -141,6 +170,7 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
 
   return (
     <Box ref={box} onKeyDown={onKeyDown} data-testid="workspace" style={{ display: 'flex', flexDirection: 'column', height: FILL_HEIGHT }}>
+      <RememberItem store={store} editionId={editionId} applicantId={applicantId} stage={stage} />
       <WorkspaceBar
         title={applicant ? `${applicant.code} ${applicant.name}` : ''}
         stage={stage}

@@ -9,8 +9,8 @@ import type { Migration } from './types.js';
  */
 const SQL = `CREATE INDEX item_scores_percent ON item_scores(sheet_id, percent);`;
 
-export const m005: Migration = {
-  version: 5,
+export const m006: Migration = {
+  version: 6,
   name: 'percent-index',
   up(db: Database.Database) {
     db.exec(SQL);
