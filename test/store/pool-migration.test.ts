@@ -12,19 +12,19 @@ import { openStore } from '../../src-main/store/open.js';
 import { openCipherDatabase } from '../../src-main/store/sqlcipher.js';
 
 /**
- * Schema 6 moves a secretariat's experts into one pool (issue 13): every seat keeps its id, and
+ * Schema 7 moves a secretariat's experts into one pool (issue 13): every seat keeps its id, and
  * with it every panel, declaration, sheet and package that names it; each gets a pool record,
  * seats that enrolled one key share theirs, and two editions' "E01" who are not known to be one
  * person stay two records.
  */
 describe('the pool migration', () => {
-  it('gives every seat of a secretariat store at version 5 its pool record, keeping every row', async () => {
-    const path = join(tempDir(), 'v5.pingshen');
+  it('gives every seat of a secretariat store at version 6 its pool record, keeping every row', async () => {
+    const path = join(tempDir(), 'v6.pingshen');
     const dataKey = randomBytes(32);
     const PASS = 'migration passphrase';
     await createKeyFile(path, { dataKey, passphrase: PASS, role: 'secretariat', kdf: newKdfParams(TEST_KDF), createdAt: new Date().toISOString() });
     const db = openCipherDatabase(path, dataKey, { create: true });
-    migrate(db, MIGRATIONS.slice(0, 5));
+    migrate(db, MIGRATIONS.slice(0, 6));
     db.prepare("INSERT INTO meta (key, value) VALUES ('role', 'secretariat')").run();
     saveIdentity(db, await generateIdentity());
     appendAudit(db, { actor: 'secretariat:test', action: 'store.created', detail: {} });

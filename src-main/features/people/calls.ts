@@ -62,7 +62,7 @@ function addAndSeat(ctx: Ctx, editionId: string, e: ExpertInput): Expert {
   return seatInEdition(ctx, addToPool(ctx, input), editionId);
 }
 
-/** The pool record behind a seat: every secretariat seat has one (schema 6 gave the older ones theirs). */
+/** The pool record behind a seat: every secretariat seat has one (schema 7 gave the older ones theirs). */
 function poolOf(ctx: Ctx, seat: Expert) {
   if (seat.poolId === null) throw refuse('pool.no-record', `专家 ${seat.code} 不在专家库中。`, `Expert ${seat.code} is not in the pool.`);
   return getPoolExpert(ctx, seat.poolId);

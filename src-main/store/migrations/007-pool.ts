@@ -121,11 +121,11 @@ function poolFromSeats(db: Database.Database): void {
     made.push({ poolId, code, seats: [s.id] });
   }
   const fingerprint = db.prepare('SELECT fingerprint FROM identity WHERE id = 1').pluck().get() as string | undefined;
-  appendAudit(db, { actor: `secretariat:${fingerprint ?? ''}`, action: 'pool.formed', detail: { reason: 'schema 6: experts kept in one pool across editions', experts: made } });
+  appendAudit(db, { actor: `secretariat:${fingerprint ?? ''}`, action: 'pool.formed', detail: { reason: 'schema 7: experts kept in one pool across editions', experts: made } });
 }
 
-export const m006: Migration = {
-  version: 6,
+export const m007: Migration = {
+  version: 7,
   name: 'pool',
   up(db: Database.Database): void {
     db.exec(SQL);
