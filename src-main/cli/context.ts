@@ -91,6 +91,14 @@ export class Cli {
     return this.prompt({ zh: '新口令', en: 'New passphrase' }, true);
   }
 
+  /** The recovery code from paper: a file, env PINGSHEN_RECOVERY_CODE, or typed hidden. */
+  async recoveryCode(file: string | undefined): Promise<string> {
+    if (file) return stripNewline(readFileSync(file, 'utf8'));
+    const fromEnv = this.env.PINGSHEN_RECOVERY_CODE;
+    if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+    return this.prompt({ zh: '恢复码', en: 'Recovery code' }, false);
+  }
+
   private async prompt(label: Localized, confirm: boolean): Promise<string> {
     if (!process.stdin.isTTY) {
       throw new UsageError({

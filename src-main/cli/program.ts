@@ -26,7 +26,8 @@ const HELP_AFTER = `
 环境变量 / Environment:
   PINGSHEN_STORE           库文件路径（同 --store）/ store file (as --store)
   PINGSHEN_PASSPHRASE      口令 / passphrase
-  PINGSHEN_NEW_PASSPHRASE  passphrase change 的新口令 / new passphrase for passphrase change
+  PINGSHEN_NEW_PASSPHRASE  passphrase change/reset 的新口令 / new passphrase for passphrase change/reset
+  PINGSHEN_RECOVERY_CODE   passphrase reset 的恢复码 / recovery code for passphrase reset
 
 退出码 / Exit codes:
   0 成功 / success   1 操作被拒绝 / operation refused   2 输入或用法有误 / bad input or usage
@@ -45,7 +46,7 @@ Materials are read in the desktop app; the CLI never writes them to disk in the 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const GROUPS: [string, string[]][] = [
-  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
+  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'recovery-code', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
   ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results', 'report-set']],
   ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
 ];

@@ -53,8 +53,15 @@ export const APP_CALLS = {
     access: 'open',
     passive: true,
     input: z.strictObject({ role: RoleSchema, passphrase: NewPassphrase }),
-    output: SessionStatusSchema,
+    output: SessionStatusSchema.extend({ recoveryCode: z.string() }),
     run: (i, { session }) => session.create(i.role, i.passphrase),
+  }),
+  'session.resetPassphrase': appCall({
+    access: 'open',
+    passive: true,
+    input: z.strictObject({ role: RoleSchema, recoveryCode: z.string().min(1).max(200), newPassphrase: NewPassphrase }),
+    output: SessionStatusSchema,
+    run: (i, { session }) => session.resetPassphrase(i.role, i.recoveryCode, i.newPassphrase),
   }),
   'session.unlock': appCall({
     access: 'open',

@@ -10,8 +10,9 @@ import type { SessionStatus, Settings } from './types.js';
 
 /** How the session reaches the stores; production passes src-main/features/open.ts, nothing else. */
 export interface StoreOpeners {
-  initStore(opts: { role: Role; path: string; passphrase: string }): Promise<StoreInfo>;
+  initStore(opts: { role: Role; path: string; passphrase: string }): Promise<StoreInfo & { recoveryCode: string }>;
   openStore(opts: { path: string; passphrase: string }, role: Role): Promise<OpenStore>;
+  resetPassphrase(opts: { path: string; recoveryCode: string; newPassphrase: string }): Promise<void>;
 }
 
 export const DEFAULT_SETTINGS: Settings = { idleMinutes: 15 };
@@ -61,7 +62,8 @@ export class Session {
     };
   }
 
-  async create(role: Role, passphrase: string): Promise<SessionStatus> {
+  /** The recovery code comes back this once, for the start screen to show and offer to print. */
+  async create(role: Role, passphrase: string): Promise<SessionStatus & { recoveryCode: string }> {
     if (this.hasStore(role)) {
       throw refuse(
         'session.store-exists',
@@ -69,8 +71,17 @@ export class Session {
         'This role already has a store on this machine; unlock it instead.',
       );
     }
-    await this.openers.initStore({ role, path: this.storePath(role), passphrase });
-    return this.unlock(role, passphrase);
+    const { recoveryCode } = await this.openers.initStore({ role, path: this.storePath(role), passphrase });
+    return { ...(await this.unlock(role, passphrase)), recoveryCode };
+  }
+
+  /** A forgotten passphrase reset with the recovery code, then the store unlocked with the new one. */
+  async resetPassphrase(role: Role, recoveryCode: string, newPassphrase: string): Promise<SessionStatus> {
+    if (!this.hasStore(role)) {
+      throw refuse('session.no-store', '此角色在本机还没有加密库，请先创建。', 'This role has no store on this machine yet; create one first.');
+    }
+    await this.openers.resetPassphrase({ path: this.storePath(role), recoveryCode, newPassphrase });
+    return this.unlock(role, newPassphrase);
   }
 
   async unlock(role: Role, passphrase: string): Promise<SessionStatus> {
