@@ -1,55 +1,33 @@
-import type { ApplicantRef } from '../../domain/people.js';
-import type { Flag, PanelSeat, SubmittedSheet } from '../../domain/scores.js';
-import { STAGE_NAMES } from '../../domain/words.js';
 import { rulesOf } from '../../profile/edition.js';
-import { standings } from '../../rules/recusal.js';
-import { computeEditionResults, type EditionResults } from '../../scoring/results.js';
+import { resultsFromRecords } from '../../scoring/records.js';
+import type { EditionResults } from '../../scoring/results.js';
 import type { Ctx } from '../context.js';
 import { declarationsOfEdition } from './declarations.js';
 import { getEdition } from './editions.js';
 import { editionSeats } from './panels.js';
-import { getExpert, listApplicantRows } from './people.js';
+import { listApplicantRows, listExpertRows } from './people.js';
 import { sheetRowsOfEdition, submittedPercentsOfEdition } from './sheets.js';
 
 /**
- * An edition's results from what the store holds: every submitted sheet of a seated expert who
- * is not recused, aggregated under the edition's rules. A sheet whose expert was recused after
- * it arrived is left out, with a flag saying so.
+ * An edition's results from what the store holds: its applicants, seats, declarations and every
+ * sheet received that counts, aggregated under the edition's rules (scoring/records.ts, which an
+ * archive's verification recomputes with as well).
  */
 export function editionResults(ctx: Ctx, id: string): EditionResults {
   const edition = getEdition(ctx, id);
-  const rules = rulesOf(edition);
-  const standingOf = standings(declarationsOfEdition(ctx, id));
-  const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
-  const applicants: ApplicantRef[] = listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry }));
-  const codeOf = new Map(applicants.map((a) => [a.id, a.code]));
-  const seats: PanelSeat[] = editionSeats(ctx, id).map((s) => ({
-    ...s,
-    recusedIds: s.memberIds.filter((m) => isRecused(m, s.applicantId)),
-  }));
-  const sheets: SubmittedSheet[] = [];
-  const excluded: Flag[] = [];
   const percents = submittedPercentsOfEdition(ctx, id);
-  const seated = new Set(seats.flatMap((s) => s.memberIds.map((m) => `${m}\u0000${s.applicantId}\u0000${s.stage}`)));
-  for (const row of sheetRowsOfEdition(ctx, id, { counted: true })) {
-    // a sheet from an expert no longer on the applicant's panel stays in the history, not in the score
-    if (!seated.has(`${row.expert_id}\u0000${row.applicant_id}\u0000${row.stage}`)) continue;
-    if (isRecused(row.expert_id, row.applicant_id)) {
-      const code = codeOf.get(row.applicant_id) ?? row.applicant_id;
-      const expert = getExpert(ctx, row.expert_id);
-      excluded.push({
-        code: 'recused-sheet-excluded',
-        applicantId: row.applicant_id,
-        stage: row.stage,
-        detail: {
-          zh: `专家 ${expert.code} 已被要求回避 ${code}，其${STAGE_NAMES[row.stage].zh}评分表不计入汇总`,
-          en: `expert ${expert.code} was recused from ${code}; their ${STAGE_NAMES[row.stage].en} sheet is left out of the aggregation`,
-        },
-      });
-      continue;
-    }
-    sheets.push({ expertId: row.expert_id, applicantId: row.applicant_id, stage: row.stage, percents: percents.get(row.id) ?? {} });
-  }
-  const results: EditionResults = computeEditionResults({ rules, framework: edition.framework, applicants, seats, sheets });
-  return { ...results, flags: [...results.flags, ...excluded] };
+  return resultsFromRecords({
+    rules: rulesOf(edition),
+    framework: edition.framework,
+    applicants: listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry })),
+    experts: listExpertRows(ctx, id).map((e) => ({ id: e.id, code: e.code })),
+    seats: editionSeats(ctx, id),
+    declarations: declarationsOfEdition(ctx, id),
+    sheets: sheetRowsOfEdition(ctx, id, { counted: true }).map((row) => ({
+      expertId: row.expert_id,
+      applicantId: row.applicant_id,
+      stage: row.stage,
+      percents: percents.get(row.id) ?? {},
+    })),
+  });
 }

@@ -1,0 +1,72 @@
+import type { CriteriaFramework } from '../criteria/schema.js';
+import { byText } from '../domain/order.js';
+import type { ApplicantRef } from '../domain/people.js';
+import type { Declaration } from '../domain/review.js';
+import type { Flag, PanelSeat, SubmittedSheet } from '../domain/scores.js';
+import { STAGE_NAMES, type Stage } from '../domain/words.js';
+import type { EffectiveRules } from '../profile/effective.js';
+import { standings } from '../rules/recusal.js';
+import { computeEditionResults, type EditionResults } from './results.js';
+
+/**
+ * What an edition's results are computed from, as records: whether a secretariat's store holds
+ * them or an archive carries them (its registers and the experts' signed bundles), the same
+ * records give the same results, because both go through this one function.
+ */
+export interface EditionRecords {
+  rules: EffectiveRules;
+  framework: CriteriaFramework;
+  applicants: ApplicantRef[];
+  /** to name an expert in a flag */
+  experts: { id: string; code: string }[];
+  /** who sits on the panel that reviews each applicant in each stage */
+  seats: Omit<PanelSeat, 'recusedIds'>[];
+  /** both sources, lifted ones included (a lifted recusal no longer recuses) */
+  declarations: Declaration[];
+  /** every sheet received that counts: submitted, and its version not returned to its expert */
+  sheets: SubmittedSheet[];
+}
+
+const sheetOrder = (code: (id: string) => string) => (a: SubmittedSheet, b: SubmittedSheet) =>
+  byText(code(a.applicantId), code(b.applicantId)) || byText(a.stage, b.stage) || byText(a.expertId, b.expertId);
+
+/**
+ * Every sheet of a seated expert who is not recused, aggregated under the edition's rules. A
+ * sheet whose expert was recused after it arrived is left out, with a flag saying so; a sheet from
+ * an expert no longer on the applicant's panel stays in the history, not in the score.
+ */
+export function resultsFromRecords(r: EditionRecords): EditionResults {
+  const standingOf = standings(r.declarations);
+  const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
+  const codeOfApplicant = new Map(r.applicants.map((a) => [a.id, a.code]));
+  const codeOfExpert = new Map(r.experts.map((e) => [e.id, e.code]));
+  const applicantCode = (id: string): string => codeOfApplicant.get(id) ?? id;
+  const seats: PanelSeat[] = r.seats.map((s) => ({ ...s, recusedIds: s.memberIds.filter((m) => isRecused(m, s.applicantId)) }));
+  const seated = new Set(seats.flatMap((s) => s.memberIds.map((m) => seatKey(m, s.applicantId, s.stage))));
+  const sheets: SubmittedSheet[] = [];
+  const excluded: Flag[] = [];
+  for (const sheet of [...r.sheets].sort(sheetOrder(applicantCode))) {
+    if (!seated.has(seatKey(sheet.expertId, sheet.applicantId, sheet.stage))) continue;
+    if (isRecused(sheet.expertId, sheet.applicantId)) {
+      const code = applicantCode(sheet.applicantId);
+      const expert = codeOfExpert.get(sheet.expertId) ?? sheet.expertId;
+      excluded.push({
+        code: 'recused-sheet-excluded',
+        applicantId: sheet.applicantId,
+        stage: sheet.stage,
+        detail: {
+          zh: `专家 ${expert} 已被要求回避 ${code}，其${STAGE_NAMES[sheet.stage].zh}评分表不计入汇总`,
+          en: `expert ${expert} was recused from ${code}; their ${STAGE_NAMES[sheet.stage].en} sheet is left out of the aggregation`,
+        },
+      });
+      continue;
+    }
+    sheets.push(sheet);
+  }
+  const results = computeEditionResults({ rules: r.rules, framework: r.framework, applicants: r.applicants, seats, sheets });
+  return { ...results, flags: [...results.flags, ...excluded] };
+}
+
+function seatKey(expertId: string, applicantId: string, stage: Stage): string {
+  return `${expertId}\u0000${applicantId}\u0000${stage}`;
+}
