@@ -5,6 +5,7 @@ import { materialCalls } from './materials/calls.js';
 import { packageCalls } from './packages/calls.js';
 import { panelCalls } from './panels/calls.js';
 import { peopleCalls } from './people/calls.js';
+import { recordCalls } from './records/calls.js';
 import { reportCalls } from './reports/calls.js';
 import { resultCalls } from './results/calls.js';
 import { scoringCalls } from './scoring/calls.js';
@@ -23,6 +24,7 @@ export const STORE_CALLS = {
   ...bundleCalls,
   ...resultCalls,
   ...reportCalls,
+  ...recordCalls,
 };
 
 export type StoreCalls = typeof STORE_CALLS;

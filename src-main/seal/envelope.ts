@@ -45,8 +45,7 @@ export async function seal(input: {
 }): Promise<Uint8Array> {
   if (input.recipients.length === 0) throw new Error('seal needs at least one recipient');
   if (!KidSchema.safeParse(input.signer.kid).success) throw new Error('the key id must be 1–200 printable ASCII characters');
-  const key = createPrivateKey({ key: Buffer.from(input.signer.privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('the signing key must be Ed25519');
+  const key = signingKey(input.signer.privateKeyPkcs8);
   const encrypter = new Encrypter();
   for (const r of input.recipients) encrypter.addRecipient(r);
 
@@ -127,8 +126,14 @@ export async function openSealed(input: {
   }
 }
 
+export function signingKey(privateKeyPkcs8: string): KeyObject {
+  const key = createPrivateKey({ key: Buffer.from(privateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' });
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('the signing key must be Ed25519');
+  return key;
+}
+
 /** null when the resolved value is no Ed25519 public key: such a signer cannot be identified */
-function publicKeyFrom(signPublic: string): KeyObject | null {
+export function publicKeyFrom(signPublic: string): KeyObject | null {
   if (!/^[A-Za-z0-9_-]{43}$/.test(signPublic)) return null;
   try {
     return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: signPublic }, format: 'jwk' });

@@ -1,0 +1,54 @@
+import { isPingshenError } from '../../domain/errors.js';
+import type { SecretariatSources } from '../../report/sources.js';
+import type { ReportLang } from '../../report/types.js';
+import type { Ctx } from '../context.js';
+import { listBundleRows } from '../repo/bundles.js';
+import { declarationsOfEdition } from '../repo/declarations.js';
+import { getEdition } from '../repo/editions.js';
+import { listApplicantRows, listExpertRows } from '../repo/people.js';
+import { editionResults } from '../repo/results.js';
+import { sheetsOfEdition } from '../repo/sheets.js';
+
+/**
+ * Every report of the edition, for its archive: the report set (each applicant's feedback, the
+ * committee's binder of panel summaries, the ranking), the recusal register, the import receipt
+ * and, where the rules have a committee vote, the ballot. What the reports read is built here from
+ * the tables, as the reports feature builds its own: a feature does not reach into another.
+ */
+function sources(ctx: Ctx): SecretariatSources {
+  return {
+    role: 'secretariat',
+    edition: (id) => getEdition(ctx, id),
+    applicants: (id) => listApplicantRows(ctx, id),
+    experts: (id) => listExpertRows(ctx, id),
+    sheets: (id, filter) => sheetsOfEdition(ctx, id, filter),
+    results: (id) => editionResults(ctx, id),
+    declarations: (id) => declarationsOfEdition(ctx, id),
+    bundles: (id) => listBundleRows(ctx, id),
+  };
+}
+
+export async function archiveReports(
+  ctx: Ctx,
+  editionId: string,
+  lang: ReportLang,
+  progress: (done: number, total: number, name: string) => void,
+): Promise<{ fileName: string; bytes: Uint8Array }[]> {
+  // pdfmake and the fonts load only when an archive is made
+  const [{ makeReportSet }, { makeReport }] = await Promise.all([import('../../report/set.js'), import('../../report/service.js')]);
+  const src = sources(ctx);
+  const set = await makeReportSet(src, { editionId, lang, discloseScores: false, onProgress: (p) => progress(p.done, p.total + 3, p.name) });
+  const files = set.files.map((f) => ({ fileName: f.fileName, bytes: f.bytes }));
+  const registers = ['recusals', 'receipt', 'ballot'] as const;
+  for (const [i, kind] of registers.entries()) {
+    try {
+      const made = await makeReport(src, { kind, editionId, lang });
+      files.push({ fileName: made.fileName, bytes: made.pdf });
+    } catch (e) {
+      // the ballot exists only under rules with a committee vote (Xinyang art. 21)
+      if (!(isPingshenError(e) && e.code === 'report.no-vote')) throw e;
+    }
+    progress(set.files.length + i + 1, set.files.length + registers.length, kind);
+  }
+  return files;
+}
