@@ -77,6 +77,11 @@ export class Cli {
     return resolve(path);
   }
 
+  /** whether a store was named, by --store or PINGSHEN_STORE */
+  hasStore(): boolean {
+    return Boolean(this.opts.store ?? this.env.PINGSHEN_STORE);
+  }
+
   async passphrase(opts: { confirm?: boolean } = {}): Promise<string> {
     if (this.opts.passphraseFile) return stripNewline(readFileSync(this.opts.passphraseFile, 'utf8'));
     const fromEnv = this.env.PINGSHEN_PASSPHRASE;

@@ -7,6 +7,7 @@ import { registerCatalogCommands, registerEditionCommands } from './commands/edi
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
 import { registerMaterialCommands } from './commands/material.js';
 import { registerPanelCommands } from './commands/panel.js';
+import { registerArchiveCommands, registerRetentionCommands } from './commands/records.js';
 import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
 import { registerReportCommands, registerReportSetCommand } from './commands/report.js';
 import { registerResultsCommands } from './commands/results.js';
@@ -47,7 +48,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 const GROUPS: [string, string[]][] = [
   ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'recovery-code', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
-  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results', 'report-set']],
+  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results', 'report-set', 'archive', 'retention']],
   ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
 ];
 
@@ -95,6 +96,8 @@ export function buildProgram(io: Io = processIo): Command {
   registerResultsCommands(program);
   registerReportCommands(program);
   registerReportSetCommand(program);
+  registerArchiveCommands(program);
+  registerRetentionCommands(program);
   registerCallCommand(program);
   for (const cmd of program.commands) {
     const group = GROUPS.find(([, names]) => names.includes(cmd.name()));

@@ -1,3 +1,4 @@
+import { backupCalls } from './backup/calls.js';
 import { bundleCalls } from './bundles/calls.js';
 import { declarationCalls } from './declarations/calls.js';
 import { editionCalls } from './editions/calls.js';
@@ -25,6 +26,7 @@ export const STORE_CALLS = {
   ...resultCalls,
   ...reportCalls,
   ...recordCalls,
+  ...backupCalls,
 };
 
 export type StoreCalls = typeof STORE_CALLS;

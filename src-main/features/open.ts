@@ -8,6 +8,7 @@ import { FilePathSchema, PassphraseSchema } from '../domain/values.js';
 import { ROLE_NAMES, type Role } from '../domain/words.js';
 import { RoleSchema } from '../domain/vocabulary.js';
 import { parseRecoveryCode } from '../crypto/recovery-code.js';
+import { readBackup, restoreBackup, type BackupHeader, type RestoreProof } from '../store/backup.js';
 import { createStore, openStore as openStoreFile, resetStorePassphrase, type Store } from '../store/open.js';
 import { clientOf, type Client, type OpenStore } from './client.js';
 import { createCtx } from './context.js';
@@ -72,4 +73,18 @@ export type StoreClient = Client<StoreCalls>;
 /** An open store with its calls, for in-process callers (the CLI, the demo, the bench, tests). */
 export function storeClient(store: OpenStore, opts: { checkOutputs?: boolean } = {}): StoreClient {
   return clientOf(STORE_CALLS, store, opts);
+}
+
+/** What a backup file says it holds (role, store, editions), once its parts check out. */
+export function backupHeader(bytes: Uint8Array): BackupHeader {
+  return readBackup(bytes).header;
+}
+
+/**
+ * A backup written as a new store at `path`, proven by its passphrase or its recovery code (then
+ * under a new passphrase); the store stays closed.
+ */
+export async function restoreStore(input: { bytes: Uint8Array; fileName: string; path: string; proof: RestoreProof; kdf?: KdfCost }): Promise<BackupHeader> {
+  const proof: RestoreProof = 'passphrase' in input.proof ? input.proof : { recoveryCode: parseRecoveryCode(input.proof.recoveryCode), newPassphrase: input.proof.newPassphrase };
+  return restoreBackup({ bytes: input.bytes, fileName: input.fileName, path: input.path, proof, ...(input.kdf ? { cost: input.kdf } : {}) });
 }

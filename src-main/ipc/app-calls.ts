@@ -70,6 +70,19 @@ export const APP_CALLS = {
     output: SessionStatusSchema,
     run: (i, { session }) => session.unlock(i.role, i.passphrase),
   }),
+  'session.restore': appCall({
+    access: 'open',
+    passive: true,
+    input: z.strictObject({
+      file: UploadSchema,
+      proof: z.union([
+        z.strictObject({ passphrase: PassphraseSchema }),
+        z.strictObject({ recoveryCode: z.string().min(1).max(200), newPassphrase: NewPassphrase }),
+      ]),
+    }),
+    output: SessionStatusSchema,
+    run: (i, { session }) => session.restore(i.file, i.proof),
+  }),
   'session.lock': appCall({
     access: 'open',
     passive: true,

@@ -6,6 +6,7 @@ import type { Role } from '../domain/words.js';
 import { lockedError } from '../features/boundary.js';
 import type { OpenStore } from '../features/client.js';
 import { storeInfo, type Ctx } from '../features/context.js';
+import type { RestoreProof } from '../store/backup.js';
 import type { SessionStatus, Settings } from './types.js';
 
 /** How the session reaches the stores; production passes src-main/features/open.ts, nothing else. */
@@ -13,6 +14,8 @@ export interface StoreOpeners {
   initStore(opts: { role: Role; path: string; passphrase: string }): Promise<StoreInfo & { recoveryCode: string }>;
   openStore(opts: { path: string; passphrase: string }, role: Role): Promise<OpenStore>;
   resetPassphrase(opts: { path: string; recoveryCode: string; newPassphrase: string }): Promise<void>;
+  backupHeader(bytes: Uint8Array): { role: Role };
+  restoreStore(opts: { bytes: Uint8Array; fileName: string; path: string; proof: RestoreProof }): Promise<unknown>;
 }
 
 export const DEFAULT_SETTINGS: Settings = { idleMinutes: 15 };
@@ -95,6 +98,23 @@ export class Session {
     this.lockedBecause = null;
     this.lastActivity = this.now();
     return this.status();
+  }
+
+  /**
+   * A backup restored as this machine's store of its role (there must be none yet), then unlocked
+   * with its passphrase, or with the new one when the recovery code proved it.
+   */
+  async restore(file: { fileName: string; bytes: Uint8Array }, proof: RestoreProof): Promise<SessionStatus> {
+    const { role } = this.openers.backupHeader(file.bytes);
+    if (this.hasStore(role)) {
+      throw refuse(
+        'session.store-exists',
+        '本机已有此角色的加密库，恢复不会覆盖它；未做任何更改。请在另一台电脑或另一个数据文件夹中恢复，或先删除现有的库。',
+        'This machine already has a store for this role, and a restore never overwrites it; nothing was changed. Restore on another machine or data folder, or delete the existing store first.',
+      );
+    }
+    await this.openers.restoreStore({ bytes: file.bytes, fileName: file.fileName, path: this.storePath(role), proof });
+    return this.unlock(role, 'passphrase' in proof ? proof.passphrase : proof.newPassphrase);
   }
 
   /** Locks once the calls already running are done; calls arriving meanwhile are refused as locked. */

@@ -95,7 +95,7 @@ async function recoveryOf(dataKey: Buffer, recoveryCode: string, header: Header,
   return { kdf, wrap: await wrapUnder(dataKey, recoveryCode, kdf, recoveryAssociatedData(header, kdf)) };
 }
 
-function write(storePath: string, kf: KeyFile, opts: { exclusive?: boolean } = {}): void {
+export function writeKeyFile(storePath: string, kf: KeyFile, opts: { exclusive?: boolean } = {}): void {
   writeFileAtomic(keyFilePath(storePath), `${JSON.stringify(kf, null, 2)}\n`, opts);
 }
 
@@ -114,6 +114,11 @@ export function readKeyFile(storePath: string): KeyFile {
     }
     throw e;
   }
+  return parseKeyFile(text, file);
+}
+
+/** A key file's text, validated; `file` names it in the refusal. */
+export function parseKeyFile(text: string, file: string): KeyFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -171,7 +176,7 @@ export async function createKeyFile(
   const header: Header = { format: FORMAT, version: VERSION, role: input.role, createdAt: input.createdAt, kdf: input.kdf };
   const kf: KeyFile = { ...header, wrap: await wrapUnder(input.dataKey, input.passphrase, header.kdf, associatedData(header)) };
   if (input.recovery) kf.recovery = await recoveryOf(input.dataKey, input.recovery.code, header, input.recovery.kdf);
-  write(storePath, kf, { exclusive: true });
+  writeKeyFile(storePath, kf, { exclusive: true });
   return kf;
 }
 
@@ -187,11 +192,11 @@ export async function rewrapKeyFile(
   const kf: KeyFile = { ...header, wrap: await wrapUnder(dataKey, newPassphrase, kdf, associatedData(header)) };
   // kept as it is: its associated data names nothing a passphrase change alters
   if (current.recovery) kf.recovery = current.recovery;
-  write(storePath, kf);
+  writeKeyFile(storePath, kf);
 }
 
 /** Wraps the data key under a new recovery code in place of the old one (or of none). */
 export async function replaceRecoveryCode(storePath: string, current: KeyFile, dataKey: Buffer, recoveryCode: string, kdf: KdfParams): Promise<void> {
   const { format, version, role, createdAt, kdf: passphraseKdf, wrap } = current;
-  write(storePath, { format, version, role, createdAt, kdf: passphraseKdf, wrap, recovery: await recoveryOf(dataKey, recoveryCode, current, kdf) });
+  writeKeyFile(storePath, { format, version, role, createdAt, kdf: passphraseKdf, wrap, recovery: await recoveryOf(dataKey, recoveryCode, current, kdf) });
 }

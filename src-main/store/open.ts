@@ -28,7 +28,7 @@ export interface Store {
   close(): void;
 }
 
-function checkNewPassphrase(passphrase: string): void {
+export function checkNewPassphrase(passphrase: string): void {
   if (typeof passphrase !== 'string' || [...passphrase].length < MIN_PASSPHRASE_LENGTH) {
     throw new PingshenError('store.weak-passphrase', {
       zh: `口令太短：至少需要 ${MIN_PASSPHRASE_LENGTH} 个字符。请使用一句只有您知道的话，例如几个词组合。`,
