@@ -7,7 +7,7 @@ import { registerCatalogCommands, registerEditionCommands } from './commands/edi
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
 import { registerMaterialCommands } from './commands/material.js';
 import { registerPanelCommands } from './commands/panel.js';
-import { registerArchiveCommands, registerRetentionCommands } from './commands/records.js';
+import { registerArchiveCommands, registerBackupCommands, registerRetentionCommands, registerStoreDeleteCommand } from './commands/records.js';
 import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
 import { registerReportCommands, registerReportSetCommand } from './commands/report.js';
 import { registerResultsCommands } from './commands/results.js';
@@ -47,7 +47,7 @@ Materials are read in the desktop app; the CLI never writes them to disk in the 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const GROUPS: [string, string[]][] = [
-  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'recovery-code', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
+  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'recovery-code', 'backup', 'restore', 'delete-store', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
   ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'panel', 'recusal', 'owed', 'results', 'report-set', 'archive', 'retention']],
   ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
 ];
@@ -98,6 +98,8 @@ export function buildProgram(io: Io = processIo): Command {
   registerReportSetCommand(program);
   registerArchiveCommands(program);
   registerRetentionCommands(program);
+  registerBackupCommands(program);
+  registerStoreDeleteCommand(program);
   registerCallCommand(program);
   for (const cmd of program.commands) {
     const group = GROUPS.find(([, names]) => names.includes(cmd.name()));

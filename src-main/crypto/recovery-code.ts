@@ -44,7 +44,7 @@ export function parseRecoveryCode(typed: string): string {
     .replace(/[IL]/g, '1');
   const valid = compact.length === RANDOM_SYMBOLS + CHECK_SYMBOLS && [...compact].every((c) => ALPHABET.includes(c));
   if (!valid || checkSymbols(compact.slice(0, RANDOM_SYMBOLS)) !== compact.slice(RANDOM_SYMBOLS)) {
-    throw new PingshenError('recovery.malformed', {
+    throw new PingshenError('recovery-code.invalid', {
       zh: `恢复码有误：应为 ${RANDOM_SYMBOLS + CHECK_SYMBOLS} 个字母或数字（8 组，每组 4 个），且校验不符。请对照纸上的恢复码逐组核对后重试；未做任何更改。`,
       en: `The recovery code is mistyped: it has ${RANDOM_SYMBOLS + CHECK_SYMBOLS} letters or digits (8 groups of 4) and its check does not match. Compare it group by group with the code on paper and try again; nothing was changed.`,
     });

@@ -204,3 +204,9 @@ export async function renewRecoveryCode(path: string, passphrase: string, cost: 
 export function hasRecoveryCode(path: string): boolean {
   return readKeyFile(resolve(path)).recovery !== undefined;
 }
+
+/** A store's files gone: the database, its write-ahead log and shared memory, its key file. */
+export function removeStoreFiles(path: string): void {
+  const p = resolve(path);
+  for (const f of [p, `${p}-wal`, `${p}-shm`, keyFilePath(p)]) rmSync(f, { force: true });
+}

@@ -160,7 +160,7 @@ describe('the app’s session', () => {
       expect(await dispatch(ctx, 'session.status', {})).not.toHaveProperty('value.recoveryCode');
       await dispatch(ctx, 'session.lock', { reason: 'user' });
       const wrong = await dispatch(ctx, 'session.resetPassphrase', { role: 'expert', recoveryCode: '0000-0000-0000-0000-0000-0000-0000-0000', newPassphrase: '另一个足够长的新口令呀' });
-      expect(wrong).toMatchObject({ ok: false, error: { code: 'recovery.malformed' } });
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'recovery-code.invalid' } });
       const reset = await dispatch(ctx, 'session.resetPassphrase', { role: 'expert', recoveryCode: code, newPassphrase: '另一个足够长的新口令呀' });
       expect(reset).toMatchObject({ ok: true, value: { role: 'expert' } });
     } finally {

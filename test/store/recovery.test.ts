@@ -53,8 +53,8 @@ describe('the recovery code', () => {
     expect(parseRecoveryCode(sloppy)).toBe(code);
     const first = code[0]!;
     const misread = (first === '2' ? '3' : '2') + code.slice(1);
-    expect(() => parseRecoveryCode(misread)).toThrow(expect.objectContaining({ code: 'recovery.malformed' }));
-    expect(() => parseRecoveryCode(code.slice(0, -5))).toThrow(expect.objectContaining({ code: 'recovery.malformed' }));
+    expect(() => parseRecoveryCode(misread)).toThrow(expect.objectContaining({ code: 'recovery-code.invalid' }));
+    expect(() => parseRecoveryCode(code.slice(0, -5))).toThrow(expect.objectContaining({ code: 'recovery-code.invalid' }));
   });
 
   it('comes with a new store and is kept nowhere in the clear, nor is the passphrase', async () => {

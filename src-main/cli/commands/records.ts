@@ -252,3 +252,91 @@ export function registerRetentionCommands(program: Command): void {
       });
     });
 }
+
+export function registerBackupCommands(program: Command): void {
+  const backup = program.command('backup').description('库的加密备份 / encrypted backups of the store');
+  backup
+    .command('create')
+    .description('把本库备份到一个文件（如 U 盘）；恢复时需要口令或恢复码 / back the store up to a file (a USB stick, say); restoring it needs the passphrase or the recovery code')
+    .requiredOption('--out <file>', '备份文件 / backup file')
+    .action(async (opts: { out: string }, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      await cli.withStore((svc) => {
+        const made = svc.backup.create();
+        const file = save(made, opts.out);
+        cli.emit({ file, sha256: made.sha256, size: made.size, madeAt: made.madeAt }, () =>
+          cli.t({ zh: `已备份到 ${file}（${made.size} 字节）。请把它与电脑分开保管。`, en: `Backed up to ${file} (${made.size} bytes). Keep it apart from the computer.` }),
+        );
+      });
+    });
+  backup
+    .command('status')
+    .description('上次备份，以及此后有改动、需要再备份的届次 / the last backup, and the editions changed since that need another')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      await cli.withStore((svc) => {
+        const s = svc.backup.status();
+        cli.emit(s, () =>
+          [
+            s.last
+              ? cli.t({ zh: `上次备份：${fmtDate(s.last.madeAt)}（${s.last.fileName}）`, en: `Last backup: ${fmtDate(s.last.madeAt)} (${s.last.fileName})` })
+              : cli.t({ zh: '本库从未备份。', en: 'This store was never backed up.' }),
+            ...s.due.map((d) =>
+              cli.t({ zh: `需要备份：“${d.name}”自上次备份以来有改动（最近 ${fmtDate(d.changedAt)}）`, en: `Back up: "${d.name}" changed since the last backup (last at ${fmtDate(d.changedAt)})` }),
+            ),
+          ].join('\n'),
+        );
+      });
+    });
+
+  program
+    .command('restore <file>')
+    .description('把备份恢复为 --store 所指的新库（不会覆盖已有的库）；口令照常提供，或用恢复码并设新口令 / restore a backup as the new store --store names (never over an existing one); the passphrase as usual, or the recovery code and a new passphrase')
+    .option('--recovery-code-file <file>', '用恢复码代替口令（并设新口令）/ prove it with the recovery code instead (and set a new passphrase)')
+    .option('--new-passphrase-file <file>', '用恢复码时的新口令 / the new passphrase, with the recovery code')
+    .action(async (path: string, opts: { recoveryCodeFile?: string; newPassphraseFile?: string }, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      const target = cli.storePath();
+      const file = upload(path);
+      const proof = opts.recoveryCodeFile
+        ? { recoveryCode: await cli.recoveryCode(opts.recoveryCodeFile), newPassphrase: await cli.newPassphrase(opts.newPassphraseFile) }
+        : { passphrase: await cli.passphrase() };
+      const { restoreStore } = await import('../../features/open.js');
+      const header = await restoreStore({ bytes: file.bytes, fileName: file.fileName, path: target, proof });
+      cli.emit({ store: target, ...header }, () =>
+        [
+          cli.t({ zh: `已恢复为 ${target}。`, en: `Restored as ${target}.` }),
+          renderFields(
+            [
+              [{ zh: '备份于', en: 'Backed up' }, fmtDate(header.madeAt)],
+              [{ zh: '指纹', en: 'Fingerprint' }, header.fingerprint],
+              [{ zh: '届次', en: 'Editions' }, header.editions.map((e) => e.name).join('、') || '—'],
+            ],
+            cli.lang,
+          ),
+        ].join('\n'),
+      );
+    });
+}
+
+export function registerStoreDeleteCommand(program: Command): void {
+  program
+    .command('delete-store')
+    .description('删除本库（库文件及其密钥文件）；秘书处库中仍在保存期内的届次须先有经核验的档案 / delete this store (its file and key file); editions of a secretariat store within their retention period need a verified archive first')
+    .requiredOption('--confirm-fingerprint <fp>', '本库的指纹（见 whoami），以确认 / this store’s fingerprint (see whoami), to confirm')
+    .action(async (opts: { confirmFingerprint: string }, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      const path = cli.storePath();
+      const check = await cli.withStore(async (svc) => {
+        const fp = svc.store.info().fingerprint;
+        if (opts.confirmFingerprint.replace(/\s+/g, '').toUpperCase() !== fp.replace(/\s+/g, '')) {
+          throw new UsageError({ zh: `所给指纹与本库的（${fp}）不符；未做任何更改。`, en: `The fingerprint given is not this store's (${fp}); nothing was changed.` });
+        }
+        return svc.retention.storeCheck();
+      });
+      if (!check.mayDelete) throw new RefusedError(check.refusal!);
+      const { removeStoreFiles } = await import('../../store/open.js');
+      removeStoreFiles(path);
+      cli.emit({ deleted: path }, () => cli.t({ zh: `已删除库 ${path} 及其密钥文件。`, en: `Deleted the store ${path} and its key file.` }));
+    });
+}
