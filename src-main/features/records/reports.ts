@@ -1,4 +1,3 @@
-import { isPingshenError } from '../../domain/errors.js';
 import type { SecretariatSources } from '../../report/sources.js';
 import type { ReportLang } from '../../report/types.js';
 import type { Ctx } from '../context.js';
@@ -37,18 +36,14 @@ export async function archiveReports(
   // pdfmake and the fonts load only when an archive is made
   const [{ makeReportSet }, { makeReport }] = await Promise.all([import('../../report/set.js'), import('../../report/service.js')]);
   const src = sources(ctx);
-  const set = await makeReportSet(src, { editionId, lang, discloseScores: false, onProgress: (p) => progress(p.done, p.total + 3, p.name) });
+  // the ballot exists only under rules with a committee vote (Xinyang art. 21)
+  const registers = getEdition(ctx, editionId).profile.committeeVote ? (['recusals', 'receipt', 'ballot'] as const) : (['recusals', 'receipt'] as const);
+  const set = await makeReportSet(src, { editionId, lang, discloseScores: false, onProgress: (p) => progress(p.done, p.total + registers.length, p.name) });
   const files = set.files.map((f) => ({ fileName: f.fileName, bytes: f.bytes }));
-  const registers = ['recusals', 'receipt', 'ballot'] as const;
-  for (const [i, kind] of registers.entries()) {
-    try {
-      const made = await makeReport(src, { kind, editionId, lang });
-      files.push({ fileName: made.fileName, bytes: made.pdf });
-    } catch (e) {
-      // the ballot exists only under rules with a committee vote (Xinyang art. 21)
-      if (!(isPingshenError(e) && e.code === 'report.no-vote')) throw e;
-    }
-    progress(set.files.length + i + 1, set.files.length + registers.length, kind);
+  for (const kind of registers) {
+    const made = await makeReport(src, { kind, editionId, lang });
+    files.push({ fileName: made.fileName, bytes: made.pdf });
+    progress(files.length, set.files.length + registers.length, made.fileName);
   }
   return files;
 }
