@@ -6,7 +6,11 @@ import { IdSchema, PassphraseSchema } from '../domain/values.js';
 import { RoleSchema } from '../domain/vocabulary.js';
 import type { Access, CallAids, CallDef } from '../features/call.js';
 import { secretariatSources } from '../features/reports/sources.js';
+import { storeRetentionStanding } from '../features/records/retention.js';
 import { getEdition } from '../features/repo/editions.js';
+import { identitiesIn, newRecipientKey } from '../exchange/archive/keys.js';
+import { ArchiveVerificationSchema } from '../exchange/archive/verification.js';
+import { verifyArchive } from '../exchange/archive/verify.js';
 import type { HostCtx } from './host.js';
 import { newFolder, setFolderName } from './report-set/folder.js';
 import { reportSetJobs } from './report-set/jobs.js';
@@ -97,6 +101,62 @@ export const APP_CALLS = {
     run(_i, { session }) {
       session.touch();
       return session.status();
+    },
+  }),
+
+  /**
+   * Deletes the open store and its key file, the session locked: only with its fingerprint typed
+   * to confirm, and never while an edition in it is still kept by its retention period without a
+   * verified archive.
+   */
+  'session.deleteStore': appCall({
+    access: 'unlocked',
+    // like locking, it waits for the calls already running: it must not count as one of them
+    passive: true,
+    input: z.strictObject({ confirmFingerprint: z.string().max(100) }),
+    output: SessionStatusSchema,
+    async run(i, { session }) {
+      const ctx = session.storeCtx();
+      if (i.confirmFingerprint.replace(/\s+/g, '').toUpperCase() !== ctx.identity.fingerprint.replace(/\s+/g, '')) {
+        throw new PingshenError('store.delete-unconfirmed', {
+          zh: `所输入的指纹与本库的指纹（${ctx.identity.fingerprint}）不符；未做任何更改。`,
+          en: `The fingerprint typed is not this store's (${ctx.identity.fingerprint}); nothing was changed.`,
+        });
+      }
+      const check = await storeRetentionStanding(ctx);
+      if (!check.mayDelete) throw new PingshenError('retention.in-force', check.refusal!);
+      return session.deleteOpenStore();
+    },
+  }),
+
+  /** An archive verified without any store: what a supervisor's machine does, with a recipient's key file. */
+  'archive.check': appCall({
+    access: 'open',
+    input: z.strictObject({ file: UploadSchema, keyFile: UploadSchema.optional(), fingerprint: z.string().max(100).optional() }),
+    output: ArchiveVerificationSchema,
+    async run(i) {
+      const identities = i.keyFile ? identitiesIn(new TextDecoder().decode(i.keyFile.bytes)) : [];
+      if (i.keyFile && identities.length === 0) {
+        throw new PingshenError('archive.no-identity', {
+          zh: '所选的密钥文件中没有 age 私钥（AGE-SECRET-KEY-1 开头的一行）。请选择 pingshen archive keygen 或 age-keygen 生成的文件。',
+          en: 'The key file chosen holds no age secret key (a line starting AGE-SECRET-KEY-1). Choose the file pingshen archive keygen or age-keygen made.',
+        });
+      }
+      return verifyArchive(i.file.bytes, { identities, ...(i.fingerprint ? { expectFingerprint: i.fingerprint } : {}) });
+    },
+  }),
+
+  /**
+   * A recipient's key pair for whoever keeps or checks archives (the archive office, a supervisor):
+   * the key file to keep offline, and the public key the secretariat seals archives to.
+   */
+  'archive.keygen': appCall({
+    access: 'open',
+    input: Empty,
+    output: DownloadSchema.extend({ recipient: z.string() }),
+    async run() {
+      const { keyFile, recipient } = await newRecipientKey();
+      return { fileName: `档案接收方私钥-${new Date().toISOString().slice(0, 10)}.txt`, bytes: new TextEncoder().encode(keyFile), recipient };
     },
   }),
 

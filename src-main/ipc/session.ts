@@ -7,6 +7,7 @@ import { lockedError } from '../features/boundary.js';
 import type { OpenStore } from '../features/client.js';
 import { storeInfo, type Ctx } from '../features/context.js';
 import type { RestoreProof } from '../store/backup.js';
+import { removeStoreFiles } from '../store/open.js';
 import type { SessionStatus, Settings } from './types.js';
 
 /** How the session reaches the stores; production passes src-main/features/open.ts, nothing else. */
@@ -115,6 +116,16 @@ export class Session {
     }
     await this.openers.restoreStore({ bytes: file.bytes, fileName: file.fileName, path: this.storePath(role), proof });
     return this.unlock(role, 'passphrase' in proof ? proof.passphrase : proof.newPassphrase);
+  }
+
+  /** Closes the open store once the calls already running are done, then deletes its files. */
+  async deleteOpenStore(): Promise<SessionStatus> {
+    const path = this.open?.ctx.store.path;
+    if (!path) throw lockedError();
+    await this.closeWhenDone();
+    removeStoreFiles(path);
+    this.lockedBecause = null;
+    return this.status();
   }
 
   /** Locks once the calls already running are done; calls arriving meanwhile are refused as locked. */

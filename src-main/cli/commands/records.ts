@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { PLAIN_ARCHIVE_CONFIRMATION, PLAIN_ARCHIVE_MEANING } from '../../domain/records.js';
+import { identitiesIn, keyLines, newRecipientKey } from '../../exchange/archive/keys.js';
 import type { ArchiveVerification } from '../../exchange/archive/verification.js';
 import { Cli } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
@@ -13,22 +14,16 @@ import { fmtDate, renderFields, renderTable } from '../output.js';
  * retention period, and deleting an edition once its records may go.
  */
 
-/** Non-empty lines that are not comments, as age's recipient and identity files hold them. */
-function keyLines(path: string): string[] {
-  let text: string;
+function readKeyFile(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     throw new UsageError({ zh: `无法读取文件“${path}”（${String((e as NodeJS.ErrnoException).code ?? e)}）。`, en: `Cannot read "${path}" (${String((e as NodeJS.ErrnoException).code ?? e)}).` });
   }
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 function identitiesFrom(paths: string[]): string[] {
-  const found = paths.flatMap((p) => keyLines(p).filter((l) => l.startsWith('AGE-SECRET-KEY-')));
+  const found = paths.flatMap((p) => identitiesIn(readKeyFile(p)));
   if (paths.length > 0 && found.length === 0) {
     throw new UsageError({
       zh: '所给的密钥文件中没有 age 私钥（AGE-SECRET-KEY-1 开头的一行）。请给出 archive keygen 或 age-keygen 生成的文件。',
@@ -90,7 +85,7 @@ export function registerArchiveCommands(program: Command): void {
     .option('--confirm-plain', '确认明文档案任何拿到文件的人都能读 / confirm that anyone who has a plain archive can read it')
     .action(async (opts: { out: string; recipient: string[]; recipientsFile?: string; plain?: boolean; confirmPlain?: boolean }, cmd: Command) => {
       const cli = Cli.of(cmd);
-      const recipients = [...opts.recipient, ...(opts.recipientsFile ? keyLines(opts.recipientsFile) : [])];
+      const recipients = [...opts.recipient, ...(opts.recipientsFile ? keyLines(readKeyFile(opts.recipientsFile)) : [])];
       if (opts.plain && recipients.length > 0) {
         throw new UsageError({ zh: '--plain 与 --recipient 不能同时使用：档案要么加密，要么明文。', en: '--plain and --recipient exclude each other: an archive is encrypted or plain.' });
       }
@@ -169,12 +164,10 @@ export function registerArchiveCommands(program: Command): void {
     .requiredOption('--out <file>', '私钥文件（仅本人可读；请离线保管）/ secret key file (owner-only; keep it offline)')
     .action(async (opts: { out: string }, cmd: Command) => {
       const cli = Cli.of(cmd);
-      const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
-      const identity = await generateX25519Identity();
-      const recipient = await identityToRecipient(identity);
+      const { keyFile, recipient } = await newRecipientKey();
       const file = resolve(opts.out);
       try {
-        writeFileSync(file, `# created: ${new Date().toISOString()}\n# public key: ${recipient}\n${identity}\n`, { mode: 0o600, flag: 'wx' });
+        writeFileSync(file, keyFile, { mode: 0o600, flag: 'wx' });
       } catch (e) {
         throw new UsageError({ zh: `无法写入 ${file}（${String((e as NodeJS.ErrnoException).code ?? e)}）：文件已存在或位置不可写。`, en: `Cannot write ${file} (${String((e as NodeJS.ErrnoException).code ?? e)}): it exists or the place is not writable.` });
       }

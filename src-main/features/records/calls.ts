@@ -15,11 +15,11 @@ import { ArchiveVerificationSchema } from '../../exchange/archive/verification.j
 import { verifyArchive } from '../../exchange/archive/verify.js';
 import { retentionOf, retentionText } from '../../rules/retention.js';
 import { storeCall } from '../call.js';
-import { findEdition, getEdition, listEditionRows } from '../repo/editions.js';
+import { findEdition, getEdition } from '../repo/editions.js';
 import { disposeEdition, insertVerifiedArchive, verifiedArchives } from '../repo/records.js';
 import { currentRecordDigest, gatherRecords } from './gather.js';
 import { archiveReports } from './reports.js';
-import { retentionStanding, todayInChina } from './retention.js';
+import { retentionStanding, storeRetentionStanding } from './retention.js';
 
 /**
  * Records that last (issue 12): the edition archive, made and verified; the retention period that
@@ -238,27 +238,6 @@ export const recordCalls = {
     access: 'unlocked',
     input: z.strictObject({}),
     output: z.strictObject({ mayDelete: z.boolean(), blocking: z.array(z.strictObject({ editionId: IdSchema, name: z.string(), until: z.string().nullable() })), refusal: LocalizedSchema.nullable() }),
-    async run(_i, ctx) {
-      // an expert's laptop holds copies; the record the regulations keep is the secretariat's
-      if (ctx.store.role !== 'secretariat') return { mayDelete: true, blocking: [], refusal: null };
-      const blocking = [];
-      for (const e of listEditionRows(ctx)) {
-        const s = await retentionStanding(ctx, e.id);
-        if (!s.mayDelete) blocking.push({ editionId: e.id, name: e.name, until: s.retention.until });
-      }
-      const names = blocking.map((b) => `“${b.name}”（至 ${b.until}）`).join('、');
-      const namesEn = blocking.map((b) => `"${b.name}" (until ${b.until})`).join(', ');
-      return {
-        mayDelete: blocking.length === 0,
-        blocking,
-        refusal:
-          blocking.length === 0
-            ? null
-            : {
-                zh: `此库中的届次 ${names} 仍在保存期内，且没有经核验的完整档案，不能删除此库。请为每个届次生成档案并在本库中核验后再删除；未做任何更改。今天是 ${todayInChina()}。`,
-                en: `The editions ${namesEn} in this store are within their retention periods and have no verified complete archive, so the store cannot be deleted. Make and verify each edition's archive in this store first; nothing was changed. Today is ${todayInChina()}.`,
-              },
-      };
-    },
+    run: (_i, ctx) => storeRetentionStanding(ctx),
   }),
 };

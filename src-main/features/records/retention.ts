@@ -1,7 +1,7 @@
 import type { Localized } from '../../domain/localized.js';
 import { inRetention, retentionOf, retentionText, type Retention } from '../../rules/retention.js';
 import type { Ctx } from '../context.js';
-import { getEdition } from '../repo/editions.js';
+import { getEdition, listEditionRows } from '../repo/editions.js';
 import { verifiedArchives, type ArchiveRecord } from '../repo/records.js';
 import { currentRecordDigest } from './gather.js';
 
@@ -48,4 +48,33 @@ export async function retentionStanding(ctx: Ctx, editionId: string): Promise<Re
         };
   }
   return { retention, text, inForce, archive, mayDelete, refusal };
+}
+
+export interface StoreRetentionStanding {
+  mayDelete: boolean;
+  /** the editions that keep the store */
+  blocking: { editionId: string; name: string; until: string | null }[];
+  refusal: Localized | null;
+}
+
+/** Whether the whole store may go: not while any edition in it is kept by its period without a current verified archive. */
+export async function storeRetentionStanding(ctx: Ctx): Promise<StoreRetentionStanding> {
+  // an expert's laptop holds copies; the record the regulations keep is the secretariat's
+  if (ctx.store.role !== 'secretariat') return { mayDelete: true, blocking: [], refusal: null };
+  const blocking = [];
+  for (const e of listEditionRows(ctx)) {
+    const s = await retentionStanding(ctx, e.id);
+    if (!s.mayDelete) blocking.push({ editionId: e.id, name: e.name, until: s.retention.until });
+  }
+  if (blocking.length === 0) return { mayDelete: true, blocking, refusal: null };
+  const names = blocking.map((b) => `“${b.name}”（至 ${b.until}）`).join('、');
+  const namesEn = blocking.map((b) => `"${b.name}" (until ${b.until})`).join(', ');
+  return {
+    mayDelete: false,
+    blocking,
+    refusal: {
+      zh: `此库中的届次 ${names} 仍在保存期内，且没有经核验的完整档案，不能删除此库。请为每个届次生成档案并在本库中核验后再删除；未做任何更改。今天是 ${todayInChina()}。`,
+      en: `The editions ${namesEn} in this store are within their retention periods and have no verified complete archive, so the store cannot be deleted. Make and verify each edition's archive in this store first; nothing was changed. Today is ${todayInChina()}.`,
+    },
+  };
 }
