@@ -12,10 +12,14 @@ export interface SessionState {
   chosenRole: Role | null;
   busy: boolean;
   error: CallFailure | null;
+  /** the new store's recovery code, shown once until its owner says it is written down */
+  recoveryCode: string | null;
 
   refresh(): Promise<void>;
   choose(role: Role | null): void;
   create(passphrase: string): Promise<boolean>;
+  forgetRecoveryCode(): void;
+  resetPassphrase(recoveryCode: string, newPassphrase: string): Promise<boolean>;
   unlock(passphrase: string): Promise<boolean>;
   lock(reason: 'idle' | 'user'): Promise<void>;
   setIdleMinutes(minutes: number): Promise<void>;
@@ -42,6 +46,7 @@ export function createSessionStore(api: Api): StoreApi<SessionState> {
       chosenRole: null,
       busy: false,
       error: null,
+      recoveryCode: null,
 
       async refresh() {
         set({ busy: true, error: null });
@@ -58,7 +63,19 @@ export function createSessionStore(api: Api): StoreApi<SessionState> {
       create(passphrase) {
         const role = get().chosenRole;
         if (!role) return Promise.resolve(false);
-        return attempt(() => api.call('session.create', { role, passphrase }));
+        return attempt(async () => {
+          const { recoveryCode, ...status } = await api.call('session.create', { role, passphrase });
+          set({ recoveryCode });
+          return status;
+        });
+      },
+      forgetRecoveryCode() {
+        set({ recoveryCode: null });
+      },
+      resetPassphrase(recoveryCode, newPassphrase) {
+        const role = get().chosenRole;
+        if (!role) return Promise.resolve(false);
+        return attempt(() => api.call('session.resetPassphrase', { role, recoveryCode, newPassphrase }));
       },
       unlock(passphrase) {
         const role = get().chosenRole;

@@ -50,6 +50,22 @@ describe('session store', () => {
     ]);
   });
 
+  it('keeps a new store’s recovery code apart from its status until forgotten', async () => {
+    const code = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';
+    const unlocked: SessionStatus = { ...locked, role: 'secretariat', stores: { secretariat: true, expert: true } };
+    const api = fakeApi((name) => {
+      if (name === 'session.create') return { ...unlocked, recoveryCode: code };
+      throw new Error(`unexpected ${name}`);
+    });
+    const store = createSessionStore(api);
+    store.getState().choose('secretariat');
+    expect(await store.getState().create('a long enough passphrase')).toBe(true);
+    expect(store.getState().recoveryCode).toBe(code);
+    expect(store.getState().status).toEqual(unlocked);
+    store.getState().forgetRecoveryCode();
+    expect(store.getState().recoveryCode).toBeNull();
+  });
+
   it('a transport failure becomes a message the screen can show', async () => {
     const store = createSessionStore(fakeApi(() => new TypeError('fetch failed')));
     await store.getState().refresh();
