@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/States.js';
 import { CreateStore } from './CreateStore.js';
 import { RestoreBackup } from './RestoreBackup.js';
 import { UnlockStore } from './UnlockStore.js';
+import { VerifyArchive } from './VerifyArchive.js';
 
 function RoleCard({ role, exists, onPick }: { role: Role; exists: boolean; onPick(): void }) {
   const { t } = useTranslation();
@@ -40,9 +41,9 @@ export function StartScreen() {
   const chosen = useSession((s) => s.chosenRole);
   const error = useSession((s) => s.error);
   const choose = (role: Role | null) => session.getState().choose(role);
-  // what needs no store of one's own: restoring one from a backup
-  const [aside, setAside] = useState<'restore' | null>(null);
-  const open = (next: 'restore' | null) => {
+  // what needs no store of one's own: restoring one from a backup, verifying an archive
+  const [aside, setAside] = useState<'restore' | 'verify' | null>(null);
+  const open = (next: 'restore' | 'verify' | null) => {
     session.getState().clearError();
     setAside(next);
   };
@@ -63,8 +64,8 @@ export function StartScreen() {
         {aside ? (
           <Card withBorder padding="xl" radius="md">
             <Stack gap="md">
-              <Title order={3}>{t('backup.restoreTitle')}</Title>
-              <RestoreBackup onCancel={() => open(null)} />
+              <Title order={3}>{aside === 'restore' ? t('backup.restoreTitle') : t('archive.checkTitle')}</Title>
+              {aside === 'restore' ? <RestoreBackup onCancel={() => open(null)} /> : <VerifyArchive onCancel={() => open(null)} />}
             </Stack>
           </Card>
         ) : !chosen ? (
@@ -92,6 +93,9 @@ export function StartScreen() {
           <Group justify="center" gap="xl">
             <Anchor component="button" type="button" size="sm" onClick={() => open('restore')} data-testid="start-restore">
               {t('backup.restoreTitle')}
+            </Anchor>
+            <Anchor component="button" type="button" size="sm" onClick={() => open('verify')} data-testid="start-verify">
+              {t('archive.checkTitle')}
             </Anchor>
           </Group>
         )}
