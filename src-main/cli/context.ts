@@ -8,6 +8,7 @@ import { UsageError } from './errors.js';
 import { pick, type Lang } from './output.js';
 import { readHidden } from './prompt.js';
 import type { StoreClient } from '../features/open.js';
+import { DEFAULT_TIME_ZONE, editionTimeZone } from '../domain/time.js';
 
 export interface GlobalOptions {
   store?: string;
@@ -145,6 +146,22 @@ export class Cli {
       if (store.role !== 'expert') throw wrongRole('expert');
       return fn(store);
     });
+  }
+
+  /**
+   * The zone this command's times are read in: the given edition's; for what belongs to the
+   * store rather than an edition (its creation, the audit log), the edition --edition names or
+   * the store's only one, else China's.
+   */
+  timeZone(svc: StoreClient, editionId?: string): string {
+    if (editionId !== undefined) return editionTimeZone(svc.editions.get({ editionId }).settings);
+    const editions = svc.editions.list();
+    if (this.opts.edition === undefined && editions.length !== 1) return DEFAULT_TIME_ZONE;
+    try {
+      return editionTimeZone(svc.editions.get({ editionId: this.edition(svc).id }).settings);
+    } catch {
+      return DEFAULT_TIME_ZONE;
+    }
   }
 
   /** The edition named by --edition (id, name or year), or the only one in the store. */

@@ -1,6 +1,7 @@
 import type { ApplicantKind, Industry, Stage } from '../domain/words.js';
 import type { CandidateStatus } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
+import { formatStamp } from '../domain/time.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -89,13 +90,14 @@ export function fmtPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? DASH : `${value}%`;
 }
 
-/** Local wall-clock time the way a Chinese user writes it: 2026-11-23 14:05. */
-export function fmtDate(iso: string | null | undefined): string {
+/**
+ * A time the way a Chinese user writes it, 2026-11-23 14:05, read in the edition's time zone
+ * (Cli.timeZone), not the machine's: the PDFs and the screens say the same hour.
+ */
+export function fmtDate(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return DASH;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  if (Number.isNaN(new Date(iso).getTime())) return iso;
+  return formatStamp(iso, timeZone);
 }
 
 export function truncate(text: string, maxWidth: number): string {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
 import { Command, CommanderError, Option } from 'commander';
 import { registerCallCommand } from './commands/call.js';
+import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerDeclarationCommands } from './commands/recusal.js';
 import { registerCatalogCommands, registerEditionCommands } from './commands/edition.js';
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
@@ -96,6 +97,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerResultsCommands(program);
   registerReportCommands(program);
   registerReportSetCommand(program);
+  registerCorrectionCommands(program);
   registerArchiveCommands(program);
   registerRetentionCommands(program);
   registerBackupCommands(program);

@@ -107,7 +107,7 @@ export function parseEnrollmentCode(text: string): EnrollmentKeys {
   const parsed = EnrollmentSchema.safeParse(json);
   if (!parsed.success) {
     throw new PingshenError('enrollment.invalid', {
-      zh: `这不是有效的专家登记码（应以 ${ENROLLMENT_PREFIX} 开头，完整复制一整行）。请让专家在其 Pingshen 中重新复制登记码后再试。`,
+      zh: `这不是有效的专家注册码（应以 ${ENROLLMENT_PREFIX} 开头，完整复制一整行）。请让专家在其 Pingshen 中重新复制注册码后再试。`,
       en: `This is not a valid expert enrollment code (it starts with ${ENROLLMENT_PREFIX} and must be copied whole). Ask the expert to copy the code from their Pingshen again.`,
     });
   }

@@ -28,10 +28,11 @@ export function refuse(code: string, zh: string, en: string, details?: unknown):
   return new PingshenError(code, { zh, en }, details);
 }
 
+/** The id goes into the details, not the message: nobody reading it knows the thing by its id. */
 export function notFound(what: Localized, id: string): PingshenError {
   return new PingshenError(
     `${what.en.replace(/\s+/g, '-')}.not-found`,
-    { zh: `找不到该${what.zh}（${id}）。请刷新列表后重试。`, en: `No such ${what.en} (${id}). Refresh the list and try again.` },
+    { zh: `找不到该${what.zh}。请刷新列表后重试。`, en: `No such ${what.en}. Refresh the list and try again.` },
     { id },
   );
 }

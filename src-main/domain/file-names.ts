@@ -14,3 +14,20 @@ export function safeFileName(name: string): string {
     .slice(-120);
   return cleaned === '' ? 'file' : cleaned;
 }
+
+/**
+ * A file named for the people and step it belongs to, e.g.
+ * 2025年度无锡市市长质量奖-材料评审-E03张伟-结果包.psbundle: each part cleaned of what Windows or
+ * macOS refuse in a name and of spaces, the parts joined by "-", kept short enough for every file
+ * system, and never ending in a dot or space (Windows drops them).
+ */
+export function namedFile(parts: readonly string[], extension: string): string {
+  const name = parts
+    .map((p) => fileNamePart(p.normalize('NFC')).trim().replace(/\s+/gu, '-'))
+    .filter((p) => p !== '')
+    .join('-')
+    .slice(0, 150)
+    .replace(/[. ]+$/u, '');
+  return `${name === '' ? 'file' : name}${extension}`;
+}
+

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalizedSchema } from './localized.js';
 import { MAX_FILE_BYTES } from './limits.js';
+import { addReason } from './reasons.js';
 import { EntityIdSchema, IsoTimeSchema, Sha256Schema } from './values.js';
 
 /** What travels as files: materials, imported sheets, review packages and result bundles. */
@@ -12,6 +13,10 @@ export const MaterialInfoSchema = z.strictObject({
   size: z.number().int(),
   sha256: Sha256Schema,
   addedAt: IsoTimeSchema,
+  /** 1 for the first; a replaced material's successor is the next version */
+  version: z.number().int().min(1),
+  /** the material this version replaced, no longer held */
+  replaces: EntityIdSchema.nullable(),
 });
 export type MaterialInfo = z.infer<typeof MaterialInfoSchema>;
 
@@ -41,10 +46,13 @@ export const BundleOutcomeSchema = z.discriminatedUnion('status', [
 ]);
 export type BundleOutcome = z.infer<typeof BundleOutcomeSchema>;
 
+/** A received bundle as recorded; a refused one that could not be opened has no bundle, expert or sequence. */
 export const BundleRecordSchema = z.strictObject({
-  bundleId: EntityIdSchema,
-  expertId: EntityIdSchema,
-  sequence: z.number().int(),
+  bundleId: EntityIdSchema.nullable(),
+  expertId: EntityIdSchema.nullable(),
+  sequence: z.number().int().nullable(),
+  /** the file's name as the user gave it: what tells an unreadable file from another */
+  fileName: z.string(),
   sha256: Sha256Schema,
   receivedAt: IsoTimeSchema,
   status: z.enum(['accepted', 'superseded', 'refused']),
@@ -58,12 +66,18 @@ export const FileNameSchema = z
   .trim()
   .min(1)
   .max(255)
-  .refine((n) => !/[\\/]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20) && n !== '.' && n !== '..', 'a file name, not a path');
+  .superRefine((n, ctx) => {
+    if (/[\\/]/.test(n) || [...n].some((c) => c.charCodeAt(0) < 0x20) || n === '.' || n === '..') {
+      addReason(ctx, `“${n}”不是文件名：请选择一个文件`, `"${n}" is not a file name: choose a file`);
+    }
+  });
 
 export const BytesSchema = z
-  .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'file contents (bytes)' })
-  .refine((b) => b.byteLength > 0, 'the file is empty')
-  .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'the file is larger than 256 MiB');
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'missing: choose the file again', params: { zh: '缺少，请重新选择文件', field: true } })
+  .superRefine((b, ctx) => {
+    if (b.byteLength === 0) addReason(ctx, '文件是空的：请检查后重新选择', 'the file is empty: check it and choose it again');
+    else if (b.byteLength > MAX_FILE_BYTES) addReason(ctx, '文件超过 256 MB：请拆分后再试', 'the file is larger than 256 MB: split it and try again');
+  });
 
 /** A file handed in by the user: its name and its bytes, never a path the caller chose. */
 export const UploadSchema = z.strictObject({ fileName: FileNameSchema, bytes: BytesSchema });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeSchema, EmailSchema, EntityIdSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
+import { CodeSchema, EmailSchema, EntityIdSchema, IsoTimeSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
 import { ApplicantKindSchema, IndustrySchema } from './vocabulary.js';
 
 /** Applicants (申报单位) and experts (评审专家): what the secretariat enters, and what a record holds. */
@@ -16,8 +16,18 @@ const ApplicantFields = {
 
 export const ApplicantInputSchema = z.strictObject(ApplicantFields);
 export type ApplicantInput = z.output<typeof ApplicantInputSchema>;
+/** a correction: the fields to change, the others stay */
+export const ApplicantChangesSchema = ApplicantInputSchema.partial();
+export type ApplicantChanges = z.output<typeof ApplicantChangesSchema>;
 
-export const ApplicantSchema = z.strictObject({ id: EntityIdSchema, editionId: EntityIdSchema, ...ApplicantFields });
+/**
+ * Withdrawn (撤回申报 / 退出): a person who can no longer be removed, because work was sent
+ * to or done by them, leaves the edition this way; the record stays, marked, with the reason.
+ */
+export const WithdrawalSchema = z.strictObject({ at: IsoTimeSchema, reason: z.string() }).nullable();
+export type Withdrawal = z.output<typeof WithdrawalSchema>;
+
+export const ApplicantSchema = z.strictObject({ id: EntityIdSchema, editionId: EntityIdSchema, ...ApplicantFields, withdrawn: WithdrawalSchema });
 export type Applicant = z.output<typeof ApplicantSchema>;
 
 /** An applicant as rankings and reports name it. */
@@ -36,6 +46,8 @@ const ExpertFields = {
 
 export const ExpertInputSchema = z.strictObject(ExpertFields);
 export type ExpertInput = z.output<typeof ExpertInputSchema>;
+export const ExpertChangesSchema = ExpertInputSchema.partial();
+export type ExpertChanges = z.output<typeof ExpertChangesSchema>;
 
 export const ExpertSchema = z.strictObject({
   id: EntityIdSchema,
@@ -44,9 +56,14 @@ export const ExpertSchema = z.strictObject({
   /** set once the expert's enrollment key has been registered */
   enrolled: z.boolean(),
   fingerprint: z.string().nullable(),
+  withdrawn: WithdrawalSchema,
 });
 export type Expert = z.output<typeof ExpertSchema>;
 
+/** An expert as people read them named: the secretariat's code and the name, beside the id they are known by. */
+export const ExpertRefSchema = ExpertSchema.pick({ id: true, code: true, name: true });
+export type ExpertRef = z.output<typeof ExpertRefSchema>;
+
 /** The expert a store speaks for in an edition, as the secretariat named them in its review package. */
-export const ExpertSelfSchema = ExpertSchema.pick({ id: true, code: true, name: true });
-export type ExpertSelf = z.output<typeof ExpertSelfSchema>;
+export const ExpertSelfSchema = ExpertRefSchema;
+export type ExpertSelf = ExpertRef;

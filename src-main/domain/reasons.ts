@@ -12,7 +12,15 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; reasons: Local
 
 const zhLocale = z.locales.zhCN();
 
-export function validate<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
+/**
+ * 'form': what a clerk typed or picked (every call's input): a field is named as the form names
+ * it, or not at all, never by its internal path. 'file': a file written by hand (a profile, a
+ * criteria framework, settings given as JSON): a field without a name a clerk knows is given by
+ * its path in the file, which is what its author needs to find it.
+ */
+export type Where = 'form' | 'file';
+
+export function validate<T>(schema: z.ZodType<T>, input: unknown, where: Where = 'file'): Validation<T> {
   const en = schema.safeParse(input);
   if (en.success) return { ok: true, value: en.data };
   const zh = schema.safeParse(input, { error: zhLocale.localeError });
@@ -21,14 +29,14 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validation<T>
     const params = issue.code === 'custom' ? (issue.params as { zh?: unknown; field?: unknown } | undefined) : undefined;
     const custom = params?.zh;
     const zhText = typeof custom === 'string' ? custom : (zhIssues[i]?.message ?? issue.message);
-    const where = fieldWords(issue.path);
-    if ((typeof custom === 'string' && params?.field !== true) || where === null) return { zh: zhText, en: issue.message };
-    return { zh: `${where.zh}：${zhText}`, en: `${where.en}: ${issue.message}` };
+    const field = fieldWords(issue.path, where);
+    if ((typeof custom === 'string' && params?.field !== true) || field === null) return { zh: zhText, en: issue.message };
+    return { zh: `${field.zh}：${zhText}`, en: `${field.en}: ${issue.message}` };
   });
   return { ok: false, reasons };
 }
 
-/** The fields a clerk types, named as the forms and sheets name them; other paths as they are. */
+/** The fields a clerk types or picks, named as the forms and sheets name them. */
 const FIELD_WORDS: Record<string, Localized> = {
   code: { zh: '编号', en: 'code' },
   name: { zh: '名称', en: 'name' },
@@ -42,15 +50,31 @@ const FIELD_WORDS: Record<string, Localized> = {
   industry: { zh: '产业', en: 'industry' },
   kind: { zh: '类别', en: 'kind' },
   year: { zh: '年度', en: 'year' },
+  reason: { zh: '理由', en: 'reason' },
+  fileName: { zh: '文件名', en: 'file name' },
+  bytes: { zh: '文件内容', en: 'file contents' },
+  file: { zh: '文件', en: 'file' },
+  files: { zh: '文件', en: 'file' },
+  issuingBody: { zh: '发文机关', en: 'issuing body' },
+  timeZone: { zh: '时区', en: 'time zone' },
 };
 
-function fieldWords(path: readonly PropertyKey[]): Localized | null {
+/**
+ * The field an issue is about, in the words of the form: the innermost field a clerk knows by
+ * name, with the row for a list ("第 2 项的文件名"). On a form a path of internal names
+ * (file.fileName) is never shown: without a known field the reason stands alone.
+ */
+function fieldWords(path: readonly PropertyKey[], where: Where): Localized | null {
   if (path.length === 0) return null;
-  const last = path[path.length - 1];
-  const known = typeof last === 'string' ? FIELD_WORDS[last] : undefined;
-  if (known) return known;
-  const raw = path.map(String).join('.');
-  return { zh: raw, en: raw };
+  const known = [...path].reverse().find((p): p is string => typeof p === 'string' && FIELD_WORDS[p] !== undefined);
+  if (known === undefined) {
+    if (where === 'form') return null;
+    const raw = path.map(String).join('.');
+    return { zh: raw, en: raw };
+  }
+  const words = FIELD_WORDS[known]!;
+  const index = path.find((p): p is number => typeof p === 'number');
+  return index === undefined ? words : { zh: `第 ${index + 1} 项的${words.zh}`, en: `${words.en} of item ${index + 1}` };
 }
 
 /** A hand-written issue about one field's value: the reason is prefixed with the field's name. */

@@ -33,8 +33,8 @@ function identityProblem(b: ResultBundle, f: BundleFacts): BundleRefusal | null 
   if (!f.expert || f.expert.editionId !== b.editionId) {
     return refusal(
       'bundle.unknown-expert',
-      `结果包声称来自本届没有的评审专家（${b.expertId}）`,
-      `the bundle claims to come from an expert who is not in this edition (${b.expertId})`,
+      '结果包声称来自本届没有的评审专家',
+      'the bundle claims to come from an expert who is not in this edition',
     );
   }
   if (f.expert.signPublic === null || f.expert.signPublic !== f.signerKey) {
@@ -96,15 +96,18 @@ function declarationProblems(b: ResultBundle, f: BundleFacts): Localized[] {
   const problems: Localized[] = [];
   const seen = new Set<string>();
   for (const d of b.declarations) {
+    const code = f.applicantCode(d.applicantId);
+    // an applicant this store does not know has no code to name it by: its id means nothing to a reader
+    const named = code === undefined ? { zh: '一家本届没有的申报单位', en: 'an applicant not in this edition' } : { zh: `申报单位 ${code}`, en: `applicant ${code}` };
     if (seen.has(d.applicantId)) {
-      problems.push({ zh: `对申报单位 ${d.applicantId} 的声明出现两次`, en: `two declarations for applicant ${d.applicantId}` });
+      problems.push({ zh: `对${named.zh}的声明出现两次`, en: `two declarations for ${named.en}` });
     }
     seen.add(d.applicantId);
-    if (f.applicantCode(d.applicantId) === undefined) {
-      problems.push({ zh: `声明指向本届没有的申报单位 ${d.applicantId}`, en: `a declaration names applicant ${d.applicantId}, who is not in this edition` });
+    if (code === undefined) {
+      problems.push({ zh: '有一项声明指向本届没有的申报单位', en: 'a declaration names an applicant who is not in this edition' });
     }
     if (d.conflict && d.reason.trim() === '') {
-      problems.push({ zh: `对申报单位 ${d.applicantId} 的冲突声明没有理由`, en: `the conflict declared for applicant ${d.applicantId} has no reason` });
+      problems.push({ zh: `对${named.zh}的冲突声明没有理由`, en: `the conflict declared for ${named.en} has no reason` });
     }
   }
   return problems;
@@ -125,8 +128,8 @@ export function bundleIdentity(
       ok: false,
       refusal: refusal(
         'bundle.wrong-edition',
-        `结果包属于本库中没有的届次（${b.editionId}）`,
-        `the bundle is for an edition this store does not hold (${b.editionId})`,
+        '结果包属于本库中没有的届次',
+        'the bundle is for an edition this store does not hold',
       ),
     };
   }

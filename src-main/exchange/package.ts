@@ -46,6 +46,10 @@ const MaterialSchema = z.strictObject({
   size: z.number().int().positive(),
   sha256: Sha256Schema,
   addedAt: IsoTimeSchema,
+  /** 1 for the first; a material the secretariat replaced comes as the next version */
+  version: z.number().int().min(1).default(1),
+  /** the material this version replaces */
+  replaces: EntityIdSchema.nullable().default(null),
   data: Base64Schema,
 });
 

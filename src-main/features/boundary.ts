@@ -27,7 +27,7 @@ export function checkAccess(access: Access, role: Role | null): void {
 
 /** The call's name is for whoever reads logs, not for the clerk reading the message. */
 export function parseCallInput(name: string, def: AnyCall, raw: unknown): unknown {
-  const parsed = validate(def.input as z.ZodType<unknown>, raw === undefined ? {} : raw);
+  const parsed = validate(def.input as z.ZodType<unknown>, raw === undefined ? {} : raw, 'form');
   if (parsed.ok) return parsed.value;
   const reasons = listReasons(parsed.reasons);
   throw new PingshenError(

@@ -13,8 +13,9 @@ export function currentPackage(ctx: Ctx, editionId: string): PackageRow {
   if (!pkg) {
     throw refuse(
       'edition.not-found',
-      `本库中没有该届次（${editionId}）：请先导入秘书处发来的评审包。`,
-      `This store holds no such edition (${editionId}): import the review package from the secretariat first.`,
+      '本库中没有该届次：请先导入秘书处发来的评审包。',
+      'This store holds no such edition: import the review package from the secretariat first.',
+      { editionId },
     );
   }
   return pkg;

@@ -2,13 +2,20 @@
  * From what the services return (api.ts) to what a report is made from (types.ts). Pure: the
  * service fetches, these select and reshape, so tests and the benchmark exercise the same path.
  */
+import { RECUSAL_CORRECTIONS, type Correction } from '../domain/corrections.js';
 import type { Applicant, ApplicantRef, Expert } from '../domain/people.js';
 import type { CriteriaFramework } from '../criteria/schema.js';
 import type { EditionResults } from '../scoring/results.js';
 import type { Stage } from '../domain/words.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration, ScoreSheet } from '../domain/review.js';
+import type { Localized } from '../domain/localized.js';
+import { editionTimeZone } from '../domain/time.js';
 import type { EditionDetail } from '../profile/edition.js';
+import { M } from './messages.js';
+import { missingForRanking, missingForStages } from './missing.js';
+import { expertShortName } from './people.js';
+import type { PanelLeads } from './sources.js';
 import type {
   BallotCandidate,
   BallotInput,
@@ -26,7 +33,15 @@ import type {
 } from './types.js';
 
 export function reportEdition(e: EditionDetail): ReportEdition {
-  return { id: e.id, name: e.name, year: e.year, city: e.profile.city, regulation: e.profile.regulation };
+  return {
+    id: e.id,
+    name: e.name,
+    year: e.year,
+    city: e.profile.city,
+    regulation: e.profile.regulation,
+    issuingBody: e.settings.issuingBody ?? null,
+    timeZone: editionTimeZone(e.settings),
+  };
 }
 
 export function reportFramework(f: CriteriaFramework): ReportFramework {
@@ -86,13 +101,26 @@ export function panelSummaryInput(d: {
   experts: Expert[];
   sheets: ScoreSheet[];
   results: EditionResults;
+  panels: PanelLeads[];
+  corrections: Correction[];
 }): PanelSummaryInput {
+  const stages = d.stages.map((stage) => panelStage(d, stage));
+  const byId = new Map(d.experts.map((e) => [e.id, e]));
+  const missing = missingForStages(
+    stages.map((s) => ({
+      stage: s.stage,
+      result: s.result,
+      missingNames: (s.result?.missingExpertIds ?? []).map((id) => expertShortName(byId.get(id), M.common.unlistedExpert.zh)),
+    })),
+  );
   return {
     report: 'panel-summary',
     edition: reportEdition(d.edition),
     framework: reportFramework(d.edition.framework),
     applicant: applicantRef(d.applicant),
-    stages: d.stages.map((stage) => panelStage(d, stage)),
+    stages,
+    missing,
+    corrections: correctionsFor(d.applicant.id, d.stages, d.panels, d.corrections),
     rules: { trim: d.results.rules.trim, disagreement: d.results.rules.disagreement, panelSize: d.results.rules.panelSize },
   };
 }
@@ -111,19 +139,39 @@ export function sheetsByApplicant(sheets: ScoreSheet[]): Map<string, ScoreSheet[
  * Every applicant with a panel score in some stage, in the edition's applicant order (the order
  * of the ranking's ties and of the secretariat's lists); an applicant never scored has no section.
  */
-export function panelBinderInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults }): PanelBinderInput {
+/**
+ * The changes a panel summary annexes: those naming the applicant in the stages shown (or in no
+ * stage: its record or materials), and those to the panels that review it there.
+ */
+function correctionsFor(applicantId: string, stages: readonly Stage[], panels: PanelLeads[], all: Correction[]): Correction[] {
+  const its = new Set(panels.filter((p) => stages.includes(p.stage) && p.applicantIds.includes(applicantId)).map((p) => p.id));
+  return all.filter((c) => {
+    if (c.applicantId === applicantId) return c.stage === null || stages.includes(c.stage);
+    return c.applicantId === null && c.panelId !== null && its.has(c.panelId);
+  });
+}
+
+export function panelBinderInput(d: {
+  edition: EditionDetail;
+  applicants: Applicant[];
+  experts: Expert[];
+  sheets: ScoreSheet[];
+  results: EditionResults;
+  panels: PanelLeads[];
+  corrections: Correction[];
+}): PanelBinderInput {
   const sheetsOf = sheetsByApplicant(d.sheets);
   const summaries: PanelSummaryInput[] = [];
   for (const applicant of d.applicants) {
     const sheets = sheetsOf.get(applicant.id) ?? [];
     const stages = stagesScored({ edition: d.edition, applicant, sheets, results: d.results });
-    if (stages.length > 0) summaries.push(panelSummaryInput({ edition: d.edition, applicant, stages, experts: d.experts, sheets, results: d.results }));
+    if (stages.length > 0) summaries.push(panelSummaryInput({ ...d, applicant, stages, sheets }));
   }
   return { report: 'panel-binder', edition: reportEdition(d.edition), summaries };
 }
 
 function panelStage(
-  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults },
+  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults; panels: PanelLeads[] },
   stage: Stage,
 ): PanelStage {
   const submitted = d.sheets
@@ -131,9 +179,11 @@ function panelStage(
     .sort((a, b) => expertOrder(d.experts, a.expertId) - expertOrder(d.experts, b.expertId));
   const result = d.results.stageResults.find((r) => r.applicantId === d.applicant.id && r.stage === stage) ?? null;
   const shownIds = new Set([...submitted.map((s) => s.expertId), ...(result?.missingExpertIds ?? [])]);
+  const panel = d.panels.find((p) => p.stage === stage && p.applicantIds.includes(d.applicant.id));
   return {
     stage,
     experts: d.experts.filter((e) => shownIds.has(e.id)).map(reportExpert),
+    leaderId: panel?.leaderId ?? null,
     sheets: submitted.map((s) => ({
       expertId: s.expertId,
       percents: Object.fromEntries(s.items.map((i) => [i.itemCode, i.percent])),
@@ -168,15 +218,18 @@ export function feedbackInput(d: {
   results: EditionResults;
   discloseScores: boolean;
 }): FeedbackInput {
-  const stages = d.edition.profile.stages.map((s) => s.stage).filter((s) => d.stage === undefined || s === d.stage);
-  const submitted = d.sheets.filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && stages.includes(s.stage));
+  const asked = d.edition.profile.stages.map((s) => s.stage).filter((s) => d.stage === undefined || s === d.stage);
+  const submitted = d.sheets.filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && asked.includes(s.stage));
+  // the report names only the stages that ran for this applicant: those with a submitted sheet
+  const ran = asked.filter((stage) => submitted.some((s) => s.stage === stage));
   const comments = submitted
     .flatMap((s) => s.items.map((i) => ({ stage: s.stage, itemCode: i.itemCode, strengths: i.strengths, opportunities: i.opportunities })))
     .filter((c) => c.strengths.trim() !== '' || c.opportunities.trim() !== '')
     .sort((a, b) => compare(a.itemCode, b.itemCode) || compare(a.stage, b.stage) || compare(a.strengths, b.strengths) || compare(a.opportunities, b.opportunities));
+  const resultOf = (stage: Stage) => d.results.stageResults.find((x) => x.applicantId === d.applicant.id && x.stage === stage);
   const scores = d.discloseScores
-    ? stages.map((stage) => {
-        const r = d.results.stageResults.find((x) => x.applicantId === d.applicant.id && x.stage === stage);
+    ? ran.map((stage) => {
+        const r = resultOf(stage);
         return { stage, panelScore: r?.panelScore ?? null, categoryMeans: r?.categoryMeans ?? {} };
       })
     : [];
@@ -185,18 +238,38 @@ export function feedbackInput(d: {
     edition: reportEdition(d.edition),
     framework: reportFramework(d.edition.framework),
     applicant: applicantRef(d.applicant),
-    stages,
+    stages: ran,
     comments,
+    missing: feedbackMissing(d.results, d.applicant.id, asked),
     discloseScores: d.discloseScores,
     scores,
   };
+}
+
+/**
+ * A feedback report is provisional while a stage this applicant is still in has not run or
+ * still awaits sheets. A stage after a shortlist the applicant missed will not run for it: that
+ * is not missing. The experts stay unnamed, as everywhere in this report.
+ */
+function feedbackMissing(results: EditionResults, applicantId: string, asked: readonly Stage[]): Localized[] {
+  const entry = results.ranking.find((r) => r.applicant.id === applicantId);
+  const cut = results.rules.shortlist ? results.rules.stages.findIndex((s) => s.stage === results.rules.shortlist!.afterStage) : -1;
+  const lines: Localized[] = [];
+  results.rules.stages.forEach(({ stage }, i) => {
+    if (!asked.includes(stage)) return;
+    if (cut >= 0 && i > cut && entry?.shortlisted === false) return;
+    const r = results.stageResults.find((x) => x.applicantId === applicantId && x.stage === stage);
+    if (!r || r.panelScore === null) lines.push(M.missing.noSheets(M.stage[stage]));
+    else if (r.missingExpertIds.length > 0) lines.push(M.missing.partial(M.stage[stage], 1));
+  });
+  return lines;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function rankingInput(d: { edition: EditionDetail; applicants: Applicant[]; results: EditionResults }): RankingInput {
   const { stageResults: _shownElsewhere, ...results } = d.results;
-  return { report: 'ranking', edition: reportEdition(d.edition), applicants: d.applicants.map(applicantRef), results };
+  return { report: 'ranking', edition: reportEdition(d.edition), applicants: d.applicants.map(applicantRef), results, missing: missingForRanking(results) };
 }
 
 /** null when the profile does not decide by vote. */
@@ -215,13 +288,14 @@ export function ballotInput(d: { edition: EditionDetail; applicants: Applicant[]
   return { report: 'ballot', edition: reportEdition(d.edition), vote: vote.fraction, candidates };
 }
 
-export function recusalsInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; declarations: Declaration[] }): RecusalsInput {
+export function recusalsInput(d: { edition: EditionDetail; applicants: Applicant[]; experts: Expert[]; declarations: Declaration[]; corrections: Correction[] }): RecusalsInput {
   return {
     report: 'recusals',
     edition: reportEdition(d.edition),
     applicants: d.applicants.map(applicantRef),
     experts: d.experts.map(reportExpert),
     declarations: [...d.declarations].sort((a, b) => compare(a.declaredAt, b.declaredAt)),
+    corrections: d.corrections.filter((c) => (RECUSAL_CORRECTIONS as readonly string[]).includes(c.action)),
   };
 }
 

@@ -86,12 +86,13 @@ export function buildFeedback(input: FeedbackInput, print: PrintOptions): DocDef
     particulars([
       [tr(lang, M.common.applicant), input.applicant.name],
       [tr(lang, M.common.applicantCode), input.applicant.code],
-      [tr(lang, M.feedback.stagesCovered), input.stages.map((s) => tr(lang, M.stage[s])).join(listSep)],
+      [tr(lang, M.feedback.stagesCovered), input.stages.map((s) => tr(lang, M.stage[s])).join(listSep) || tr(lang, M.feedback.noStage)],
       [tr(lang, M.common.criteria), tr(lang, M.common.standard(input.framework.standard, input.framework.name))],
     ]),
-    note(tr(lang, M.feedback.intro)),
-    ...(input.discloseScores ? scoresTable(input, lang) : []),
-    ...comments,
+    note(tr(lang, input.stages.length > 0 ? M.feedback.intro : M.missing.nothingYet)),
+    ...(input.discloseScores && input.stages.length > 0 ? scoresTable(input, lang) : []),
+    // an applicant no stage has run for gets no empty item tables, only the notice of what is missing
+    ...(input.stages.length > 0 ? comments : []),
   ];
-  return frame({ input, print, confidential: false, content });
+  return frame({ input, print, confidential: false, missing: input.missing, closing: { seal: true }, content });
 }

@@ -1,35 +1,9 @@
-import type { ReportLang } from './types.js';
-
 /**
- * Numbers and dates as a reader checks them. Times are shown in China Standard Time (UTC+8,
- * no daylight saving) whatever the machine's zone, so a printed page reads the same everywhere.
+ * Numbers and dates as a reader checks them. Dates are read in the edition's time zone
+ * (ReportEdition.timeZone, China's by default) whatever the machine's, by domain/time.ts, which
+ * the command line and the screens share: a printed page says the same hour as the screen.
  */
-
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-function cstParts(at: Date | string): { y: number; m: number; d: number; hh: string; mm: string } {
-  const t = new Date(new Date(at).getTime() + CST_OFFSET_MS);
-  return {
-    y: t.getUTCFullYear(),
-    m: t.getUTCMonth() + 1,
-    d: t.getUTCDate(),
-    hh: String(t.getUTCHours()).padStart(2, '0'),
-    mm: String(t.getUTCMinutes()).padStart(2, '0'),
-  };
-}
-
-/** 2026年11月23日 / 2026-11-23 */
-export function formatDate(at: Date | string, lang: ReportLang): string {
-  const p = cstParts(at);
-  if (lang === 'zh') return `${p.y}年${p.m}月${p.d}日`;
-  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
-}
-
-/** 2026年11月23日 14:05 / 2026-11-23 14:05 */
-export function formatDateTime(at: Date | string, lang: ReportLang): string {
-  const p = cstParts(at);
-  return `${formatDate(at, lang)} ${p.hh}:${p.mm}`;
-}
+export { formatDate, formatDateTime } from '../domain/time.js';
 
 /** Scores always with two decimals, so columns line up and 27.5 reads as 27.50 everywhere. */
 export function formatScore(value: number | null | undefined): string {

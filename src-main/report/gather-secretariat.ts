@@ -24,7 +24,7 @@ import type { ReportInput } from './types.js';
 
 function applicantOf(src: SecretariatSources, editionId: string, applicantId: string): Applicant {
   const found = src.applicants(editionId).find((a) => a.id === applicantId);
-  if (!found) throw new PingshenError('report.not-found', M.errors.noApplicant(applicantId), { applicantId });
+  if (!found) throw new PingshenError('report.not-found', M.errors.noApplicant, { applicantId });
   return found;
 }
 
@@ -41,7 +41,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
       if (!req.expertId) throw new PingshenError('report.invalid-request', M.errors.expertRequired);
       const applicant = applicantOf(src, edition.id, req.applicantId);
       const expert = src.experts(edition.id).find((e) => e.id === req.expertId);
-      if (!expert) throw new PingshenError('report.not-found', M.errors.noExpert(req.expertId), { expertId: req.expertId });
+      if (!expert) throw new PingshenError('report.not-found', M.errors.noExpert, { expertId: req.expertId });
       const sheet = src.sheets(edition.id, { applicantId: applicant.id, stage: req.stage, expertId: expert.id })[0];
       if (!sheet) throw new PingshenError('report.not-found', M.errors.noSheet(M.stage[req.stage]));
       const declaration = latestDeclaration(src.declarations(edition.id), expert.id, applicant.id);
@@ -53,7 +53,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
       const results = src.results(edition.id);
       const stages = req.stage ? [req.stage] : stagesScored({ edition, applicant, sheets, results });
       if (stages.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResults(applicant.code));
-      return panelSummaryInput({ edition, applicant, stages, experts: src.experts(edition.id), sheets, results });
+      return panelSummaryInput({ edition, applicant, stages, experts: src.experts(edition.id), sheets, results, panels: src.panels(edition.id), corrections: src.corrections(edition.id) });
     }
     case 'panel-binder': {
       const input = panelBinderInput({
@@ -62,6 +62,8 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
         experts: src.experts(edition.id),
         sheets: src.sheets(edition.id),
         results: src.results(edition.id),
+        panels: src.panels(edition.id),
+        corrections: src.corrections(edition.id),
       });
       if (input.summaries.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResultsAtAll);
       return input;
@@ -90,6 +92,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
         applicants: src.applicants(edition.id),
         experts: src.experts(edition.id),
         declarations: src.declarations(edition.id),
+        corrections: src.corrections(edition.id),
       });
     case 'receipt':
       return receiptInput({ edition, experts: src.experts(edition.id), bundles: src.bundles(edition.id) });

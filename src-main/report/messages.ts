@@ -60,14 +60,62 @@ export const M = {
     edition: (name: string, year: number): Localized =>
       name.includes(String(year)) ? { zh: name, en: name } : { zh: `${name}（${year}年度）`, en: `${name} (${year})` },
     generated: (date: string): Localized => ({ zh: `生成日期：${date}`, en: `Generated: ${date}` }),
+    reader: (name: string, code: string, time: string): Localized => ({ zh: `${name}（${code}）打印　${time}`, en: `Printed by ${name} (${code}), ${time}` }),
     page: (current: number, count: number): Localized => ({
       zh: `第 ${current} 页 / 共 ${count} 页`,
       en: `Page ${current} of ${count}`,
     }),
     fingerprint: (hex: string): Localized => ({ zh: `文档指纹（SHA-256）：${hex}`, en: `Document fingerprint (SHA-256): ${hex}` }),
     confidential: { zh: '内部资料　注意保密', en: 'Internal — confidential' },
-    timeZone: { zh: '文中时间均为北京时间。', en: 'Times are China Standard Time (UTC+8).' },
+    timeZone: (zone: Localized): Localized => ({ zh: `文中时间均为${zone.zh}。`, en: `Times are ${zone.en}.` }),
     draft: { zh: '草稿', en: 'DRAFT' },
+    provisional: { zh: '暂定', en: 'PROVISIONAL' },
+    provisionalTitle: { zh: '暂定：本报告所依据的评审数据尚不完整', en: 'Provisional: the review data this report is made from is not complete' },
+    provisionalEnd: {
+      zh: '以上数据齐全后请重新生成本报告；暂定稿不作为正式结果使用。',
+      en: 'Make this report again once the data above is complete; a provisional copy is not an official result.',
+    },
+    /** GB/T 9704: the page number between two dashes */
+    pageNumber: (current: number): string => `— ${current} —`,
+    pageCount: (count: number): Localized => ({ zh: `共 ${count} 页`, en: `${count} pages` }),
+    issuingBodyBlank: { zh: '（发文机关）', en: '(issuing body)' },
+    seal: { zh: '（盖章）', en: '(seal)' },
+  },
+
+  missing: {
+    noScore: (stage: Localized, count: number): Localized => ({
+      zh: `${stage.zh}：${count} 家申报单位尚无评审组得分`,
+      en: `${stage.en}: ${count} ${count === 1 ? 'applicant has' : 'applicants have'} no panel score yet`,
+    }),
+    partial: (stage: Localized, count: number): Localized => ({
+      zh: `${stage.zh}：${count} 家申报单位尚有专家未提交评分表，得分为暂定`,
+      en: `${stage.en}: ${count} ${count === 1 ? 'applicant still awaits' : 'applicants still await'} score sheets; their scores are provisional`,
+    }),
+    noSheets: (stage: Localized): Localized => ({ zh: `${stage.zh}：尚无已提交的评分表`, en: `${stage.en}: no score sheet submitted yet` }),
+    notSubmitted: (stage: Localized, names: string[]): Localized => ({
+      zh: `${stage.zh}：尚未提交评分表的专家 ${names.join('、')}`,
+      en: `${stage.en}: yet to submit a score sheet: ${names.join(', ')}`,
+    }),
+    stageToCome: (stage: Localized): Localized => ({ zh: `${stage.zh}尚未评审`, en: `the ${stage.en.toLowerCase()} has not been held yet` }),
+    binder: (count: number, codes: string[]): Localized => ({
+      zh: `${count} 家申报单位的评分表未齐：${codes.join('、')}`,
+      en: `${count} ${count === 1 ? 'applicant awaits' : 'applicants await'} score sheets: ${codes.join(', ')}`,
+    }),
+    nothingYet: { zh: '尚无任何已提交的评分表，本报告暂无评审意见。', en: 'No score sheet has been submitted yet: this report holds no comments so far.' },
+  },
+
+  signatures: {
+    leader: { zh: '评审组组长（签名）：', en: 'Panel leader (signature):' },
+    members: { zh: '评审组成员（签名）：', en: 'Panel members (signature):' },
+    memberRole: { zh: '成员', en: 'Member' },
+    leaderRole: { zh: '组长', en: 'Leader' },
+    title: { zh: '评审组签名', en: 'Signatures of the panel' },
+    name: { zh: '姓名', en: 'Name' },
+    role: { zh: '职责', en: 'Role' },
+    sign: { zh: '签名', en: 'Signature' },
+    committeeTitle: { zh: '评委会审定', en: 'Approved by the committee' },
+    committeeChair: { zh: '评委会主任（签名）：', en: 'Committee chair (signature):' },
+    committeeMembers: { zh: '评委会委员（签名）：', en: 'Committee members (signature):' },
   },
 
   common: {
@@ -89,6 +137,9 @@ export const M = {
     time: { zh: '时间', en: 'Time' },
     reason: { zh: '理由', en: 'Reason' },
     none: { zh: '无', en: 'None' },
+    // for a record whose person is not (or no longer) on file: never shown as an internal id
+    unlistedExpert: { zh: '（未登记的专家）', en: '(unlisted expert)' },
+    unlistedApplicant: { zh: '（本届没有的申报单位）', en: '(applicant not in this edition)' },
     notScored: { zh: '未评', en: 'n/s' },
     strengths: { zh: '优势', en: 'Strengths' },
     opportunities: { zh: '改进机会', en: 'Opportunities for improvement' },
@@ -170,11 +221,13 @@ export const M = {
       en: "This report gathers the panel's comments on your organisation by category and item of the criteria: strengths and opportunities for improvement. Identical comments appear once; experts are not named.",
     },
     stagesCovered: { zh: '评审阶段', en: 'Stages covered' },
+    noStage: { zh: '尚未开始', en: 'none held yet' },
     scoresTitle: { zh: '各类目得分', en: 'Scores by category' },
     noComment: { zh: '（无）', en: '(none)' },
   },
 
   ranking: {
+    withdrawnTitle: { zh: '撤回申报（不参加排名）', en: 'Withdrawn (not ranked)' },
     tableTitle: { zh: '排名', en: 'Ranking' },
     rank: { zh: '名次', en: 'Rank' },
     weighted: { zh: '加权总分', en: 'Weighted total' },
@@ -274,10 +327,17 @@ export const M = {
     recusalsTitle: { zh: '一、回避', en: '1. Recusals' },
     clearTitle: { zh: '二、无利害关系声明', en: '2. Declarations of no conflict' },
     source: { zh: '来源', en: 'Source' },
+    lifted: (at: string, reason: string): Localized => ({ zh: `已于 ${at} 撤销：${reason}`, en: `lifted on ${at}: ${reason}` }),
     sources: {
       expert: { zh: '专家声明', en: "Expert's declaration" },
       secretariat: { zh: '秘书处决定', en: 'Imposed by the secretariat' },
     } satisfies Record<Declaration['source'], Localized>,
+  },
+
+  corrections: {
+    title: { zh: '附：评审包发出后的变更', en: 'Annex: changes after the review packages went out' },
+    recusalsTitle: { zh: '三、评审包发出后的回避变更', en: '3. Recusals changed after the review packages went out' },
+    change: { zh: '变更', en: 'Change' },
   },
 
   receipt: {
@@ -327,8 +387,8 @@ export const M = {
       zh: `尚无该专家对该申报单位${stage.zh}的评分表，无可打印内容。`,
       en: `There is no score sheet of this expert for this applicant's ${stage.en.toLowerCase()}: nothing to print.`,
     }),
-    noApplicant: (id: string): Localized => ({ zh: `本届没有该申报单位（${id}）。请刷新列表后重试。`, en: `This edition has no such applicant (${id}). Refresh the list and try again.` }),
-    noExpert: (id: string): Localized => ({ zh: `本届没有该评审专家（${id}）。请刷新列表后重试。`, en: `This edition has no such expert (${id}). Refresh the list and try again.` }),
+    noApplicant: { zh: '本届没有该申报单位。请刷新列表后重试。', en: 'This edition has no such applicant. Refresh the list and try again.' },
+    noExpert: { zh: '本届没有该评审专家。请刷新列表后重试。', en: 'This edition has no such expert. Refresh the list and try again.' },
     noPanelResultsAtAll: {
       zh: '本届尚无任何申报单位有评审组评分，无可汇编的内容。请先导入专家的结果包。',
       en: 'No applicant in this edition has panel scores yet: there is nothing to bind. Import the experts’ result bundles first.',

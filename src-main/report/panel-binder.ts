@@ -26,5 +26,7 @@ export function buildPanelBinder(input: PanelBinderInput, print: PrintOptions): 
     ...panelSections(summary, lang, [[tr(lang, M.binder.sectionFingerprint), reportFingerprint(summary)]]),
   ]);
   const content: Content[] = [note(tr(lang, M.binder.intro(input.summaries.length))), contents, ...sections];
-  return frame({ input, print, orientation: 'landscape', confidential: true, content });
+  const pending = input.summaries.filter((s) => s.missing.length > 0).map((s) => s.applicant.code);
+  const missing = pending.length > 0 ? [M.missing.binder(pending.length, pending)] : [];
+  return frame({ input, print, orientation: 'landscape', confidential: true, missing, content });
 }

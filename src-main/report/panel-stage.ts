@@ -16,12 +16,14 @@ export interface PanelStageContent {
   members: string;
   notes: Content[];
   table: ContentNode;
+  /** who signs the stage's summary: the leader first, then the members */
+  signers: { role: string; name: string }[];
 }
 
 export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, lang: ReportLang): PanelStageContent {
   const result = stage.result;
   const experts = byId(stage.experts);
-  const name = (id: string) => expertShortName(experts.get(id), id);
+  const name = (id: string) => expertShortName(experts.get(id), tr(lang, M.common.unlistedExpert));
   const dropped = new Set(result?.droppedExpertIds ?? []);
   const trimmed = result?.trimmed === true;
   const flagged = new Set((result?.disagreements ?? []).map((d) => d.itemCode));
@@ -109,14 +111,20 @@ export function panelStageContent(input: PanelSummaryInput, stage: PanelStage, l
     notes.push(note(tr(lang, M.panel.missing(result.missingExpertIds.map(name).join(lang === 'zh' ? '、' : ', ')))));
   }
 
-  const widths = [32, '*', 28, ...sheets.map(() => 40), 40, ...(trimmed ? [46] : []), 52, 46];
+  const widths = [32, '*', 32, ...sheets.map(() => 40), 40, ...(trimmed ? [46] : []), 52, 46];
   const groups = new Set([0, 3, 3 + sheets.length, widths.length]);
   const rules = {
     vLineWidth: (i: number) => (groups.has(i) ? 0.5 : 0),
     hLineWidth: (i: number) => (ruled.has(i) ? 0.5 : 0),
   };
+  const leader = stage.experts.find((e) => e.id === stage.leaderId);
+  const signers = [
+    ...(leader ? [{ role: tr(lang, M.signatures.leaderRole), name: expertShortName(leader, '') }] : []),
+    ...stage.experts.filter((e) => e !== leader).map((e) => ({ role: tr(lang, M.signatures.memberRole), name: expertShortName(e, tr(lang, M.common.unlistedExpert)) })),
+  ];
   return {
-    members: stage.experts.map((e) => expertShortName(e, e.id)).join(lang === 'zh' ? '、' : ', '),
+    signers,
+    members: stage.experts.map((e) => expertShortName(e, tr(lang, M.common.unlistedExpert))).join(lang === 'zh' ? '、' : ', '),
     notes,
     // titled with the stage and the applicant, repeated on each page the table runs on, so a
     // loose page of a long summary (or of the committee's binder) still says whose scores it holds

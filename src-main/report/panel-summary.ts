@@ -4,7 +4,8 @@
  * under its own heading, with its panel members, notes and table (panel-stage.ts). The
  * committee's binder (panel-binder.ts) sets the same sections one applicant after another.
  */
-import { frame, h2, particulars } from './layout.js';
+import { correctionsTable } from './corrections.js';
+import { frame, h2, particulars, signatureTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { panelStageContent } from './panel-stage.js';
 import type { Content, DocDefinition, PanelSummaryInput, PrintOptions, ReportLang } from './types.js';
@@ -16,7 +17,12 @@ function applicantPairs(input: PanelSummaryInput, lang: ReportLang): [string, st
   ];
 }
 
-/** The particulars, then each stage from a new page; `extra` adds rows to the particulars. */
+/** The changes after the packages went out, if any: the summary's annex. */
+function annex(input: PanelSummaryInput, lang: ReportLang): Content[] {
+  return input.corrections.length === 0 ? [] : [correctionsTable(tr(lang, M.corrections.title), input.corrections, lang, input.edition.timeZone)];
+}
+
+/** The particulars, then each stage from a new page, then the annex; `extra` adds rows to the particulars. */
 export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra: [string, string][] = []): Content[] {
   const sep = lang === 'zh' ? '、' : ', ';
   const none = tr(lang, M.common.none);
@@ -33,14 +39,16 @@ export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra:
       particulars([[tr(lang, M.panel.members), s.members || none]], 1),
       { stack: s.notes, margin: [0, 0, 0, 8] },
       s.table,
+      signatureTable(lang, tr(lang, M.signatures.title), s.signers),
     ]),
+    ...annex(input, lang),
   ];
 }
 
 export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions): DocDefinition {
   const lang = print.lang;
   const only = input.stages.length === 1 ? input.stages[0]! : null;
-  if (!only) return frame({ input, print, orientation: 'landscape', confidential: true, content: panelSections(input, lang) });
+  if (!only) return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, content: panelSections(input, lang) });
 
   const section = panelStageContent(input, only, lang);
   const content: Content[] = [
@@ -52,6 +60,8 @@ export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions)
     ]),
     { stack: section.notes, margin: [0, 0, 0, 8] },
     section.table,
+    signatureTable(lang, tr(lang, M.signatures.title), section.signers),
+    ...annex(input, lang),
   ];
-  return frame({ input, print, orientation: 'landscape', confidential: true, content });
+  return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, content });
 }

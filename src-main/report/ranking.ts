@@ -5,13 +5,15 @@
  */
 import type { ApplicantKind } from '../domain/words.js';
 import type { RankingEntry } from '../domain/scores.js';
-import { formatPercent, formatScore } from './format.js';
-import { STRONG, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
+import { formatDateTime, formatPercent, formatScore } from './format.js';
+import { STRONG, committeeSignatures, frame, h2, h3, note, num, particulars, td, th, titledTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { applicantLabel, byId } from './people.js';
 import type { Content, DocDefinition, PrintOptions, RankingInput, ReportLang } from './types.js';
 
 const KINDS: ApplicantKind[] = ['unit', 'individual'];
+/** blank lines for the committee members' signatures: no regulation fixes the committee's size */
+const COMMITTEE_LINES = 12;
 
 function rulesBlock(input: RankingInput, lang: ReportLang): Content {
   const { rules, shortlist } = input.results;
@@ -79,7 +81,7 @@ function rankingTable(input: RankingInput, lang: ReportLang): Content {
       td(st ? tr(lang, M.ranking.status[st]) : '—', st === 'award' || st === 'nomination' ? STRONG : {}),
     ];
   };
-  const widths = [36, 62, '*', ...(withKind ? [58] : []), ...rules.stages.map(() => 62), 54, 44, ...(withShortlist ? [44] : []), 88];
+  const widths = [36, 62, '*', ...(withKind ? [58] : []), ...rules.stages.map(() => 62), 54, 44, ...(withShortlist ? [54] : []), 88];
   return titledTable(tr(lang, M.ranking.tableTitle), 'h2', widths, [header, ...rows.map(line)]);
 }
 
@@ -102,14 +104,14 @@ function candidateLists(input: RankingInput, lang: ReportLang): Content[] {
         h3(tr(lang, M.ranking.listHeading(M.kind[kind], M.ranking[level], cap, candidates.unfilled[level][kind]))),
         listed.length === 0
           ? note(tr(lang, M.common.none))
-          : { ol: listed.map((r) => `${applicantLabel(applicants.get(r.applicant.id) ?? r.applicant, r.applicant.id)}　${formatScore(r.weightedTotal)}`) },
+          : { ol: listed.map((r) => `${applicantLabel(applicants.get(r.applicant.id) ?? r.applicant, r.applicant.code)}　${formatScore(r.weightedTotal)}`) },
       ]);
     }
     const tied = candidates.entries.filter((e) => e.kind === kind && e.status === 'tie-at-cap');
     if (tied.length > 0) {
       groups.push([
         h3(`${tr(lang, M.kind[kind])} · ${tr(lang, M.ranking.status['tie-at-cap'])}`),
-        { ul: tied.map((e) => applicantLabel(applicants.get(e.applicantId), e.applicantId)) },
+        { ul: tied.map((e) => applicantLabel(applicants.get(e.applicantId), tr(lang, M.common.unlistedApplicant))) },
       ]);
     }
   }
@@ -125,7 +127,7 @@ function flagsTable(input: RankingInput, lang: ReportLang): Content[] {
     [th(tr(lang, M.ranking.flagKind)), th(tr(lang, M.common.applicant)), th(tr(lang, M.common.stage)), th(tr(lang, M.common.item)), th(tr(lang, M.ranking.flagDetail))],
     ...flags.map((f) => [
       td(tr(lang, M.ranking.flag[f.code])),
-      td(f.applicantId ? applicantLabel(applicants.get(f.applicantId), f.applicantId) : '—'),
+      td(f.applicantId ? applicantLabel(applicants.get(f.applicantId), tr(lang, M.common.unlistedApplicant)) : '—'),
       td(f.stage ? tr(lang, M.stage[f.stage]) : '—'),
       td(f.itemCode ?? '—'),
       td(tr(lang, f.detail)),
@@ -134,13 +136,26 @@ function flagsTable(input: RankingInput, lang: ReportLang): Content[] {
   return [titledTable(tr(lang, M.ranking.flagsTitle), 'h2', [84, 170, 76, 40, '*'], body)];
 }
 
+/** Applicants who withdrew: named, with the date and reason, never ranked. */
+function withdrawnTable(input: RankingInput, lang: ReportLang): Content[] {
+  const list = input.results.withdrawn;
+  if (list.length === 0) return [];
+  const body: Content[][] = [
+    [th(tr(lang, M.common.applicant)), th(tr(lang, M.common.time)), th(tr(lang, M.common.reason))],
+    ...list.map((w) => [td(applicantLabel(w.applicant, w.applicant.code)), td(formatDateTime(w.at, lang, input.edition.timeZone)), td(w.reason)]),
+  ];
+  return [titledTable(tr(lang, M.ranking.withdrawnTitle), 'h2', [220, 100, '*'], body)];
+}
+
 export function buildRanking(input: RankingInput, print: PrintOptions): DocDefinition {
   const lang = print.lang;
   const content: Content[] = [
     rulesBlock(input, lang),
     rankingTable(input, lang),
     ...candidateLists(input, lang),
+    ...withdrawnTable(input, lang),
     ...flagsTable(input, lang),
   ];
-  return frame({ input, print, orientation: 'landscape', confidential: true, content });
+  const closing = { seal: true, after: committeeSignatures(lang, COMMITTEE_LINES) };
+  return frame({ input, print, orientation: 'landscape', confidential: true, missing: input.missing, closing, content });
 }

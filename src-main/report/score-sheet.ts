@@ -3,6 +3,7 @@
  * with points, percentage, score and comments, category subtotals, the total, the expert's
  * conflict-of-interest declaration, and a line for signature and date.
  */
+import { timeZoneName } from '../domain/time.js';
 import { centiToScore, formatDateTime, formatPercent, formatScore, itemCentiScore } from './format.js';
 import { STRONG, blanks, frame, h2, num, particulars, spanned, table, td, th } from './layout.js';
 import { M, tr } from './messages.js';
@@ -74,9 +75,9 @@ export function buildScoreSheet(input: ScoreSheetInput, print: PrintOptions): Do
 
   const d = input.declaration;
   const declaration = d
-    ? M.scoreSheet.declaration(d, input.applicant.name, formatDateTime(d.declaredAt, lang))
+    ? M.scoreSheet.declaration(d, input.applicant.name, formatDateTime(d.declaredAt, lang, input.edition.timeZone))
     : M.scoreSheet.noDeclaration;
-  const submitted = input.sheet.submittedAt ? formatDateTime(input.sheet.submittedAt, lang) : null;
+  const submitted = input.sheet.submittedAt ? formatDateTime(input.sheet.submittedAt, lang, input.edition.timeZone) : null;
 
   const content: Content[] = [
     particulars([
@@ -95,7 +96,7 @@ export function buildScoreSheet(input: ScoreSheetInput, print: PrintOptions): Do
           { label: tr(lang, M.scoreSheet.signature) },
           { label: tr(lang, M.common.date), fill: tr(lang, M.common.blankDate) },
         ]),
-        { text: tr(lang, M.frame.timeZone), style: 'note', margin: [0, 12, 0, 0] },
+        { text: tr(lang, M.frame.timeZone(timeZoneName(input.edition.timeZone))), style: 'note', margin: [0, 12, 0, 0] },
       ],
       unbreakable: true,
     },

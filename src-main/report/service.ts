@@ -10,8 +10,9 @@ import { gatherForSecretariat } from './gather-secretariat.js';
 import { renderReport } from './render.js';
 import type { ReportRequest } from './request.js';
 import type { ReportSources } from './sources.js';
-import type { ReportInput } from './types.js';
-import { safeFileName } from '../domain/file-names.js';
+import { M } from './messages.js';
+import type { ReportInput, ReportLang } from './types.js';
+import { namedFile } from '../domain/file-names.js';
 
 export interface MadeReport {
   fileName: string;
@@ -25,17 +26,28 @@ function gather(src: ReportSources, req: ReportRequest): ReportInput {
   return src.role === 'secretariat' ? gatherForSecretariat(src, req) : gatherForExpert(src, req);
 }
 
-/** A name that says what the PDF is: kind, applicant and stage where given, language. */
-export function reportFileName(r: ReportRequest): string {
-  const parts: string[] = [r.kind, r.editionId.slice(0, 8)];
-  if ('applicantId' in r && r.applicantId) parts.push(r.applicantId.slice(0, 8));
-  if ('stage' in r && r.stage) parts.push(r.stage);
-  parts.push(r.lang);
-  return safeFileName(`pingshen-${parts.join('-')}.pdf`);
+/**
+ * A name that says what the PDF is and whose: 评分表-WX2025-004-E03-材料评审.pdf,
+ * 评审反馈报告-WX2025-004.pdf, 综合评分排名及候选名单-2025年度无锡市市长质量奖.pdf; never an id.
+ */
+export function reportFileName(input: ReportInput, lang: ReportLang): string {
+  const title = M.titles[input.report][lang];
+  const stage = (s: keyof typeof M.stage) => M.stage[s][lang];
+  switch (input.report) {
+    case 'score-sheet':
+      return namedFile([title, input.applicant.code, input.expert.code ?? input.expert.name ?? '', stage(input.stage)], '.pdf');
+    case 'panel-summary':
+      return namedFile([title, input.applicant.code, ...input.stages.map((s) => stage(s.stage))], '.pdf');
+    case 'feedback':
+      return namedFile([title, input.applicant.code], '.pdf');
+    default:
+      return namedFile([title, input.edition.name], '.pdf');
+  }
 }
 
 export async function makeReport(src: ReportSources, req: ReportRequest): Promise<MadeReport> {
   const input = gather(src, req);
-  const { pdf, pages } = await renderReport(buildReport(input, { lang: req.lang, generatedAt: new Date() }));
-  return { fileName: reportFileName(req), pdf, pages, fingerprint: reportFingerprint(input) };
+  const reader = src.role === 'expert' ? src.me(req.editionId) : undefined;
+  const { pdf, pages } = await renderReport(buildReport(input, { lang: req.lang, generatedAt: new Date(), ...(reader ? { reader: { code: reader.code, name: reader.name } } : {}) }));
+  return { fileName: reportFileName(input, req.lang), pdf, pages, fingerprint: reportFingerprint(input) };
 }

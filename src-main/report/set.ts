@@ -80,7 +80,7 @@ function jobs(src: SecretariatSources, editionId: string, lang: ReportLang, disc
     const feedback = feedbackInput({ edition, applicant, sheets: mine, results, discloseScores });
     list.push({ name: fileName('feedback', lang, applicant.code), input: feedback, kind: 'feedback', applicantCode: applicant.code });
   }
-  const binder = panelBinderInput({ edition, applicants, experts, sheets, results });
+  const binder = panelBinderInput({ edition, applicants, experts, sheets, results, panels: src.panels(edition.id), corrections: src.corrections(edition.id) });
   if (binder.summaries.length > 0) list.push({ name: fileName('panel-binder', lang, null), input: binder, kind: 'panel-binder', applicantCode: null });
   list.push({ name: fileName('ranking', lang, null), input: rankingInput({ edition, applicants, results }), kind: 'ranking', applicantCode: null });
   return list;

@@ -1,4 +1,6 @@
+import type { Correction } from '../domain/corrections.js';
 import type { BundleRecord } from '../domain/files.js';
+import type { Panel } from '../domain/panels.js';
 import type { Applicant, Expert, ExpertSelf } from '../domain/people.js';
 import type { AssignmentView, Declaration, ScoreSheet } from '../domain/review.js';
 import type { Stage } from '../domain/words.js';
@@ -17,10 +19,16 @@ export interface SecretariatSources {
   experts(editionId: string): Expert[];
   sheets(editionId: string, filter?: { applicantId?: string; stage?: Stage; expertId?: string }): ScoreSheet[];
   results(editionId: string): EditionResults;
+  /** who leads each panel and whom it reviews: the panel summaries' signature lines */
+  panels(editionId: string): PanelLeads[];
   /** every declaration, conflict or not, from both sources */
   declarations(editionId: string): Declaration[];
   bundles(editionId: string): BundleRecord[];
+  /** changes made after the first package went out, oldest first: the reports' annex */
+  corrections(editionId: string): Correction[];
 }
+
+export type PanelLeads = Pick<Panel, 'id' | 'stage' | 'leaderId' | 'applicantIds'>;
 
 export interface ExpertSources {
   readonly role: 'expert';

@@ -4,6 +4,7 @@
  * holds exactly the data the document shows and nothing about when or in which language it was
  * printed.
  */
+import type { Correction } from '../domain/corrections.js';
 import type { ApplicantRef } from '../domain/people.js';
 import type { CandidateStatus, StageResult } from '../domain/scores.js';
 import type { EditionResults } from '../scoring/results.js';
@@ -23,6 +24,10 @@ export interface ReportEdition {
   year: number;
   city: Localized;
   regulation: Localized;
+  /** 发文机关, as the 落款 and seal name it; null leaves a line to write it in by hand */
+  issuingBody: string | null;
+  /** the zone every printed time is read in */
+  timeZone: string;
 }
 
 /** The criteria tree as the reports show it: codes, names and points, without guidance texts. */
@@ -66,6 +71,8 @@ export interface PanelStage {
   stage: Stage;
   /** the experts whose submitted sheets are shown, in column order */
   experts: ReportExpert[];
+  /** the panel's leader (组长), who signs first; null when the panel has none or it is not known */
+  leaderId: string | null;
   sheets: { expertId: string; percents: Record<string, number | null> }[];
   result: StageResult | null;
 }
@@ -77,6 +84,10 @@ export interface PanelSummaryInput {
   framework: ReportFramework;
   applicant: ApplicantRef;
   stages: PanelStage[];
+  /** sheets not yet in, for the stages shown; empty when complete */
+  missing: Localized[];
+  /** changes to this applicant's panels and sheets after the packages went out, oldest first */
+  corrections: Correction[];
   rules: {
     trim: { enabled: boolean; minPanelSize: number };
     disagreement: { enabled: boolean; threshold: number };
@@ -108,8 +119,11 @@ export interface FeedbackInput {
   edition: ReportEdition;
   framework: ReportFramework;
   applicant: ApplicantRef;
+  /** the stages that ran for this applicant: those with a submitted sheet */
   stages: Stage[];
   comments: ItemComment[];
+  /** what the report still lacks (stages to come, sheets not yet in); empty when complete */
+  missing: Localized[];
   /** category scores are printed only when the secretariat chooses to disclose them */
   discloseScores: boolean;
   scores: { stage: Stage; panelScore: number | null; categoryMeans: Record<string, number> }[];
@@ -120,6 +134,8 @@ export interface RankingInput {
   edition: ReportEdition;
   applicants: ApplicantRef[];
   results: Omit<EditionResults, 'stageResults'>;
+  /** stage scores not yet in; empty when every applicant still in the running is fully scored */
+  missing: Localized[];
 }
 
 export interface BallotCandidate {
@@ -141,6 +157,8 @@ export interface RecusalsInput {
   applicants: ApplicantRef[];
   experts: ReportExpert[];
   declarations: Declaration[];
+  /** recusals imposed or lifted after the packages went out, oldest first */
+  corrections: Correction[];
 }
 
 export interface ReceiptInput {
@@ -233,4 +251,6 @@ export interface DocDefinition {
 export interface PrintOptions {
   lang: ReportLang;
   generatedAt: Date;
+  /** the expert printing from their own store: every page then carries their name, code and the time */
+  reader?: { code: string; name: string };
 }

@@ -110,9 +110,9 @@ function fillParagraph(list: Token[], maxWidth: number, fontSize: number): Token
   return lines;
 }
 
-/** Characters no wider than 1 em in Noto Sans SC (bold '@' is 1.007 em): ASCII, CJK punctuation and ideographs, full-width forms. */
+/** Characters no wider than EM_BOUND in the report fonts (bold 'W' is 1.09 em): ASCII, CJK punctuation and ideographs, full-width forms. */
 const AT_MOST_AN_EM = /^[\u0020-\u007e\u2010-\u2027\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*$/u;
-const EM_BOUND = 1.01;
+const EM_BOUND = 1.1;
 
 /** Lines of at most `width` points; a newline in the text always starts a new line. */
 export function wrapRuns(runs: Run[], width: number, fontSize: number): Run[][] {

@@ -1,3 +1,6 @@
+import type { Localized } from '../domain/localized.js';
+import { nameList } from '../domain/names.js';
+import { byText } from '../domain/order.js';
 import type { ApplicantRef } from '../domain/people.js';
 import type { EffectiveRules } from '../profile/effective.js';
 import type { Flag, StageResult } from '../domain/scores.js';
@@ -11,8 +14,11 @@ const LEVEL = {
 };
 const KIND = { unit: { zh: '单位', en: 'units' }, individual: { zh: '个人', en: 'individuals' } };
 
-/** The flags one stage result raises, each saying what the secretariat should do about it. */
-export function stageFlags(rules: EffectiveRules, applicant: ApplicantRef, result: StageResult): Flag[] {
+/**
+ * The flags one stage result raises, each saying what the secretariat should do about it. Experts
+ * are named as people know them (`nameOf`: code and name), never by their internal id.
+ */
+export function stageFlags(rules: EffectiveRules, applicant: ApplicantRef, result: StageResult, nameOf: (expertId: string) => Localized): Flag[] {
   const stage = result.stage;
   const where = { zh: `${applicant.code} ${STAGE_NAMES[stage].zh}`, en: `${applicant.code}, ${STAGE_NAMES[stage].en}` };
   const flags: Flag[] = [];
@@ -41,14 +47,15 @@ export function stageFlags(rules: EffectiveRules, applicant: ApplicantRef, resul
     });
   }
   if (result.missingExpertIds.length > 0) {
-    const ids = result.missingExpertIds.join(', ');
+    // in the order of the experts' codes, as the secretariat lists them
+    const names = nameList(result.missingExpertIds.map(nameOf).sort((a, b) => byText(a.zh, b.zh)));
     flags.push({
       code: 'missing-sheets',
       applicantId: applicant.id,
       stage,
       detail: {
-        zh: `${where.zh}：尚有 ${result.missingExpertIds.length} 名专家未提交评分表（${ids}），该环节得分为暂定。`,
-        en: `${where.en}: ${result.missingExpertIds.length === 1 ? 'one expert has' : `${result.missingExpertIds.length} experts have`} not submitted a score sheet (${ids}); the stage score is provisional.`,
+        zh: `${where.zh}：尚有 ${result.missingExpertIds.length} 名专家未提交评分表（${names.zh}），该环节得分为暂定。`,
+        en: `${where.en}: ${result.missingExpertIds.length === 1 ? 'one expert has' : `${result.missingExpertIds.length} experts have`} not submitted a score sheet (${names.en}); the stage score is provisional.`,
       },
     });
   }

@@ -1,6 +1,7 @@
 import type { CriteriaFramework } from '../criteria/schema.js';
 import { byText } from '../domain/order.js';
-import type { ApplicantRef } from '../domain/people.js';
+import { namer } from '../domain/names.js';
+import type { ApplicantRef, ExpertRef, Withdrawal } from '../domain/people.js';
 import type { Declaration } from '../domain/review.js';
 import type { Flag, PanelSeat, SubmittedSheet } from '../domain/scores.js';
 import { STAGE_NAMES, type Stage } from '../domain/words.js';
@@ -16,9 +17,10 @@ import { computeEditionResults, type EditionResults } from './results.js';
 export interface EditionRecords {
   rules: EffectiveRules;
   framework: CriteriaFramework;
-  applicants: ApplicantRef[];
-  /** to name an expert in a flag */
-  experts: { id: string; code: string }[];
+  /** every applicant, those who withdrew with when and why: they are not ranked */
+  applicants: (ApplicantRef & { withdrawn: Withdrawal })[];
+  /** to name an expert in a flag, by code and name */
+  experts: ExpertRef[];
   /** who sits on the panel that reviews each applicant in each stage */
   seats: Omit<PanelSeat, 'recusedIds'>[];
   /** both sources, lifted ones included (a lifted recusal no longer recuses) */
@@ -38,8 +40,11 @@ const sheetOrder = (code: (id: string) => string) => (a: SubmittedSheet, b: Subm
 export function resultsFromRecords(r: EditionRecords): EditionResults {
   const standingOf = standings(r.declarations);
   const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
-  const codeOfApplicant = new Map(r.applicants.map((a) => [a.id, a.code]));
-  const codeOfExpert = new Map(r.experts.map((e) => [e.id, e.code]));
+  const ref = ({ withdrawn: _, ...a }: EditionRecords['applicants'][number]): ApplicantRef => a;
+  const applicants = r.applicants.filter((a) => !a.withdrawn).map(ref);
+  const withdrawn = r.applicants.flatMap((a) => (a.withdrawn ? [{ applicant: ref(a), at: a.withdrawn.at, reason: a.withdrawn.reason }] : []));
+  const codeOfApplicant = new Map(applicants.map((a) => [a.id, a.code]));
+  const expertName = namer(r.experts);
   const applicantCode = (id: string): string => codeOfApplicant.get(id) ?? id;
   const seats: PanelSeat[] = r.seats.map((s) => ({ ...s, recusedIds: s.memberIds.filter((m) => isRecused(m, s.applicantId)) }));
   const seated = new Set(seats.flatMap((s) => s.memberIds.map((m) => seatKey(m, s.applicantId, s.stage))));
@@ -49,21 +54,21 @@ export function resultsFromRecords(r: EditionRecords): EditionResults {
     if (!seated.has(seatKey(sheet.expertId, sheet.applicantId, sheet.stage))) continue;
     if (isRecused(sheet.expertId, sheet.applicantId)) {
       const code = applicantCode(sheet.applicantId);
-      const expert = codeOfExpert.get(sheet.expertId) ?? sheet.expertId;
+      const who = expertName(sheet.expertId);
       excluded.push({
         code: 'recused-sheet-excluded',
         applicantId: sheet.applicantId,
         stage: sheet.stage,
         detail: {
-          zh: `专家 ${expert} 已被要求回避 ${code}，其${STAGE_NAMES[sheet.stage].zh}评分表不计入汇总`,
-          en: `expert ${expert} was recused from ${code}; their ${STAGE_NAMES[sheet.stage].en} sheet is left out of the aggregation`,
+          zh: `专家 ${who.zh} 已被要求回避 ${code}，其${STAGE_NAMES[sheet.stage].zh}评分表不计入汇总。`,
+          en: `Expert ${who.en} was recused from ${code}; their ${STAGE_NAMES[sheet.stage].en} sheet is left out of the aggregation.`,
         },
       });
       continue;
     }
     sheets.push(sheet);
   }
-  const results = computeEditionResults({ rules: r.rules, framework: r.framework, applicants: r.applicants, seats, sheets });
+  const results = computeEditionResults({ rules: r.rules, framework: r.framework, applicants, experts: r.experts, seats, sheets, withdrawn });
   return { ...results, flags: [...results.flags, ...excluded] };
 }
 

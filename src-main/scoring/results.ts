@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { namer } from '../domain/names.js';
 import { byText } from '../domain/order.js';
 import { CandidateEntrySchema, FlagSchema, perKind, RankingEntrySchema, StageResultSchema, type Flag, type StageResult, type SubmittedSheet } from '../domain/scores.js';
-import { EntityIdSchema } from '../domain/values.js';
+import { ApplicantRefSchema } from '../domain/people.js';
+import { EntityIdSchema, IsoTimeSchema } from '../domain/values.js';
 import { EffectiveRulesSchema } from '../profile/effective.js';
 import { selectCandidates } from '../rules/floors-caps.js';
 import { shortlistAfter, type ShortlistOutcome } from '../rules/shortlist.js';
@@ -9,7 +11,6 @@ import { shortlistFlags, stageFlags, tieAtCapFlags, unseatedFlag } from './flags
 import { checkEditionInput, type EditionInput } from './input.js';
 import { stageResult } from './panel.js';
 import { indexStageResults, rankApplicants } from './ranking.js';
-
 
 /** What the committee sees for an edition, computed from the sheets that came back. */
 export const EditionResultsSchema = z.strictObject({
@@ -23,6 +24,8 @@ export const EditionResultsSchema = z.strictObject({
     unfilled: z.strictObject({ award: perKind(z.number().int()), nomination: perKind(z.number().int()) }),
   }),
   flags: z.array(FlagSchema),
+  /** applicants who withdrew, in code order: not ranked */
+  withdrawn: z.array(z.strictObject({ applicant: ApplicantRefSchema, at: IsoTimeSchema, reason: z.string() })),
 });
 export type EditionResults = z.infer<typeof EditionResultsSchema>;
 
@@ -39,6 +42,7 @@ export function computeEditionResults(input: EditionInput): EditionResults {
   const applicants = [...input.applicants].sort((a, b) => byText(a.code, b.code) || byText(a.id, b.id));
   const byId = new Map(applicants.map((a) => [a.id, a]));
   const codeOf = (id: string): string => byId.get(id)?.code ?? id;
+  const expertName = namer(input.experts);
 
   const sheets = new Map<string, SubmittedSheet[]>();
   for (const sheet of input.sheets) {
@@ -64,7 +68,7 @@ export function computeEditionResults(input: EditionInput): EditionResults {
       }
       const result = stageResult(rules, framework, seat, sheets.get(`${applicant.id}\u0000${stage}`) ?? []);
       stageResults.push(result);
-      flags.push(...stageFlags(rules, applicant, result));
+      flags.push(...stageFlags(rules, applicant, result, expertName));
     }
     if (rules.shortlist?.afterStage === stage) {
       const scores = indexStageResults(stageResults);
@@ -90,5 +94,6 @@ export function computeEditionResults(input: EditionInput): EditionResults {
     ranking,
     candidates: { entries: candidates.entries, unfilled: candidates.unfilled },
     flags,
+    withdrawn: [...(input.withdrawn ?? [])].sort((a, b) => byText(a.applicant.code, b.applicant.code)),
   };
 }

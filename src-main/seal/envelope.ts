@@ -3,6 +3,7 @@ import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
 import { PingshenError } from '../domain/errors.js';
+import { fingerprint } from '../crypto/identity.js';
 
 /**
  * The one sealed format for review packages and result bundles: the JSON payload is signed as a
@@ -94,13 +95,15 @@ export async function openSealed(input: {
     );
   }
 
+  // people compare keys by the fingerprint `whoami` prints, never by the key itself
+  const signer = fingerprint(header.kid);
   const signPublic = input.resolveSigner(header.kid);
   const signerKey = signPublic === null ? null : publicKeyFrom(signPublic);
   if (signerKey === null) {
     throw refuse(
       'seal.unknown-signer',
-      `此${expected.zh}的签名者未登记（${header.kid}），已拒收。只接受已登记专家或本届秘书处签名的文件。`,
-      `This ${expected.en} is signed by someone not enrolled (${header.kid}) and was refused. Only files signed by enrolled experts or this edition's secretariat are accepted.`,
+      `此${expected.zh}的签名者未登记（指纹 ${signer}），已拒收。只接受已登记专家或本届秘书处签名的文件。`,
+      `This ${expected.en} is signed by someone not enrolled (fingerprint ${signer}) and was refused. Only files signed by enrolled experts or this edition's secretariat are accepted.`,
     );
   }
 
@@ -111,8 +114,8 @@ export async function openSealed(input: {
   } catch {
     throw refuse(
       'seal.bad-signature',
-      `此${expected.zh}的签名不成立：内容被改动过，或并非由 ${header.kid} 签名。已拒收，未导入任何内容。`,
-      `The signature on this ${expected.en} does not hold: it was altered or not signed by ${header.kid}. It was refused and nothing was imported.`,
+      `此${expected.zh}的签名不成立：内容被改动过，或并非由指纹为 ${signer} 的密钥签名。已拒收，未导入任何内容。`,
+      `The signature on this ${expected.en} does not hold: it was altered or not signed by the key with fingerprint ${signer}. It was refused and nothing was imported.`,
     );
   }
 
@@ -170,7 +173,7 @@ function unreadable(kind: { zh: string; en: string }): PingshenError {
 function notForYou(kind: { zh: string; en: string }): PingshenError {
   return refuse(
     'seal.not-for-you',
-    `此${kind.zh}不是加密给本存储的（或其文件头已损坏），无法打开。请确认您打开的是发给您的文件，以及对方登记的是本存储的登记码。`,
+    `此${kind.zh}不是加密给本存储的（或其文件头已损坏），无法打开。请确认您打开的是发给您的文件，以及对方登记的是本存储的注册码。`,
     `This ${kind.en} was not sealed for this store (or its header is damaged) and cannot be opened. Check that it is the file meant for you and that the sender enrolled this store's code.`,
   );
 }

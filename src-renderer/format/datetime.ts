@@ -1,34 +1,59 @@
 /**
- * Dates as the reader expects them, whatever the browser's own locale: Chinese readers get
- * 2026-11-23 14:05 (the form on official forms and in the CLI), English readers 23 Nov 2026, 14:05.
- * Always the local time of this machine, 24-hour.
+ * Dates as the reader expects them, whatever the browser's own locale and time zone: Chinese
+ * readers get 2026-11-23 14:05 (the form on official forms and in the CLI), English readers
+ * 23 Nov 2026, 14:05; 24-hour, in the edition's time zone (its `timeZone` setting, read by
+ * hooks/useTimeZone), so that a screen tells the same time as the PDFs and as a colleague's
+ * screen in Beijing.
  */
+
+import { DEFAULT_TIME_ZONE } from '../../src-main/domain/time.js';
+
+/** The zone of an edition without a setting of its own (China's), declared once in domain/time.ts. */
+export { DEFAULT_TIME_ZONE };
+
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const two = (n: number): string => String(n).padStart(2, '0');
-
-export function formatDateTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
-  if (lang.startsWith('en')) return `${d.getDate()} ${EN_MONTHS[d.getMonth()]} ${d.getFullYear()}, ${time}`;
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${time}`;
+interface Parts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
 }
 
-/**
- * 2026-12-01 14:05 in the given time zone, whatever the machine's own: the form the watermark
- * carries, so a screenshot tells the same time in Beijing and on a laptop set to another zone.
- */
+// a formatter costs milliseconds to make: one per zone
 const zoned = new Map<string, Intl.DateTimeFormat>();
 
-export function formatMinuteInZone(date: Date, timeZone: string): string {
-  // a formatter costs milliseconds to make: one per zone
+function partsIn(date: Date, timeZone: string): Parts {
   let format = zoned.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     zoned.set(timeZone, format);
   }
   const parts = format.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+/** A stored time (ISO) to the minute, in the reader's language; what is no date shows as it came. */
+export function formatDateTime(iso: string, lang: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = partsIn(d, timeZone);
+  const time = `${p.hour}:${p.minute}`;
+  if (lang.startsWith('en')) return `${Number(p.day)} ${EN_MONTHS[Number(p.month) - 1]} ${p.year}, ${time}`;
+  return `${p.year}-${p.month}-${p.day} ${time}`;
+}
+
+/** 2026-12-01 14:05 in the given time zone, whatever the machine's own: the form the watermark carries. */
+export function formatMinuteInZone(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = partsIn(date, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** 14:05:33, the time of day in the given zone (what "saved at" shows). */
+export function formatTimeInZone(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = partsIn(date, timeZone);
+  return `${p.hour}:${p.minute}:${p.second}`;
 }

@@ -6,6 +6,7 @@ export type PadAction =
   | { kind: 'clear' }
   | { kind: 'backspace' }
   | { kind: 'commit' }
+  | { kind: 'cancel' }
   | { kind: 'none' };
 
 export function padAction(key: string, mods: { ctrl: boolean; alt: boolean; meta: boolean }): PadAction {
@@ -34,8 +35,9 @@ export function padAction(key: string, mods: { ctrl: boolean; alt: boolean; meta
     case 'Backspace':
       return { kind: 'backspace' };
     case 'Enter':
-    case 'Escape':
       return { kind: 'commit' };
+    case 'Escape':
+      return { kind: 'cancel' };
     default:
       return /^\d$/.test(key) ? { kind: 'digit', digit: key } : { kind: 'none' };
   }

@@ -17,14 +17,39 @@ export function stepPercent(current: number | null | undefined, direction: 1 | -
   return Math.min(100, Math.max(0, current === null || current === undefined ? (direction > 0 ? step : 0) : snapped + direction * step));
 }
 
+/** Why a typed number is not taken: above 100 %, or not a multiple of the grid's step. */
+export type Refusal = 'above' | 'off-grid';
+
+/** The number the digits typed so far make, leading zeros dropped ("05" is 5). */
+export function typedNumber(buffer: string): number {
+  return Number(buffer === '' ? 'NaN' : buffer);
+}
+
+/** Whether one more digit could still make the number a value on the grid (3 → 30, 10 → 100). */
+function canGrowOntoGrid(buffer: string, step: number): boolean {
+  if (buffer === '0') return false;
+  for (let d = 0; d <= 9; d++) {
+    const value = Number(`${buffer}${d}`);
+    if (value <= 100 && value % step === 0) return true;
+  }
+  return false;
+}
+
 /**
- * Digits typed on an item build a number; it is applied as soon as it is on the grid
- * (typing 5 then 5 gives 5 % then 55 %). A digit that would pass 100 starts a new number.
+ * Digits typed on an item build one number until the expert is done with it (Enter, a pause,
+ * moving on). While they type, a number is refused as soon as no further digit can make it a
+ * value: 150 (above 100), 37 (off the grid, and 370 is above 100). Once done, what is not on the
+ * grid is refused too (3 alone). A refused number is never turned into another value.
  */
-export function typeDigit(buffer: string, digit: string, step: number): { buffer: string; percent: number | null; offGrid: boolean } {
-  let next = (buffer + digit).replace(/^0+(?=\d)/, '');
-  if (Number(next) > 100 || next.length > 3) next = digit;
-  const value = Number(next);
-  const onGrid = value % step === 0 && value <= 100;
-  return { buffer: next, percent: onGrid ? value : null, offGrid: !onGrid };
+export function refusalOf(buffer: string, step: number, done: boolean): Refusal | null {
+  const value = typedNumber(buffer);
+  if (!Number.isFinite(value)) return null;
+  if (value > 100) return 'above';
+  if (value % step === 0) return null;
+  return done || !canGrowOntoGrid(buffer, step) ? 'off-grid' : null;
+}
+
+/** Adds a digit to what was typed, dropping leading zeros; at most four digits are kept, enough to refuse. */
+export function appendDigit(buffer: string, digit: string): string {
+  return `${buffer}${digit}`.replace(/^0+(?=\d)/, '').slice(0, 4);
 }

@@ -1,6 +1,7 @@
 import type { EditionSettings } from '../../src-main/profile/settings.js';
 import type { Profile } from '../../src-main/profile/schema.js';
 import type { Stage } from '../../src-main/domain/words.js';
+import { DEFAULT_TIME_ZONE } from '../../src-main/domain/time.js';
 
 /**
  * The edition form's values and how they become EditionSettings: only what the profile leaves
@@ -15,6 +16,9 @@ export interface SettingsForm {
   trimMinPanelSize: number | '';
   disagreementEnabled: boolean;
   disagreementThreshold: number | '';
+  /** the issuing body, as the documents' closing names it; blank leaves a line to fill in by hand */
+  issuingBody: string;
+  timeZone: string;
 }
 
 export interface OpenValues {
@@ -45,6 +49,8 @@ export function initialForm(profile: Profile, current?: EditionSettings): Settin
     trimMinPanelSize: current?.trim?.minPanelSize ?? profile.trim.minPanelSize,
     disagreementEnabled: current?.disagreement?.enabled ?? profile.disagreement.enabled,
     disagreementThreshold: current?.disagreement?.threshold ?? profile.disagreement.threshold,
+    issuingBody: current?.issuingBody ?? '',
+    timeZone: current?.timeZone ?? DEFAULT_TIME_ZONE,
   };
 }
 
@@ -90,5 +96,8 @@ export function toSettings(profile: Profile, form: SettingsForm): EditionSetting
   settings.disagreement = form.disagreementEnabled
     ? { enabled: true, ...(typeof form.disagreementThreshold === 'number' ? { threshold: form.disagreementThreshold } : {}) }
     : { enabled: false };
+  if (form.issuingBody.trim() !== '') settings.issuingBody = form.issuingBody.trim();
+  // the default zone is what an edition without one reads in: it need not be stored
+  if (form.timeZone !== DEFAULT_TIME_ZONE) settings.timeZone = form.timeZone;
   return settings;
 }

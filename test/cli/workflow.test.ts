@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditionResults } from '../../src-main/scoring/results.js';
 import type { BundleOutcome, BundleRecord } from '../../src-main/domain/files.js';
 import { loadIdentity } from '../../src-main/crypto/identity.js';
 import { openSealed, seal } from '../../src-main/seal/envelope.js';
 import { openStore } from '../../src-main/store/open.js';
+import { makePdf } from '../../src-main/cli/demo/pdf.js';
 import { pageTexts, squash } from '../report/pdf.js';
 import { Actor, flipByte } from './helpers.js';
 import { A, APPLICANTS, B, C, CONFLICT_REASON, prepareWorkflow, STRENGTH, type Prepared } from './workflow.js';
@@ -54,6 +56,16 @@ describe('the whole review through the CLI', () => {
     expect(out).toContain('质量奖候选 (1)');
   });
 
+
+  it('saves the results as Excel with --xlsx: the ranking and a sheet per stage', async () => {
+    const file = join(dir, '结果.xlsx');
+    await w.sec.ok('results', '--xlsx', file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['排名', '材料评审评分', '现场评审评分', '陈述答辩评分']);
+    const first = wb.getWorksheet('排名')!.getRow(2);
+    expect([first.getCell(1).value, first.getCell(2).value, first.getCell(7).value]).toEqual([1, A, 733.33]);
+  });
 
   it('keeps the conflicted expert out: no score, no materials, and the register shows every declaration', async () => {
     expect(w.recusedScore.code).toBe(1);
@@ -267,5 +279,66 @@ describe('refusals a user meets', () => {
       expect(check.ok).toBe(true);
       expect(check.length).toBeGreaterThan(3);
     }
+  });
+});
+
+/** Issue 9 from the command line, after the review above: each correction, its refusal, and what the expert is told. */
+describe('corrections through the CLI', () => {
+  it('corrects an applicant’s name, which the results then carry and the package status announces', async () => {
+    await w.sec.ok('applicant', 'update', B, '--name', '宜兴市竹海生态茶业股份有限公司', '--reason', '营业执照名称');
+    const results = await w.sec.json<EditionResults>('results');
+    expect(results.ranking.find((r) => r.applicant.code === B)?.applicant.name).toBe('宜兴市竹海生态茶业股份有限公司');
+    const status = await w.sec.ok('package', 'status');
+    expect(status).toContain('E01 张明远：评审包已过期，新包将带来：');
+    expect(status).toContain(`申报单位信息更正：${B} 宜兴市竹海生态茶业有限公司 → ${B} 宜兴市竹海生态茶业股份有限公司`);
+  });
+
+  it('returns a sheet; the expert is told why, revises it, and the resubmitted version counts', async () => {
+    const idOfA = (await w.sec.json<EditionResults>('results')).ranking.find((r) => r.applicant.code === A)!.applicant.id;
+    const totalsOfA = async () => (await w.sec.json<EditionResults>('results')).stageResults.find((s) => s.stage === 'material' && s.applicantId === idOfA)?.expertTotals.length;
+    expect(await totalsOfA()).toBe(3);
+    await w.sec.ok('sheet', 'return', 'E02', A, 'material', '--reason', '4.1.2 评语与得分不一致');
+    expect(await totalsOfA()).toBe(2);
+    const [pkg] = await w.sec.json<{ file: string }[]>('package', 'export', '--out', join(dir, 'packages-return'), '--expert', 'E02');
+    const imported = await w.experts.E02!.ok('package', 'import', pkg!.file);
+    expect(imported).toContain('此评审包带来的更改：');
+    expect(imported).toContain(`${A}（材料评审）的评分表第 1 版被退回修改：4.1.2 评语与得分不一致`);
+    await w.experts.E02!.ok('score', 'set', A, 'material', '4.1.2', '80');
+    await w.experts.E02!.ok('sheet', 'submit', A, 'material');
+    const out = join(dir, 'bundles', 'E02-revised.psbundle');
+    await w.experts.E02!.ok('bundle', 'export', '--out', out);
+    expect(await w.sec.ok('bundle', 'import', out)).toMatch(/^已接收/m);
+    expect(await totalsOfA()).toBe(3);
+  });
+
+  it('lifts a recusal, keeping it in the register', async () => {
+    await w.sec.ok('recusal', 'lift', 'E03', C, '--source', 'expert', '--reason', '经核实，咨询合同未签订');
+    const register = await w.sec.json<{ expertId: string; conflict: boolean; lifted: { reason: string } | null }[]>('recusal', 'list');
+    expect(register.filter((d) => d.lifted).map((d) => d.lifted!.reason)).toEqual(['经核实，咨询合同未签订']);
+  });
+
+  it('seats a substitute expert for one applicant, and refuses removing an expert whose work is on record', async () => {
+    await w.sec.ok('expert', 'add', '--code', 'E04', '--name', '陈思远');
+    await w.sec.ok('panel', 'substitute', '现场评审组', C, 'E04', '--reason', '回避后人数不足，增派');
+    const panels = await w.sec.json<{ name: string; substitutes: { expertId: string; reason: string }[] }[]>('panel', 'list');
+    expect(panels.find((p) => p.name === '现场评审组')?.substitutes.map((s) => s.reason)).toEqual(['回避后人数不足，增派']);
+    const refused = await w.sec.run('expert', 'remove', 'E01', '--reason', '误录');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('只能让其退出');
+    expect((await w.sec.run('expert', 'remove', 'E04', '--reason', '改派他人')).code).toBe(0);
+  });
+
+  it('replaces a material with a new version', async () => {
+    const revised = join(dir, `${A}-自评报告（修订）.pdf`);
+    writeFileSync(revised, makePdf([`Revised self-assessment ${A}`]));
+    await w.sec.ok('material', 'replace', A, `${A}-自评报告.pdf`, revised, '--reason', '申报单位提交修订版');
+    const list = await w.sec.json<{ fileName: string; version: number }[]>('material', 'list', A);
+    expect(list.map((m) => [m.fileName, m.version])).toEqual([[`${A}-自评报告（修订）.pdf`, 2]]);
+  });
+
+  it('lists who may enter the site review', async () => {
+    const entries = await w.sec.json<{ eligible: boolean }[]>('panel', 'entries', 'site');
+    expect(entries).toHaveLength(3);
+    expect(entries.every((e) => e.eligible)).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ import {
 } from './helpers/fixtures.js';
 import { attrOf, countOf, disabled, textOf, visible } from './helpers/wait.js';
 import { keepRecoveryCode } from './helpers/recovery.js';
+import { pageTexts, squash } from '../report/pdf.js';
 
 /**
  * The secretariat's path in the browser: set up a Xinyang edition from Excel (a bad sheet first),
@@ -29,12 +30,17 @@ import { keepRecoveryCode } from './helpers/recovery.js';
  */
 
 const APPLICANTS = applicants(6);
-const EXPERTS = experts(3);
+/** the fourth expert is on no panel at first: the clerk seats them by mistake, then as the substitute the flag asks for */
+const EXPERTS = experts(4);
+const SEATED = EXPERTS.slice(0, 3);
 /** E03 has an interest in the second applicant and recuses itself in both stages */
 const CONFLICT = { expert: 'E03', applicant: APPLICANTS[1]!.code };
 /** A late application the clerk types in by hand, after the sheet's six */
 const LATE = { code: 'WX2025-101', name: '无锡华光新能源装备有限公司', contact: '孙志强', phone: '0510-82345822' };
 const ALL = APPLICANTS.length + 1;
+/** The sheet had a typo in the third applicant's name; the clerk corrects it in the app */
+const CORRECTED = { code: APPLICANTS[2]!.code, before: APPLICANTS[2]!.name, after: '江阴市华澄生态农业科技发展有限公司' };
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 describe('secretariat in browser mode', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pingshen-e2e-secretariat-'));
@@ -137,39 +143,91 @@ describe('secretariat in browser mode', () => {
     await shot(page, '23b-applicant-added');
   });
 
-  it('imports the experts and enrolls each with the code from their machine', async () => {
+  it('corrects an applicant’s name after the Excel import, and finds it with the search', async () => {
+    await page.getByTestId(`applicant-edit-${CORRECTED.code}`).click();
+    const form = page.getByTestId('edit-applicant-form');
+    await expect.poll(() => form.getByTestId('edit-applicant-name').inputValue()).toBe(CORRECTED.before);
+    await form.getByTestId('edit-applicant-name').fill(CORRECTED.after);
+    await form.getByTestId('edit-applicant-reason').fill('Excel 表中名称有误，按营业执照更正');
+    await shot(page, '23c-applicant-edit');
+    await form.getByTestId('edit-applicant-submit').click();
+    await countOf(page.getByRole('dialog')).toBe(0);
+    await textOf(page.getByTestId('corrected')).toMatch(`已更正申报单位 ${CORRECTED.code} ${CORRECTED.after}`);
+    await textOf(page.getByTestId(`applicant-row-${CORRECTED.code}`)).toMatch(CORRECTED.after);
+
+    const rows = page.getByTestId('applicants-table').locator('tbody tr');
+    await page.getByTestId('applicants-table-search').fill('科技发展');
+    await countOf(rows).toBe(1);
+    await textOf(page.getByTestId('applicants-table-count')).toBe(`显示 1 / ${ALL} 条`);
+    await page.getByTestId('applicants-table-search').fill('');
+    await countOf(rows).toBe(ALL);
+  });
+
+  it('imports the experts and enrolls each with the code from their machine, after comparing the fingerprint', async () => {
     await page.getByTestId('tab-experts').click();
     await page.getByTestId('import-experts-input').setInputFiles(await expertsSheet(join(files, 'experts.xlsx'), EXPERTS));
-    await countOf(page.getByTestId('experts-table').locator('tbody tr')).toBe(3);
+    await countOf(page.getByTestId('experts-table').locator('tbody tr')).toBe(EXPERTS.length);
     for (const e of EXPERTS) {
+      const store = stores.get(e.code)!.store;
       await page.getByTestId(`enroll-${e.code}`).click();
-      await page.getByTestId('enroll-code').fill(stores.get(e.code)!.store.enrollmentCode());
+      await page.getByTestId('enroll-code').fill(store.enrollmentCode());
+      await page.getByTestId('enroll-check').click();
+      // nothing is stored until the clerk has compared the fingerprint with the expert
+      await textOf(page.getByTestId('enroll-fingerprint')).toBe(store.info().fingerprint);
+      await textOf(page.getByTestId('enroll-confirm-step')).toMatch(`${e.name}（${e.code}）`);
+      await textOf(page.getByTestId(`expert-row-${e.code}`)).toMatch('未登记');
+      if (e === EXPERTS[0]) await shot(page, '24a-enroll-compare');
       await page.getByTestId('enroll-submit').click();
-      await textOf(page.getByTestId(`expert-row-${e.code}`)).toMatch('已登记');
       await countOf(page.getByRole('dialog')).toBe(0);
+      await textOf(page.getByTestId(`expert-row-${e.code}`)).toMatch('已登记');
+      await textOf(page.getByTestId('enrolled-notice')).toMatch(`已为 ${e.code} ${e.name} 登记注册码，指纹 ${store.info().fingerprint}`);
     }
     await shot(page, '24-experts-enrolled');
   });
 
-  it('forms a panel per stage and assigns every applicant', async () => {
+  it('forms a panel per stage, assigns every applicant, and replaces a member who cannot come', async () => {
     await page.getByTestId('tab-panels').click();
-    for (const [stage, name] of [
-      ['材料评审', '材料评审组'],
-      ['现场评审', '现场评审组'],
+    for (const [stage, name, members, leader] of [
+      ['材料评审', '材料评审组', SEATED, SEATED[0]!],
+      // the site panel is formed with E04 leading, who then cannot travel: E03 replaces them
+      ['现场评审', '现场评审组', [EXPERTS[0]!, EXPERTS[1]!, EXPERTS[3]!], EXPERTS[3]!],
     ] as const) {
+      await page.getByTestId('panel-new-open').click();
       await pick('panel-stage', stage);
       await page.getByTestId('panel-name').fill(name);
       await page.getByTestId('panel-members').click();
-      for (const e of EXPERTS) await page.getByRole('option', { name: `${e.code} ${e.name}` }).click();
-      await page.keyboard.press('Escape');
-      await pick('panel-leader', `${EXPERTS[0]!.code} ${EXPERTS[0]!.name}`);
+      for (const e of members) await page.getByRole('option', { name: `${e.code} ${e.name}` }).click();
+      await page.getByTestId('panel-name').click();
+      await pick('panel-leader', `${leader.code} ${leader.name}`);
       await page.getByTestId('panel-create').click();
-      const card = page.getByTestId(`panel-${name}`);
-      await visible(card);
-      await card.getByRole('button', { name: '全部' }).click();
+      // the new panel opens at once, to assign its applicants
+      const drawer = page.getByTestId('panel-drawer');
+      await visible(drawer);
+      await page.getByTestId(`assign-all-${name}`).click();
       await page.getByTestId(`assign-${name}`).click();
-      await textOf(card).toMatch(`已分配 ${ALL} 家`);
+      await textOf(drawer.getByTestId('panel-assigned-title')).toMatch(`已分配的申报单位（${ALL} 家）`);
+      await countOf(drawer.getByTestId('panel-applicants').locator('tbody tr')).toBe(ALL);
+      // the picker stays, saying that nothing is left to assign
+      await disabled(page.getByTestId(`assign-pick-${name}`)).toBe(true);
+      await visible(page.getByPlaceholder('本环节可参评的申报单位都已分配'));
+      if (stage === '材料评审') await shot(page, '25a-panel-drawer');
+      if (stage === '材料评审') await page.keyboard.press('Escape');
     }
+
+    const drawer = page.getByTestId('panel-drawer');
+    await drawer.getByTestId(`member-${EXPERTS[3]!.code}`).getByTestId('member-replace').click();
+    await pick('panel-action-expert', `${EXPERTS[2]!.code} ${EXPERTS[2]!.name}`);
+    await textOf(page.getByTestId('panel-replaceMember-modal')).toMatch('替换人接替该专家在本组的位置并接任组长');
+    await disabled(page.getByTestId('panel-replaceMember-confirm')).toBe(true);
+    await page.getByTestId('panel-replaceMember-reason').fill('赵雅琴现场评审期间出差，由王建国替换');
+    await shot(page, '25b-replace-member');
+    await page.getByTestId('panel-replaceMember-confirm').click();
+    await countOf(drawer.getByTestId(`member-${EXPERTS[3]!.code}`)).toBe(0);
+    await textOf(drawer.getByTestId(`member-${EXPERTS[2]!.code}`)).toMatch('组长');
+    await textOf(page.getByTestId('corrected')).toMatch(`${EXPERTS[2]!.code} ${EXPERTS[2]!.name} 已替换 ${EXPERTS[3]!.code} ${EXPERTS[3]!.name} 加入现场评审组`);
+    await page.keyboard.press('Escape');
+    await textOf(page.getByTestId('panel-row-现场评审组')).toMatch(EXPERTS[2]!.name);
+    await textOf(page.getByTestId('coverage-site')).toMatch(`可参评 ${ALL} 家，均已分配`);
     await shot(page, '25-panels');
   });
 
@@ -178,6 +236,19 @@ describe('secretariat in browser mode', () => {
     const code = APPLICANTS[0]!.code;
     await page.getByTestId(`attach-${code}-input`).setInputFiles(materialPdf(join(files, `${code}-自评报告.pdf`), code));
     await textOf(page.getByTestId(`materials-${code}`)).toMatch('自评报告.pdf');
+    await textOf(page.getByTestId(`materials-${code}`).getByTestId('material-version')).toBe('第 1 版');
+
+    // the applicant sends a corrected report: it replaces the first as version 2
+    await page.getByTestId(`materials-${code}`).getByTestId('material-replace').click();
+    await page.getByTestId('replace-material-file-input').setInputFiles(materialPdf(join(files, `${code}-自评报告（修订）.pdf`), `${code} revised`));
+    await textOf(page.getByTestId('replace-material-picked')).toMatch('自评报告（修订）.pdf');
+    await page.getByTestId('replace-material-reason').fill('申报单位更正了第 4 章的数据');
+    await shot(page, '26a-replace-material');
+    await page.getByTestId('replace-material-confirm').click();
+    await countOf(page.getByRole('dialog')).toBe(0);
+    await countOf(page.getByTestId(`materials-${code}`).getByTestId('material-line')).toBe(1);
+    await textOf(page.getByTestId(`materials-${code}`).getByTestId('material-version')).toBe('第 2 版');
+    await textOf(page.getByTestId(`materials-${code}`)).toMatch('自评报告（修订）.pdf');
     await shot(page, '26-materials');
   });
 
@@ -186,16 +257,17 @@ describe('secretariat in browser mode', () => {
   it('exports one package per enrolled expert, as downloads', async () => {
     await page.getByTestId('tab-packages').click();
     await page.getByTestId('export-packages').click();
-    await countOf(page.getByTestId('packages-table').locator('tbody tr')).toBe(3);
+    await countOf(page.getByTestId('packages-table').locator('tbody tr')).toBe(SEATED.length);
+    await countOf(page.locator('[data-testid="package-status"] tbody tr[data-state="current"]')).toBe(SEATED.length);
     const downloads: Download[] = [];
     page.on('download', (d) => downloads.push(d));
     await page.getByTestId('download-all-packages').click();
-    await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(SEATED.length);
     await attrOf(page.getByTestId('download-all-packages'), 'data-loading').toBe(null);
     for (const d of downloads) {
       const file = join(files, d.suggestedFilename());
       await d.saveAs(file);
-      const code = /-(E\d\d)\.pspkg$/.exec(file)?.[1];
+      const code = /-(E\d\d)[^-]*-评审包\.pspkg$/.exec(file)?.[1];
       expect(code).toBeDefined();
       packages.set(code!, file);
     }
@@ -204,7 +276,7 @@ describe('secretariat in browser mode', () => {
 
   it('takes in many bundles at once, refusing the tampered one with its reason', async () => {
     const bundles: string[] = [];
-    for (const e of EXPERTS) {
+    for (const e of SEATED) {
       const conflicts = e.code === CONFLICT.expert ? [CONFLICT.applicant] : [];
       bundles.push(await expertTurn(stores.get(e.code)!, e.code, packages.get(e.code)!, join(files, `${e.code}.psbundle`), conflicts));
     }
@@ -236,11 +308,15 @@ describe('secretariat in browser mode', () => {
     const pdf = join(files, report.suggestedFilename());
     await report.saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // the corrected name is the one on the ranking
+    const ranking = squash((await pageTexts(new Uint8Array(readFileSync(pdf)))).join('\n'));
+    expect(ranking).toContain(CORRECTED.after);
+    expect(ranking).not.toContain(CORRECTED.before);
     const [binder] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('report-panel-binder').click()]);
     const binderPdf = join(files, binder.suggestedFilename());
     await binder.saveAs(binderPdf);
     expect(readFileSync(binderPdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(binder.suggestedFilename()).toMatch(/panel-binder/);
+    expect(binder.suggestedFilename()).toBe('评审组评分汇总表汇编-2025年度信阳市市长质量奖.pdf');
 
     await rows.first().click();
     const drawer = page.getByTestId('sheet-drawer');
@@ -258,14 +334,15 @@ describe('secretariat in browser mode', () => {
     const drawer = page.getByTestId('sheet-drawer');
     await visible(drawer);
     await drawer.locator('.mantine-Accordion-control').first().click();
-    const returnable = await page.getByTestId('sheet-return').count();
+    // six submitted sheets, each with its return button
+    await countOf(page.getByTestId('sheet-return')).toBe(6);
     await page.getByTestId('sheet-return').first().click();
     await disabled(page.getByTestId('return-confirm')).toBe(true);
     await page.getByTestId('return-reason').fill('4.3.2 的得分与评语不一致，请核对后重新提交');
     await page.getByTestId('return-confirm').click();
     await countOf(drawer.getByTestId('sheet-returned')).toBe(1);
     await visible(drawer.getByText('4.3.2 的得分与评语不一致，请核对后重新提交'));
-    await countOf(page.getByTestId('sheet-return')).toBe(returnable - 1);
+    await countOf(page.getByTestId('sheet-return')).toBe(5);
     await shot(page, '30a-sheet-returned');
     await page.keyboard.press('Escape');
     await page.getByTestId('tab-intake').click();
@@ -326,6 +403,80 @@ describe('secretariat in browser mode', () => {
     await countOf(register).toBe(3 * ALL + 1);
     await countOf(imposed.getByTestId('recusal-lift')).toBe(0);
     await attrOf(page.getByTestId('tab-recusals'), 'aria-selected').toBe('true');
+    expect(problems).toEqual([]);
+  });
+
+  it('seats a substitute expert from the undersized-panel flag, and the flag is resolved', async () => {
+    await page.getByTestId('tab-results').click();
+    const undersized = page.getByTestId('flags').getByTestId('flag-undersized-panel');
+    await countOf(undersized).toBe(2);
+    const flagged = undersized.filter({ hasText: `${CONFLICT.applicant} 材料评审` });
+    await textOf(flagged).toMatch('请增派专家');
+    await flagged.getByTestId('flag-remedy').click();
+    await textOf(page.getByTestId('substitute-subject')).toMatch(`材料评审组（材料评审） · ${CONFLICT.applicant}`);
+    await pick('substitute-expert', `${EXPERTS[3]!.code} ${EXPERTS[3]!.name}`);
+    await page.getByTestId('substitute-reason').fill(`${CONFLICT.expert} 回避后评审组不足 3 人，增派一名专家`);
+    await shot(page, '32-substitute-from-flag');
+    await page.getByTestId('substitute-confirm').click();
+    await countOf(page.getByRole('dialog')).toBe(0);
+    await textOf(page.getByTestId('corrected')).toMatch(`已为 ${CONFLICT.applicant} 向材料评审组增派 ${EXPERTS[3]!.code} ${EXPERTS[3]!.name}`);
+    await countOf(undersized).toBe(1);
+    await countOf(undersized.filter({ hasText: `${CONFLICT.applicant} 材料评审` })).toBe(0);
+    await shot(page, '32a-flag-resolved');
+
+    // the substitute needs a package now; the expert whose sheet came back has an out-of-date one
+    await page.getByTestId('tab-packages').click();
+    const substitute = page.getByTestId(`package-status-${EXPERTS[3]!.code}`);
+    await attrOf(substitute, 'data-state').toBe('never');
+    await countOf(page.locator('[data-testid="package-status"] tbody tr[data-state="outdated"]')).toBeGreaterThan(0);
+    await textOf(page.locator('[data-testid="package-status"] tbody tr[data-state="outdated"]').first().getByTestId('package-changes')).toMatch(/\S/);
+    await shot(page, '33-package-status');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), substitute.getByTestId('package-reexport').click()]);
+    expect(download.suggestedFilename()).toMatch(EXPERTS[3]!.code);
+    await attrOf(substitute, 'data-state').toBe('current');
+  });
+
+  it('refuses to remove an applicant that has work, and withdraws it instead, keeping it listed', async () => {
+    await page.getByTestId('tab-applicants').click();
+    const code = APPLICANTS[5]!.code;
+    await page.getByTestId(`applicant-more-${code}`).click();
+    await page.getByTestId('applicant-remove').click();
+    await page.getByTestId('remove-applicant-reason').fill('申报单位书面申请撤回');
+    await page.getByTestId('remove-applicant-confirm').click();
+    await textOf(page.getByTestId('remove-applicant-modal').getByRole('alert')).toMatch(`不能删除 ${code}`);
+    await textOf(page.getByTestId('remove-applicant-effect')).toMatch('只能撤回申报');
+    await shot(page, '34-remove-refused');
+    await page.getByTestId('remove-applicant-withdraw-instead').click();
+    await expect.poll(() => page.getByTestId('withdraw-applicant-reason').inputValue()).toBe('申报单位书面申请撤回');
+    await page.getByTestId('withdraw-applicant-confirm').click();
+    await countOf(page.getByRole('dialog')).toBe(0);
+    const row = page.getByTestId(`applicant-row-${code}`);
+    await attrOf(row, 'data-withdrawn').toBe('yes');
+    await textOf(row).toMatch('已撤回申报');
+    await countOf(page.getByTestId('applicants-table').locator('tbody tr')).toBe(ALL);
+    await pick('applicants-table-filter-status', '已撤回申报');
+    await countOf(page.getByTestId('applicants-table').locator('tbody tr')).toBe(1);
+    await row.getByTestId('withdrawn-badge').hover();
+    await visible(page.getByRole('tooltip').filter({ hasText: '申报单位书面申请撤回' }));
+    await shot(page, '34a-withdrawn');
+  });
+
+  it('reads well at 1280×720, and no screen shows an internal id', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const tab of ['applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'recusals', 'results']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await attrOf(page.getByTestId(`tab-${tab}`), 'aria-selected').toBe('true');
+      await countOf(page.getByTestId('loading')).toBe(0);
+      await shot(page, `40-small-${tab}`);
+      expect(await page.locator('body').innerText()).not.toMatch(UUID);
+    }
+    await page.getByTestId('tab-panels').click();
+    await page.getByTestId('panel-open-材料评审组').click();
+    await visible(page.getByTestId('panel-drawer'));
+    await shot(page, '40-small-panel-drawer');
+    expect(await page.getByTestId('panel-drawer').innerText()).not.toMatch(UUID);
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(problems).toEqual([]);
   });
 });

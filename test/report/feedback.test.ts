@@ -19,7 +19,8 @@ describe('feedback report (评审反馈报告)', () => {
     expect(count(r.all, '营业收入连续三年增长，利润率高于行业平均水平。')).toBe(1);
     expect(r.all).toContain('现场看到数字化车间实现关键工序在线检测。');
     expect(r.all).toContain('供应商质量数据尚未接入质量信息平台。');
-    expect(r.all).toContain('评审阶段材料评审、现场评审、陈述答辩');
+    // the defence has not been held: only the stages that ran are named
+    expect(r.all).toContain('评审阶段材料评审、现场评审评价准则');
     for (const e of experts) {
       expect(r.all).not.toContain(e.name);
       expect(r.all).not.toContain(e.code);
@@ -33,9 +34,33 @@ describe('feedback report (评审反馈报告)', () => {
     expect(hidden.all).not.toContain('70.17');
 
     const shown = await render(input(true), 'zh');
-    expect(shown.all).toContain('各类目得分类目分值材料评审现场评审陈述答辩');
-    expect(shown.all).toContain('4.1领导11070.1792.17—');
-    expect(shown.all).toContain('合计1000604.17812.50—');
+    expect(shown.all).toContain('各类目得分类目分值材料评审现场评审4.1');
+    expect(shown.all).toContain('4.1领导11070.1792.174.2');
+    expect(shown.all).toContain('合计1000604.17812.50');
+  });
+
+  it('says, in a notice and a watermark, that it is provisional while a stage the applicant is in has not run', async () => {
+    const r = await render(input(false), 'zh');
+    expect(r.all).toContain('暂定：本报告所依据的评审数据尚不完整·陈述答辩：尚无已提交的评分表');
+    for (const page of r.texts) expect(page).toContain('暂定');
+    const done = await render(input(false, 'site'), 'zh');
+    expect(done.all).not.toContain('暂定');
+  });
+
+  it('closes with the issuing body, the date and a seal area', async () => {
+    const r = await render(input(false), 'zh');
+    expect(r.all).toContain('（盖章）（发文机关）2026年11月23日');
+    const named = await render({ ...input(false), edition: { ...input(false).edition, issuingBody: '无锡市市场监督管理局' } }, 'zh');
+    expect(named.all).toContain('（盖章）无锡市市场监督管理局2026年11月23日');
+  });
+
+  it('for an applicant no stage has run for, says so instead of printing empty items', async () => {
+    const r = await render(feedbackInput({ edition: wuxi, applicant: applicants[2]!, sheets, results, discloseScores: true }), 'zh');
+    expect(r.all).toContain('评审阶段尚未开始');
+    expect(r.all).toContain('尚无任何已提交的评分表，本报告暂无评审意见。');
+    expect(r.all).not.toContain('（无）');
+    expect(r.all).not.toContain('各类目得分');
+    expect(r.all).toContain('暂定');
   });
 
   it('covers only the stage asked for', async () => {
@@ -48,8 +73,9 @@ describe('feedback report (评审反馈报告)', () => {
   it('has an English edition', async () => {
     const r = await render(input(true), 'en');
     expect(r.all).toContain('Feedbackreport');
-    expect(r.all).toContain('ScoresbycategoryCategoryPointsMaterialreviewOn-sitereviewPresentationanddefence');
-    expect(r.all).toContain('4.1Leadership11070.1792.17—');
+    expect(r.all).toContain('ScoresbycategoryCategoryPointsMaterialreviewOn-sitereview4.1');
+    expect(r.all).toContain('4.1Leadership11070.1792.174.2');
+    expect(r.all).toContain('PROVISIONAL');
     expect(count(r.all, SHARED_STRENGTH)).toBe(1);
     expect(r.all).toContain('ItemStrengthsOpportunitiesforimprovement');
   });

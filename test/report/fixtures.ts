@@ -8,12 +8,14 @@
  *    100 % = 787.50; three experts, too few to trim: 812.50.
  *  - weighted totals (Wuxi 30/50/20): 745.50, 716.10, 558.00, 467.65.
  */
+import type { Correction } from '../../src-main/domain/corrections.js';
 import type { EditionResults } from '../../src-main/scoring/results.js';
 import type { StageResult } from '../../src-main/domain/scores.js';
 import type { Applicant, Expert } from '../../src-main/domain/people.js';
 import type { BundleRecord } from '../../src-main/domain/files.js';
 import type { Declaration, ScoreSheet } from '../../src-main/domain/review.js';
 import type { EditionDetail } from '../../src-main/profile/edition.js';
+import type { PanelLeads } from '../../src-main/report/sources.js';
 import { edition, profile, sheet, stageResult, type Comments } from './fixture-kit.js';
 
 export const wuxi: EditionDetail = edition({
@@ -34,6 +36,7 @@ const applicant = (id: string, code: string, name: string, industry: 1 | 2 | 3, 
   contactName: null,
   contactPhone: null,
   contactEmail: null,
+  withdrawn: null,
 });
 
 export const applicants: Applicant[] = [
@@ -55,6 +58,7 @@ const expert = (n: number, name: string, organisation: string): Expert => ({
   email: null,
   enrolled: true,
   fingerprint: null,
+  withdrawn: null,
 });
 
 export const experts: Expert[] = [
@@ -91,6 +95,43 @@ export const a1Site: ScoreSheet[] = [
 ];
 
 export const sheets: ScoreSheet[] = [...a1Material, ...a1Site];
+
+/** 王建国 (E01) leads the material panel; the site panel has no leader named. */
+export const panels: PanelLeads[] = [
+  { id: 'pn-material', stage: 'material', leaderId: 'ex-1', applicantIds: [ids.a1, 'ap-2', 'ap-3'] },
+  { id: 'pn-site', stage: 'site', leaderId: null, applicantIds: [ids.a1] },
+];
+
+/** After the packages went out: a member of the material panel replaced, a recusal lifted, a sheet returned. */
+export const corrections: Correction[] = [
+  {
+    at: '2025-05-23T01:00:00.000Z',
+    action: 'panel.member-replaced',
+    applicantId: null,
+    stage: 'material',
+    panelId: 'pn-material',
+    expertId: 'ex-4',
+    text: { zh: '材料评审组：E05 周丽 替换 E04 陈刚：因病不能参加', en: 'Material panel: E05 Zhou Li replaces E04 Chen Gang: ill' },
+  },
+  {
+    at: '2025-05-24T02:30:00.000Z',
+    action: 'sheet.returned',
+    applicantId: 'ap-1',
+    stage: 'material',
+    panelId: null,
+    expertId: 'ex-2',
+    text: { zh: '退回 E02 对 WX2025-001 的材料评审评分表第 1 版：4.1.2 评语与得分不符', en: "Returned E02's material review sheet for WX2025-001, version 1: 4.1.2 comment and score disagree" },
+  },
+  {
+    at: '2025-05-25T03:00:00.000Z',
+    action: 'recusal.lifted',
+    applicantId: 'ap-3',
+    stage: null,
+    panelId: null,
+    expertId: 'ex-7',
+    text: { zh: '撤销 E07 对 WX2025-003 秘书处决定的回避：经核实配偶已于2024年离职', en: 'Lifted the imposed recusal of E07 from WX2025-003: the spouse left in 2024' },
+  },
+];
 
 export const a1MaterialResult: StageResult = stageResult(a1Material, { trimFrom: 5, threshold: 30, missingExpertIds: [] });
 export const a1SiteResult: StageResult = stageResult(a1Site, { trimFrom: 5, threshold: 30, undersized: false });
@@ -147,6 +188,7 @@ export const results: EditionResults = {
       detail: { zh: '4.7.4 财务结果：专家得分率 20%–100%，相差超过 30 个百分点', en: '4.7.4 Financial results: experts range 20 %–100 %, more than 30 points apart' },
     },
   ],
+  withdrawn: [],
 };
 
 const declared = (expertId: string, applicantId: string, at: string, conflict = false, reason = '', source: Declaration['source'] = 'expert'): Declaration => ({
@@ -168,17 +210,29 @@ export const declarations: Declaration[] = [
 ];
 
 export const bundles: BundleRecord[] = [
-  { bundleId: 'b-1', expertId: 'ex-1', sequence: 1, sha256: 'a'.repeat(8) + '1f3c9d2e4b5a697887766554433221100ffeeddccbbaa99887766554', receivedAt: '2025-06-12T03:00:00.000Z', status: 'superseded', reason: null },
-  { bundleId: 'b-2', expertId: 'ex-1', sequence: 2, sha256: '5d41402abc4b2a76b9719d911017c592e3b0c44298fc1c149afbf4c8996fb924', receivedAt: '2025-06-13T01:20:00.000Z', status: 'accepted', reason: null },
-  { bundleId: 'b-3', expertId: 'ex-2', sequence: 1, sha256: '9e107d9d372bb6826bd81d3542a419d6e4d909cf3ba3c1b8ad5f0b4b0e1c2d3f', receivedAt: '2025-06-13T02:05:00.000Z', status: 'accepted', reason: null },
+  { bundleId: 'b-1', expertId: 'ex-1', sequence: 1, fileName: '王建国-结果包-1.psbundle', sha256: 'a'.repeat(8) + '1f3c9d2e4b5a697887766554433221100ffeeddccbbaa99887766554', receivedAt: '2025-06-12T03:00:00.000Z', status: 'superseded', reason: null },
+  { bundleId: 'b-2', expertId: 'ex-1', sequence: 2, fileName: '王建国-结果包-2.psbundle', sha256: '5d41402abc4b2a76b9719d911017c592e3b0c44298fc1c149afbf4c8996fb924', receivedAt: '2025-06-13T01:20:00.000Z', status: 'accepted', reason: null },
+  { bundleId: 'b-3', expertId: 'ex-2', sequence: 1, fileName: '李秀英-结果包.psbundle', sha256: '9e107d9d372bb6826bd81d3542a419d6e4d909cf3ba3c1b8ad5f0b4b0e1c2d3f', receivedAt: '2025-06-13T02:05:00.000Z', status: 'accepted', reason: null },
   {
     bundleId: 'b-4',
     expertId: 'ex-9',
     sequence: 1,
+    fileName: '来历不明.psbundle',
     sha256: 'e4d909c290d0fb1ca068ffaddf22cbd0c1b2a3f4e5d6c7b8a9f0e1d2c3b4a596',
     receivedAt: '2025-06-13T02:30:00.000Z',
     status: 'refused',
     reason: { zh: '签名与登记的评审专家不符，结果包未导入。', en: 'The signature does not match an enrolled expert; the bundle was not imported.' },
+  },
+  // a file that could not be opened at all: no bundle, expert or sequence is known
+  {
+    bundleId: null,
+    expertId: null,
+    sequence: null,
+    fileName: '张伟-评审包.pspackage',
+    sha256: '0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c',
+    receivedAt: '2025-06-13T02:40:00.000Z',
+    status: 'refused',
+    reason: { zh: '这不是结果包，而是评审包。', en: 'This is a review package, not a result bundle.' },
   },
 ];
 
@@ -215,4 +269,5 @@ export const xinyangResults: EditionResults = {
     unfilled: { award: { unit: 0, individual: 0 }, nomination: { unit: 1, individual: 0 } },
   },
   flags: [],
+  withdrawn: [],
 };

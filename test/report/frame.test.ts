@@ -33,13 +33,13 @@ describe('document fingerprint', () => {
 });
 
 describe('fonts', () => {
-  it('embeds only a subset of the CJK fonts in each file, the bold one for the title alone', async () => {
+  it('sets the text in a Song face and the title in its bold, each a subset, the bold one for the title alone', async () => {
     const pdf = await renderPdf(buildReport(sheetInput(), { lang: 'zh', generatedAt: GENERATED_AT }));
     const raw = pdf.toString('latin1');
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+WenQuanYiMicroHei/);
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Bold/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+PingshenSerifSC-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+PingshenSerifSC-Bold/);
     expect(pdf.length).toBeLessThan(100_000);
-    expect([...charactersOf(pdf, /NotoSansSC-Bold$/)].sort().join('')).toBe([...new Set('内部资料　注意保密评分表')].sort().join(''));
+    expect([...charactersOf(pdf, /PingshenSerifSC-Bold$/)].sort().join('')).toBe([...new Set('内部资料　注意保密评分表')].sort().join(''));
   });
 });
 
@@ -48,6 +48,16 @@ describe('dates', () => {
     expect(formatDate('2026-11-22T16:30:00.000Z', 'zh')).toBe('2026年11月23日');
     expect(formatDate('2026-11-22T16:30:00.000Z', 'en')).toBe('2026-11-23');
     expect(formatDateTime('2025-05-20T01:15:00.000Z', 'zh')).toBe('2025年5月20日 09:15');
+  });
+
+  it("are printed in the edition's time zone, and the note says which", async () => {
+    const input = sheetInput();
+    const urumqi = { ...input, edition: { ...input.edition, timeZone: 'Asia/Urumqi' } };
+    const r = await render(urumqi, 'zh');
+    // declared 2025-05-20T01:15Z: 09:15 in Beijing, 07:15 in Urumqi
+    expect(r.all).toContain('声明时间：2025年5月20日07:15');
+    expect(r.all).toContain('文中时间均为Asia/Urumqi时间。');
+    expect((await render(input, 'zh')).all).toContain('文中时间均为北京时间。');
   });
 });
 

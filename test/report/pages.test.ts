@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applicantRef, ballotInput, feedbackInput, panelSummaryInput, reportExpert, scoreSheetInput } from '../../src-main/report/assemble.js';
 import type { ReportInput } from '../../src-main/report/types.js';
-import { a1Material, applicants, declarations, experts, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
+import { a1Material, applicants, declarations, experts, panels, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults, corrections } from './fixtures.js';
 import { render } from './pdf.js';
 
 const OUT = join(process.cwd(), 'test-results', 'report-pages');
@@ -24,7 +24,7 @@ const reports: { name: string; input: ReportInput; orientation: 'portrait' | 'la
     input: scoreSheetInput({ edition: wuxi, applicant: applicantRef(applicants[0]!), expert: reportExpert(experts[0]!), sheet: a1Material[0]!, declaration: declarations[0]! }),
     orientation: 'portrait',
   },
-  { name: 'panel-summary', input: panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['material'], experts, sheets, results }), orientation: 'landscape' },
+  { name: 'panel-summary', input: panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['material'], experts, sheets, results, panels, corrections }), orientation: 'landscape' },
   { name: 'feedback', input: feedbackInput({ edition: wuxi, applicant: applicants[0]!, sheets, results, discloseScores: true }), orientation: 'portrait' },
   { name: 'ballot', input: ballotInput({ edition: xinyang, applicants: xinyangApplicants, results: xinyangResults })!, orientation: 'portrait' },
 ];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { panelBinderInput, panelSummaryInput } from '../../src-main/report/assemble.js';
 import { reportFingerprint } from '../../src-main/report/fingerprint.js';
-import { applicants, experts, results, sheets, wuxi } from './fixtures.js';
+import { applicants, experts, panels, results, sheets, wuxi, corrections } from './fixtures.js';
 import { render } from './pdf.js';
 
-const binder = () => panelBinderInput({ edition: wuxi, applicants, experts, sheets, results });
+const binder = () => panelBinderInput({ edition: wuxi, applicants, experts, sheets, results, panels, corrections });
 
 describe("the committee's binder of panel summaries (评审组评分汇总表汇编)", () => {
   it('holds a section for each applicant scored in some stage, and none for the others', () => {
@@ -15,7 +15,7 @@ describe("the committee's binder of panel summaries (评审组评分汇总表汇
   });
 
   it("shows each section's fingerprint, the same as that applicant's panel summary printed alone", async () => {
-    const alone = panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['material', 'site'], experts, sheets, results });
+    const alone = panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['material', 'site'], experts, sheets, results, panels, corrections });
     const r = await render(binder(), 'zh');
     expect(r.all).toContain(`本节数据指纹${reportFingerprint(alone)}`);
     // the page foot carries the binder's own fingerprint, over every section
@@ -43,5 +43,14 @@ describe("the committee's binder of panel summaries (评审组评分汇总表汇
     expect(r.all).toContain('Contents');
     expect(r.all).toContain('Sectionfingerprint');
     expect(r.all).toContain('Panelscore:604.17');
+  });
+
+  it("carries each stage's signature lines, and says which applicants still await sheets", async () => {
+    const complete = await render(binder(), 'zh');
+    expect(complete.all).toContain('评审组签名日期：年月日组长王建国成员李秀英');
+    expect(complete.all).not.toContain('暂定');
+    const pending = { ...results, stageResults: results.stageResults.map((s) => (s.stage === 'site' ? { ...s, missingExpertIds: ['ex-3'] } : s)) };
+    const r = await render(panelBinderInput({ edition: wuxi, applicants, experts, sheets, results: pending, panels, corrections }), 'zh');
+    expect(r.all).toContain('暂定：本报告所依据的评审数据尚不完整·1家申报单位的评分表未齐：WX2025-001');
   });
 });

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { panelSummaryInput } from '../../src-main/report/assemble.js';
 import type { Stage } from '../../src-main/domain/words.js';
-import { applicants, experts, results, sheets, wuxi } from './fixtures.js';
+import { applicants, experts, panels, results, sheets, wuxi, corrections } from './fixtures.js';
 import { count, render } from './pdf.js';
 
-const input = (stage: Stage) => panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: [stage], experts, sheets, results });
+const input = (stage: Stage) => panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: [stage], experts, sheets, results, panels, corrections });
 
 describe('panel summary (评审组评分汇总表)', () => {
+  it('annexes the changes made after the packages went out, to this applicant and its panel in the stage shown', async () => {
+    const material = await render(input('material'), 'zh');
+    const annex = material.all.indexOf('附：评审包发出后的变更');
+    expect(annex).toBeGreaterThan(material.all.indexOf('评审组得分：604.17'));
+    expect(material.all.slice(annex)).toContain('2025年5月23日09:00材料评审组：E05周丽替换E04陈刚：因病不能参加');
+    expect(material.all.slice(annex)).toContain('退回E02对WX2025-001的材料评审评分表第1版：4.1.2评语与得分不符');
+    // the site panel was not changed, and the lifted recusal concerns another applicant
+    expect((await render(input('site'), 'zh')).all).not.toContain('附：评审包发出后的变更');
+    expect((await render(input('material'), 'en')).all).toContain('Annex:changesafterthereviewpackageswentout');
+  });
+
   it("sets every expert's item percentages side by side with the mean, the trimmed mean and the panel's score", async () => {
     const r = await render(input('material'), 'zh');
     expect(r.all).toContain('王建国李秀英（去）张伟（去）刘芳陈志强平均去极值平均极差评审组得分');
@@ -44,6 +55,19 @@ describe('panel summary (评审组评分汇总表)', () => {
     expect(r.all).toContain('Thehighesttotal(李秀英,724.00)andthelowesttotal(张伟,476.00)weredroppedbeforeaveraging.');
     expect(r.all).toMatch(/4\.7\.4Financialresults8060%100%20%65%55%60%60%80Differs48\.00/);
     expect(r.all).toContain('Panelscore:604.17');
-    expect(r.texts[0]!.replace(/\s+/g, ' ')).toContain(`Page 1 of ${r.pages}`);
+    expect(r.texts[0]!.replace(/\s+/g, ' ')).toContain(`${r.pages} pages`);
+  });
+
+  it('has the panel leader and every member sign, the leader first', async () => {
+    const r = await render(input('material'), 'zh');
+    expect(r.all).toContain('评审组签名日期：年月日组长王建国成员李秀英成员张伟成员刘芳成员陈志强');
+  });
+
+  it('is provisional while an expert of the panel has not submitted, and names who', async () => {
+    const pending = { ...results, stageResults: results.stageResults.map((s) => (s.stage === 'site' ? { ...s, missingExpertIds: ['ex-3'] } : s)) };
+    const r = await render(panelSummaryInput({ edition: wuxi, applicant: applicants[0]!, stages: ['site'], experts, sheets, results: pending, panels, corrections }), 'zh');
+    expect(r.all).toContain('暂定：本报告所依据的评审数据尚不完整·现场评审：尚未提交评分表的专家张伟');
+    for (const page of r.texts) expect(page).toContain('暂定');
+    expect((await render(input('material'), 'zh')).all).not.toContain('暂定');
   });
 });

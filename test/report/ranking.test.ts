@@ -46,4 +46,18 @@ describe('ranking and candidate list', () => {
     expect(r.all).toContain('Award:atleast60%offullmarks(600.00points)');
     expect(r.all).toContain('Disagreement');
   });
+
+  it('ends with the committee’s signature lines and the 落款 with a seal area', async () => {
+    const r = await render(input(), 'zh');
+    expect(r.all).toContain('评委会审定评委会主任（签名）：评委会委员（签名）：日期：年月日（盖章）（发文机关）2026年11月23日');
+    expect(r.all).not.toContain('暂定');
+  });
+
+  it('is provisional, and says what is missing, while stage scores are not all in', async () => {
+    const ranking = results.ranking.map((e) => (e.applicant.code === 'WX2025-004' ? { ...e, stageScores: { ...e.stageScores, defence: null }, weightedTotal: null, rank: null } : e));
+    const flags = [...results.flags, { code: 'missing-sheets' as const, applicantId: 'ap-2', stage: 'site' as const, detail: { zh: 'WX2025-002 现场评审：尚有 1 名专家未提交评分表（E03 张伟），该环节得分为暂定。', en: 'WX2025-002, site review: one expert has not submitted a score sheet (E03 张伟); the stage score is provisional.' } }];
+    const r = await render(rankingInput({ edition: wuxi, applicants, results: { ...results, ranking, flags } }), 'zh');
+    expect(r.all).toContain('暂定：本报告所依据的评审数据尚不完整·现场评审：1家申报单位尚有专家未提交评分表，得分为暂定·陈述答辩：1家申报单位尚无评审组得分');
+    for (const page of r.texts) expect(page).toContain('暂定');
+  });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { receiptInput, recusalsInput } from '../../src-main/report/assemble.js';
 import { groupedHex } from '../../src-main/report/receipt.js';
-import { applicants, bundles, declarations, experts, wuxi } from './fixtures.js';
+import { applicants, bundles, declarations, experts, wuxi, corrections } from './fixtures.js';
 import { render } from './pdf.js';
 
 describe('recusal register (回避记录)', () => {
-  const input = () => recusalsInput({ edition: wuxi, applicants, experts, declarations });
+  const input = () => recusalsInput({ edition: wuxi, applicants, experts, declarations, corrections });
 
   it("lists every recusal, the expert's own and the secretariat's, with time and reason, then the declarations of no conflict", async () => {
     const r = await render(input(), 'zh');
@@ -18,6 +18,16 @@ describe('recusal register (回避记录)', () => {
     expect(r.all.slice(clear)).toContain('2025年5月20日09:15王建国（E01）无锡华光精密机械股份有限公司（WX2025-001）专家声明');
     expect(r.all.slice(clear)).toContain('2025年5月21日14:05张伟（E03）');
     expect(r.all).toContain('文中时间均为北京时间。');
+  });
+
+  it('shows a lifted recusal as lifted, and annexes the recusals changed after the packages went out', async () => {
+    const lifted = declarations.map((d) => (d.expertId === 'ex-7' ? { ...d, lifted: { at: '2025-05-25T03:00:00.000Z', reason: '经核实配偶已于2024年离职' } } : d));
+    const r = await render(recusalsInput({ edition: wuxi, applicants, experts, declarations: lifted, corrections }), 'zh');
+    expect(r.all).toContain('其配偶在该单位任职，本人未主动申报。已于2025年5月25日11:00撤销：经核实配偶已于2024年离职');
+    const annex = r.all.indexOf('三、评审包发出后的回避变更');
+    expect(annex).toBeGreaterThan(r.all.indexOf('二、无利害关系声明'));
+    expect(r.all.slice(annex)).toContain('撤销E07对WX2025-003秘书处决定的回避');
+    expect(r.all.slice(annex)).not.toContain('替换');
   });
 
   it('has an English edition', async () => {
@@ -34,16 +44,21 @@ describe('import receipt (结果包导入回执)', () => {
   it('shows each bundle with its time, expert, sequence, status, full SHA-256 and the reason for a refusal', async () => {
     const r = await render(input(), 'zh');
     expect(r.all).toContain('结果包导入回执');
-    expect(r.all).toContain('共4个结果包：接受2个，被后续结果包替代1个，拒收1个。');
+    expect(r.all).toContain('共5个结果包：接受2个，被后续结果包替代1个，拒收2个。');
     expect(r.all).toContain(`2025年6月12日11:00王建国（E01）1已被替代${bundles[0]!.sha256}—`);
     expect(r.all).toContain(`2025年6月13日09:20王建国（E01）2已接受${bundles[1]!.sha256}—`);
-    expect(r.all).toContain(`2025年6月13日10:30（未识别）1已拒收${bundles[3]!.sha256}签名与登记的评审专家不符，结果包未导入。`);
+    expect(r.all).toContain(`2025年6月13日10:30（未识别）来历不明.psbundle1已拒收${bundles[3]!.sha256}签名与登记的评审专家不符，结果包未导入。`);
+  });
+
+  it('counts and lists a refused file that could not be opened, by its file name', async () => {
+    const r = await render(input(), 'zh');
+    expect(r.all).toContain(`2025年6月13日10:40（未识别）张伟-评审包.pspackage—已拒收${bundles[4]!.sha256}这不是结果包，而是评审包。`);
   });
 
   it('has an English edition', async () => {
     const r = await render(input(), 'en');
-    expect(r.all).toContain('4bundles:2accepted,1supersededbyalaterbundle,1refused.');
-    expect(r.all).toContain(`2025-06-1310:30(unidentified)1Refused${bundles[3]!.sha256}Thesignaturedoesnotmatchanenrolledexpert;thebundlewasnotimported.`);
+    expect(r.all).toContain('5bundles:2accepted,1supersededbyalaterbundle,2refused.');
+    expect(r.all).toContain(`2025-06-1310:30(unidentified)来历不明.psbundle1Refused${bundles[3]!.sha256}Thesignaturedoesnotmatchanenrolledexpert;thebundlewasnotimported.`);
   });
 
   it('groups a fingerprint in eights, four groups a line', () => {

@@ -51,7 +51,8 @@ describe('score sheet (评分表)', () => {
     const r = await render(data, 'zh');
     expect(r.pages).toBe(r.texts.length);
     r.texts.forEach((page, i) => {
-      expect(page.replace(/\s+/g, ' ')).toContain(`第 ${i + 1} 页 / 共 ${r.pages} 页`);
+      expect(page.replace(/\s+/g, ' ')).toContain(`— ${i + 1} —`);
+      expect(page.replace(/\s+/g, ' ')).toContain(`共 ${r.pages} 页`);
       expect(page).toContain(fp.slice(0, 16));
     });
     expect(r.texts.at(-1)).toContain(fp);
@@ -72,7 +73,7 @@ describe('score sheet (评分表)', () => {
     expect(r.all).toMatch(/4\.1\.2Roleofseniorleaders.*?5080%40\.00/);
     expect(r.all).toContain('4.1Subtotal11073.00');
     expect(r.all).toContain('Total1000562.50');
-    expect(r.texts[0]!.replace(/\s+/g, ' ')).toContain(`Page 1 of ${r.pages}`);
+    expect(r.texts[0]!.replace(/\s+/g, ' ')).toContain(`${r.pages} pages`);
     expect(r.all).toContain('Generated:2026-11-23');
     expect(r.all).toContain("Expert'ssignature:");
   });

@@ -10,7 +10,7 @@ import type { ReportRequest } from '../../src-main/report/request.js';
 import { makeReport } from '../../src-main/report/service.js';
 import type { ExpertSources, ReportSources, SecretariatSources } from '../../src-main/report/sources.js';
 import { saveFile } from '../../src-main/store/atomic-write.js';
-import { a1Material, applicants, bundles, declarations, experts, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
+import { a1Material, applicants, bundles, declarations, experts, panels, results, sheets, wuxi, xinyang, xinyangApplicants, xinyangResults, corrections } from './fixtures.js';
 import { pageTexts, squash } from './pdf.js';
 
 let dir: string;
@@ -59,8 +59,10 @@ function secretariatStore(edition = wuxi): SecretariatSources {
     sheets: (_: string, f: { applicantId?: string; stage?: Stage; expertId?: string } = {}) =>
       sheets.filter((s) => (!f.applicantId || s.applicantId === f.applicantId) && (!f.stage || s.stage === f.stage) && (!f.expertId || s.expertId === f.expertId)),
     results: () => (xy ? xinyangResults : results),
+    panels: () => (xy ? [] : panels),
     declarations: () => declarations,
     bundles: () => bundles,
+    corrections: () => (xy ? [] : corrections),
   };
 }
 
@@ -78,6 +80,18 @@ async function textOf(file: string): Promise<string> {
   return squash((await pageTexts(readFileSync(file))).join(''));
 }
 
+describe('report file names', () => {
+  it('say what each PDF is and whose, by codes and names, never by an id', async () => {
+    const name = async (r: Partial<RequestInput> & Pick<RequestInput, 'kind'>) =>
+      (await makeReport(secretariatStore(), parseCallInput('reports.make', STORE_CALLS['reports.make'], request(r)) as ReportRequest)).fileName;
+    expect(await name({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material', expertId: 'ex-1' })).toBe('评分表-WX2025-001-E01-材料评审.pdf');
+    expect(await name({ kind: 'panel-summary', applicantId: 'ap-1' })).toBe('评审组评分汇总表-WX2025-001-材料评审-现场评审.pdf');
+    expect(await name({ kind: 'feedback', applicantId: 'ap-1' })).toBe('评审反馈报告-WX2025-001.pdf');
+    expect(await name({ kind: 'ranking' })).toBe('综合评分排名及候选名单-无锡市市长质量奖.pdf');
+    expect(await name({ kind: 'score-sheet', applicantId: 'ap-1', stage: 'material', expertId: 'ex-1', lang: 'en' })).toBe('Score-sheet-WX2025-001-E01-Material-review.pdf');
+  });
+});
+
 describe('an expert printing', () => {
   it('gets their own score sheet for an applicant they declared no conflict with', async () => {
     const { svc, openSheet } = expertStore();
@@ -93,6 +107,8 @@ describe('an expert printing', () => {
     expect(text).toContain('评审专家王建国（E01）');
     expect(text).not.toContain('请填写姓名');
     expect(text).toContain(made.fingerprint);
+    // every page names who printed it, and when (Beijing time)
+    expect(text.match(/王建国（E01）打印\d{4}年\d{1,2}月\d{1,2}日\d{2}:\d{2}/g)).toHaveLength(2);
   });
 
   it.each([
@@ -123,14 +139,15 @@ describe('the secretariat printing', () => {
     { req: request({ kind: 'feedback', applicantId: 'ap-1', discloseScores: true }), expected: ['合计1000604.17812.50'] },
     { req: request({ kind: 'ranking' }), expected: ['1WX2025-001无锡华光精密机械股份有限公司604.17812.50790.00745.50'] },
     { req: request({ kind: 'recusals' }), expected: ['其配偶在该单位任职'] },
-    { req: request({ kind: 'receipt' }), expected: ['拒收1个'] },
+    { req: request({ kind: 'receipt' }), expected: ['拒收2个'] },
   ])('makes the $req.kind report from the service data', async ({ req, expected }) => {
     const out = join(dir, `${req.kind}.pdf`);
     const made = await produce(secretariatStore(), req, out);
     expect(made.bytes).toBe(statSync(out).size);
     const text = await textOf(out);
     for (const e of expected) expect(text).toContain(e);
-    expect(text).toContain(`第1页/共${made.pages}页`);
+    expect(text).toContain(`共${made.pages}页`);
+    expect(text).toContain('—1—');
   });
 
   it('makes the ballot where the profile decides by vote, and refuses it elsewhere', async () => {

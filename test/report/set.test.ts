@@ -69,7 +69,8 @@ describe('the report set', () => {
       expect(stagePages[1]).toBeLessThan(stagePages[2]!);
       previous = stagePages[2]!;
     }
-    expect(pages.at(-1)).toContain(`第${file.pages}页/共${file.pages}页`);
+    expect(pages.at(-1)).toContain(`—${file.pages}—`);
+      expect(pages.at(-1)).toContain(`共${file.pages}页`);
   });
 
   it('reports its progress file by file, up to the whole set', () => {

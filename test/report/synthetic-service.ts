@@ -17,7 +17,9 @@ export function syntheticSources(data: SyntheticEdition): SecretariatSources {
         (s) => (!f.applicantId || s.applicantId === f.applicantId) && (!f.stage || s.stage === f.stage) && (!f.expertId || s.expertId === f.expertId),
       ),
     results: () => data.results,
+    panels: () => data.panels,
     declarations: () => [],
     bundles: () => [],
+    corrections: () => [],
   };
 }

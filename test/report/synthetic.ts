@@ -3,6 +3,7 @@
  * the report benchmark: every expert comments on a third of the items, from a pool of phrases
  * so that panels repeat each other as real ones do.
  */
+import type { PanelLeads } from '../../src-main/report/sources.js';
 import type { EditionResults } from '../../src-main/scoring/results.js';
 import type { RankingEntry, StageResult } from '../../src-main/domain/scores.js';
 import type { Stage } from '../../src-main/domain/words.js';
@@ -56,6 +57,7 @@ export interface SyntheticEdition {
   experts: Expert[];
   sheets: ScoreSheet[];
   results: EditionResults;
+  panels: PanelLeads[];
 }
 
 const STAGES: Stage[] = ['material', 'site', 'defence'];
@@ -76,6 +78,7 @@ export function syntheticEdition(applicantCount: number, seed = 2025): Synthetic
     contactName: null,
     contactPhone: null,
     contactEmail: null,
+    withdrawn: null,
   }));
   const experts: Expert[] = Array.from({ length: PANEL * STAGES.length * 2 }, (_, i) => ({
     id: `ex-${i + 1}`,
@@ -89,6 +92,7 @@ export function syntheticEdition(applicantCount: number, seed = 2025): Synthetic
     email: null,
     enrolled: true,
     fingerprint: null,
+    withdrawn: null,
   }));
 
   const sheets: ScoreSheet[] = [];
@@ -112,7 +116,16 @@ export function syntheticEdition(applicantCount: number, seed = 2025): Synthetic
       stageResults.push(stageResult(mine, { trimFrom: 5, threshold: 30 }));
     }
   }
-  return { edition: ed, applicants, experts, sheets, results: rank(applicants, stageResults) };
+  // two panels a stage, the even and the odd applicants, each led by its first expert
+  const panels: PanelLeads[] = STAGES.flatMap((stage, si) =>
+    [0, 1].map((half) => ({
+      id: `pn-${stage}-${half}`,
+      stage,
+      leaderId: experts[(half * STAGES.length + si) * PANEL]!.id,
+      applicantIds: applicants.filter((_, ai) => ai % 2 === half).map((a) => a.id),
+    })),
+  );
+  return { edition: ed, applicants, experts, sheets, results: rank(applicants, stageResults), panels };
 }
 
 function rank(applicants: Applicant[], stageResults: StageResult[]): EditionResults {
@@ -159,5 +172,6 @@ function rank(applicants: Applicant[], stageResults: StageResult[]): EditionResu
         detail: { zh: `${d.itemCode}：专家得分率 ${d.min}%–${d.max}%`, en: `${d.itemCode}: experts range ${d.min} %–${d.max} %` },
       })),
     ),
+    withdrawn: [],
   };
 }

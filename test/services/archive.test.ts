@@ -226,3 +226,34 @@ describe('making an archive', () => {
     expect(v.archive?.protection).toEqual({ kind: 'plain' });
   }, 60_000);
 });
+
+describe('an archive of an edition put right', () => {
+  it('recomputes without the applicant who withdrew, as the store ranks it, the withdrawal read from the archived register', async () => {
+    const review = await setupReview();
+    try {
+      const id = review.editionId;
+      const [a1, a2, a3] = review.applicants as [Review['applicants'][0], Review['applicants'][0], Review['applicants'][0]];
+      for (const [i, e] of review.stores.entries()) {
+        for (const a of [a1, a2, a3]) {
+          scoreAll(e, id, a.id, 'material', 60 + 5 * i);
+          scoreAll(e, id, a.id, 'site', 65 + 5 * i);
+        }
+      }
+      const files = [];
+      for (const [i, e] of review.stores.entries()) files.push((await exportBundleFile(e, id, join(review.dir, `put-right-${i + 1}.psb`))).file);
+      await review.sec.bundles.import({ files: files.map(upload) });
+      review.sec.applicants.withdraw({ applicantId: a2.id, reason: '申报单位书面撤回申报' });
+      const recorded = review.sec.results.get({ editionId: id });
+      expect(recorded.ranking.map((e) => e.applicant.code)).not.toContain(a2.code);
+      expect(recorded.withdrawn).toMatchObject([{ applicant: { code: a2.code }, reason: '申报单位书面撤回申报' }]);
+
+      const key = await generateX25519Identity();
+      const made = await review.sec.archive.create({ editionId: id, protection: { kind: 'encrypted', recipients: [await identityToRecipient(key)] } });
+      const v = await verifyArchive(made.bytes, { identities: [key] });
+      expect(failed(v)).toEqual([]);
+      expect(v.checks.find((c) => c.id === 'results')!.done.en).toContain('of 2 applicants');
+    } finally {
+      review.cleanup();
+    }
+  }, 120_000);
+});

@@ -90,6 +90,28 @@ describe('the secretariat imports result bundles', () => {
     const body = payload({ editionId: id, expertId: r.experts[0]!.id, sequence: 1, declarations: [{ applicantId: a1, conflict: false }] });
     const [outcome] = await r.sec.bundles.import({ files: [await forge(r.dir, 'outsider.psb', body, outsider, secCode)].map(upload) });
     expect(refusal(outcome)).toMatch(/not enrolled/);
+    // the signer is named by the fingerprint `whoami` shows, not by the raw key
+    expect(refusal(outcome)).toContain(`指纹 ${outsider.fingerprint}`);
+    expect(refusal(outcome)).not.toContain(outsider.signPublic);
+  });
+
+  it('lists every refused file for the receipt, also those that could not be opened at all', async () => {
+    scoreAll(e1, id, a1, 'material', 70);
+    const good = await exportAs(e1, 'good.psb');
+    const tampered = readFileSync(good.file);
+    const at = tampered.length - 40;
+    tampered.writeUInt8(tampered.readUInt8(at) ^ 0xff, at);
+    const outcomes = await r.sec.bundles.import({
+      files: [
+        { fileName: 'tampered.psb', bytes: new Uint8Array(tampered) },
+        { fileName: 'noise.psb', bytes: new Uint8Array([1, 2, 3, 4]) },
+        upload(good.file),
+      ],
+    });
+    expect(outcomes.map((o) => o.status)).toEqual(['refused', 'refused', 'accepted']);
+    const records = r.sec.bundles.list({ editionId: id });
+    expect(records.filter((b) => b.status === 'refused').map((b) => b.fileName)).toEqual(['tampered.psb', 'noise.psb']);
+    expect(records.filter((b) => b.status === 'refused').every((b) => b.bundleId === null && b.expertId === null)).toBe(true);
   });
 
   it('refuses a bundle re-signed by another enrolled expert who claims to be someone else', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateIdentity, parseEnrollmentCode, type Identity } from '../../src-main/crypto/identity.js';
 import { buildReviewPackage } from '../../src-main/exchange/package.js';
@@ -44,6 +44,15 @@ describe('an expert imports review packages', () => {
     return file;
   }
 
+  it('names each package and bundle for the edition, the step and the expert, in characters every file system takes', async () => {
+    expect(r.packageFiles.map((f) => basename(f))).toEqual(['2025年信阳市市长质量奖-材料评审-现场评审-E01张伟-评审包.pspkg', '2025年信阳市市长质量奖-材料评审-现场评审-E02李娜-评审包.pspkg', '2025年信阳市市长质量奖-材料评审-现场评审-E03王强-评审包.pspkg']);
+    const first = await e1.bundles.export({ editionId: r.editionId });
+    const second = await e1.bundles.export({ editionId: r.editionId });
+    expect(first.fileName).toBe('2025年信阳市市长质量奖-材料评审-现场评审-E01张伟-结果包.psbundle');
+    expect(second.fileName).toBe('2025年信阳市市长质量奖-材料评审-现场评审-E01张伟-结果包-2.psbundle');
+    for (const name of [...r.packageFiles.map((f) => basename(f)), first.fileName]) expect(name).not.toMatch(/[\\/:*?"<>|]/);
+  });
+
   it('tells each expert who they are in the edition, as the package named them', () => {
     expect(r.stores.map((s) => s.experts.me({ editionId: r.editionId }))).toEqual(
       r.experts.map((e) => ({ id: e.id, code: e.code, name: e.name })),
@@ -53,7 +62,7 @@ describe('an expert imports review packages', () => {
   });
 
   it('shows the secretariat’s fingerprint and refuses a package whose signer does not match the one given', async () => {
-    const file = r.packageFiles.find((f) => f.endsWith('E01.pspkg'))!;
+    const file = r.packageFiles.find((f) => f.includes('-E01'))!;
     const secFingerprint = r.sec.store.info().fingerprint;
     expect(await e1.packages.import(({
 	file: upload(file),
@@ -88,7 +97,7 @@ describe('an expert imports review packages', () => {
   });
 
   it('takes a newer package’s assignments and materials, refuses an older one, and re-imports an imported one as a no-op', async () => {
-    const first = r.packageFiles.find((f) => f.endsWith('E01.pspkg'))!;
+    const first = r.packageFiles.find((f) => f.includes('-E01'))!;
     const extra = r.sec.applicants.add({ editionId: r.editionId, applicant: { code: 'XY2025-004', name: '信阳毛尖茶业有限公司', kind: 'unit', industry: 1, contactName: null, contactPhone: null, contactEmail: null } });
     r.sec.materials.attach({ applicantId: extra.id, file: upload(writePdf(r.dir, '茶业.pdf', '茶园产量')) });
     r.sec.panels.assign({ panelId: r.panels.material!.id, applicantIds: [extra.id] });

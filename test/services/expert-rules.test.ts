@@ -99,6 +99,29 @@ describe('an expert at work', () => {
     expect(codeOf(() => e1.declarations.declare({ editionId: id, applicantId: a2, conflict: true, reason: '后来发现的关联' }))).toBe('declaration.locked');
   });
 
+  it('declares no conflict for several applicants in one call, each in the audit log, all or nothing', async () => {
+    const a3 = r.applicants[2]!.id;
+    r.sec.declarations.impose({ expertId: r.experts[0]!.id, applicantId: a2, reason: '群众举报，经核实存在利害关系' });
+    const [pkg] = await r.sec.packages.export({ editionId: id, expertIds: [r.experts[0]!.id] });
+    await e1.packages.import({ file: asUpload(pkg!) });
+    const before = e1.store.auditLog({ limit: 1 })[0]!.seq;
+    // a2 is refused, so a1 is not declared either
+    expect(codeOf(() => e1.declarations.declareNone({ editionId: id, applicantIds: [a1, a2] }))).toBe('recusal.imposed');
+    expect(e1.assignments.mine({ editionId: id }).find((a) => a.applicant.id === a1)?.declaration).toBeNull();
+    expect(e1.store.auditLog({ limit: 1 })[0]!.seq).toBe(before);
+
+    const made = e1.declarations.declareNone({ editionId: id, applicantIds: [a1, a3, a1] });
+    expect(made.map((d) => [d.applicantId, d.conflict])).toEqual([
+      [a1, false],
+      [a3, false],
+    ]);
+    const actions = e1.store.auditLog({ limit: 2 }).map((e) => e.action);
+    expect(actions).toEqual(['declaration.made', 'declaration.made']);
+    expect(e1.store.auditLog({ limit: 1 })[0]!.seq).toBe(before + 2);
+    expect(e1.store.verifyAuditChain()).toMatchObject({ ok: true });
+    expect(codeOf(() => e1.declarations.declareNone({ editionId: id, applicantIds: [] }))).toBe('input.invalid');
+  });
+
   it('writes every change into a verifiable audit chain', () => {
     const before = e1.store.auditLog({ limit: 1 })[0]!.seq;
     e1.declarations.declare({ editionId: id, applicantId: a1, conflict: false, reason: '' });
@@ -115,10 +138,10 @@ describe('an expert at work', () => {
 
   it('imports the same package twice without change, and refuses another expert’s package', async () => {
     const before = e1.store.auditLog({ limit: 1 })[0]!.seq;
-    const mine = r.packageFiles.find((f) => f.endsWith('E01.pspkg'))!;
+    const mine = r.packageFiles.find((f) => f.includes('-E01'))!;
     await e1.packages.import({ file: upload(mine) });
     expect(e1.store.auditLog({ limit: 1 })[0]!.seq).toBe(before);
-    const theirs = r.packageFiles.find((f) => f.endsWith('E02.pspkg'))!;
+    const theirs = r.packageFiles.find((f) => f.includes('-E02'))!;
     await expect(e1.packages.import({ file: upload(theirs) })).rejects.toMatchObject({ code: 'seal.not-for-you' });
   });
 

@@ -82,6 +82,22 @@ describe('secretariat setup', () => {
     expect(sec.experts.list({ editionId }).map((e) => e.enrolled)).toEqual([true, false]);
   });
 
+  it('reads an enrollment code for the clerk to compare, storing nothing, with the same refusals as enrolling', async () => {
+    const e1 = sec.experts.add({ editionId, expert: person('C1') });
+    const e2 = sec.experts.add({ editionId, expert: person('C2') });
+    const key = await generateIdentity();
+    const checked = sec.experts.checkEnrollment({ expertId: e1.id, enrollmentCode: enrollmentCode(key) });
+    expect(checked).toEqual({ expertId: e1.id, code: 'C1', name: e1.name, fingerprint: key.fingerprint, previousFingerprint: null });
+    expect(checked.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
+    expect(sec.experts.list({ editionId }).find((e) => e.id === e1.id)).toMatchObject({ enrolled: false, fingerprint: null });
+    expect(await codeOf(() => sec.experts.checkEnrollment({ expertId: e1.id, enrollmentCode: 'PINGSHEN-KEY-1:garbage' }))).toBe('enrollment.invalid');
+    expect(await codeOf(() => sec.experts.checkEnrollment({ expertId: e1.id, enrollmentCode: sec.store.enrollmentCode() }))).toBe('enrollment.own-key');
+    sec.experts.enroll({ expertId: e1.id, enrollmentCode: enrollmentCode(key) });
+    expect(await codeOf(() => sec.experts.checkEnrollment({ expertId: e2.id, enrollmentCode: enrollmentCode(key) }))).toBe('enrollment.key-taken');
+    const other = await generateIdentity();
+    expect(sec.experts.checkEnrollment({ expertId: e1.id, enrollmentCode: enrollmentCode(other) })).toMatchObject({ fingerprint: other.fingerprint, previousFingerprint: key.fingerprint });
+  });
+
   it('forms panels per scored stage with a leader among the members, flagging a size outside the rules', async () => {
     const [e1, e2, e3] = ['E1', 'E2', 'E3'].map((c) => sec.experts.add({ editionId, expert: person(c) }).id) as [string, string, string];
     expect(await codeOf(() => sec.panels.create({ editionId, panel: { stage: 'material', name: 'M', memberIds: [e1, e2], leaderId: e3 } }))).toBe('panel.leader-not-member');

@@ -89,9 +89,9 @@ describe('dispatch refuses what the contract does not allow', () => {
     const ctx = await unlocked('expert');
     const error = refusal(await dispatch(ctx, 'packages.import', { file: { fileName: 'x.pspkg', bytes: '/etc/passwd' } }));
     expect(error.code).toBe('input.invalid');
-    expect(error.message.en).toContain('file contents (bytes)');
+    expect(error.message.en).toContain('file contents: missing');
     const traversal = refusal(await dispatch(ctx, 'packages.import', { file: { fileName: '../../evil.pspkg', bytes: new Uint8Array([1]) } }));
-    expect(traversal.message.en).toContain('a file name, not a path');
+    expect(traversal.message.en).toContain('is not a file name');
   });
 
   it("refuses a call for the other role's store", async () => {

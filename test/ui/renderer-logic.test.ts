@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import type { Profile } from '../../src-main/profile/schema.js';
 import { acceptable, strengthOf } from '../../src-renderer/components/passphrase.js';
+import { viewerAction } from '../../src-renderer/components/pdf/keys.js';
+import { opensShortcutSheet, PAD_SHORTCUTS, VIEWER_SHORTCUTS } from '../../src-renderer/components/shortcuts.js';
 import { padAction } from '../../src-renderer/scoring/keys.js';
 import { bandOf, categoryScore, itemScore, sheetTotal } from '../../src-main/scoring/sheet.js';
-import { progress, stepPercent, typeDigit } from '../../src-renderer/scoring/totals.js';
+import { appendDigit, progress, refusalOf, stepPercent } from '../../src-renderer/scoring/totals.js';
 import { formProblems, initialForm, toSettings } from '../../src-renderer/secretariat/settings-form.js';
 
 const root = new URL('../../', import.meta.url);
@@ -53,13 +55,43 @@ describe('keyboard entry', () => {
     expect(stepPercent(0, -1, 5)).toBe(0);
   });
 
-  it('builds numbers from digits and starts over past 100', () => {
-    expect(typeDigit('', '5', 5)).toEqual({ buffer: '5', percent: 5, offGrid: false });
-    expect(typeDigit('5', '5', 5)).toEqual({ buffer: '55', percent: 55, offGrid: false });
-    expect(typeDigit('10', '0', 5)).toEqual({ buffer: '100', percent: 100, offGrid: false });
-    expect(typeDigit('100', '5', 5)).toEqual({ buffer: '5', percent: 5, offGrid: false });
-    expect(typeDigit('3', '7', 5)).toEqual({ buffer: '37', percent: null, offGrid: true });
-    expect(typeDigit('95', '5', 5)).toEqual({ buffer: '5', percent: 5, offGrid: false });
+  it('builds one number from the digits typed, dropping leading zeros', () => {
+    expect(appendDigit('', '5')).toBe('5');
+    expect(appendDigit('5', '5')).toBe('55');
+    expect(appendDigit('0', '5')).toBe('5');
+    expect(appendDigit('100', '5')).toBe('1005');
+  });
+
+  it('refuses while typing a number no digit can make a score, and refuses off the grid once done', () => {
+    // still typing: 1 may become 10, 3 may become 30, 10 may become 100
+    for (const typed of ['1', '3', '10', '5', '9']) expect(refusalOf(typed, 5, false)).toBeNull();
+    // on the grid: taken once done
+    for (const typed of ['0', '5', '15', '55', '60', '95', '100']) {
+      expect(refusalOf(typed, 5, false)).toBeNull();
+      expect(refusalOf(typed, 5, true)).toBeNull();
+    }
+    // nothing can follow: refused there and then
+    expect(refusalOf('150', 5, false)).toBe('above');
+    expect(refusalOf('101', 5, false)).toBe('above');
+    expect(refusalOf('1005', 5, false)).toBe('above');
+    expect(refusalOf('37', 5, false)).toBe('off-grid');
+    expect(refusalOf('11', 5, false)).toBe('off-grid');
+    // done: what is off the grid is refused too
+    expect(refusalOf('3', 5, true)).toBe('off-grid');
+    expect(refusalOf('1', 5, true)).toBe('off-grid');
+    expect(refusalOf('', 5, true)).toBeNull();
+  });
+
+  it('refuses every number off the grid or above 100 and no number on it, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), (n) => {
+        const typed = String(n);
+        const valid = n <= 100 && n % 5 === 0;
+        expect(refusalOf(typed, 5, true) === null).toBe(valid);
+        // while typing, a valid number is never refused
+        if (valid) expect(refusalOf(typed, 5, false)).toBeNull();
+      }),
+    );
   });
 
   it('maps keys to actions, and leaves shortcuts with modifiers to the browser', () => {
@@ -70,8 +102,47 @@ describe('keyboard entry', () => {
     expect(padAction('ArrowLeft', none)).toEqual({ kind: 'step', direction: -1 });
     expect(padAction('7', none)).toEqual({ kind: 'digit', digit: '7' });
     expect(padAction('Delete', none)).toEqual({ kind: 'clear' });
+    expect(padAction('Enter', none)).toEqual({ kind: 'commit' });
+    expect(padAction('Escape', none)).toEqual({ kind: 'cancel' });
     expect(padAction('Tab', none)).toEqual({ kind: 'none' });
     expect(padAction('ArrowDown', { ...none, ctrl: true })).toEqual({ kind: 'none' });
+  });
+});
+
+describe('the shortcut sheet', () => {
+  const none = { ctrl: false, alt: false, meta: false };
+
+  it('lists for the score pad what its keys do', () => {
+    for (const row of PAD_SHORTCUTS) {
+      if (!row.does) continue;
+      const keys = row.range ? ['0', '5', '9'] : row.keys;
+      for (const key of keys) {
+        const expected = row.does.kind === 'digit' ? { kind: 'digit', digit: key } : row.does;
+        expect(padAction(key, none), `${key}: ${row.label}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('lists for the viewer what its keys do', () => {
+    for (const row of VIEWER_SHORTCUTS) {
+      for (const key of row.keys) {
+        expect(viewerAction(key, { ...none, ctrl: row.ctrl === true }, false), `${key}: ${row.label}`).toEqual(row.does);
+        if (row.ctrl) expect(viewerAction(key, { ...none, meta: true }, false)).toEqual(row.does);
+      }
+    }
+  });
+
+  it('opens on ? but not while typing in a text field', () => {
+    const key = (k: string, target: unknown, mods: Partial<{ ctrlKey: boolean; isComposing: boolean }> = {}) =>
+      opensShortcutSheet({ key: k, ctrlKey: false, altKey: false, metaKey: false, isComposing: false, target: target as EventTarget, ...mods });
+    expect(key('?', { tagName: 'DIV' })).toBe(true);
+    // the full-width question mark a Chinese input method gives
+    expect(key('\uff1f', { tagName: 'BODY' })).toBe(true);
+    expect(key('?', { tagName: 'TEXTAREA' })).toBe(false);
+    expect(key('?', { tagName: 'INPUT' })).toBe(false);
+    expect(key('?', { tagName: 'DIV', isContentEditable: true })).toBe(false);
+    expect(key('?', { tagName: 'DIV' }, { ctrlKey: true })).toBe(false);
+    expect(key('/', { tagName: 'DIV' })).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CriteriaFramework } from '../../src-main/criteria/schema.js';
 import type { ItemEntry, ItemScore, ScoreSheet } from '../../src-main/domain/review.js';
 import { createScoringStore, saveStatus } from '../../src-renderer/stores/scoring.js';
@@ -49,24 +49,107 @@ describe('scoring store', () => {
     expect(store.getState().selected).toBe(codes.at(-1));
   });
 
-  it('applies typed digits as soon as they are on the 5 % grid and steps by 5 %', async () => {
-    const api = backEnd();
-    const store = createScoringStore(api);
-    store.getState().load(sheet(), framework);
-    const s = () => store.getState();
-    s().digit('5');
-    expect(s().items[codes[0]!]!.percent).toBe(5);
-    s().digit('5');
-    expect(s().items[codes[0]!]!.percent).toBe(55);
-    s().step(1);
-    expect(s().items[codes[0]!]!.percent).toBe(60);
-    s().digit('3');
-    s().digit('7');
-    expect(s().offGrid).toBe(true);
-    expect(s().items[codes[0]!]!.percent).toBe(60);
-    s().clearBuffer();
-    for (let i = 0; i < 30; i++) s().step(1);
-    expect(s().items[codes[0]!]!.percent).toBe(100);
+  describe('typing a number', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('takes a number on the 5 % grid on Enter, on a pause or on moving on, and steps by 5 %', () => {
+      vi.useFakeTimers();
+      const api = backEnd();
+      const store = createScoringStore({ ...api, typePauseMs: 900 });
+      store.getState().load(sheet(), framework);
+      const s = () => store.getState();
+      const percent = (i = 0) => s().items[codes[i]!]!.percent;
+      s().digit('5');
+      s().digit('5');
+      expect(s().buffer).toBe('55');
+      expect(percent()).toBeNull();
+      expect(s().commit()).toBe(true);
+      expect(percent()).toBe(55);
+      s().step(1);
+      expect(percent()).toBe(60);
+      // a pause takes what was typed
+      s().digit('7');
+      s().digit('0');
+      vi.advanceTimersByTime(899);
+      expect(percent()).toBe(60);
+      vi.advanceTimersByTime(1);
+      expect(percent()).toBe(70);
+      // moving on takes it too, into the item it was typed on
+      s().digit('4');
+      s().digit('5');
+      s().move(1);
+      expect(percent(0)).toBe(45);
+      expect(s().selected).toBe(codes[1]);
+      // and a step starts from it
+      s().digit('2');
+      s().digit('0');
+      s().step(1);
+      expect(percent(1)).toBe(25);
+      for (let i = 0; i < 30; i++) s().step(1);
+      expect(percent(1)).toBe(100);
+      // Esc drops what was typed
+      s().digit('3');
+      s().digit('0');
+      s().cancel();
+      vi.advanceTimersByTime(5_000);
+      expect(percent(1)).toBe(100);
+      // what went to the store: values the expert chose, never a digit on its own
+      expect(api.calls.map((c) => [c.input.itemCode, c.input.percent])).toEqual([
+        [codes[0], 55],
+        [codes[1], 20],
+      ]);
+    });
+
+    it('refuses 150 and 37 at once, keeps the value the item had and saves nothing', () => {
+      vi.useFakeTimers();
+      const api = backEnd();
+      const store = createScoringStore({ ...api, typePauseMs: 900 });
+      store.getState().load(sheet('draft', [{ itemCode: codes[0]!, percent: 60, strengths: '', opportunities: '', updatedAt: 'x' }]), framework);
+      const s = () => store.getState();
+      s().select(codes[0]!);
+      for (const d of '150') s().digit(d);
+      expect(s().refused).toEqual({ code: codes[0], typed: '150', reason: 'above' });
+      expect(s().items[codes[0]!]!.percent).toBe(60);
+      // digits typed straight after belong to the refused number, not to a new one
+      s().digit('0');
+      expect(s().refused?.typed).toBe('1500');
+      vi.advanceTimersByTime(10_000);
+      expect(s().items[codes[0]!]!.percent).toBe(60);
+      expect(s().refused?.typed).toBe('1500');
+
+      s().digit('3');
+      expect(s().refused).toBeNull();
+      s().digit('7');
+      expect(s().refused).toEqual({ code: codes[0], typed: '37', reason: 'off-grid' });
+      vi.advanceTimersByTime(10_000);
+      s().flush();
+      expect(s().items[codes[0]!]!.percent).toBe(60);
+      expect(api.calls).toHaveLength(0);
+    });
+
+    it('refuses a lone 3 once the expert is done with it, and stays on the item', () => {
+      vi.useFakeTimers();
+      const api = backEnd();
+      const store = createScoringStore(api);
+      store.getState().load(sheet(), framework);
+      const s = () => store.getState();
+      s().digit('3');
+      expect(s().refused).toBeNull();
+      s().move(1);
+      expect(s().selected).toBe(codes[0]);
+      expect(s().refused).toEqual({ code: codes[0], typed: '3', reason: 'off-grid' });
+      expect(s().items[codes[0]!]!.percent).toBeNull();
+      // the next key moves on; Backspace edits what is being typed
+      s().move(1);
+      expect(s().selected).toBe(codes[1]);
+      s().digit('5');
+      s().digit('5');
+      s().backspace();
+      s().digit('0');
+      s().commit();
+      expect(s().items[codes[1]!]!.percent).toBe(50);
+      expect(api.calls.map((c) => c.input)).toEqual([expect.objectContaining({ itemCode: codes[1], percent: 50 })]);
+    });
   });
 
   it('says "saving" until the store has confirmed the latest keystroke, then "saved"', async () => {
@@ -128,6 +211,34 @@ describe('scoring store', () => {
     api.calls[0]!.resolve();
     await flushed;
     expect(saveStatus(store.getState()).kind).toBe('saved');
+  });
+
+  it('sends everything at once when the page goes, even behind a save still on its way', async () => {
+    const api = backEnd();
+    const store = createScoringStore({ ...api, textDelayMs: 60_000 });
+    store.getState().load(sheet(), framework);
+    store.getState().setPercent(55);
+    await tick();
+    expect(api.calls).toHaveLength(1);
+    // typed while the first save is out, and the window closes within the comment delay
+    store.getState().editText('strengths', '临关窗前写下的优势');
+    store.getState().move(1);
+    store.getState().digit('6');
+    store.getState().digit('0');
+    store.getState().flushNow();
+    await tick();
+    expect(api.calls).toHaveLength(3);
+    expect(api.calls.map((c) => c.input)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ itemCode: codes[0], percent: 55, strengths: '' }),
+        expect.objectContaining({ itemCode: codes[0], percent: 55, strengths: '临关窗前写下的优势' }),
+        expect.objectContaining({ itemCode: codes[1], percent: 60 }),
+      ]),
+    );
+    for (const c of api.calls) c.resolve();
+    await tick();
+    await tick();
+    expect(saveStatus(store.getState()).kind).not.toBe('failed');
   });
 
   it('changes nothing on a submitted sheet', async () => {

@@ -115,6 +115,34 @@ describe('browser transport', () => {
     expect((seen[0]!.headers as Record<string, string>)[TOKEN_HEADER]).toBe('tok123');
   });
 
+  it('sends what the expert typed as a request that outlives the page, within the browser’s budget', async () => {
+    const seen: Array<{ name: string; keepalive: boolean }> = [];
+    const release: Array<() => void> = [];
+    const fetcher = (async (_url: string, init: RequestInit) => {
+      seen.push({ name: (JSON.parse(init.body as string) as { name: string }).name, keepalive: init.keepalive === true });
+      await new Promise<void>((resolve) => release.push(resolve));
+      return new Response(JSON.stringify({ ok: true, value: null }));
+    }) as typeof fetch;
+    const api = browserApi('tok', fetcher);
+    const save = (text: string) => api.call('sheets.saveItem', { sheetId: 's', itemCode: '4.1.2', percent: 50, strengths: text, opportunities: '' });
+    const pending = [save('方法系统'), api.call('editions.list', {}), save('优'.repeat(19_000)), save('展开充分'.repeat(2_000))];
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([
+      { name: 'sheets.saveItem', keepalive: true },
+      { name: 'editions.list', keepalive: false },
+      { name: 'sheets.saveItem', keepalive: true },
+      // 57 KB and 24 KB would pass 64 KiB in flight: this one goes as an ordinary request
+      { name: 'sheets.saveItem', keepalive: false },
+    ]);
+    for (const r of release) r();
+    await Promise.all(pending);
+    // the budget is given back once the requests are done
+    void save('再次保存');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen.at(-1)).toEqual({ name: 'sheets.saveItem', keepalive: true });
+    for (const r of release) r();
+  });
+
   it('takes the token from the fragment, keeps it for the tab and clears the address bar', () => {
     const memory = () => {
       const store = new Map<string, string>();

@@ -3,6 +3,7 @@ import type { EditionSettings } from '../../profile/settings.js';
 import type { Profile } from '../../profile/schema.js';
 import type { Stage } from '../../domain/words.js';
 import type { EditionDetail } from '../../profile/edition.js';
+import { editionTimeZone } from '../../domain/time.js';
 import { Cli } from '../context.js';
 import { upload } from '../files.js';
 import { UsageError } from '../errors.js';
@@ -17,6 +18,8 @@ interface SettingsOptions {
   trim?: string;
   trimMin?: string;
   disagreement?: string;
+  issuingBody?: string;
+  timeZone?: string;
 }
 
 function addSettingsOptions(cmd: Command): Command {
@@ -27,7 +30,9 @@ function addSettingsOptions(cmd: Command): Command {
     .option('--panel-max <n>', '评审组最多人数 / maximum panel size')
     .option('--trim <on|off>', '去掉一个最高分和一个最低分 / drop one highest and one lowest total')
     .option('--trim-min <n>', '评审组达到此人数才去掉最高最低分 / panel size from which trimming applies')
-    .option('--disagreement <pp|off>', '同一条款专家分歧超过此百分点即标记 / flag items where experts differ by more than this many points');
+    .option('--disagreement <pp|off>', '同一条款专家分歧超过此百分点即标记 / flag items where experts differ by more than this many points')
+    .option('--issuing-body <name>', '发文机关（报告落款和盖章处的名称）/ issuing body, as the reports\' closing and seal name it')
+    .option('--time-zone <zone>', '时区，默认 Asia/Shanghai（北京时间）/ time zone of every date, by default Asia/Shanghai');
 }
 
 function onOff(value: string, what: string): boolean {
@@ -69,6 +74,8 @@ function settingsFrom(opts: SettingsOptions, base: EditionSettings): EditionSett
       ? { enabled: false }
       : { enabled: true, threshold: parseInteger(opts.disagreement, { zh: '分歧阈值', en: 'The disagreement threshold' }) };
   }
+  if (opts.issuingBody !== undefined) settings.issuingBody = opts.issuingBody;
+  if (opts.timeZone !== undefined) settings.timeZone = opts.timeZone;
   return settings;
 }
 
@@ -98,7 +105,12 @@ export function describeProfile(p: Profile, settings: EditionSettings, lang: Lan
     [{ zh: '入围', en: 'Shortlist' }, shortlist],
     [{ zh: '评审组人数', en: 'Panel size' }, min === null && max === null ? open : `${orOpen(min)}–${orOpen(max)}`],
     [{ zh: '去最高最低分', en: 'Trim' }, trim.enabled ? `≥ ${trim.minPanelSize ?? p.trim.minPanelSize}` : DASH],
-    [{ zh: '分歧标记', en: 'Disagreement flag' }, disagreement.enabled ? `> ${disagreement.threshold ?? p.disagreement.threshold}` : DASH],
+    [
+      { zh: '分歧标记', en: 'Disagreement flag' },
+      disagreement.enabled ? `> ${disagreement.threshold ?? p.disagreement.threshold} ${lang === 'zh' ? '个百分点' : 'points'}` : DASH,
+    ],
+    [{ zh: '发文机关', en: 'Issuing body' }, settings.issuingBody ?? DASH],
+    [{ zh: '时区', en: 'Time zone' }, editionTimeZone(settings)],
   ];
 }
 
@@ -110,7 +122,7 @@ function showEdition(cli: Cli, e: EditionDetail): string {
       [{ zh: '准则', en: 'Criteria' }, `${e.framework.name[cli.lang]} · ${e.framework.totalPoints}`],
       [{ zh: '规则', en: 'Profile' }, e.profile.id],
       ...describeProfile(e.profile, e.settings, cli.lang),
-      [{ zh: '创建于', en: 'Created' }, fmtDate(e.createdAt)],
+      [{ zh: '创建于', en: 'Created' }, fmtDate(e.createdAt, editionTimeZone(e.settings))],
     ],
     cli.lang,
   );
@@ -155,6 +167,7 @@ export function registerEditionCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.withStore((svc) => {
         const editions = svc.editions.list();
+        const zoneOf = (editionId: string) => cli.timeZone(svc, editionId);
         cli.emit(editions, () =>
           renderTable(
             editions,
@@ -164,7 +177,7 @@ export function registerEditionCommands(program: Command): void {
               { header: { zh: '年度', en: 'Year' }, value: (e) => String(e.year), align: 'right' },
               { header: { zh: '规则', en: 'Profile' }, value: (e) => e.profileId },
               { header: { zh: '准则', en: 'Criteria' }, value: (e) => e.frameworkId },
-              { header: { zh: '创建于', en: 'Created' }, value: (e) => fmtDate(e.createdAt) },
+              { header: { zh: '创建于', en: 'Created' }, value: (e) => fmtDate(e.createdAt, zoneOf(e.id)) },
             ],
             cli.lang,
           ),

@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { BundleOutcome } from '../../domain/files.js';
 import { Cli } from '../context.js';
+import { describePackageChanges } from './corrections.js';
 import { RefusedError } from '../errors.js';
 import { save, upload } from '../files.js';
 import { expertByCode, splitList } from '../lookup.js';
-import { fmtDate, renderTable, stageName } from '../output.js';
+import { DASH, fmtDate, renderTable, stageName } from '../output.js';
 
 /** Progress on stderr, one line per step, only for people watching a terminal. */
 function progress(cli: Cli, label: { zh: string; en: string }) {
@@ -64,10 +65,15 @@ export function registerPackageCommands(program: Command): void {
         const edition = await svc.packages.import({ file: upload(file) });
         const assignments = svc.assignments.mine({ editionId: edition.id });
         cli.emit({ edition, assignments: assignments.length }, () =>
-          cli.t({
-            zh: `已导入评审包：${edition.name}，共 ${assignments.length} 项评审任务。请先用 declare 逐家申明有无利益冲突。`,
-            en: `Package imported: ${edition.name}, ${assignments.length} assignments. Declare conflicts first (declare).`,
-          }),
+          [
+            cli.t({
+              zh: `已导入评审包：${edition.name}，共 ${assignments.length} 项评审任务。请先用 declare 逐家申明有无利益冲突。`,
+              en: `Package imported: ${edition.name}, ${assignments.length} assignments. Declare conflicts first (declare).`,
+            }),
+            describePackageChanges(cli, edition.changes),
+          ]
+            .filter(Boolean)
+            .join('\n'),
         );
       });
     });
@@ -143,16 +149,19 @@ export function registerBundleCommands(program: Command): void {
         const edition = cli.edition(svc);
         const experts = new Map(svc.experts.list({ editionId: edition.id }).map((e) => [e.id, e]));
         const bundles = svc.bundles.list({ editionId: edition.id });
+        const zone = cli.timeZone(svc, edition.id);
         const status = { accepted: { zh: '有效', en: 'accepted' }, superseded: { zh: '已被取代', en: 'superseded' }, refused: { zh: '拒收', en: 'refused' } };
         cli.emit(bundles, () =>
           renderTable(
             bundles,
             [
-              { header: { zh: '专家', en: 'Expert' }, value: (b) => experts.get(b.expertId)?.code ?? b.expertId },
-              { header: { zh: '姓名', en: 'Name' }, value: (b) => experts.get(b.expertId)?.name ?? '' },
-              { header: { zh: '序号', en: 'Seq' }, value: (b) => String(b.sequence), align: 'right' },
+              // a file that could not be opened names no expert: it is known by its file name
+              { header: { zh: '专家', en: 'Expert' }, value: (b) => (b.expertId === null ? undefined : experts.get(b.expertId))?.code ?? DASH },
+              { header: { zh: '姓名', en: 'Name' }, value: (b) => (b.expertId === null ? undefined : experts.get(b.expertId))?.name ?? '' },
+              { header: { zh: '文件', en: 'File' }, value: (b) => b.fileName },
+              { header: { zh: '序号', en: 'Seq' }, value: (b) => (b.sequence === null ? DASH : String(b.sequence)), align: 'right' },
               { header: { zh: '状态', en: 'Status' }, value: (b) => cli.t(status[b.status]) },
-              { header: { zh: '收到于', en: 'Received' }, value: (b) => fmtDate(b.receivedAt) },
+              { header: { zh: '收到于', en: 'Received' }, value: (b) => fmtDate(b.receivedAt, zone) },
               { header: { zh: 'SHA-256', en: 'SHA-256' }, value: (b) => b.sha256.slice(0, 16) },
               { header: { zh: '原因', en: 'Reason' }, value: (b) => (b.reason ? cli.t(b.reason) : '') },
             ],

@@ -5,7 +5,7 @@ import { upload } from '../files.js';
 import { applicantByCode, assignmentByCode } from '../lookup.js';
 import { fmtDate, renderTable } from '../output.js';
 
-function materialTable(cli: Cli, rows: (MaterialInfo & { applicantCode: string })[]): string {
+function materialTable(cli: Cli, rows: (MaterialInfo & { applicantCode: string })[], zone: string): string {
   return renderTable(
     rows,
     [
@@ -13,7 +13,7 @@ function materialTable(cli: Cli, rows: (MaterialInfo & { applicantCode: string }
       { header: { zh: '文件名', en: 'File' }, value: (m) => m.fileName },
       { header: { zh: '字节', en: 'Bytes' }, value: (m) => String(m.size), align: 'right' },
       { header: { zh: 'SHA-256', en: 'SHA-256' }, value: (m) => m.sha256.slice(0, 16) },
-      { header: { zh: '添加于', en: 'Added' }, value: (m) => fmtDate(m.addedAt) },
+      { header: { zh: '添加于', en: 'Added' }, value: (m) => fmtDate(m.addedAt, zone) },
     ],
     cli.lang,
   );
@@ -63,7 +63,7 @@ export function registerMaterialCommands(program: Command): void {
             : [...new Map(assignments.filter((a) => a.declaration?.conflict === false).map((a) => [a.applicant.id, a.applicant])).values()];
           rows = applicants.flatMap((a) => store.materials.forReview({ editionId, applicantId: a.id }).map((m) => ({ ...m, applicantCode: a.code })));
         }
-        cli.emit(rows, () => materialTable(cli, rows));
+        cli.emit(rows, () => materialTable(cli, rows, cli.timeZone(store, editionId)));
       });
     });
 }

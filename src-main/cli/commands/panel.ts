@@ -76,7 +76,7 @@ export function registerPanelCommands(program: Command): void {
   panel
     .command('assign <panel> [applicantCodes...]')
     .description('把申报单位分配给评审组（--all 全部，--shortlist 入围名单）/ assign applicants to a panel (--all, or --shortlist after material review)')
-    .option('--all', '全部申报单位 / every applicant of the edition')
+    .option('--all', '可进入该阶段、尚未分到其他组的全部申报单位 / every applicant that may enter the stage and has no other panel in it')
     .option('--shortlist', '材料评审后的入围名单 / the shortlist after material review')
     .action(async (ref: string, codes: string[], opts: { all?: boolean; shortlist?: boolean }, cmd: Command) => {
       const cli = Cli.of(cmd);
@@ -91,7 +91,19 @@ export function registerPanelCommands(program: Command): void {
         const editionId = cli.edition(svc).id;
         const target = panelByRef(svc, editionId, ref);
         let applicantIds: string[];
-        if (opts.all) applicantIds = svc.applicants.list({ editionId }).map((a) => a.id);
+        if (opts.all) {
+          // every applicant that may enter the stage and has no other panel in it
+          const taken = new Set(svc.panels.list({ editionId }).filter((p) => p.stage === target.stage && p.id !== target.id).flatMap((p) => p.applicantIds));
+          const entries = svc.panels.entries({ editionId, stage: target.stage });
+          applicantIds = entries.filter((e) => e.eligible && !taken.has(e.applicantId)).map((e) => e.applicantId);
+          if (applicantIds.length === 0) {
+            const why = entries.find((e) => e.reason)?.reason;
+            throw new UsageError({
+              zh: `没有可分配给“${target.name}”的申报单位${why ? `：${why.zh}` : '（均已分配）'}。用 panel entries ${target.stage} 查看。`,
+              en: `No applicant can be assigned to "${target.name}"${why ? `: ${why.en}` : ' (all are assigned)'}. See panel entries ${target.stage}.`,
+            });
+          }
+        }
         else if (opts.shortlist) {
           const shortlist = svc.results.get({ editionId }).shortlist;
           if (!shortlist || shortlist.applicantIds.length === 0) {

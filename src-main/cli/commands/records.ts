@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { PLAIN_ARCHIVE_CONFIRMATION, PLAIN_ARCHIVE_MEANING } from '../../domain/records.js';
+import { DEFAULT_TIME_ZONE } from '../../domain/time.js';
 import { identitiesIn, keyLines, newRecipientKey } from '../../exchange/archive/keys.js';
 import type { ArchiveVerification } from '../../exchange/archive/verification.js';
 import { Cli } from '../context.js';
@@ -48,7 +49,7 @@ export function renderVerification(v: ArchiveVerification, cli: Cli): string {
         [
           [{ zh: '届次', en: 'Edition' }, `${a.edition.name}（${a.edition.year}，${a.edition.profileId}）`],
           [{ zh: '档案编号', en: 'Archive id' }, a.archiveId],
-          [{ zh: '制作于', en: 'Made' }, fmtDate(a.createdAt)],
+          [{ zh: '制作于', en: 'Made' }, fmtDate(a.createdAt, a.edition.timeZone)],
           [{ zh: '签名者指纹', en: 'Signer fingerprint' }, `${a.fingerprint}  ${cli.t({ zh: '（请与秘书处当面或电话核对）', en: '(compare with the secretariat in person or by phone)' })}`],
           [{ zh: '保存期限', en: 'Retention' }, cli.t(kept)],
           [{ zh: '保护', en: 'Protection' }, a.protection.kind === 'plain' ? cli.t({ zh: '明文（未加密）', en: 'plain (not encrypted)' }) : a.protection.recipients.join(', ')],
@@ -185,13 +186,15 @@ export function registerArchiveCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.secretariat(async (svc) => {
-        const list = await svc.archive.list({ editionId: cli.edition(svc).id });
+        const editionId = cli.edition(svc).id;
+        const list = await svc.archive.list({ editionId });
+        const zone = cli.timeZone(svc, editionId);
         cli.emit(list, () =>
           renderTable(
             list,
             [
-              { header: { zh: '制作于', en: 'Made' }, value: (a) => fmtDate(a.madeAt) },
-              { header: { zh: '核验于', en: 'Verified' }, value: (a) => fmtDate(a.verifiedAt) },
+              { header: { zh: '制作于', en: 'Made' }, value: (a) => fmtDate(a.madeAt, zone) },
+              { header: { zh: '核验于', en: 'Verified' }, value: (a) => fmtDate(a.verifiedAt, zone) },
               { header: { zh: '仍完整', en: 'Current' }, value: (a) => cli.t(a.current ? { zh: '是', en: 'yes' } : { zh: '否（此后有改动）', en: 'no (changed since)' }) },
               { header: { zh: '保护', en: 'Protection' }, value: (a) => (a.plain ? cli.t({ zh: '明文', en: 'plain' }) : `${a.recipients.length}`) },
               { header: { zh: 'SHA-256', en: 'SHA-256' }, value: (a) => a.sha256.slice(0, 16) },
@@ -210,13 +213,14 @@ export function registerRetentionCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const cli = Cli.of(cmd);
       await cli.secretariat(async (svc) => {
-        const s = await svc.retention.get({ editionId: cli.edition(svc).id });
+        const editionId = cli.edition(svc).id;
+        const s = await svc.retention.get({ editionId });
         cli.emit(s, () =>
           [
             renderFields(
               [
                 [{ zh: '保存期限', en: 'Retention' }, cli.t(s.text)],
-                [{ zh: '经核验的档案', en: 'Verified archive' }, s.archive ? `${fmtDate(s.archive.madeAt)}${s.archive.current ? '' : cli.t({ zh: '（此后有改动，不再完整）', en: ' (changed since: no longer whole)' })}` : cli.t({ zh: '无', en: 'none' })],
+                [{ zh: '经核验的档案', en: 'Verified archive' }, s.archive ? `${fmtDate(s.archive.madeAt, cli.timeZone(svc, editionId))}${s.archive.current ? '' : cli.t({ zh: '（此后有改动，不再完整）', en: ' (changed since: no longer whole)' })}` : cli.t({ zh: '无', en: 'none' })],
                 [{ zh: '可以删除', en: 'May be deleted' }, cli.t(s.mayDelete ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' })],
               ],
               cli.lang,
@@ -269,13 +273,14 @@ export function registerBackupCommands(program: Command): void {
       const cli = Cli.of(cmd);
       await cli.withStore((svc) => {
         const s = svc.backup.status();
+        const zone = cli.timeZone(svc);
         cli.emit(s, () =>
           [
             s.last
-              ? cli.t({ zh: `上次备份：${fmtDate(s.last.madeAt)}（${s.last.fileName}）`, en: `Last backup: ${fmtDate(s.last.madeAt)} (${s.last.fileName})` })
+              ? cli.t({ zh: `上次备份：${fmtDate(s.last.madeAt, zone)}（${s.last.fileName}）`, en: `Last backup: ${fmtDate(s.last.madeAt, zone)} (${s.last.fileName})` })
               : cli.t({ zh: '本库从未备份。', en: 'This store was never backed up.' }),
             ...s.due.map((d) =>
-              cli.t({ zh: `需要备份：“${d.name}”自上次备份以来有改动（最近 ${fmtDate(d.changedAt)}）`, en: `Back up: "${d.name}" changed since the last backup (last at ${fmtDate(d.changedAt)})` }),
+              cli.t({ zh: `需要备份：“${d.name}”自上次备份以来有改动（最近 ${fmtDate(d.changedAt, cli.timeZone(svc, d.editionId))}）`, en: `Back up: "${d.name}" changed since the last backup (last at ${fmtDate(d.changedAt, cli.timeZone(svc, d.editionId))})` }),
             ),
           ].join('\n'),
         );
@@ -301,7 +306,7 @@ export function registerBackupCommands(program: Command): void {
           cli.t({ zh: `已恢复为 ${target}。`, en: `Restored as ${target}.` }),
           renderFields(
             [
-              [{ zh: '备份于', en: 'Backed up' }, fmtDate(header.madeAt)],
+              [{ zh: '备份于', en: 'Backed up' }, fmtDate(header.madeAt, DEFAULT_TIME_ZONE)],
               [{ zh: '指纹', en: 'Fingerprint' }, header.fingerprint],
               [{ zh: '届次', en: 'Editions' }, header.editions.map((e) => e.name).join('、') || '—'],
             ],

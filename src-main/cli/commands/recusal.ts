@@ -109,12 +109,13 @@ export function registerDeclarationCommands(program: Command): void {
         const experts = new Map(svc.experts.list({ editionId }).map((e) => [e.id, e]));
         const applicants = new Map(svc.applicants.list({ editionId }).map((a) => [a.id, a]));
         const register = svc.declarations.register({ editionId });
+        const zone = cli.timeZone(svc, editionId);
         cli.emit(register, () =>
           renderTable<Declaration>(
             register,
             [
-              { header: { zh: '申报单位', en: 'Applicant' }, value: (d) => applicants.get(d.applicantId)?.code ?? d.applicantId },
-              { header: { zh: '专家编号', en: 'Expert code' }, value: (d) => experts.get(d.expertId)?.code ?? d.expertId },
+              { header: { zh: '申报单位', en: 'Applicant' }, value: (d) => applicants.get(d.applicantId)?.code ?? DASH },
+              { header: { zh: '专家编号', en: 'Expert code' }, value: (d) => experts.get(d.expertId)?.code ?? DASH },
               { header: { zh: '专家', en: 'Expert' }, value: (d) => experts.get(d.expertId)?.name ?? DASH },
               {
                 header: { zh: '利益冲突', en: 'Conflict' },
@@ -122,7 +123,7 @@ export function registerDeclarationCommands(program: Command): void {
               },
               { header: { zh: '来源', en: 'Source' }, value: (d) => cli.t(SOURCE[d.source]) },
               { header: { zh: '原因', en: 'Reason' }, value: (d) => d.reason || DASH },
-              { header: { zh: '时间', en: 'Time' }, value: (d) => fmtDate(d.declaredAt) },
+              { header: { zh: '时间', en: 'Time' }, value: (d) => fmtDate(d.declaredAt, zone) },
             ],
             cli.lang,
           ),

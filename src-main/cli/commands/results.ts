@@ -4,6 +4,7 @@ import type { CandidateStatus } from '../../domain/scores.js';
 import type { EditionResults } from '../../scoring/results.js';
 import type { Stage } from '../../domain/words.js';
 import { Cli } from '../context.js';
+import { save } from '../files.js';
 import { parseStage } from '../lookup.js';
 import { DASH, fmtNumber, renderTable, stageName, statusName, yesNo } from '../output.js';
 
@@ -103,11 +104,16 @@ export function registerResultsCommands(program: Command): void {
     .command('results')
     .description('汇总、排名、入围名单、候选名单与标记 / aggregation, ranking, shortlist, candidates and flags')
     .option('--stage <stage>', '只看某一阶段的评审组得分 / one stage\'s panel scores')
-    .action(async (opts: { stage?: string }, cmd: Command) => {
+    .option('--xlsx <file>', '另存为 Excel：排名、各阶段评审组得分和全部评分项得分 / also save the ranking, the stage panel scores and every item score as an Excel workbook')
+    .action(async (opts: { stage?: string; xlsx?: string }, cmd: Command) => {
       const cli = Cli.of(cmd);
       const stage = opts.stage ? parseStage(opts.stage) : undefined;
-      await cli.secretariat((svc) => {
+      await cli.secretariat(async (svc) => {
         const editionId = cli.edition(svc).id;
+        if (opts.xlsx) {
+          const file = save(await svc.results.exportXlsx({ editionId, lang: cli.lang }), opts.xlsx);
+          cli.note({ zh: `已另存为 Excel：${file}`, en: `Saved as Excel: ${file}` });
+        }
         const results = svc.results.get({ editionId });
         if (stage) {
           const applicants = new Map(svc.applicants.list({ editionId }).map((a) => [a.id, a]));

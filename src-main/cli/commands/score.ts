@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import type { CriteriaFramework, CriteriaItem } from '../../criteria/schema.js';
 import type { ScoreSheet } from '../../domain/review.js';
+import { editionTimeZone } from '../../domain/time.js';
+import type { EditionDetail } from '../../profile/edition.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { applicantByCode, assignmentByCode, expertByCode, parsePercent, parseStage, splitList } from '../lookup.js';
@@ -25,7 +27,8 @@ function itemsOf(framework: CriteriaFramework): Map<string, CriteriaItem> {
 
 const SHEET_STATUS = { draft: { zh: '草稿', en: 'draft' }, submitted: { zh: '已提交（锁定）', en: 'submitted (locked)' } };
 
-export function renderSheet(cli: Cli, sheet: ScoreSheet, framework: CriteriaFramework, heading: string): string {
+export function renderSheet(cli: Cli, sheet: ScoreSheet, edition: EditionDetail, heading: string): string {
+  const framework = edition.framework;
   const items = itemsOf(framework);
   const scored = sheet.items.filter((i) => i.percent !== null).length;
   const table = renderTable(
@@ -50,7 +53,7 @@ export function renderSheet(cli: Cli, sheet: ScoreSheet, framework: CriteriaFram
       [{ zh: '状态', en: 'Status' }, cli.t(SHEET_STATUS[sheet.status])],
       [{ zh: '已评条款', en: 'Items scored' }, `${scored}/${sheet.items.length}`],
       [{ zh: '合计', en: 'Total' }, `${fmtNumber(sheet.total)} / ${framework.totalPoints}`],
-      [{ zh: '提交于', en: 'Submitted' }, fmtDate(sheet.submittedAt)],
+      [{ zh: '提交于', en: 'Submitted' }, fmtDate(sheet.submittedAt, editionTimeZone(edition.settings))],
     ],
     cli.lang,
   );
@@ -139,7 +142,7 @@ export function registerScoreCommands(program: Command): void {
         const assignment = assignmentByCode(svc.assignments.mine({ editionId }), code, stage);
         const sheet = svc.sheets.open({ editionId, applicantId: assignment.applicant.id, stage });
         const heading = `${assignment.applicant.code} ${assignment.applicant.name} · ${stageName(stage, cli.lang)}`;
-        cli.emit(sheet, () => renderSheet(cli, sheet, svc.editions.get({ editionId }).framework, heading));
+        cli.emit(sheet, () => renderSheet(cli, sheet, svc.editions.get({ editionId }), heading));
       });
     });
 }
@@ -193,16 +196,17 @@ export function registerSheetCommands(program: Command): void {
           ...(stage ? { stage } : {}),
           ...(opts.expert ? { expertId: expertByCode(svc, editionId, opts.expert).id } : {}),
         } });
+        const zone = cli.timeZone(svc, editionId);
         cli.emit(sheets, () =>
           renderTable(
             sheets,
             [
-              { header: { zh: '申报单位', en: 'Applicant' }, value: (s) => applicants.get(s.applicantId)?.code ?? s.applicantId },
+              { header: { zh: '申报单位', en: 'Applicant' }, value: (s) => applicants.get(s.applicantId)?.code ?? DASH },
               { header: { zh: '名称', en: 'Name' }, value: (s) => applicants.get(s.applicantId)?.name ?? '' },
               { header: { zh: '阶段', en: 'Stage' }, value: (s) => stageName(s.stage, cli.lang) },
-              { header: { zh: '专家', en: 'Expert' }, value: (s) => experts.get(s.expertId)?.name ?? s.expertId },
+              { header: { zh: '专家', en: 'Expert' }, value: (s) => experts.get(s.expertId)?.name ?? DASH },
               { header: { zh: '合计', en: 'Total' }, value: (s) => fmtNumber(s.total), align: 'right' },
-              { header: { zh: '提交于', en: 'Submitted' }, value: (s) => fmtDate(s.submittedAt) },
+              { header: { zh: '提交于', en: 'Submitted' }, value: (s) => fmtDate(s.submittedAt, zone) },
             ],
             cli.lang,
           ),
@@ -219,12 +223,12 @@ export function registerSheetCommands(program: Command): void {
       const stage = parseStage(stageArg);
       await cli.withStore((store) => {
         const editionId = cli.edition(store).id;
-        const framework = store.editions.get({ editionId }).framework;
+        const edition = store.editions.get({ editionId });
         if (store.role === 'expert') {
           const assignment = assignmentByCode(store.assignments.mine({ editionId }), code, stage);
           const own = store.sheets.open({ editionId, applicantId: assignment.applicant.id, stage });
           const heading = `${assignment.applicant.code} ${assignment.applicant.name} · ${stageName(stage, cli.lang)}`;
-          cli.emit(own, () => renderSheet(cli, own, framework, heading));
+          cli.emit(own, () => renderSheet(cli, own, edition, heading));
           return;
         }
         if (!opts.expert) {
@@ -240,7 +244,7 @@ export function registerSheetCommands(program: Command): void {
           });
         }
         const heading = `${applicant.code} ${applicant.name} · ${stageName(stage, cli.lang)} · ${expert.name}`;
-        cli.emit(found, () => renderSheet(cli, found, framework, heading));
+        cli.emit(found, () => renderSheet(cli, found, edition, heading));
       });
     });
 }

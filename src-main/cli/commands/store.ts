@@ -81,13 +81,14 @@ export function registerStoreCommands(program: Command): void {
       await cli.withStore((svc) => {
         const info = svc.store.info();
         const enrollmentCode = svc.store.enrollmentCode();
+        const zone = cli.timeZone(svc);
         cli.emit({ ...info, enrollmentCode }, () =>
           renderFields(
             [
               [{ zh: '角色', en: 'Role' }, cli.t(ROLE_NAMES[info.role])],
               [{ zh: '文件', en: 'File' }, info.path],
               [{ zh: '指纹', en: 'Fingerprint' }, info.fingerprint],
-              [{ zh: '创建于', en: 'Created' }, fmtDate(info.createdAt)],
+              [{ zh: '创建于', en: 'Created' }, fmtDate(info.createdAt, zone)],
               [{ zh: '注册码', en: 'Enrollment code' }, enrollmentCode],
             ],
             cli.lang,
@@ -180,12 +181,13 @@ export function registerStoreCommands(program: Command): void {
           return;
         }
         const entries = svc.store.auditLog({ limit });
+        const zone = cli.timeZone(svc);
         cli.emit(entries, () =>
           renderTable(
             entries,
             [
               { header: { zh: '序号', en: 'Seq' }, value: (e) => String(e.seq), align: 'right' },
-              { header: { zh: '时间', en: 'Time' }, value: (e) => fmtDate(e.at) },
+              { header: { zh: '时间', en: 'Time' }, value: (e) => fmtDate(e.at, zone) },
               { header: { zh: '操作者', en: 'Actor' }, value: (e) => e.actor },
               { header: { zh: '操作', en: 'Action' }, value: (e) => e.action },
               { header: { zh: '哈希', en: 'Hash' }, value: (e) => e.hash.slice(0, 16) },

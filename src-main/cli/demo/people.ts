@@ -58,6 +58,8 @@ const EXPERTS: [string, string, string, Industry][] = [
   ['朱晓琳', '无锡市人民医院质量管理办公室', '主任医师', 3],
   ['马永康', '宜兴市农业农村局', '高级农艺师', 1],
   ['林静怡', '无锡市质量技术服务中心', '高级工程师', 2],
+  // a reserve on no panel: the one the secretariat sends where recusals leave a panel short
+  ['沈嘉禾', '江南大学质量研究中心', '研究员', 2],
 ];
 
 export function demoExperts(): ExpertInput[] {

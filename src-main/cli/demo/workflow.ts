@@ -118,6 +118,7 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
     log(`${experts.length} 位专家已建库并登记注册码`);
 
     const model = new ScoringModel(2025);
+    const reserve = experts.at(-1)!;
     const panels = sec.panels.list({ editionId: edition.id });
     const bundles: DemoRun['bundles'] = [];
     for (const stage of ['material', 'site', 'defence'] as const) {
@@ -141,6 +142,10 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
       if (refused.length) throw new Error(`demo bundles refused: ${JSON.stringify(refused)}`);
       bundles.push({ stage, files });
       log(`${stageLabel(stage)}：${packages.length} 份评审包发出，${files.length} 个结果包已校验导入`);
+      const again = (await repairPanels(sec, edition.id, stage, reserve, expertSvcs, model, dir, log)).concat(
+        stage === 'material' ? await returnOneSheet(sec, edition.id, experts, expertSvcs, dir, log) : [],
+      );
+      if (again.length) bundles.push({ stage, files: again });
       if (stage === 'material') log(`入围名单：${sec.results.get({ editionId: edition.id }).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
     }
     return { dir, secretariatPath, editionId: edition.id, bundles };
@@ -148,6 +153,73 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
     for (const svc of expertSvcs.values()) svc.close();
     sec.close();
   }
+}
+
+/**
+ * Where recusals left a panel below its minimum for an applicant, the secretariat seats the
+ * reserve expert for that applicant alone (增派专家), who scores it: the flag is resolved.
+ */
+async function repairPanels(
+  sec: StoreClient,
+  editionId: string,
+  stage: Stage,
+  reserve: Expert,
+  expertSvcs: Map<string, StoreClient>,
+  model: ScoringModel,
+  dir: string,
+  log: Log,
+): Promise<string[]> {
+  const results = sec.results.get({ editionId });
+  const short = results.stageResults.filter((r) => r.stage === stage && r.undersized);
+  if (short.length === 0) return [];
+  const panels = sec.panels.list({ editionId });
+  const codes = new Map(sec.applicants.list({ editionId }).map((a) => [a.id, a.code]));
+  for (const r of short) {
+    const panel = panels.find((p) => p.stage === stage && p.applicantIds.includes(r.applicantId))!;
+    sec.panels.addSubstitute({ panelId: panel.id, applicantId: r.applicantId, expertId: reserve.id, reason: '回避后评审组人数不足，增派后备专家' });
+    log(`${codes.get(r.applicantId)}（${stageLabel(stage)}）回避后人数不足：增派后备专家 ${reserve.code} ${reserve.name}`);
+  }
+  const [pkg] = await sec.packages.export({ editionId, expertIds: [reserve.id] });
+  const folder = join(dir, 'packages', `${stage}-substitute`);
+  mkdirSync(folder, { recursive: true });
+  const file = await expertTurn(expertSvcs.get(reserve.id)!, reserve, save(pkg!, join(folder, pkg!.fileName)), model, join(dir, 'bundles', stage, `${reserve.code}.psbundle`));
+  const [outcome] = await sec.bundles.import({ files: [upload(file)] });
+  if (outcome?.status !== 'accepted') throw new Error(`demo substitute bundle refused: ${JSON.stringify(outcome)}`);
+  const still = sec.results.get({ editionId }).stageResults.filter((r) => r.stage === stage && r.undersized).length;
+  log(`${reserve.code} 的结果包已导入，${stageLabel(stage)}${still ? `仍有 ${still} 家人数不足` : '已无人数不足的评审组'}`);
+  return [file];
+}
+
+/**
+ * A correction the regulations allow: the secretariat returns one submitted sheet to its expert
+ * with the reason; the expert's next package reopens it, the expert corrects one item and
+ * submits version 2, and the secretariat takes it in. Version 1 stays on record.
+ */
+async function returnOneSheet(sec: StoreClient, editionId: string, experts: Expert[], expertSvcs: Map<string, StoreClient>, dir: string, log: Log): Promise<string[]> {
+  const expert = experts.find((e) => e.code === 'E02')!;
+  const applicant = sec.applicants.list({ editionId })[0]!;
+  const [sheet] = sec.sheets.list({ editionId, filter: { applicantId: applicant.id, expertId: expert.id, stage: 'material' } });
+  if (!sheet) return [];
+  const item = '4.2.2';
+  const reason = `${item} 的得分与评语不一致，请核对后重新提交`;
+  sec.sheets.return({ sheetId: sheet.id, reason });
+  log(`退回 ${expert.code} ${expert.name} 对 ${applicant.code} 的材料评审评分表（第 ${sheet.version} 版）：${reason}`);
+  const svc = expertSvcs.get(expert.id)!;
+  const [pkg] = await sec.packages.export({ editionId, expertIds: [expert.id] });
+  const folder = join(dir, 'packages', 'material-return');
+  mkdirSync(folder, { recursive: true });
+  const imported = await svc.packages.import({ file: upload(save(pkg!, join(folder, pkg!.fileName))) });
+  for (const c of imported.changes) log(`  ${expert.code} 导入新评审包：${c.text.zh}`);
+  const draft = svc.sheets.open({ editionId, applicantId: applicant.id, stage: 'material' });
+  const before = draft.items.find((i) => i.itemCode === item)!;
+  const percent = Math.min(100, (before.percent ?? 50) + 10);
+  svc.sheets.saveItem({ sheetId: draft.id, itemCode: item, percent, strengths: before.strengths, opportunities: before.opportunities });
+  svc.sheets.submit({ sheetId: draft.id });
+  const file = save(await svc.bundles.export({ editionId }), join(dir, 'bundles', 'material', `${expert.code}-revised.psbundle`));
+  const [outcome] = await sec.bundles.import({ files: [upload(file)] });
+  if (outcome?.status !== 'accepted') throw new Error(`demo revised bundle refused: ${JSON.stringify(outcome)}`);
+  log(`${expert.code} 将 ${item} 由 ${before.percent}% 改为 ${percent}%，提交第 ${draft.version} 版，秘书处已接收（第 ${sheet.version} 版留档）`);
+  return [file];
 }
 
 function stageLabel(stage: Stage): string {

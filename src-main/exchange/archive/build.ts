@@ -5,6 +5,7 @@ import type { Applicant, Expert } from '../../domain/people.js';
 import type { Declaration, DeclarationEvent, SheetReturn, SheetVersion } from '../../domain/review.js';
 import type { Panel } from '../../domain/panels.js';
 import type { Stage } from '../../domain/words.js';
+import { editionTimeZone } from '../../domain/time.js';
 import type { EditionDetail } from '../../profile/edition.js';
 import { retentionText, type Retention } from '../../rules/retention.js';
 import type { EditionResults } from '../../scoring/results.js';
@@ -125,7 +126,7 @@ export async function buildArchive(r: EditionRecordSet, m: ArchiveMaking): Promi
     version: ARCHIVE_VERSION,
     archiveId: m.archiveId,
     createdAt: m.createdAt,
-    edition: { id: r.edition.id, name: r.edition.name, year: r.edition.year, profileId: r.edition.profileId, frameworkId: r.edition.frameworkId },
+    edition: { id: r.edition.id, name: r.edition.name, year: r.edition.year, profileId: r.edition.profileId, frameworkId: r.edition.frameworkId, timeZone: editionTimeZone(r.edition.settings) },
     secretariat: m.secretariat,
     retention: m.retention,
     protection: m.protection,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalJson } from '../../audit/canonical-json.js';
 import { LocalizedSchema } from '../../domain/localized.js';
+import { WithdrawalSchema } from '../../domain/people.js';
 import { DeclarationSchema, SheetReturnSchema, SheetVersionSchema } from '../../domain/review.js';
 import { EntityIdSchema, IsoTimeSchema, Sha256Schema, UuidSchema } from '../../domain/values.js';
 import { ApplicantKindSchema, IndustrySchema, StageSchema } from '../../domain/vocabulary.js';
@@ -78,7 +79,7 @@ export const ManifestSchema = z.strictObject({
   version: z.literal(ARCHIVE_VERSION),
   archiveId: UuidSchema,
   createdAt: IsoTimeSchema,
-  edition: z.strictObject({ id: EntityIdSchema, name: z.string(), year: z.number().int(), profileId: z.string(), frameworkId: z.string() }),
+  edition: z.strictObject({ id: EntityIdSchema, name: z.string(), year: z.number().int(), profileId: z.string(), frameworkId: z.string(), timeZone: z.string() }),
   secretariat: z.strictObject({ signPublic: z.string(), boxRecipient: z.string(), fingerprint: z.string() }),
   retention: RetentionSchema,
   protection: ProtectionSchema,
@@ -114,7 +115,7 @@ export type BundleEntry = z.infer<typeof BundleEntrySchema>;
  * there.
  */
 export const ApplicantsRegister = z.array(
-  z.object({ id: EntityIdSchema, code: z.string(), name: z.string(), kind: ApplicantKindSchema, industry: IndustrySchema }),
+  z.object({ id: EntityIdSchema, code: z.string(), name: z.string(), kind: ApplicantKindSchema, industry: IndustrySchema, withdrawn: WithdrawalSchema }),
 );
 export const ExpertsRegister = z.array(
   z.object({ id: EntityIdSchema, code: z.string(), name: z.string(), signPublic: z.string().nullable(), fingerprint: z.string().nullable() }),

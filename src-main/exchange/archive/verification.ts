@@ -39,7 +39,7 @@ export const ArchiveVerificationSchema = z.strictObject({
     .strictObject({
       archiveId: z.string(),
       createdAt: IsoTimeSchema,
-      edition: z.strictObject({ id: EntityIdSchema, name: z.string(), year: z.number().int(), profileId: z.string(), frameworkId: z.string() }),
+      edition: z.strictObject({ id: EntityIdSchema, name: z.string(), year: z.number().int(), profileId: z.string(), frameworkId: z.string(), timeZone: z.string() }),
       fingerprint: z.string(),
       retention: z.strictObject({ years: z.number().int().nullable(), until: z.string().nullable(), basis: z.string().nullable() }),
       protection: ProtectionSchema,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { auditHead, chainEntries } from '../../audit/chain.js';
 import type { BundleDownload } from '../../domain/files.js';
+import { namedFile } from '../../domain/file-names.js';
+import { STAGES, STAGE_NAMES, type Stage } from '../../domain/words.js';
 import { buildResultBundle, type BundleSheet } from '../../exchange/bundle.js';
 import { sha256Hex } from '../../exchange/common.js';
 import type { Ctx } from '../context.js';
@@ -8,14 +10,19 @@ import { currentPackage } from '../gates.js';
 import { declarationsOfExpert, recusedBySecretariat } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
 import { insertBundleExport, nextBundleSequence } from '../repo/packages.js';
-import { isSeated } from '../repo/panels.js';
+import { isSeated, seatsOfExpert } from '../repo/panels.js';
+import { getExpert } from '../repo/people.js';
 import { itemsOf, sheetRowsOfEdition } from '../repo/sheets.js';
 import { sealPayload } from '../sealing.js';
 
-/** The bundle's suggested name: the edition and the moment, so successive exports never clash. */
-export function bundleFileName(editionId: string, at: Date): string {
-  const stamp = at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  return `pingshen-result-${editionId.slice(0, 12)}-${stamp}.psbundle`;
+/**
+ * The bundle's suggested name says whose it is and for which step, so sixteen bundles on one USB
+ * stick can be told apart: 2025年度无锡市市长质量奖-材料评审-E03张伟-结果包.psbundle. A later
+ * export of the same expert adds its sequence (…-结果包-2), so successive exports never clash.
+ */
+export function bundleFileName(d: { editionName: string; stages: Stage[]; expert: { code: string; name: string }; sequence: number }): string {
+  const kind = d.sequence > 1 ? `结果包-${d.sequence}` : '结果包';
+  return namedFile([d.editionName, ...d.stages.map((s) => STAGE_NAMES[s].zh), `${d.expert.code}${d.expert.name}`, kind], '.psbundle');
 }
 
 /**
@@ -74,5 +81,10 @@ export async function exportBundle(ctx: Ctx, editionId: string): Promise<BundleD
       detail: { bundleId: bundle.bundleId, editionId, sequence: bundle.sequence, sheets: sheets.length, declarations: bundle.declarations.length, sha256 },
     };
   });
-  return { fileName: bundleFileName(editionId, new Date(bundle.createdAt)), bytes, bundleId: bundle.bundleId, sha256, sheets: sheets.length };
+  const edition = getEdition(ctx, editionId);
+  // the stages this expert sits in, in the edition's order: those of the sheets it carries, or of the seats
+  const seated = new Set<Stage>([...sheets.map((s) => s.stage), ...seatsOfExpert(ctx, me).map((s) => s.stage)]);
+  const stages = STAGES.filter((s) => seated.has(s));
+  const fileName = bundleFileName({ editionName: edition.name, stages, expert: getExpert(ctx, me), sequence: bundle.sequence });
+  return { fileName, bytes, bundleId: bundle.bundleId, sha256, sheets: sheets.length };
 }

@@ -47,6 +47,52 @@ function checkChange(ctx: Ctx, me: string, applicantId: string, previous: Declar
   }
 }
 
+interface DeclareInput {
+  editionId: string;
+  applicantId: string;
+  conflict: boolean;
+  reason: string;
+}
+
+/** One declaration by this store's expert, with its audit entry. */
+function declare(i: DeclareInput, ctx: Ctx): Declaration {
+  const me = meIn(ctx, i.editionId);
+  requireAssigned(ctx, me, i.editionId, i.applicantId);
+  const held = findDeclaration(ctx, me, i.applicantId, 'expert');
+  // a declaration the secretariat lifted no longer stands: the expert declares afresh
+  const previous = held && held.lifted === null ? held : undefined;
+  if (previous && previous.conflict === i.conflict && previous.reason === i.reason) return previous;
+  checkChange(ctx, me, i.applicantId, previous, i.conflict);
+  const declaration: Declaration = {
+    expertId: me,
+    applicantId: i.applicantId,
+    conflict: i.conflict,
+    reason: i.reason,
+    declaredAt: ctx.now(),
+    source: 'expert',
+    lifted: null,
+  };
+  return ctx.change('declaration.made', () => {
+    // a conflicted expert's draft must not survive to be read or sent later
+    const drafts = i.conflict ? sheetsOfApplicant(ctx, me, i.applicantId).filter((s) => s.status === 'draft') : [];
+    for (const d of drafts) deleteSheet(ctx, d.id);
+    // nor may the materials stay on the laptop of an expert who must not read them
+    const materialsRemoved = i.conflict ? wipeMaterialsOfApplicant(ctx, i.applicantId) : 0;
+    upsertDeclaration(ctx, declaration);
+    return {
+      result: declaration,
+      detail: {
+        editionId: i.editionId,
+        applicantId: i.applicantId,
+        conflict: i.conflict,
+        previousConflict: previous ? previous.conflict : null,
+        discardedDraftSheets: drafts.map((d) => d.id),
+        materialsRemoved,
+      },
+    };
+  });
+}
+
 export const declarationCalls = {
   'declarations.declare': storeCall({
     access: 'expert',
@@ -54,43 +100,19 @@ export const declarationCalls = {
       .strictObject({ editionId: IdSchema, applicantId: IdSchema, conflict: z.boolean(), reason: z.string().trim().max(1000) })
       .refine((d) => !d.conflict || d.reason.length > 0, { message: 'a conflict of interest needs its reason', path: ['reason'] }),
     output: DeclarationSchema,
-    run(i, ctx) {
-      const me = meIn(ctx, i.editionId);
-      requireAssigned(ctx, me, i.editionId, i.applicantId);
-      const held = findDeclaration(ctx, me, i.applicantId, 'expert');
-      // a declaration the secretariat lifted no longer stands: the expert declares afresh
-      const previous = held && held.lifted === null ? held : undefined;
-      if (previous && previous.conflict === i.conflict && previous.reason === i.reason) return previous;
-      checkChange(ctx, me, i.applicantId, previous, i.conflict);
-      const declaration: Declaration = {
-        expertId: me,
-        applicantId: i.applicantId,
-        conflict: i.conflict,
-        reason: i.reason,
-        declaredAt: ctx.now(),
-        source: 'expert',
-        lifted: null,
-      };
-      return ctx.change('declaration.made', () => {
-        // a conflicted expert's draft must not survive to be read or sent later
-        const drafts = i.conflict ? sheetsOfApplicant(ctx, me, i.applicantId).filter((s) => s.status === 'draft') : [];
-        for (const d of drafts) deleteSheet(ctx, d.id);
-        // nor may the materials stay on the laptop of an expert who must not read them
-        const materialsRemoved = i.conflict ? wipeMaterialsOfApplicant(ctx, i.applicantId) : 0;
-        upsertDeclaration(ctx, declaration);
-        return {
-          result: declaration,
-          detail: {
-            editionId: i.editionId,
-            applicantId: i.applicantId,
-            conflict: i.conflict,
-            previousConflict: previous ? previous.conflict : null,
-            discardedDraftSheets: drafts.map((d) => d.id),
-            materialsRemoved,
-          },
-        };
-      });
-    },
+    run: (i, ctx) => declare(i, ctx),
+  }),
+
+  /**
+   * "No conflict" for several applicants at once, after one confirmation: all or nothing, so a
+   * refusal for one (the secretariat recused the expert from it, a sheet already submitted)
+   * leaves every declaration as it was. Each declaration gets its own entry in the audit log.
+   */
+  'declarations.declareNone': storeCall({
+    access: 'expert',
+    input: z.strictObject({ editionId: IdSchema, applicantIds: z.array(IdSchema).min(1).max(1000) }),
+    output: z.array(DeclarationSchema),
+    run: (i, ctx) => ctx.tx(() => [...new Set(i.applicantIds)].map((applicantId) => declare({ editionId: i.editionId, applicantId, conflict: false, reason: '' }, ctx))),
   }),
 
   'declarations.impose': storeCall({

@@ -7,6 +7,8 @@ import { STAGE_NAMES } from '../../domain/words.js';
 import { rulesOf } from '../../profile/edition.js';
 import { sizeFlag } from '../../rules/panel-size.js';
 import { storeCall } from '../call.js';
+import { panelCorrectionCalls } from './corrections.js';
+import { requireEntries } from './entries.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import { assignedPanelId, getPanel, insertAssignment, insertPanel, listPanelRows, type PanelRecord } from '../repo/panels.js';
@@ -17,6 +19,8 @@ import { findApplicant, findExpert } from '../repo/people.js';
 const flagged = (ctx: Ctx, p: PanelRecord): Panel => ({ ...p, sizeFlag: sizeFlag(rulesOf(getEdition(ctx, p.editionId)).panelSize, p.memberIds.length) });
 
 export const panelCalls = {
+  ...panelCorrectionCalls,
+
   'panels.create': storeCall({
     access: 'secretariat',
     input: z.strictObject({ editionId: IdSchema, panel: PanelInputSchema }),
@@ -36,9 +40,11 @@ export const panelCalls = {
         throw refuse('panel.duplicate-member', '同一位专家在成员名单中出现了两次。', 'The same expert is listed twice among the members.');
       }
       for (const memberId of members) {
-        if (findExpert(ctx, memberId)?.editionId !== editionId) {
-          throw refuse('expert.not-found', `评审组成员 ${memberId} 不是本届的评审专家。`, `Member ${memberId} is not an expert of this edition.`);
+        const expert = findExpert(ctx, memberId);
+        if (expert?.editionId !== editionId) {
+          throw refuse('expert.not-found', '所选成员中有一位不是本届的评审专家。请刷新专家名单后重新选择。', 'One of the chosen members is not an expert of this edition. Refresh the expert list and choose again.', { memberId });
         }
+        if (expert.withdrawn) throw refuse('expert.withdrawn', `专家 ${expert.code} 已退出本届评审，不能加入评审组。`, `Expert ${expert.code} has withdrawn from this edition and cannot join a panel.`);
       }
       if (i.leaderId !== null && !members.includes(i.leaderId)) {
         throw refuse(
@@ -58,6 +64,7 @@ export const panelCalls = {
         leaderId: i.leaderId,
         memberIds: members.sort(),
         applicantIds: [],
+        substitutes: [],
       };
       return ctx.change('panel.created', () => {
         insertPanel(ctx, panel);
@@ -85,7 +92,7 @@ export const panelCalls = {
       for (const applicantId of new Set(i.applicantIds)) {
         const applicant = findApplicant(ctx, applicantId);
         if (applicant?.editionId !== panel.editionId) {
-          throw refuse('applicant.not-found', `申报单位 ${applicantId} 不属于本届。`, `Applicant ${applicantId} is not in this edition.`);
+          throw refuse('applicant.not-found', '所选申报单位中有一家不属于本届。请刷新申报单位名单后重新选择。', 'One of the chosen applicants is not in this edition. Refresh the applicant list and choose again.', { applicantId });
         }
         const current = assignedPanelId(ctx, applicantId, panel.stage);
         if (current === panel.id) continue;
@@ -98,6 +105,7 @@ export const panelCalls = {
         }
         added.push(applicantId);
       }
+      requireEntries(ctx, panel.editionId, panel.stage, added);
       return ctx.change('panel.assigned', () => {
         for (const applicantId of added) insertAssignment(ctx, applicantId, panel.stage, panel.id);
         return { result: flagged(ctx, getPanel(ctx, panel.id)), detail: { panelId: panel.id, stage: panel.stage, applicantIds: added } };

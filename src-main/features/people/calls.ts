@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resourcePath } from '../../catalog/resources.js';
-import { parseEnrollmentCode } from '../../crypto/identity.js';
+import { parseEnrollmentCode, type EnrollmentKeys } from '../../crypto/identity.js';
 import { PingshenError, refuse } from '../../domain/errors.js';
 import { DownloadSchema, SheetImportResultSchema, UploadSchema } from '../../domain/files.js';
 import { ApplicantInputSchema, ApplicantSchema, ExpertInputSchema, ExpertSchema, type Applicant, type ApplicantInput, type Expert, type ExpertInput } from '../../domain/people.js';
-import { IdSchema } from '../../domain/values.js';
+import { EntityIdSchema, IdSchema } from '../../domain/values.js';
 import { KIND_NAMES } from '../../domain/words.js';
 import { readApplicantsSheet } from '../../xlsx/applicants.js';
 import { readExpertsSheet } from '../../xlsx/experts.js';
 import { storeCall } from '../call.js';
+import { peopleCorrectionCalls } from './corrections.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import {
@@ -62,13 +63,48 @@ function checkExpert(ctx: Ctx, editionId: string, e: ExpertInput): void {
   }
 }
 
-const newApplicant = (editionId: string, a: ApplicantInput): Applicant => ({ id: randomUUID(), editionId, ...a });
-const newExpert = (editionId: string, e: ExpertInput): Expert => ({ id: randomUUID(), editionId, ...e, enrolled: false, fingerprint: null });
+const newApplicant = (editionId: string, a: ApplicantInput): Applicant => ({ id: randomUUID(), editionId, ...a, withdrawn: null });
+const newExpert = (editionId: string, e: ExpertInput): Expert => ({ id: randomUUID(), editionId, ...e, enrolled: false, fingerprint: null, withdrawn: null });
 
 const EditionRef = z.strictObject({ editionId: IdSchema });
 const SheetUpload = z.strictObject({ editionId: IdSchema, file: UploadSchema });
 
+const EnrollmentInput = z.strictObject({ expertId: IdSchema, enrollmentCode: z.string().trim().min(1).max(4096) });
+
+const EnrollmentCheckSchema = z.strictObject({
+  expertId: EntityIdSchema,
+  code: z.string(),
+  name: z.string(),
+  /** 8 groups of 4 hex digits, as `pingshen whoami` prints it */
+  fingerprint: z.string(),
+  /** the fingerprint registered before, when this code would replace it */
+  previousFingerprint: z.string().nullable(),
+});
+
+/** The keys an enrollment code holds, refused if they are this store's own or another expert's. */
+function checkedEnrollment(ctx: Ctx, expert: Expert, code: string): EnrollmentKeys {
+  const keys = parseEnrollmentCode(code);
+  if (keys.signPublic === ctx.identity.signPublic) {
+    throw refuse(
+      'enrollment.own-key',
+      '这是秘书处本库自己的注册码，不是专家的。请让专家在其电脑上新建专家库，并提供该库显示的注册码。',
+      "This is the secretariat store's own enrollment code, not an expert's. Ask the expert to create an expert store on their laptop and hand over the code it shows.",
+    );
+  }
+  const holder = listExpertRows(ctx, expert.editionId).find((e) => e.id !== expert.id && e.fingerprint === keys.fingerprint);
+  if (holder) {
+    throw refuse(
+      'enrollment.key-taken',
+      `该注册码已登记给本届专家 ${holder.code}（${holder.name}）。每位专家须使用自己的专家库。`,
+      `This enrollment code is already registered to expert ${holder.code} (${holder.name}) in this edition. Each expert needs their own expert store.`,
+    );
+  }
+  return keys;
+}
+
 export const peopleCalls = {
+  ...peopleCorrectionCalls,
+
   'applicants.add': storeCall({
     access: 'secretariat',
     input: z.strictObject({ editionId: IdSchema, applicant: ApplicantInputSchema }),
@@ -146,29 +182,29 @@ export const peopleCalls = {
     },
   }),
 
+  /**
+   * reads an enrollment code without storing anything: whose expert record it would go to and the
+   * fingerprint to compare with the expert, in the form `pingshen whoami` prints
+   */
+  'experts.checkEnrollment': storeCall({
+    access: 'secretariat',
+    input: EnrollmentInput,
+    output: EnrollmentCheckSchema,
+    run(i, ctx) {
+      const expert = getExpert(ctx, i.expertId);
+      const keys = checkedEnrollment(ctx, expert, i.enrollmentCode);
+      return { expertId: expert.id, code: expert.code, name: expert.name, fingerprint: keys.fingerprint, previousFingerprint: expertKeys(ctx, expert.id)?.fingerprint ?? null };
+    },
+  }),
+
   /** registers the enrollment code an expert's store printed; compare its fingerprint in person first */
   'experts.enroll': storeCall({
     access: 'secretariat',
-    input: z.strictObject({ expertId: IdSchema, enrollmentCode: z.string().trim().min(1).max(4096) }),
+    input: EnrollmentInput,
     output: ExpertSchema,
     run(i, ctx) {
       const expert = getExpert(ctx, i.expertId);
-      const keys = parseEnrollmentCode(i.enrollmentCode);
-      if (keys.signPublic === ctx.identity.signPublic) {
-        throw refuse(
-          'enrollment.own-key',
-          '这是秘书处本库自己的注册码，不是专家的。请让专家在其电脑上新建专家库，并提供该库显示的注册码。',
-          "This is the secretariat store's own enrollment code, not an expert's. Ask the expert to create an expert store on their laptop and hand over the code it shows.",
-        );
-      }
-      const holder = listExpertRows(ctx, expert.editionId).find((e) => e.id !== expert.id && e.fingerprint === keys.fingerprint);
-      if (holder) {
-        throw refuse(
-          'enrollment.key-taken',
-          `该注册码已登记给本届专家 ${holder.code}（${holder.name}）。每位专家须使用自己的专家库。`,
-          `This enrollment code is already registered to expert ${holder.code} (${holder.name}) in this edition. Each expert needs their own expert store.`,
-        );
-      }
+      const keys = checkedEnrollment(ctx, expert, i.enrollmentCode);
       const before = expertKeys(ctx, expert.id);
       return ctx.change('expert.enrolled', () => {
         setExpertKeys(ctx, expert.id, keys);

@@ -2,8 +2,10 @@ import type { SecretariatSources } from '../../report/sources.js';
 import type { ReportLang } from '../../report/types.js';
 import type { Ctx } from '../context.js';
 import { listBundleRows } from '../repo/bundles.js';
+import { correctionsOf } from '../repo/corrections.js';
 import { declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
+import { listPanelRows } from '../repo/panels.js';
 import { listApplicantRows, listExpertRows } from '../repo/people.js';
 import { editionResults } from '../repo/results.js';
 import { sheetsOfEdition } from '../repo/sheets.js';
@@ -22,8 +24,10 @@ function sources(ctx: Ctx): SecretariatSources {
     experts: (id) => listExpertRows(ctx, id),
     sheets: (id, filter) => sheetsOfEdition(ctx, id, filter),
     results: (id) => editionResults(ctx, id),
+    panels: (id) => listPanelRows(ctx, id),
     declarations: (id) => declarationsOfEdition(ctx, id),
     bundles: (id) => listBundleRows(ctx, id),
+    corrections: (id) => correctionsOf(ctx, id),
   };
 }
 

@@ -57,14 +57,20 @@ export function markSuperseded(ctx: Ctx, bundleId: string, by: string): void {
   ctx.stmt("UPDATE bundles SET status = 'superseded', superseded_by = ? WHERE bundle_id = ? AND status = 'accepted'").run(by, bundleId);
 }
 
+/**
+ * The bundles received for an edition, and every file refused because it could not be opened at
+ * all: such a file names no edition (it may have been meant for any), and leaving it out made
+ * the receipt count no refusal after three.
+ */
 export function listBundleRows(ctx: Ctx, editionId: string): BundleRecord[] {
   const rows = ctx
-    .stmt('SELECT * FROM bundles WHERE edition_id = ? AND bundle_id IS NOT NULL ORDER BY received_at, seq')
+    .stmt('SELECT * FROM bundles WHERE edition_id = ? OR edition_id IS NULL ORDER BY received_at, seq')
     .all(editionId) as BundleRow[];
   return rows.map((r) => ({
-    bundleId: r.bundle_id ?? '',
-    expertId: r.expert_id ?? '',
-    sequence: r.sequence ?? 0,
+    bundleId: r.bundle_id,
+    expertId: r.expert_id,
+    sequence: r.sequence,
+    fileName: r.file_name,
     sha256: r.sha256,
     receivedAt: r.received_at,
     status: r.status,

@@ -8,18 +8,20 @@ interface MaterialRow {
   size: number;
   sha256: string;
   added_at: string;
+  version: number;
+  replaces: string | null;
 }
 
-const INFO = 'SELECT id, applicant_id, file_name, size, sha256, added_at FROM materials';
+const INFO = 'SELECT id, applicant_id, file_name, size, sha256, added_at, version, replaces FROM materials';
 
 function info(r: MaterialRow): MaterialInfo {
-  return { id: r.id, applicantId: r.applicant_id, fileName: r.file_name, size: r.size, sha256: r.sha256, addedAt: r.added_at };
+  return { id: r.id, applicantId: r.applicant_id, fileName: r.file_name, size: r.size, sha256: r.sha256, addedAt: r.added_at, version: r.version, replaces: r.replaces };
 }
 
 export function insertMaterial(ctx: Ctx, m: MaterialInfo, bytes: Uint8Array): void {
   ctx
-    .stmt('INSERT INTO materials (id, applicant_id, file_name, size, sha256, bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(m.id, m.applicantId, m.fileName, m.size, m.sha256, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), m.addedAt);
+    .stmt('INSERT INTO materials (id, applicant_id, file_name, size, sha256, bytes, added_at, version, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(m.id, m.applicantId, m.fileName, m.size, m.sha256, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), m.addedAt, m.version, m.replaces);
 }
 
 /** Expert side: the same material arrives again with every newer package. */
@@ -27,9 +29,9 @@ export function insertMaterialOnce(ctx: Ctx, m: MaterialInfo, bytes: Uint8Array)
   return (
     ctx
       .stmt(
-        'INSERT OR IGNORE INTO materials (id, applicant_id, file_name, size, sha256, bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO materials (id, applicant_id, file_name, size, sha256, bytes, added_at, version, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(m.id, m.applicantId, m.fileName, m.size, m.sha256, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), m.addedAt)
+      .run(m.id, m.applicantId, m.fileName, m.size, m.sha256, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), m.addedAt, m.version, m.replaces)
       .changes > 0
   );
 }
@@ -71,4 +73,9 @@ export function deleteMaterialsNotIn(ctx: Ctx, editionId: string, keep: Readonly
   const gone = ids.filter((id) => !keep.has(id));
   for (const id of gone) ctx.stmt('DELETE FROM materials WHERE id = ?').run(id);
   return gone;
+}
+
+/** The material's row and its bytes leave the store (secure_delete overwrites the pages). */
+export function deleteMaterial(ctx: Ctx, id: string): void {
+  ctx.stmt('DELETE FROM materials WHERE id = ?').run(id);
 }

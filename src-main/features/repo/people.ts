@@ -1,5 +1,5 @@
 import type { ApplicantKind, Industry } from '../../domain/words.js';
-import type { Applicant, Expert } from '../../domain/people.js';
+import type { Applicant, ApplicantInput, Expert, ExpertInput, Withdrawal } from '../../domain/people.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../../domain/errors.js';
 
@@ -13,6 +13,8 @@ interface ApplicantRow {
   contact_name: string | null;
   contact_phone: string | null;
   contact_email: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
 }
 
 interface ExpertRow {
@@ -28,6 +30,8 @@ interface ExpertRow {
   sign_public: string | null;
   box_recipient: string | null;
   fingerprint: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
 }
 
 /** The expert's public keys, once enrolled. */
@@ -35,6 +39,10 @@ export interface ExpertKeys {
   signPublic: string;
   boxRecipient: string;
   fingerprint: string;
+}
+
+function withdrawal(r: { withdrawn_at: string | null; withdrawn_reason: string | null }): Withdrawal {
+  return r.withdrawn_at === null ? null : { at: r.withdrawn_at, reason: r.withdrawn_reason ?? '' };
 }
 
 function applicant(r: ApplicantRow): Applicant {
@@ -48,6 +56,7 @@ function applicant(r: ApplicantRow): Applicant {
     contactName: r.contact_name,
     contactPhone: r.contact_phone,
     contactEmail: r.contact_email,
+    withdrawn: withdrawal(r),
   };
 }
 
@@ -64,6 +73,7 @@ function expert(r: ExpertRow): Expert {
     email: r.email,
     enrolled: r.sign_public !== null,
     fingerprint: r.fingerprint,
+    withdrawn: withdrawal(r),
   };
 }
 
@@ -167,4 +177,66 @@ export function setExpertKeys(ctx: Ctx, id: string, keys: ExpertKeys): void {
 
 export function enrolledSignKeys(ctx: Ctx): string[] {
   return ctx.stmt('SELECT DISTINCT sign_public FROM experts WHERE sign_public IS NOT NULL').pluck().all() as string[];
+}
+
+/** A correction: every field as given (the caller merged the changes into the record). */
+export function updateApplicant(ctx: Ctx, id: string, a: ApplicantInput): void {
+  ctx
+    .stmt(
+      `UPDATE applicants SET code = ?, name = ?, kind = ?, industry = ?, contact_name = ?, contact_phone = ?, contact_email = ?
+       WHERE id = ?`,
+    )
+    .run(a.code, a.name, a.kind, a.industry, a.contactName, a.contactPhone, a.contactEmail, id);
+}
+
+export function updateExpert(ctx: Ctx, id: string, e: ExpertInput): void {
+  ctx
+    .stmt('UPDATE experts SET code = ?, name = ?, organisation = ?, title = ?, industry = ?, phone = ?, email = ? WHERE id = ?')
+    .run(e.code, e.name, e.organisation, e.title, e.industry, e.phone, e.email, id);
+}
+
+export function setApplicantWithdrawn(ctx: Ctx, id: string, at: string, reason: string): void {
+  ctx.stmt('UPDATE applicants SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?').run(at, reason, id);
+}
+
+export function setExpertWithdrawn(ctx: Ctx, id: string, at: string, reason: string): void {
+  ctx.stmt('UPDATE experts SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?').run(at, reason, id);
+}
+
+/** Only a record nothing refers to any more is deleted; the caller checked that no work was done. */
+export function deleteApplicant(ctx: Ctx, id: string): void {
+  ctx.stmt('DELETE FROM assignments WHERE applicant_id = ?').run(id);
+  ctx.stmt('DELETE FROM materials WHERE applicant_id = ?').run(id);
+  ctx.stmt('DELETE FROM applicants WHERE id = ?').run(id);
+}
+
+export function deleteExpert(ctx: Ctx, id: string): void {
+  ctx.stmt('DELETE FROM panel_members WHERE expert_id = ?').run(id);
+  ctx.stmt('DELETE FROM experts WHERE id = ?').run(id);
+}
+
+/**
+ * What already refers to a person beyond the secretariat's own set-up: a package that went out
+ * naming them, a declaration, a score sheet. Any of it makes the person a matter of record.
+ */
+export function workOfApplicant(ctx: Ctx, id: string): { packages: number; declarations: number; sheets: number } {
+  return {
+    packages: ctx
+      .stmt(
+        `SELECT count(DISTINCT pe.package_id) FROM package_exports pe, json_each(pe.content, '$.assignments') j
+         WHERE json_extract(j.value, '$.applicant.id') = ?`,
+      )
+      .pluck()
+      .get(id) as number,
+    declarations: ctx.stmt('SELECT count(*) FROM declarations WHERE applicant_id = ?').pluck().get(id) as number,
+    sheets: ctx.stmt('SELECT count(*) FROM score_sheets WHERE applicant_id = ?').pluck().get(id) as number,
+  };
+}
+
+export function workOfExpert(ctx: Ctx, id: string): { packages: number; declarations: number; sheets: number } {
+  return {
+    packages: ctx.stmt('SELECT count(*) FROM package_exports WHERE expert_id = ?').pluck().get(id) as number,
+    declarations: ctx.stmt('SELECT count(*) FROM declarations WHERE expert_id = ?').pluck().get(id) as number,
+    sheets: ctx.stmt('SELECT count(*) FROM score_sheets WHERE expert_id = ?').pluck().get(id) as number,
+  };
 }

@@ -19,8 +19,8 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
   return resultsFromRecords({
     rules: rulesOf(edition),
     framework: edition.framework,
-    applicants: listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry })),
-    experts: listExpertRows(ctx, id).map((e) => ({ id: e.id, code: e.code })),
+    applicants: listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry, withdrawn: a.withdrawn })),
+    experts: listExpertRows(ctx, id).map((e) => ({ id: e.id, code: e.code, name: e.name })),
     seats: editionSeats(ctx, id),
     declarations: declarationsOfEdition(ctx, id),
     sheets: sheetRowsOfEdition(ctx, id, { counted: true }).map((row) => ({

@@ -3,8 +3,10 @@ import type { Ctx } from '../context.js';
 import { meIn } from '../gates.js';
 import { assignmentsOf } from '../repo/assignments.js';
 import { listBundleRows } from '../repo/bundles.js';
+import { correctionsOf } from '../repo/corrections.js';
 import { declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
+import { listPanelRows } from '../repo/panels.js';
 import { getExpert, listApplicantRows, listExpertRows } from '../repo/people.js';
 import { editionResults } from '../repo/results.js';
 import { findSheetRowFor, sheetsOfEdition, toSheet } from '../repo/sheets.js';
@@ -19,8 +21,10 @@ export function secretariatSources(ctx: Ctx): SecretariatSources {
     experts: (id) => listExpertRows(ctx, id),
     sheets: (id, filter) => sheetsOfEdition(ctx, id, filter),
     results: (id) => editionResults(ctx, id),
+    panels: (id) => listPanelRows(ctx, id),
     declarations: (id) => declarationsOfEdition(ctx, id),
     bundles: (id) => listBundleRows(ctx, id),
+    corrections: (id) => correctionsOf(ctx, id),
   };
 }
 

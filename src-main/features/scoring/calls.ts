@@ -18,7 +18,7 @@ import { itemWriter } from './item-writer.js';
 /** Score sheets (评分表): the expert opens, scores item by item, and submits; then it is locked. */
 
 function sheetNotFound(id: string): Error {
-  return refuse('sheet.not-found', `找不到该评分表（${id}）。请从评审任务列表重新打开。`, `No such score sheet (${id}). Open it again from your assignments.`);
+  return refuse('sheet.not-found', '找不到该评分表。请从评审任务列表重新打开。', 'No such score sheet. Open it again from your assignments.', { sheetId: id });
 }
 
 function locked(): Error {

@@ -1,13 +1,14 @@
-import { formatMinuteInZone } from '../../format/datetime.js';
+import { DEFAULT_TIME_ZONE, formatMinuteInZone } from '../../format/datetime.js';
 
 /**
  * The watermark on every page the viewer shows: who is reading and when, so a screenshot or a
- * photo of the screen names its source. The time is Beijing time, as in the printed reports.
+ * photo of the screen names its source. The time is the edition's (Beijing time by default), as
+ * on every screen and in the printed reports.
  */
-export const WATERMARK_TIME_ZONE = 'Asia/Shanghai';
+export const WATERMARK_TIME_ZONE = DEFAULT_TIME_ZONE;
 
-export function watermarkLine(reader: { name: string; code: string }, now: Date): string {
-  return `${reader.name} ${reader.code} ${formatMinuteInZone(now, WATERMARK_TIME_ZONE)}`;
+export function watermarkLine(reader: { name: string; code: string }, now: Date, timeZone: string = WATERMARK_TIME_ZONE): string {
+  return `${reader.name} ${reader.code} ${formatMinuteInZone(now, timeZone)}`;
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);

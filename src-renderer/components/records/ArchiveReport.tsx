@@ -24,7 +24,7 @@ export function ArchiveReport({ v }: { v: CallOutput<'archive.check'> }) {
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('archive.madeAt')}</Table.Th>
-              <Table.Td>{formatDateTime(a.createdAt, i18n.language)}</Table.Td>
+              <Table.Td>{formatDateTime(a.createdAt, i18n.language, a.edition.timeZone)}</Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('archive.signer')}</Table.Th>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../../src-main/domain/words.js';
 import type { AssignmentView } from '../../../src-main/domain/review.js';
@@ -11,9 +11,12 @@ import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
+import { useRememberPlace } from '../../hooks/usePlace.js';
 import { navStore } from '../../stores/nav.js';
 import { saveDownload } from '../../transport/files.js';
 import { DeclareModal } from './DeclareModal.js';
+import { DeclareNoneModal } from './DeclareNoneModal.js';
+import { PackageChanges } from './PackageChanges.js';
 
 function AssignmentRow({ a, editionId, onDeclare }: { a: AssignmentView; editionId: string; onDeclare(): void }) {
   const { t } = useTranslation();
@@ -87,7 +90,10 @@ export function EditionOverview({ editionId }: { editionId: string }) {
   const edition = useCall('editions.get', { editionId });
   const assignments = useCall('assignments.mine', { editionId });
   const me = useCall('experts.me', { editionId });
+  useRememberPlace({ screen: 'edition', editionId });
   const [declaring, setDeclaring] = useState<AssignmentView['applicant'] | null>(null);
+  const [declaringNone, setDeclaringNone] = useState(false);
+  const [declaredNone, setDeclaredNone] = useState<number | null>(null);
   const [exported, setExported] = useState<{ fileName: string; sheets: number } | null>(null);
   const exporting = useAction(async () => {
     const bundle = await api.call('bundles.export', { editionId });
@@ -97,6 +103,12 @@ export function EditionOverview({ editionId }: { editionId: string }) {
   const list = assignments.data ?? [];
   const submitted = list.filter((a) => a.sheetStatus === 'submitted').length;
   const open = list.filter((a) => a.declaration?.conflict !== true).length;
+  // declarations are per applicant, assignments per applicant and stage
+  const undeclared = useMemo(() => {
+    const seen = new Map<string, AssignmentView['applicant']>();
+    for (const a of assignments.data ?? []) if (!a.declaration && !seen.has(a.applicant.id)) seen.set(a.applicant.id, a.applicant);
+    return [...seen.values()].sort((x, y) => x.code.localeCompare(y.code));
+  }, [assignments.data]);
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -128,16 +140,47 @@ export function EditionOverview({ editionId }: { editionId: string }) {
           </Group>
         )}
       </Loadable>
+      <PackageChanges editionId={editionId} />
       {exporting.error ? <ErrorNotice error={exporting.error} title={t('expert.edition.exportFailed')} /> : null}
       {exported ? (
         <Alert color="green" icon={<Icon name="check" />} data-testid="bundle-exported" withCloseButton onClose={() => setExported(null)}>
           {t('expert.edition.exported', { file: exported.fileName, sheets: exported.sheets })}
         </Alert>
       ) : null}
+      {!exported && open > 0 && submitted === open ? (
+        <Alert color="teal" variant="light" icon={<Icon name="check" />} data-testid="next-step-export">
+          {t('expert.edition.allSubmitted', { count: submitted })}
+        </Alert>
+      ) : null}
+      {declaredNone !== null ? (
+        <Alert color="teal" icon={<Icon name="check" />} withCloseButton onClose={() => setDeclaredNone(null)} data-testid="declared-none">
+          {t('declareNone.done', { count: declaredNone })}
+        </Alert>
+      ) : null}
+      {undeclared.length > 0 ? (
+        <Alert color="blue" variant="light" data-testid="declarations-pending">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('declareNone.pending', { count: undeclared.length })}</Text>
+            {undeclared.length > 1 ? (
+              <Button size="xs" variant="light" onClick={() => setDeclaringNone(true)} data-testid="declare-none-open" style={{ flexShrink: 0 }}>
+                {t('declareNone.open')}
+              </Button>
+            ) : null}
+          </Group>
+        </Alert>
+      ) : null}
       <Card withBorder padding="md">
         <Loadable
           state={assignments}
-          empty={(rows) => (rows.length === 0 ? <Empty title={t('expert.edition.noAssignments')} description={t('expert.edition.noAssignmentsHelp')} /> : null)}
+          empty={(rows) =>
+            rows.length === 0 ? (
+              <Empty title={t('expert.edition.noAssignments')} description={t('expert.edition.noAssignmentsHelp')}>
+                <Button variant="light" onClick={() => navStore.getState().reset()}>
+                  {t('expert.edition.toHome')}
+                </Button>
+              </Empty>
+            ) : null
+          }
         >
           {(rows) => (
             <Table verticalSpacing="sm" data-testid="assignments">
@@ -161,6 +204,17 @@ export function EditionOverview({ editionId }: { editionId: string }) {
           )}
         </Loadable>
       </Card>
+      <DeclareNoneModal
+        editionId={editionId}
+        applicants={undeclared}
+        opened={declaringNone}
+        onClose={() => setDeclaringNone(false)}
+        onDeclared={(count) => {
+          setDeclaringNone(false);
+          setDeclaredNone(count);
+          void assignments.reload();
+        }}
+      />
       <DeclareModal
         editionId={editionId}
         applicant={declaring}

@@ -6,7 +6,9 @@ import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
+import { useRememberPlace } from '../../hooks/usePlace.js';
 import { navStore } from '../../stores/nav.js';
+import { packageNewsStore } from '../../stores/package-news.js';
 import { toUpload } from '../../transport/files.js';
 import { EnrollmentCard } from './EnrollmentCard.js';
 
@@ -25,8 +27,10 @@ export function ExpertHome() {
   const { t } = useTranslation();
   const { api } = useApp();
   const editions = useCall('editions.list', {});
+  useRememberPlace({ screen: 'home' });
   const importing = useAction(async (file: File) => {
     const summary = await api.call('packages.import', { file: await toUpload(file) });
+    packageNewsStore.getState().record(summary.id, summary.changes);
     await editions.reload();
     navStore.getState().go({ screen: 'edition', editionId: summary.id });
   });

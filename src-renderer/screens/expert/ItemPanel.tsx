@@ -18,8 +18,17 @@ const ScorePad = forwardRef<HTMLDivElement, { store: StoreApi<ScoringState>; ite
   const { t } = useTranslation();
   const percent = useStore(store, (s) => s.items[item.code]?.percent ?? null);
   const buffer = useStore(store, (s) => s.buffer);
-  const offGrid = useStore(store, (s) => s.offGrid);
+  const refused = useStore(store, (s) => (s.refused?.code === item.code ? s.refused : null));
+  const step = useStore(store, (s) => s.framework?.percentStep ?? 5);
   const readOnly = useStore(store, (s) => s.readOnly);
+  const kept = percent === null ? t('pad.keptNone') : t('pad.keptValue', { percent });
+  const hint = readOnly
+    ? t('pad.readOnly')
+    : refused
+      ? t(refused.reason === 'above' ? 'pad.refusedAbove' : 'pad.refusedOffGrid', { typed: refused.typed, step, kept })
+      : buffer !== ''
+        ? t('pad.typed', { typed: buffer })
+        : t('pad.keys');
   return (
     <Box
       ref={ref}
@@ -31,16 +40,28 @@ const ScorePad = forwardRef<HTMLDivElement, { store: StoreApi<ScoringState>; ite
       aria-label={t('pad.label', { code: item.code })}
       data-testid="score-pad"
       p="md"
-      style={{ borderRadius: 10, border: '2px solid var(--mantine-color-default-border)', outlineOffset: 2 }}
+      data-refused={refused ? 'true' : undefined}
+      style={{ borderRadius: 10, border: `2px solid ${refused ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-default-border)'}`, outlineOffset: 2 }}
     >
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
           <Text size="xs" c="dimmed">
             {t('pad.percent')}
           </Text>
-          <Text fz={40} fw={700} lh={1.1} data-testid="pad-percent">
-            {percent === null ? '—' : `${percent}%`}
-          </Text>
+          <Group gap="xs" align="baseline" wrap="nowrap">
+            <Text fz={40} fw={700} lh={1.1} data-testid="pad-percent">
+              {percent === null ? '—' : `${percent}%`}
+            </Text>
+            {buffer !== '' ? (
+              <Text fz={24} fw={600} c="blue" data-testid="pad-typed" aria-hidden>
+                → {buffer}
+              </Text>
+            ) : refused ? (
+              <Text fz={24} fw={600} c="red" td="line-through" data-testid="pad-refused" aria-hidden>
+                {refused.typed}
+              </Text>
+            ) : null}
+          </Group>
         </Stack>
         <Stack gap={0} ta="right">
           <Text size="xs" c="dimmed">
@@ -51,8 +72,8 @@ const ScorePad = forwardRef<HTMLDivElement, { store: StoreApi<ScoringState>; ite
           </Text>
         </Stack>
       </Group>
-      <Text size="xs" mt={6} c={offGrid ? 'orange' : 'dimmed'} data-testid="pad-hint">
-        {readOnly ? t('pad.readOnly') : buffer !== '' ? (offGrid ? t('pad.offGrid', { typed: buffer }) : t('pad.typed', { typed: buffer })) : t('pad.keys')}
+      <Text size="xs" mt={6} c={refused ? 'red' : buffer !== '' ? undefined : 'dimmed'} fw={refused ? 600 : undefined} data-testid="pad-hint" data-state={refused ? 'refused' : buffer !== '' ? 'typing' : 'idle'} aria-live="assertive">
+        {hint}
       </Text>
     </Box>
   );

@@ -8,11 +8,13 @@ import { watermarkLine } from '../../components/pdf/watermark.js';
 import { Loadable, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useMinute } from '../../hooks/useMinute.js';
+import { useTimeZone } from '../../hooks/useTimeZone.js';
 
 /** One material: its bytes from the store, shown with the reader's watermark, renewed each minute. */
 export function MaterialView({ editionId, materialId, reader, onLeave }: { editionId: string; materialId: string; reader: ExpertSelf; onLeave: () => void }) {
   const { t } = useTranslation();
   const now = useMinute();
+  const timeZone = useTimeZone(editionId);
   // declared before the call so that the mark precedes the request
   useEffect(() => markMaterialRequested(), [materialId]);
   const bytes = useCall('materials.read', { editionId, materialId });
@@ -24,5 +26,5 @@ export function MaterialView({ editionId, materialId, reader, onLeave }: { editi
       </Alert>
     );
   }
-  return <Loadable state={bytes}>{(data) => (PdfViewer ? <PdfViewer bytes={data} watermark={watermarkLine(reader, now)} onLeave={onLeave} /> : <LoadingState label={t('pdf.loading')} />)}</Loadable>;
+  return <Loadable state={bytes}>{(data) => (PdfViewer ? <PdfViewer bytes={data} watermark={watermarkLine(reader, now, timeZone)} onLeave={onLeave} /> : <LoadingState label={t('pdf.loading')} />)}</Loadable>;
 }

@@ -1,4 +1,4 @@
-import { Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, Loadable } from '../../components/States.js';
@@ -48,7 +48,7 @@ export function MaterialsPane({ source, onLeave }: { source: MaterialsSource; on
                     flex={1}
                     value={current.id}
                     onChange={(v) => v && setSelected(v)}
-                    data={list.map((m) => ({ value: m.id, label: m.fileName }))}
+                    data={list.map((m) => ({ value: m.id, label: m.version > 1 ? t('materials.optionVersion', { name: m.fileName, version: m.version }) : m.fileName }))}
                     allowDeselect={false}
                     aria-label={t('materials.choose')}
                   />
@@ -57,6 +57,13 @@ export function MaterialsPane({ source, onLeave }: { source: MaterialsSource; on
                     {current.fileName}
                   </Text>
                 )}
+                {current.version > 1 ? (
+                  <Tooltip label={t('materials.updatedHelp')} multiline maw={320}>
+                    <Badge color="yellow" variant="light" style={{ flexShrink: 0 }} data-testid="material-version">
+                      {t('materials.updated', { version: current.version })}
+                    </Badge>
+                  </Tooltip>
+                ) : null}
               </Group>
               <Stack flex={1} mih={0} gap={0}>
                 <Loadable state={reader}>{(me) => <MaterialView key={current.id} editionId={editionId} materialId={current.id} reader={me} onLeave={onLeave} />}</Loadable>

@@ -4,17 +4,16 @@ import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icons.js';
+import { formatTimeInZone } from '../../format/datetime.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
+import { useTimeZone } from '../../hooks/useTimeZone.js';
 import { saveStatus, type ScoringState } from '../../stores/scoring.js';
-
-function clock(at: Date): string {
-  return at.toLocaleTimeString('en-GB', { hour12: false });
-}
 
 /** Says exactly what the store holds: saving, saved at a time, or failed with a retry. */
 export function SaveIndicator({ store }: { store: StoreApi<ScoringState> }) {
   const { t } = useTranslation();
   const l = useLocalized();
+  const timeZone = useTimeZone(useStore(store, (s) => s.sheet?.editionId));
   // a fresh object per call: compared field by field, or every store change would re-render forever
   const status = useStore(store, useShallow((s: ScoringState) => saveStatus(s)));
   const readOnly = useStore(store, (s) => s.readOnly);
@@ -40,7 +39,7 @@ export function SaveIndicator({ store }: { store: StoreApi<ScoringState> }) {
         <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap' }} data-testid="save-status" data-state="saved" aria-live="polite">
           <Icon name="check" size={14} />
           <Text size="sm" c="teal">
-            {t('save.savedAt', { time: clock(status.at) })}
+            {t('save.savedAt', { time: formatTimeInZone(status.at, timeZone) })}
           </Text>
         </Group>
       );

@@ -3,15 +3,17 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Stage } from '../../../src-main/domain/words.js';
-import { useApp } from '../../context/app-context.js';
+import { useApp, useSession } from '../../context/app-context.js';
 import { prefetchViewer } from '../../components/pdf/loadViewer.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
+import { useRememberPlace } from '../../hooks/usePlace.js';
 import { padAction } from '../../scoring/keys.js';
 import { sheetTotal } from '../../../src-main/scoring/sheet.js';
 import { progress } from '../../scoring/totals.js';
 import { onBeforeLock } from '../../stores/before-lock.js';
 import { navStore } from '../../stores/nav.js';
+import { recallItem } from '../../stores/place.js';
 import { createScoringStore, saveStatus } from '../../stores/scoring.js';
 import { CriteriaTree } from './CriteriaTree.js';
 import { ItemPanel } from './ItemPanel.js';
@@ -51,19 +53,36 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   const pad = useRef<HTMLDivElement>(null);
 
   const framework = edition.data?.framework;
+  const storeFingerprint = useSession((s) => s.status?.info?.fingerprint ?? null);
   useEffect(() => {
-    if (sheet.data && framework) store.getState().load(sheet.data, framework);
-  }, [sheet.data, framework, store]);
+    if (!sheet.data || !framework) return;
+    store.getState().load(sheet.data, framework);
+    // back on the item the expert was on before a reload or a lock
+    const item = storeFingerprint ? recallItem(storeFingerprint, { screen: 'sheet', editionId, applicantId, stage }) : null;
+    if (item) store.getState().select(item);
+  }, [sheet.data, framework, store, storeFingerprint, editionId, applicantId, stage]);
+  useRememberPlace({ screen: 'sheet', editionId, applicantId, stage }, selected, selected !== null);
 
   useEffect(prefetchViewer, []);
   useEffect(() => onBeforeLock(() => store.getState().flush()), [store]);
   useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (saveStatus(store.getState()).kind === 'saving' || saveStatus(store.getState()).kind === 'failed') event.preventDefault();
+    // the window closes, reloads or is hidden: what was typed goes now, in requests that outlive the page
+    const goNow = () => store.getState().flushNow();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') goNow();
     };
-    window.addEventListener('beforeunload', warn);
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      goNow();
+      // a change the store refused cannot be sent: ask before leaving it behind
+      if (saveStatus(store.getState()).kind === 'failed') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', goNow);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
-      window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', goNow);
+      document.removeEventListener('visibilitychange', onHidden);
       void store.getState().flush();
     };
   }, [store]);
@@ -99,10 +118,13 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
         s.setPercent(null);
         break;
       case 'backspace':
-        if (s.buffer !== '') s.clearBuffer();
+        s.backspace();
         break;
       case 'commit':
-        s.clearBuffer();
+        s.commit();
+        break;
+      case 'cancel':
+        s.cancel();
         break;
       default:
         return;

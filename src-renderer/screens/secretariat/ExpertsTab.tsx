@@ -1,57 +1,126 @@
-import { Badge, Button, Code, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Menu, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expert } from '../../../src-main/domain/people.js';
+import type { CallOutput } from '../../../src-main/ipc/contract.js';
 import { useApp } from '../../context/app-context.js';
 import { FilePick } from '../../components/FilePick.js';
+import { Icon } from '../../components/icons.js';
 import { useIndustryLabel } from '../../components/labels.js';
+import { ListTable } from '../../components/ListTable.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
-import { AddExpert } from './AddExpert.js';
-import { AddedNotice, type Added } from './AddPerson.js';
+import { AddExpert, EditExpert } from './AddExpert.js';
+import { AddedNotice, INDUSTRIES, type Added } from './AddPerson.js';
+import { CorrectedNotice } from './CorrectedNotice.js';
+import { CorrectionModal } from './CorrectionModal.js';
 import { SheetImport } from './SheetImport.js';
+import { WithdrawnBadge } from './Withdrawn.js';
 
+type Checked = CallOutput<'experts.checkEnrollment'>;
+
+/**
+ * Enrolment in two steps: the code is read first, without storing anything, and the clerk compares
+ * the fingerprint it holds with the one the expert reads out from their own laptop; only on
+ * confirmation is it registered.
+ */
 function EnrollModal({ expert, onClose, onEnrolled }: { expert: Expert | null; onClose(): void; onEnrolled(e: Expert): void }) {
   const { t } = useTranslation();
   const { api } = useApp();
   const [code, setCode] = useState('');
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const checking = useAction(async () => {
+    if (!expert) return;
+    setChecked(await api.call('experts.checkEnrollment', { expertId: expert.id, enrollmentCode: code.trim() }));
+  });
   const enrolling = useAction(async () => {
     if (!expert) return;
     const enrolled = await api.call('experts.enroll', { expertId: expert.id, enrollmentCode: code.trim() });
     setCode('');
+    setChecked(null);
     onEnrolled(enrolled);
   });
+  const close = () => {
+    setChecked(null);
+    checking.clearError();
+    enrolling.clearError();
+    onClose();
+  };
   return (
-    <Modal opened={expert !== null} onClose={onClose} title={t('experts.enrollTitle', { name: expert?.name ?? '' })} size="lg">
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {t('experts.enrollHelp')}
-        </Text>
-        <Textarea label={t('experts.enrollmentCode')} value={code} onChange={(e) => setCode(e.currentTarget.value)} autosize minRows={3} data-testid="enroll-code" />
-        <FilePick variant="default" size="xs" accept=".txt,text/plain" onFiles={(files) => void files[0]!.text().then((text) => setCode(text.trim()))}>
-          {t('experts.enrollFromFile')}
-        </FilePick>
-        {enrolling.error ? <ErrorNotice error={enrolling.error} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void enrolling.run()} disabled={code.trim() === ''} loading={enrolling.busy} data-testid="enroll-submit">
-            {t('experts.enroll')}
-          </Button>
-        </Group>
-      </Stack>
+    <Modal opened={expert !== null} onClose={close} title={t('enrol.title', { code: expert?.code ?? '', name: expert?.name ?? '' })} size="lg">
+      {checked ? (
+        <Stack gap="md" data-testid="enroll-confirm-step">
+          <Text size="sm">{t('enrol.compare', { code: checked.code, name: checked.name })}</Text>
+          <Stack gap={4} align="center" py="sm">
+            <Text size="xs" c="dimmed">
+              {t('enrol.fingerprintOf', { name: checked.name })}
+            </Text>
+            <Code fz="xl" px="md" py="xs" data-testid="enroll-fingerprint" style={{ letterSpacing: 1, whiteSpace: 'normal', textAlign: 'center' }}>
+              {checked.fingerprint}
+            </Code>
+          </Stack>
+          {checked.previousFingerprint ? (
+            <Alert color="orange" variant="light" data-testid="enroll-replaces">
+              {t('enrol.replaces', { fingerprint: checked.previousFingerprint })}
+            </Alert>
+          ) : null}
+          <Text size="sm" c="dimmed">
+            {t('enrol.mismatch')}
+          </Text>
+          {enrolling.error ? <ErrorNotice error={enrolling.error} /> : null}
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setChecked(null)} data-testid="enroll-back">
+              {t('enrol.back')}
+            </Button>
+            <Button onClick={() => void enrolling.run()} loading={enrolling.busy} leftSection={<Icon name="check" size={16} />} data-testid="enroll-submit">
+              {t('enrol.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack gap="md" data-testid="enroll-code-step">
+          <Text size="sm" c="dimmed">
+            {t('enrol.help')}
+          </Text>
+          <Textarea label={t('enrol.code')} value={code} onChange={(e) => setCode(e.currentTarget.value)} autosize minRows={3} data-autofocus data-testid="enroll-code" />
+          <FilePick variant="default" size="xs" accept=".txt,text/plain" onFiles={(files) => void files[0]!.text().then((text) => setCode(text.trim()))}>
+            {t('enrol.fromFile')}
+          </FilePick>
+          {checking.error ? <ErrorNotice error={checking.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={() => void checking.run()} disabled={code.trim() === ''} loading={checking.busy} data-testid="enroll-check">
+              {t('enrol.check')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </Modal>
   );
 }
 
+type Acting = { kind: 'edit' | 'remove' | 'withdraw'; expert: Expert; reason?: string } | null;
+
 export function ExpertsTab({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
+  const { api } = useApp();
   const industry = useIndustryLabel();
   const experts = useCall('experts.list', { editionId });
   const [enrolling, setEnrolling] = useState<Expert | null>(null);
   const [added, setAdded] = useState<Added | null>(null);
+  const [acting, setActing] = useState<Acting>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [enrolled, setEnrolled] = useState<Expert | null>(null);
+  const who = (e: Expert) => `${e.code} ${e.name}`;
+  const finish = (message: string) => {
+    setActing(null);
+    setDone(message);
+    void experts.reload();
+  };
+
   return (
     <Stack gap="md">
       <SheetImport editionId={editionId} kind="experts" onImported={() => void experts.reload()}>
@@ -64,62 +133,170 @@ export function ExpertsTab({ editionId }: { editionId: string }) {
         />
       </SheetImport>
       <AddedNotice kind="expert" added={added} onClose={() => setAdded(null)} />
+      <CorrectedNotice message={done} onClose={() => setDone(null)} />
+      {enrolled ? (
+        <Alert color="green" icon={<Icon name="check" />} withCloseButton onClose={() => setEnrolled(null)} data-testid="enrolled-notice">
+          {t('enrol.done', { who: who(enrolled), fingerprint: enrolled.fingerprint ?? '' })}
+        </Alert>
+      ) : null}
       <Loadable
         state={experts}
         empty={(list) => (list.length === 0 ? <Empty icon="users" title={t('experts.emptyTitle')} description={t('experts.emptyHelp')} /> : null)}
       >
         {(list) => (
-          <Table striped verticalSpacing="xs" data-testid="experts-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('expert.code')}</Table.Th>
-                <Table.Th>{t('expert.name')}</Table.Th>
-                <Table.Th>{t('expert.organisation')}</Table.Th>
-                <Table.Th>{t('applicant.industry')}</Table.Th>
-                <Table.Th>{t('experts.enrolment')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((e) => (
-                <Table.Tr key={e.id} data-testid={`expert-row-${e.code}`}>
-                  <Table.Td>{e.code}</Table.Td>
-                  <Table.Td>{e.name}</Table.Td>
-                  <Table.Td>{[e.organisation, e.title].filter(Boolean).join(' · ') || '—'}</Table.Td>
-                  <Table.Td>{industry(e.industry)}</Table.Td>
-                  <Table.Td>
-                    {e.enrolled ? (
-                      <Group gap={6}>
-                        <Badge color="teal" variant="light">
-                          {t('experts.enrolled')}
-                        </Badge>
-                        <Code>{e.fingerprint}</Code>
-                      </Group>
-                    ) : (
-                      <Badge color="gray" variant="light">
-                        {t('experts.notEnrolled')}
+          <ListTable<Expert>
+            testId="experts-table"
+            records={list}
+            idAccessor={(e) => e.id}
+            searchText={(e) => [e.code, e.name, e.organisation, e.title, e.phone, e.email, e.fingerprint].filter(Boolean).join(' ')}
+            searchPlaceholder={t('table.searchExperts')}
+            initialSort={{ column: 'code', direction: 'asc' }}
+            dimmed={(e) => e.withdrawn !== null}
+            rowAttributes={(e) => ({ 'data-testid': `expert-row-${e.code}`, 'data-withdrawn': e.withdrawn ? 'yes' : 'no' })}
+            filters={[
+              { key: 'industry', label: t('applicant.industry'), options: INDUSTRIES.map((i) => ({ value: String(i), label: t(`industry.${i}`) })), test: (e, v) => String(e.industry) === v },
+              {
+                key: 'enrolled',
+                label: t('experts.enrolment'),
+                options: [
+                  { value: 'yes', label: t('experts.enrolled') },
+                  { value: 'no', label: t('experts.notEnrolled') },
+                ],
+                test: (e, v) => e.enrolled === (v === 'yes'),
+              },
+              {
+                key: 'status',
+                label: t('corrections.status'),
+                options: [
+                  { value: 'active', label: t('corrections.active') },
+                  { value: 'withdrawn', label: t('corrections.withdrawnBadge.expert') },
+                ],
+                test: (e, v) => (v === 'withdrawn') === (e.withdrawn !== null),
+              },
+            ]}
+            columns={[
+              { accessor: 'code', title: t('expert.code'), width: 90, sortValue: (e) => e.code },
+              {
+                accessor: 'name',
+                title: t('expert.name'),
+                sortValue: (e) => e.name,
+                render: (e) => (
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm">{e.name}</Text>
+                    <WithdrawnBadge withdrawn={e.withdrawn} kind="expert" />
+                  </Group>
+                ),
+              },
+              { accessor: 'organisation', title: t('expert.organisation'), sortValue: (e) => e.organisation, render: (e) => [e.organisation, e.title].filter(Boolean).join(' · ') || '—' },
+              { accessor: 'industry', title: t('applicant.industry'), width: 90, sortValue: (e) => e.industry, render: (e) => industry(e.industry) },
+              {
+                accessor: 'enrolment',
+                title: t('experts.enrolment'),
+                sortValue: (e) => (e.enrolled ? 1 : 0),
+                render: (e) =>
+                  e.enrolled ? (
+                    <Group gap={6} wrap="nowrap">
+                      <Badge color="teal" variant="light">
+                        {t('experts.enrolled')}
                       </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {!e.enrolled ? (
-                      <Button size="xs" variant="light" onClick={() => setEnrolling(e)} data-testid={`enroll-${e.code}`}>
+                      <Code fz="xs">{e.fingerprint}</Code>
+                    </Group>
+                  ) : (
+                    <Badge color="gray" variant="light">
+                      {t('experts.notEnrolled')}
+                    </Badge>
+                  ),
+              },
+              {
+                accessor: 'actions',
+                title: '',
+                width: 190,
+                textAlign: 'right',
+                render: (e) => (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    {!e.enrolled && !e.withdrawn ? (
+                      <Button size="compact-xs" variant="light" onClick={() => setEnrolling(e)} data-testid={`enroll-${e.code}`}>
                         {t('experts.enroll')}
                       </Button>
                     ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                    <Button size="compact-xs" variant="subtle" onClick={() => setActing({ kind: 'edit', expert: e })} data-testid={`expert-edit-${e.code}`}>
+                      {t('corrections.edit')}
+                    </Button>
+                    {e.withdrawn ? null : (
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <Button size="compact-xs" variant="subtle" color="gray" data-testid={`expert-more-${e.code}`}>
+                            {t('corrections.more')}
+                          </Button>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          {e.enrolled ? (
+                            <Menu.Item onClick={() => setEnrolling(e)} data-testid="expert-reenroll">
+                              {t('enrol.again')}
+                            </Menu.Item>
+                          ) : null}
+                          <Menu.Item onClick={() => setActing({ kind: 'withdraw', expert: e })} data-testid="expert-withdraw">
+                            {t('corrections.withdraw.expert')}
+                          </Menu.Item>
+                          <Menu.Item color="red" onClick={() => setActing({ kind: 'remove', expert: e })} data-testid="expert-remove">
+                            {t('corrections.remove.expert')}
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    )}
+                  </Group>
+                ),
+              },
+            ]}
+          />
         )}
       </Loadable>
       <EnrollModal
         expert={enrolling}
         onClose={() => setEnrolling(null)}
-        onEnrolled={() => {
+        onEnrolled={(e) => {
           setEnrolling(null);
+          setEnrolled(e);
           void experts.reload();
+        }}
+      />
+      <EditExpert expert={acting?.kind === 'edit' ? acting.expert : null} onClose={() => setActing(null)} onSaved={(e) => finish(t('corrections.corrected.expert', { who: who(e) }))} />
+      <CorrectionModal
+        opened={acting?.kind === 'remove'}
+        testId="remove-expert"
+        title={t('corrections.remove.expert')}
+        subject={acting ? who(acting.expert) : ''}
+        effect={t('corrections.removeEffect.expert')}
+        confirmLabel={t('corrections.remove.expert')}
+        color="red"
+        onClose={() => setActing(null)}
+        onConfirm={async (reason) => {
+          if (!acting) return;
+          await api.call('experts.remove', { expertId: acting.expert.id, reason });
+          finish(t('corrections.removed.expert', { who: who(acting.expert) }));
+        }}
+        onRefused={(error, reason) =>
+          error.code === 'expert.has-work' && acting ? (
+            <Button variant="light" w="fit-content" onClick={() => setActing({ kind: 'withdraw', expert: acting.expert, reason })} data-testid="remove-expert-withdraw-instead">
+              {t('corrections.withdrawInstead.expert')}
+            </Button>
+          ) : null
+        }
+      />
+      <CorrectionModal
+        opened={acting?.kind === 'withdraw'}
+        testId="withdraw-expert"
+        title={t('corrections.withdraw.expert')}
+        subject={acting ? who(acting.expert) : ''}
+        effect={t('corrections.withdrawEffect.expert')}
+        initialReason={acting?.reason}
+        confirmLabel={t('corrections.withdraw.expert')}
+        color="orange"
+        onClose={() => setActing(null)}
+        onConfirm={async (reason) => {
+          if (!acting) return;
+          await api.call('experts.withdraw', { expertId: acting.expert.id, reason });
+          finish(t('corrections.withdrawn.expert', { who: who(acting.expert) }));
         }}
       />
     </Stack>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../format/datetime.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
+import { useTimeZone } from '../../hooks/useTimeZone.js';
 import { navStore } from '../../stores/nav.js';
 import { saveDownload, toUpload } from '../../transport/files.js';
 
@@ -25,6 +26,7 @@ export function RecordsTab({ editionId, editionName }: { editionId: string; edit
   const { t, i18n } = useTranslation();
   const l = useLocalized();
   const { api, mode } = useApp();
+  const timeZone = useTimeZone(editionId);
   const retention = useCall('retention.get', { editionId });
   const archives = useCall('archive.list', { editionId });
   const [recipients, setRecipients] = useState('');
@@ -70,8 +72,8 @@ export function RecordsTab({ editionId, editionName }: { editionId: string; edit
                 <Text size="sm" c="dimmed">
                   {s.archive
                     ? s.archive.current
-                      ? t('retention.archived', { date: formatDateTime(s.archive.madeAt, i18n.language) })
-                      : t('retention.archiveStale', { date: formatDateTime(s.archive.madeAt, i18n.language) })
+                      ? t('retention.archived', { date: formatDateTime(s.archive.madeAt, i18n.language, timeZone) })
+                      : t('retention.archiveStale', { date: formatDateTime(s.archive.madeAt, i18n.language, timeZone) })
                     : t('retention.noArchive')}
                 </Text>
               </Stack>
@@ -154,8 +156,8 @@ export function RecordsTab({ editionId, editionName }: { editionId: string; edit
                   <Table.Tbody>
                     {list.map((a) => (
                       <Table.Tr key={a.sha256 + a.verifiedAt}>
-                        <Table.Td>{formatDateTime(a.madeAt, i18n.language)}</Table.Td>
-                        <Table.Td>{formatDateTime(a.verifiedAt, i18n.language)}</Table.Td>
+                        <Table.Td>{formatDateTime(a.madeAt, i18n.language, timeZone)}</Table.Td>
+                        <Table.Td>{formatDateTime(a.verifiedAt, i18n.language, timeZone)}</Table.Td>
                         <Table.Td>{a.plain ? t('archive.plain') : t('archive.sealedTo', { n: a.recipients.length })}</Table.Td>
                         <Table.Td>{a.current ? t('archive.currentYes') : t('archive.currentNo')}</Table.Td>
                       </Table.Tr>

@@ -1,11 +1,13 @@
-import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Textarea, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Textarea, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../context/app-context.js';
+import { ListTable } from '../../components/ListTable.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { formatDateTime } from '../../format/datetime.js';
+import { useTimeZone } from '../../hooks/useTimeZone.js';
 import type { Declaration } from '../../../src-main/domain/review.js';
 import { LiftRecusalModal } from './LiftRecusalModal.js';
 
@@ -14,6 +16,7 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const register = useCall('declarations.register', { editionId });
+  const timeZone = useTimeZone(editionId);
   const experts = useCall('experts.list', { editionId });
   const applicants = useCall('applicants.list', { editionId });
   const [expertId, setExpertId] = useState<string | null>(null);
@@ -29,11 +32,11 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
   });
   const expertName = (id: string) => {
     const e = experts.data?.find((x) => x.id === id);
-    return e ? `${e.code} ${e.name}` : id;
+    return e ? `${e.code} ${e.name}` : '—';
   };
   const applicantName = (id: string) => {
     const a = applicants.data?.find((x) => x.id === id);
-    return a ? `${a.code} ${a.name}` : id;
+    return a ? `${a.code} ${a.name}` : '—';
   };
 
   return (
@@ -42,54 +45,85 @@ export function RecusalsTab({ editionId }: { editionId: string }) {
         <Title order={5} mb="sm">
           {t('recusals.registerTitle')}
         </Title>
-        <Loadable state={register} empty={(list) => (list.length === 0 ? <Empty icon="gavel" title={t('recusals.none')} /> : null)}>
+        <Loadable state={register} empty={(list) => (list.length === 0 ? <Empty icon="gavel" title={t('recusals.none')} description={t('guide.recusalsNone')} /> : null)}>
           {(list) => (
-            <Table verticalSpacing="xs" data-testid="recusal-register">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('applicant.name')}</Table.Th>
-                  <Table.Th>{t('expert.name')}</Table.Th>
-                  <Table.Th>{t('recusals.conflict')}</Table.Th>
-                  <Table.Th>{t('recusals.reason')}</Table.Th>
-                  <Table.Th>{t('recusals.source')}</Table.Th>
-                  <Table.Th>{t('recusals.at')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((d) => (
-                  <Table.Tr key={`${d.expertId}-${d.applicantId}-${d.source}`} data-conflict={d.conflict ? 'yes' : 'no'} opacity={d.lifted ? 0.6 : 1}>
-                    <Table.Td>{applicantName(d.applicantId)}</Table.Td>
-                    <Table.Td>{expertName(d.expertId)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant={d.conflict ? 'filled' : 'light'} color={d.conflict ? 'red' : 'teal'}>
-                        {t(d.conflict ? 'recusals.conflictYes' : 'recusals.conflictNo')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{d.reason}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={d.source === 'secretariat' ? 'red' : 'blue'}>
-                        {t(`recusals.by.${d.source}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(d.declaredAt, i18n.language)}</Table.Td>
-                    <Table.Td ta="right">
-                      {d.lifted ? (
-                        <Tooltip label={`${formatDateTime(d.lifted.at, i18n.language)} ${d.lifted.reason}`} multiline maw={360}>
-                          <Badge variant="outline" color="gray" data-testid="recusal-lifted">
-                            {t('recusals.lifted')}
-                          </Badge>
-                        </Tooltip>
-                      ) : d.conflict ? (
-                        <Button size="compact-xs" variant="subtle" onClick={() => setLifting(d)} data-testid="recusal-lift">
-                          {t('recusals.lift')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ListTable<Declaration>
+              testId="recusal-register"
+              records={list}
+              idAccessor={(d) => `${d.expertId}-${d.applicantId}-${d.source}`}
+              searchText={(d) => `${applicantName(d.applicantId)} ${expertName(d.expertId)} ${d.reason} ${d.lifted?.reason ?? ''}`}
+              searchPlaceholder={t('table.searchPeople')}
+              initialSort={{ column: 'applicant', direction: 'asc' }}
+              dimmed={(d) => d.lifted !== null}
+              rowAttributes={(d) => ({ 'data-conflict': d.conflict ? 'yes' : 'no' })}
+              filters={[
+                {
+                  key: 'conflict',
+                  label: t('recusals.conflict'),
+                  options: [
+                    { value: 'yes', label: t('recusals.conflictYes') },
+                    { value: 'no', label: t('recusals.conflictNo') },
+                  ],
+                  test: (d, v) => d.conflict === (v === 'yes'),
+                },
+                { key: 'source', label: t('recusals.source'), options: (['expert', 'secretariat'] as const).map((v) => ({ value: v, label: t(`recusals.by.${v}`) })), test: (d, v) => d.source === v },
+                {
+                  key: 'lifted',
+                  label: t('recusalFix.standing'),
+                  options: [
+                    { value: 'standing', label: t('recusalFix.standingYes') },
+                    { value: 'lifted', label: t('recusals.lifted') },
+                  ],
+                  test: (d, v) => (d.lifted !== null) === (v === 'lifted'),
+                },
+              ]}
+              columns={[
+                { accessor: 'applicant', title: t('applicant.name'), sortValue: (d) => applicantName(d.applicantId), render: (d) => applicantName(d.applicantId) },
+                { accessor: 'expert', title: t('expert.name'), sortValue: (d) => expertName(d.expertId), render: (d) => expertName(d.expertId) },
+                {
+                  accessor: 'conflict',
+                  title: t('recusals.conflict'),
+                  width: 130,
+                  sortValue: (d) => (d.conflict ? 0 : 1),
+                  render: (d) => (
+                    <Badge variant={d.conflict ? 'filled' : 'light'} color={d.conflict ? 'red' : 'teal'}>
+                      {t(d.conflict ? 'recusals.conflictYes' : 'recusals.conflictNo')}
+                    </Badge>
+                  ),
+                },
+                { accessor: 'reason', title: t('recusals.reason'), render: (d) => d.reason || '—' },
+                {
+                  accessor: 'source',
+                  title: t('recusals.source'),
+                  width: 110,
+                  sortValue: (d) => d.source,
+                  render: (d) => (
+                    <Badge variant="light" color={d.source === 'secretariat' ? 'red' : 'blue'}>
+                      {t(`recusals.by.${d.source}`)}
+                    </Badge>
+                  ),
+                },
+                { accessor: 'declaredAt', title: t('recusals.at'), width: 150, sortValue: (d) => d.declaredAt, render: (d) => formatDateTime(d.declaredAt, i18n.language, timeZone) },
+                {
+                  accessor: 'actions',
+                  title: '',
+                  width: 100,
+                  textAlign: 'right',
+                  render: (d) =>
+                    d.lifted ? (
+                      <Tooltip label={`${formatDateTime(d.lifted.at, i18n.language, timeZone)} ${d.lifted.reason}`} multiline maw={360}>
+                        <Badge variant="outline" color="gray" data-testid="recusal-lifted">
+                          {t('recusals.lifted')}
+                        </Badge>
+                      </Tooltip>
+                    ) : d.conflict ? (
+                      <Button size="compact-xs" variant="subtle" onClick={() => setLifting(d)} data-testid="recusal-lift">
+                        {t('recusals.lift')}
+                      </Button>
+                    ) : null,
+                },
+              ]}
+            />
           )}
         </Loadable>
       </Card>

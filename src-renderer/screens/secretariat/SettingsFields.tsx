@@ -1,10 +1,23 @@
-import { Alert, Group, NumberInput, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
+import { Alert, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../src-main/profile/schema.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { formProblems, openValues, weightSum, type SettingsForm } from '../../secretariat/settings-form.js';
 
 const num = (v: string | number): number | '' => (typeof v === 'number' ? v : '');
+
+/** The zones the runtime knows, China's first: the list a clerk picks the edition's zone from. */
+function timeZones(current: string): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set(['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', current, ...all])];
+}
+
+/** "3 – 7", or "set by this edition" once when both bounds are left to the edition. */
+function panelSizeText(profile: Profile, open: string): string {
+  const { min, max } = profile.panelSize;
+  if (min === null && max === null) return open;
+  return `${min ?? open} – ${max ?? open}`;
+}
 
 /** What the regulation fixes (shown with its article) and what it leaves to this edition (asked). */
 export function RulesSummary({ profile }: { profile: Profile }) {
@@ -18,7 +31,7 @@ export function RulesSummary({ profile }: { profile: Profile }) {
     [t('rules.nominationCap'), cap(profile.caps.nomination)],
     [t('rules.floors'), profile.floors.award === null && profile.floors.nomination === null ? t('rules.none') : t('rules.floorValues', { award: profile.floors.award ?? '—', nomination: profile.floors.nomination ?? '—' })],
     [t('rules.shortlist'), profile.shortlist === null ? t('rules.none') : profile.shortlist.size === 'edition' ? t('rules.open') : String(profile.shortlist.size)],
-    [t('rules.panelSize'), `${profile.panelSize.min ?? t('rules.open')} – ${profile.panelSize.max ?? t('rules.open')}`],
+    [t('rules.panelSize'), panelSizeText(profile, t('rules.open'))],
     [t('rules.notice'), t(profile.notice.working ? 'rules.noticeWorking' : 'rules.noticeDays', { days: profile.notice.days })],
   ];
   return (
@@ -106,13 +119,33 @@ export function SettingsFields({ profile, form, onChange }: { profile: Profile; 
             label={t('settingsForm.threshold')}
             min={0}
             max={100}
-            suffix="%"
+            suffix={t('settingsForm.thresholdUnit')}
             w={200}
             value={form.disagreementThreshold}
             onChange={(v) => set({ disagreementThreshold: num(v) })}
           />
         ) : null}
       </Group>
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t('settingsForm.issuingBody')}
+          description={t('settingsForm.issuingBodyHelp')}
+          maxLength={60}
+          value={form.issuingBody}
+          onChange={(e) => set({ issuingBody: e.currentTarget.value })}
+          data-testid="issuing-body"
+        />
+        <Select
+          label={t('settingsForm.timeZone')}
+          description={t('settingsForm.timeZoneHelp')}
+          searchable
+          allowDeselect={false}
+          data={timeZones(form.timeZone)}
+          value={form.timeZone}
+          onChange={(v) => set({ timeZone: v ?? form.timeZone })}
+          data-testid="time-zone"
+        />
+      </SimpleGrid>
       {problems.length > 0 ? (
         <Alert color="orange" variant="light" data-testid="settings-problems">
           {problems.map((p) => (

@@ -10,6 +10,7 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { itemScore, sheetTotal } from '../../../src-main/scoring/sheet.js';
 import type { ScoreSheet } from '../../../src-main/domain/review.js';
 import { formatDateTime } from '../../format/datetime.js';
+import { editionTimeZone } from '../../../src-main/domain/time.js';
 import { ReturnSheetModal } from './ReturnSheetModal.js';
 
 /** Drill-down: every expert's score sheet for one applicant, item by item, with comments. */
@@ -25,7 +26,7 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
   const experts = useCall('experts.list', { editionId: edition.id });
   const applicant = results.ranking.find((r) => r.applicant.id === applicantId)?.applicant;
   const items = edition.framework.categories.flatMap((c) => c.items);
-  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? id;
+  const expertName = (id: string) => experts.data?.find((e) => e.id === id)?.name ?? '—';
 
   return (
     <Drawer opened={applicantId !== null} onClose={onClose} position="right" size="xl" title={applicant ? `${applicant.code} ${applicant.name}` : ''}>
@@ -39,7 +40,7 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
               </ReportButton>
             ))}
           </Group>
-          <Loadable state={sheets} empty={(list) => (list.length === 0 ? <Empty icon="file" title={t('drawer.noSheets')} /> : null)}>
+          <Loadable state={sheets} empty={(list) => (list.length === 0 ? <Empty icon="file" title={t('drawer.noSheets')} description={t('guide.noSheets')} /> : null)}>
             {(list) => (
               <Accordion variant="separated" data-testid="sheet-drawer">
                 {list.map((s) => (
@@ -68,7 +69,7 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
                     </Accordion.Control>
                     <Accordion.Panel>
                       {s.returned ? (
-                        <Alert color="orange" variant="light" mb="xs" title={t('drawer.returnedTitle', { at: formatDateTime(s.returned.at, i18n.language) })}>
+                        <Alert color="orange" variant="light" mb="xs" title={t('drawer.returnedTitle', { at: formatDateTime(s.returned.at, i18n.language, editionTimeZone(edition.settings)) })}>
                           {s.returned.reason}
                         </Alert>
                       ) : null}
@@ -84,7 +85,7 @@ export function SheetDrawer({ edition, results, applicantId, onClose }: { editio
                       </Group>
                       {earlier(s).map((v) => (
                         <Text key={v.id} size="xs" c="dimmed" data-testid="sheet-earlier">
-                          {t('drawer.earlierVersion', { version: v.version, at: formatDateTime(v.submittedAt, i18n.language), total: sheetTotal(edition.framework, percentsOf(v.items)).toFixed(2) })}
+                          {t('drawer.earlierVersion', { version: v.version, at: formatDateTime(v.submittedAt, i18n.language, editionTimeZone(edition.settings)), total: sheetTotal(edition.framework, percentsOf(v.items)).toFixed(2) })}
                         </Text>
                       ))}
                       <Table fz="xs" verticalSpacing={2}>

@@ -1,15 +1,43 @@
-import { Badge, Card, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EditionResults } from '../../../src-main/scoring/results.js';
-import type { Applicant } from '../../../src-main/domain/people.js';
+import type { StageResult } from '../../../src-main/domain/scores.js';
+import type { Applicant, Expert } from '../../../src-main/domain/people.js';
+import { ListTable } from '../../components/ListTable.js';
 
-/** Per stage: each applicant's panel score, how it was formed, and what is still missing. */
-export function StageTables({ results, applicants, onOpen }: { results: EditionResults; applicants: Applicant[]; onOpen(id: string): void }) {
+const NOTES = ['undersized', 'missing', 'disagreement', 'trimmed'] as const;
+
+function noted(r: StageResult, note: (typeof NOTES)[number]): boolean {
+  if (note === 'undersized') return r.undersized;
+  if (note === 'missing') return r.missingExpertIds.length > 0;
+  if (note === 'disagreement') return r.disagreements.length > 0;
+  return r.trimmed;
+}
+
+/**
+ * Per stage: each applicant's panel score, each expert's total by name (dropped ones in
+ * brackets), and what is still missing; a panel short after recusals offers its remedy here.
+ */
+export function StageTables({
+  results,
+  applicants,
+  experts,
+  onOpen,
+  onRemedy,
+}: {
+  results: EditionResults;
+  applicants: Applicant[];
+  experts: Expert[];
+  onOpen(id: string): void;
+  onRemedy(applicantId: string, stage: StageResult['stage']): void;
+}) {
   const { t } = useTranslation();
+  const applicant = (id: string) => applicants.find((x) => x.id === id);
   const name = (id: string) => {
-    const a = applicants.find((x) => x.id === id);
-    return a ? `${a.code} ${a.name}` : id;
+    const a = applicant(id);
+    return a ? `${a.code} ${a.name}` : '—';
   };
+  const expertName = (id: string) => experts.find((e) => e.id === id)?.name ?? '—';
   const stages = results.rules.stages.map((s) => s.stage);
   return (
     <Card withBorder padding="md">
@@ -26,41 +54,73 @@ export function StageTables({ results, applicants, onOpen }: { results: EditionR
         </Tabs.List>
         {stages.map((stage) => (
           <Tabs.Panel key={stage} value={stage} pt="sm">
-            <Table verticalSpacing={4} fz="sm" highlightOnHover data-testid={`stage-table-${stage}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('applicant.name')}</Table.Th>
-                  <Table.Th ta="right">{t('results.panelScore')}</Table.Th>
-                  <Table.Th>{t('results.expertTotals')}</Table.Th>
-                  <Table.Th>{t('results.notes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {results.stageResults
-                  .filter((r) => r.stage === stage)
-                  .map((r) => (
-                    <Table.Tr key={r.applicantId} style={{ cursor: 'pointer' }} onClick={() => onOpen(r.applicantId)}>
-                      <Table.Td>{name(r.applicantId)}</Table.Td>
-                      <Table.Td ta="right" fw={600}>
-                        {r.panelScore === null ? '—' : r.panelScore.toFixed(2)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">
-                          {r.expertTotals.map((e) => (r.droppedExpertIds.includes(e.expertId) ? `(${e.total.toFixed(1)})` : e.total.toFixed(1))).join(' · ') || '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          {r.trimmed ? <Badge size="xs" variant="light">{t('results.trimmed')}</Badge> : null}
-                          {r.undersized ? <Badge size="xs" color="red">{t('results.undersized')}</Badge> : null}
-                          {r.missingExpertIds.length > 0 ? <Badge size="xs" color="orange" variant="light">{t('results.missing', { count: r.missingExpertIds.length })}</Badge> : null}
-                          {r.disagreements.length > 0 ? <Badge size="xs" color="grape" variant="light">{t('results.disagreements', { count: r.disagreements.length })}</Badge> : null}
-                        </Stack>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
+            <ListTable<StageResult>
+              testId={`stage-table-${stage}`}
+              records={results.stageResults.filter((r) => r.stage === stage)}
+              idAccessor={(r) => r.applicantId}
+              onRowClick={(r) => onOpen(r.applicantId)}
+              empty={{ title: t('resultsFix.stageEmpty'), description: t('resultsFix.stageEmptyHelp') }}
+              searchText={(r) => `${name(r.applicantId)} ${r.expertTotals.map((e) => expertName(e.expertId)).join(' ')}`}
+              searchPlaceholder={t('table.searchPeople')}
+              initialSort={{ column: 'panelScore', direction: 'desc' }}
+              filters={[{ key: 'note', label: t('results.notes'), options: NOTES.map((n) => ({ value: n, label: t(`resultsFix.note.${n}`) })), test: (r, v) => noted(r, v as (typeof NOTES)[number]) }]}
+              columns={[
+                { accessor: 'applicant', title: t('applicant.name'), sortValue: (r) => applicant(r.applicantId)?.code, render: (r) => name(r.applicantId) },
+                {
+                  accessor: 'panelScore',
+                  title: t('results.panelScore'),
+                  width: 120,
+                  textAlign: 'right',
+                  sortValue: (r) => r.panelScore,
+                  render: (r) => <Text fw={600} size="sm">{r.panelScore === null ? '—' : r.panelScore.toFixed(2)}</Text>,
+                },
+                {
+                  accessor: 'expertTotals',
+                  title: t('results.expertTotals'),
+                  render: (r) => (
+                    <Text size="xs">
+                      {r.expertTotals
+                        .map((e) => {
+                          const score = t('resultsFix.expertTotal', { name: expertName(e.expertId), total: e.total.toFixed(1) });
+                          return r.droppedExpertIds.includes(e.expertId) ? t('resultsFix.dropped', { score }) : score;
+                        })
+                        .join(t('common.sep')) || '—'}
+                    </Text>
+                  ),
+                },
+                {
+                  accessor: 'notes',
+                  title: t('results.notes'),
+                  width: 220,
+                  render: (r) => (
+                    <Stack gap={2}>
+                      {r.trimmed ? <Badge size="xs" variant="light">{t('results.trimmed')}</Badge> : null}
+                      {r.undersized ? (
+                        <Group gap={4} wrap="nowrap">
+                          <Badge size="xs" color="red">
+                            {t('results.undersized')}
+                          </Badge>
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            color="red"
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              onRemedy(r.applicantId, r.stage);
+                            }}
+                            data-testid={`stage-remedy-${applicant(r.applicantId)?.code ?? ''}`}
+                          >
+                            {t('panelFix.substitute')}
+                          </Button>
+                        </Group>
+                      ) : null}
+                      {r.missingExpertIds.length > 0 ? <Badge size="xs" color="orange" variant="light">{t('results.missing', { count: r.missingExpertIds.length })}</Badge> : null}
+                      {r.disagreements.length > 0 ? <Badge size="xs" color="grape" variant="light">{t('results.disagreements', { count: r.disagreements.length })}</Badge> : null}
+                    </Stack>
+                  ),
+                },
+              ]}
+            />
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -99,16 +99,37 @@ export async function secretariatImports(secretariatPath: string, files: string[
   }
 }
 
-/** The secretariat sends the one sheet it holds for `applicantCode` back with `reason`, and makes the expert's next package. */
-export async function returnSheetAndRepackage(secretariatPath: string, applicantCode: string, reason: string, dir: string): Promise<string> {
+/**
+ * The secretariat sends the one sheet it holds for `applicantCode` back with `reason`, and makes
+ * the expert's next package; with `newMaterial`, it also replaces that applicant's material by a
+ * second version first.
+ */
+export async function returnSheetAndRepackage(secretariatPath: string, applicantCode: string, reason: string, dir: string, opts: { newMaterial?: boolean } = {}): Promise<string> {
   const sec = await openTestStore(secretariatPath, 'secretariat', PASSPHRASE);
   try {
     const [edition] = sec.editions.list({});
     const applicant = sec.applicants.list({ editionId: edition!.id }).find((a) => a.code === applicantCode)!;
     const [sheet] = sec.sheets.list({ editionId: edition!.id, filter: { applicantId: applicant.id } });
     sec.sheets.return({ sheetId: sheet!.id, reason });
+    if (opts.newMaterial) {
+      const [old] = sec.materials.list({ applicantId: applicant.id });
+      const file = materialPdf(join(dir, `${applicantCode}-自评报告-修订.pdf`), `${applicantCode} (revised)`);
+      sec.materials.replace({ materialId: old!.id, file: upload(file), reason: '申报单位补充了近三年的财务数据' });
+    }
     const [pkg] = await sec.packages.export({ editionId: edition!.id });
     return saveAs(pkg!, join(dir, `again-${pkg!.fileName}`));
+  } finally {
+    sec.close();
+  }
+}
+
+/** The sheets the secretariat holds for one applicant, every version, as the secretariat lists them. */
+export async function secretariatSheets(secretariatPath: string, applicantCode: string) {
+  const sec = await openTestStore(secretariatPath, 'secretariat', PASSPHRASE);
+  try {
+    const [edition] = sec.editions.list({});
+    const applicant = sec.applicants.list({ editionId: edition!.id }).find((a) => a.code === applicantCode)!;
+    return sec.sheets.list({ editionId: edition!.id, filter: { applicantId: applicant.id } });
   } finally {
     sec.close();
   }

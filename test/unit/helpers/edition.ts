@@ -1,5 +1,5 @@
 import type { ApplicantKind, Stage } from '../../../src-main/domain/words.js';
-import type { ApplicantRef } from '../../../src-main/domain/people.js';
+import type { ApplicantRef, ExpertRef } from '../../../src-main/domain/people.js';
 import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
 import type { EditionSettings } from '../../../src-main/profile/settings.js';
 import { type EffectiveRules, effectiveRules } from '../../../src-main/profile/effective.js';
@@ -81,10 +81,22 @@ export function panel(
   };
 }
 
-/** Collects panels into the seats and sheets computeEditionResults takes. */
+/** The expert an id stands for in these tests: code and name, as the flags name them. */
+export function expertRef(id: string): ExpertRef {
+  return { id, code: `E-${id}`, name: `专家${id}` };
+}
+
+/** Every expert the seats name. */
+export function expertsOf(seats: PanelSeat[]): ExpertRef[] {
+  return [...new Set(seats.flatMap((s) => s.memberIds))].map(expertRef);
+}
+
+/** Collects panels into the seats, sheets and experts computeEditionResults takes. */
 export function collect(panels: { seat: PanelSeat; sheets: SubmittedSheet[] }[]): {
   seats: PanelSeat[];
   sheets: SubmittedSheet[];
+  experts: ExpertRef[];
 } {
-  return { seats: panels.map((p) => p.seat), sheets: panels.flatMap((p) => p.sheets) };
+  const seats = panels.map((p) => p.seat);
+  return { seats, sheets: panels.flatMap((p) => p.sheets), experts: expertsOf(seats) };
 }

@@ -80,6 +80,6 @@ describe('Hohhot draft, worked by hand', () => {
     expect(results.flags[2]?.detail.zh).toBe(
       'HH-01 现场评审：评分项 4.7.4 的专家打分在 30%–70% 之间，相差 40 个百分点，超过 30 个百分点的阈值；请组长组织合议。',
     );
-    expect(results.flags[3]?.detail.en).toContain('one expert has not submitted a score sheet (defence-late)');
+    expect(results.flags[3]?.detail.en).toContain('one expert has not submitted a score sheet (E-defence-late 专家defence-late)');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEditionResults } from '../../../src-main/scoring/results.js';
-import { applicant, gbt, rulesFor, seat, sheet, uniform } from '../helpers/edition.js';
+import { applicant, expertsOf, gbt, rulesFor, seat, sheet, uniform } from '../helpers/edition.js';
 
 const rules = rulesFor('xinyang-2022');
 const a = applicant('XY-01');
@@ -8,7 +8,7 @@ const seats = [seat(a, 'material', ['e1', 'e2', 'e3'], ['e3']), seat(a, 'site', 
 
 function reasons(sheets: ReturnType<typeof sheet>[]): string {
   try {
-    computeEditionResults({ rules, framework: gbt, applicants: [a], seats, sheets });
+    computeEditionResults({ rules, framework: gbt, applicants: [a], experts: expertsOf(seats), seats, sheets });
   } catch (e) {
     expect(e).toMatchObject({ code: 'scoring.invalid-input' });
     return (e as Error).message;
@@ -23,6 +23,13 @@ describe('aggregation refuses input that would silently change a ranking', () =>
 
   it('a sheet from an expert not on the panel', () => {
     expect(reasons([sheet('e9', a, 'site', uniform(90, 90))])).toContain('not seated on that panel');
+  });
+
+  it('names experts and applicants by code and name, never by their internal ids', () => {
+    const message = reasons([sheet('e3', a, 'material', uniform(90, 90))]);
+    expect(message).toContain('E-e3 专家e3 对 XY-01 的材料评审评分表');
+    expect(message).not.toContain('id-XY-01');
+    expect(reasons([sheet('e9', a, 'site', uniform(90, 90))])).toContain('未登记的专家 对 XY-01');
   });
 
   it('a percent off the 5 % grid, a missing item and an unknown item', () => {

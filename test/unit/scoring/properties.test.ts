@@ -4,9 +4,9 @@ import { computeEditionResults, type EditionResults } from '../../../src-main/sc
 import { stageResult } from '../../../src-main/scoring/panel.js';
 import { sheetTotal } from '../../../src-main/scoring/sheet.js';
 import { buildEdition, editionArb, expertArb, percentsOf, type BuiltEdition } from '../helpers/arbitrary.js';
-import { applicant, gbt, rulesFor, seat, sheet, uniform } from '../helpers/edition.js';
+import { applicant, expertsOf, gbt, rulesFor, seat, sheet, uniform } from '../helpers/edition.js';
 
-const run = (e: BuiltEdition): EditionResults => computeEditionResults({ framework: gbt, ...e });
+const run = (e: BuiltEdition): EditionResults => computeEditionResults({ framework: gbt, experts: expertsOf(e.seats), ...e });
 
 describe('invariants of aggregation and ranking', () => {
   it('trimming drops exactly one lowest and one highest total, and the trimmed mean lies between them', () => {

@@ -73,14 +73,18 @@ DROP TRIGGER declaration_events_append_only_d;
 CREATE TRIGGER declaration_events_append_only_d BEFORE DELETE ON declaration_events
 WHEN NOT EXISTS (SELECT 1 FROM edition_disposals d JOIN applicants a ON a.edition_id = d.edition_id WHERE a.id = OLD.applicant_id)
 BEGIN SELECT RAISE(ABORT, 'declaration_events is append-only'); END;
+DROP TRIGGER package_exports_append_only_d;
+CREATE TRIGGER package_exports_append_only_d BEFORE DELETE ON package_exports
+WHEN NOT EXISTS (SELECT 1 FROM edition_disposals d WHERE d.edition_id = OLD.edition_id)
+BEGIN SELECT RAISE(ABORT, 'package_exports is append-only'); END;
 DROP TRIGGER bundle_blobs_append_only_d;
 CREATE TRIGGER bundle_blobs_append_only_d BEFORE DELETE ON bundle_blobs
 WHEN NOT EXISTS (SELECT 1 FROM edition_disposals d JOIN bundles b ON b.edition_id = d.edition_id WHERE b.seq = OLD.bundle_seq)
 BEGIN SELECT RAISE(ABORT, 'bundle_blobs is append-only'); END;
 `;
 
-export const recordsMigration: Migration = {
-  version: 4,
+export const m005: Migration = {
+  version: 5,
   name: 'records',
   up(db: Database.Database): void {
     db.exec(SQL);

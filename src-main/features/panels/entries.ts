@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { refuse } from '../../domain/errors.js';
+import { LocalizedSchema } from '../../domain/localized.js';
+import { EntityIdSchema } from '../../domain/values.js';
+import { STAGE_NAMES, type Stage } from '../../domain/words.js';
+import { rulesOf } from '../../profile/edition.js';
+import { stageEntries } from '../../rules/stage-entry.js';
+import type { Ctx } from '../context.js';
+import { getEdition } from '../repo/editions.js';
+import { listApplicantRows } from '../repo/people.js';
+import { editionResults } from '../repo/results.js';
+
+export const StageEntrySchema = z.strictObject({ applicantId: EntityIdSchema, eligible: z.boolean(), reason: LocalizedSchema.nullable() });
+export type StageEntryView = z.infer<typeof StageEntrySchema>;
+
+/** Every applicant of the edition, and whether it may be assigned in `stage`, with the reason if not. */
+export function entriesOf(ctx: Ctx, editionId: string, stage: Stage): StageEntryView[] {
+  const edition = getEdition(ctx, editionId);
+  const rules = rulesOf(edition);
+  const rows = listApplicantRows(ctx, editionId);
+  const active = rows.filter((a) => !a.withdrawn).map((a) => a.id);
+  const gated = rules.shortlist !== null && rules.stages.findIndex((s) => s.stage === stage) > rules.stages.findIndex((s) => s.stage === rules.shortlist?.afterStage);
+  // results are computed only where a shortlist stands between: the common case costs nothing
+  const results = gated ? editionResults(ctx, editionId) : null;
+  const scored = new Set(results?.stageResults.filter((r) => r.stage === rules.shortlist?.afterStage && r.panelScore !== null).map((r) => r.applicantId) ?? []);
+  const entries = stageEntries({
+    stages: rules.stages.map((s) => s.stage),
+    shortlist: rules.shortlist,
+    stage,
+    applicantIds: active,
+    scored: (id) => scored.has(id),
+    shortlisted: new Set(results?.shortlist?.applicantIds ?? []),
+  });
+  const byId = new Map(entries.map((e) => [e.applicantId, e]));
+  return rows.map((a) => {
+    if (a.withdrawn) return { applicantId: a.id, eligible: false, reason: { zh: '已撤回申报', en: 'withdrawn' } };
+    const e = byId.get(a.id)!;
+    return { applicantId: a.id, eligible: e.eligible, reason: e.eligible ? null : e.reason };
+  });
+}
+
+export function requireEntries(ctx: Ctx, editionId: string, stage: Stage, applicantIds: readonly string[]): void {
+  const entries = new Map(entriesOf(ctx, editionId, stage).map((e) => [e.applicantId, e]));
+  const codes = new Map(listApplicantRows(ctx, editionId).map((a) => [a.id, a.code]));
+  const refused = applicantIds.flatMap((id) => {
+    const e = entries.get(id);
+    return e && !e.eligible && e.reason ? [{ code: codes.get(id) ?? id, reason: e.reason }] : [];
+  });
+  if (refused.length === 0) return;
+  const s = STAGE_NAMES[stage];
+  throw refuse(
+    'assignment.not-eligible',
+    `以下申报单位不能进入${s.zh}：${refused.map((r) => `${r.code}（${r.reason.zh}）`).join('；')}。`,
+    `These applicants may not enter the ${s.en}: ${refused.map((r) => `${r.code} (${r.reason.en})`).join('; ')}.`,
+    { applicants: refused },
+  );
+}
