@@ -48,7 +48,6 @@ export function renderVerification(v: ArchiveVerification, cli: Cli): string {
       renderFields(
         [
           [{ zh: '届次', en: 'Edition' }, `${a.edition.name}（${a.edition.year}，${a.edition.profileId}）`],
-          [{ zh: '档案编号', en: 'Archive id' }, a.archiveId],
           [{ zh: '制作于', en: 'Made' }, fmtDate(a.createdAt, a.edition.timeZone)],
           [{ zh: '签名者指纹', en: 'Signer fingerprint' }, `${a.fingerprint}  ${cli.t({ zh: '（请与秘书处当面或电话核对）', en: '(compare with the secretariat in person or by phone)' })}`],
           [{ zh: '保存期限', en: 'Retention' }, cli.t(kept)],
