@@ -103,6 +103,8 @@ async function sealBundles(sec: StoreClient, editionId: string, seats: Seat[]): 
       declarations,
       audit,
       auditHead: { seq: audit.at(-1)!.seq, hash: audit.at(-1)!.hash },
+      leaderReturns: [],
+      consensus: [],
     });
     const bytes = await seal({
       kind: 'result-bundle',

@@ -9,10 +9,11 @@ import { EntityIdSchema, IsoTimeSchema, Sha256Schema, UuidSchema } from '../doma
  * expert; `sequence` grows with every export from the same expert, so the secretariat can tell
  * a later bundle (replaces) from a replayed earlier one (refused). It carries the expert's whole
  * audit log, so the secretariat can check that it extends what earlier bundles showed and that
- * the sheets and declarations are what the log recorded.
+ * the sheets and declarations are what the log recorded. A member's bundle is sealed to the panel's
+ * leader too, who verifies it the same way on the leader's own laptop.
  */
 export const BUNDLE_FORMAT = 'pingshen/result-bundle';
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 
 /** The bundle carries the expert's own records, each reduced to what the secretariat needs. */
 const BundleItemSchema = ItemScoreSchema.pick({ itemCode: true, strengths: true, opportunities: true }).extend({ percent: PercentSchema });
@@ -53,6 +54,13 @@ export const ResultBundleSchema = z.strictObject({
   audit: z.array(ChainEntrySchema).min(1),
   /** the head of the expert's audit chain when the bundle was sealed */
   auditHead: z.strictObject({ seq: z.number().int().min(0), hash: Sha256Schema }),
+  /**
+   * returns a panel leader signed (compact JWS): those the expert's revised sheets answer, and,
+   * from a leader, those the leader made; the receiver honours only what verifies under the leader's key
+   */
+  leaderReturns: z.array(z.string().min(1).max(20_000)).max(1000),
+  /** a leader's signed consensus records (compact JWS) */
+  consensus: z.array(z.string().min(1).max(4_000_000)).max(1000),
 });
 
 export type ResultBundle = z.infer<typeof ResultBundleSchema>;

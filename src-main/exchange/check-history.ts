@@ -8,9 +8,11 @@ import type { BundleRefusal } from './check-bundle.js';
 /**
  * A bundle judged against what the secretariat already holds from the same expert, and against
  * the expert's own audit log. The laptop is not trusted: a sheet received as submitted changes
- * only after the secretariat returned it, a conflict received stands until the secretariat lifts
- * it, nothing received vanishes, the log only grows, and what the bundle says was scored and
- * declared is what the log recorded. Pure: the importer gathers what the store holds.
+ * only after it was returned (by the secretariat, or by the panel's leader in a return signed with
+ * the leader's key), a conflict received stands until the secretariat lifts it, nothing received
+ * vanishes, the log only grows, and what the bundle says was scored and declared is what the log
+ * recorded. Pure: the importer gathers what the store holds. A panel leader's laptop judges a
+ * member's bundle the same way, for the part that concerns the panels the leader leads.
  */
 
 export interface HeldSheet {
@@ -19,8 +21,11 @@ export interface HeldSheet {
   version: number;
   submittedAt: string;
   items: { itemCode: string; percent: number | null; strengths: string; opportunities: string }[];
-  /** the secretariat returned this version: the next one may answer it */
-  openReturnId: string | null;
+  /**
+   * the returns of this version the next one may answer: the secretariat's, and any the panel's
+   * leader signed whose signature the importer verified
+   */
+  openReturnIds: string[];
 }
 
 export interface HeldDeclaration {
@@ -81,10 +86,11 @@ function sheetProblems(b: ResultBundle, held: Held): Localized[] {
           en: `${w.en} (version ${h.version}) was already received as submitted and has changed without being returned`,
         });
       }
-    } else if (!(h.openReturnId !== null && s.version === h.version + 1 && s.returnId === h.openReturnId)) {
+    } else if (!(s.version === h.version + 1 && s.returnId !== null && h.openReturnIds.includes(s.returnId))) {
+      const returned = h.openReturnIds.length > 0;
       problems.push({
-        zh: `${w.zh}为第 ${s.version} 版，而秘书处持有第 ${h.version} 版且${h.openReturnId ? '退回的是该版' : '未退回'}`,
-        en: `${w.en} is version ${s.version}, while the secretariat holds version ${h.version}${h.openReturnId ? ', which is the one returned' : ' and did not return it'}`,
+        zh: `${w.zh}为第 ${s.version} 版，而所持为第 ${h.version} 版且${returned ? '退回的是该版' : '未经秘书处或组长退回'}`,
+        en: `${w.en} is version ${s.version}, while version ${h.version} is held${returned ? ', which is the one returned' : ', and neither the secretariat nor the panel leader returned it'}`,
       });
     }
   }
@@ -200,7 +206,21 @@ function chainProblems(b: ResultBundle, held: Held): Localized[] {
   return problems;
 }
 
-export function historyProblems(b: ResultBundle, held: Held): BundleRefusal | null {
-  const reasons = [...chainProblems(b, held), ...sheetProblems(b, held), ...declarationProblems(b, held)];
+/** The part of a bundle a judge keeps: a panel leader keeps only what concerns the panels the leader leads. */
+export interface Scope {
+  sheet(applicantId: string, stage: Stage): boolean;
+  applicant(applicantId: string): boolean;
+}
+
+/** The bundle with only the sheets and declarations in scope; its audit log stays whole. */
+export function inScope(b: ResultBundle, scope: Scope | undefined): ResultBundle {
+  if (!scope) return b;
+  return { ...b, sheets: b.sheets.filter((s) => scope.sheet(s.applicantId, s.stage)), declarations: b.declarations.filter((d) => scope.applicant(d.applicantId)) };
+}
+
+export function historyProblems(b: ResultBundle, held: Held, scope?: Scope): BundleRefusal | null {
+  // the log is judged whole: it must continue and replay to exactly what the bundle carries
+  const part = inScope(b, scope);
+  const reasons = [...chainProblems(b, held), ...sheetProblems(part, held), ...declarationProblems(part, held)];
   return reasons.length ? { code: 'bundle.rewrites-history', reasons } : null;
 }

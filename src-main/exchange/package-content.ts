@@ -17,6 +17,8 @@ export interface PackageContent {
   materials: { id: string; applicantId: string; fileName: string; sha256: string; version: number; replaces: string | null }[];
   returns: ReviewPackage['returns'];
   lifted: ReviewPackage['lifted'];
+  /** who else sits on the expert's panels, with their keys: a leader's package is out of date when a member changes */
+  roster: ReviewPackage['roster'];
 }
 
 type PackageLike = Omit<ReviewPackage, 'format' | 'version' | 'materials' | 'packageId' | 'issuedAt' | 'secretariat'> & {
@@ -36,6 +38,7 @@ export function packageContent(p: PackageLike): PackageContent {
     ),
     returns: byKey(p.returns, (r) => r.id),
     lifted: byKey(p.lifted, (l) => `${l.applicantId}\u0000${l.source}\u0000${l.at}`),
+    roster: byKey(p.roster, (r) => r.panelId).map((r) => ({ ...r, members: byKey(r.members, (m) => m.id), returns: byKey(r.returns, (x) => x.id) })),
   };
 }
 

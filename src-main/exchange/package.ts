@@ -16,7 +16,7 @@ import { Base64Schema, EntityIdSchema, IsoTimeSchema, KeyTextSchema, Sha256Schem
  * envelope verified; this schema then checks that the content is whole and self-consistent.
  */
 export const PACKAGE_FORMAT = 'pingshen/review-package';
-export const PACKAGE_VERSION = 2;
+export const PACKAGE_VERSION = 3;
 
 const PartySchema = z.strictObject({
   signPublic: KeyTextSchema,
@@ -37,6 +37,36 @@ const AssignmentSchema = z.strictObject({
   leader: z.boolean(),
   /** a recusal the secretariat imposed: the expert may neither read nor score this applicant */
   recusal: z.strictObject({ reason: z.string().min(1).max(1000), at: IsoTimeSchema }).nullable(),
+});
+
+const RosterMemberSchema = z.strictObject({
+  id: EntityIdSchema,
+  code: z.string().min(1).max(40),
+  name: z.string().min(1).max(100),
+  /** null while the member is not enrolled: nothing of theirs can be verified until a later package */
+  keys: PartySchema.nullable(),
+  /** applicants the secretariat recused this member from */
+  recusedFrom: z.array(EntityIdSchema),
+  /** applicants whose conflict, declared by this member, the secretariat lifted */
+  lifted: z.array(EntityIdSchema),
+  /** null: a member of the whole panel; otherwise a substitute seated for these applicants only */
+  seatedFor: z.array(EntityIdSchema).nullable(),
+});
+
+/**
+ * Who else sits on a panel, for the consensus (组长负责制): a panel's leader learns every other
+ * member and their keys, to verify their bundles on the leader's own laptop; a member learns only
+ * the leader, to seal bundles to the leader too and to verify the leader's returns.
+ */
+const RosterSchema = z.strictObject({
+  panelId: EntityIdSchema,
+  stage: StageSchema,
+  leaderId: EntityIdSchema.nullable(),
+  members: z.array(RosterMemberSchema),
+  /** the secretariat's returns of the members' sheets in this panel: the leader's only */
+  returns: z.array(
+    z.strictObject({ id: EntityIdSchema, expertId: EntityIdSchema, applicantId: EntityIdSchema, version: z.number().int().min(1), reason: z.string().min(1).max(1000), at: IsoTimeSchema }),
+  ),
 });
 
 const MaterialSchema = z.strictObject({
@@ -83,11 +113,13 @@ export const ReviewPackageSchema = z.strictObject({
   lifted: z.array(
     z.strictObject({ applicantId: EntityIdSchema, source: z.enum(['expert', 'secretariat']), reason: z.string().min(1).max(1000), at: IsoTimeSchema }),
   ),
+  roster: z.array(RosterSchema),
 });
 
 export type ReviewPackage = z.infer<typeof ReviewPackageSchema>;
 export type PackageAssignment = ReviewPackage['assignments'][number];
 export type PackageMaterial = ReviewPackage['materials'][number];
+export type PackageRoster = ReviewPackage['roster'];
 
 export type BuildPackageInput = Omit<ReviewPackage, 'format' | 'version' | 'materials'> & {
   materials: (Omit<PackageMaterial, 'data'> & { bytes: Uint8Array })[];
@@ -140,6 +172,14 @@ export function verifyReviewPackage(payload: unknown): VerifiedPackage {
     }
     seats.add(key);
     if (!a.recusal) readable.add(a.applicant.id);
+  }
+  const panels = new Set(pkg.assignments.map((a) => a.panel.id));
+  const listed = new Set<string>();
+  for (const r of pkg.roster) {
+    if (!panels.has(r.panelId) || listed.has(r.panelId)) {
+      reasons.push({ zh: `评审组名单 ${r.panelId} 不属于本专家的评审任务，或出现两次`, en: `the roster of panel ${r.panelId} is not one of this expert's panels, or appears twice` });
+    }
+    listed.add(r.panelId);
   }
   const bytes = new Map<string, Uint8Array>();
   for (const m of pkg.materials) {

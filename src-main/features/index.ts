@@ -1,5 +1,6 @@
 import { backupCalls } from './backup/calls.js';
 import { bundleCalls } from './bundles/calls.js';
+import { consensusCalls } from './consensus/calls.js';
 import { declarationCalls } from './declarations/calls.js';
 import { editionCalls } from './editions/calls.js';
 import { materialCalls } from './materials/calls.js';
@@ -24,6 +25,7 @@ export const STORE_CALLS = {
   ...scoringCalls,
   ...bundleCalls,
   ...resultCalls,
+  ...consensusCalls,
   ...reportCalls,
   ...recordCalls,
   ...backupCalls,

@@ -1,4 +1,5 @@
 import { openSealed, seal, type SealedKind } from '../seal/envelope.js';
+import { signStatement, type StatementKind } from '../seal/statement.js';
 import type { Ctx } from './context.js';
 import { enrolledSignKeys } from './repo/people.js';
 
@@ -6,13 +7,18 @@ import { enrolledSignKeys } from './repo/people.js';
  * Files leave a store signed with its identity, the signing key's public half as the JWS key id,
  * so the receiver can look the signer up by the very key it enrolled.
  */
-export function sealPayload(ctx: Ctx, kind: SealedKind, payload: unknown, recipient: string): Promise<Uint8Array> {
+export function sealPayload(ctx: Ctx, kind: SealedKind, payload: unknown, recipients: string | string[]): Promise<Uint8Array> {
   return seal({
     kind,
     payload,
     signer: { privateKeyPkcs8: ctx.identity.signPrivate, kid: ctx.identity.signPublic },
-    recipients: [recipient],
+    recipients: typeof recipients === 'string' ? [recipients] : recipients,
   });
+}
+
+/** A statement signed with this store's identity, to travel inside sealed files. */
+export function signAsStore(ctx: Ctx, kind: StatementKind, payload: unknown): Promise<string> {
+  return signStatement({ kind, payload, signer: { privateKeyPkcs8: ctx.identity.signPrivate, kid: ctx.identity.signPublic } });
 }
 
 /**

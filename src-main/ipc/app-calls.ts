@@ -5,7 +5,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../domain/limits.js';
 import { IdSchema, PassphraseSchema } from '../domain/values.js';
 import { RoleSchema } from '../domain/vocabulary.js';
 import type { Access, CallAids, CallDef } from '../features/call.js';
-import { secretariatSources } from '../features/reports/sources.js';
+import { secretariatSources } from '../features/repo/report-sources.js';
 import { storeRetentionStanding } from '../features/records/retention.js';
 import { getEdition } from '../features/repo/editions.js';
 import { identitiesIn, newRecipientKey } from '../exchange/archive/keys.js';

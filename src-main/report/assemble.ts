@@ -18,6 +18,8 @@ import { expertShortName } from './people.js';
 import type { PanelLeads } from './sources.js';
 import type {
   BallotCandidate,
+  ConsensusOpinion,
+  FeedbackOpinion,
   BallotInput,
   FeedbackInput,
   PanelBinderInput,
@@ -92,7 +94,8 @@ export function scoreSheetInput(d: {
 
 /**
  * Only submitted sheets count: a draft is the expert's own business until it is signed. Each
- * stage asked for becomes a section, in the order given.
+ * stage asked for becomes a section, in the order given, with the leader's signed-off consensus
+ * on it when there is one.
  */
 export function panelSummaryInput(d: {
   edition: EditionDetail;
@@ -103,6 +106,7 @@ export function panelSummaryInput(d: {
   results: EditionResults;
   panels: PanelLeads[];
   corrections: Correction[];
+  consensus?: readonly ConsensusOpinion[];
 }): PanelSummaryInput {
   const stages = d.stages.map((stage) => panelStage(d, stage));
   const byId = new Map(d.experts.map((e) => [e.id, e]));
@@ -159,6 +163,7 @@ export function panelBinderInput(d: {
   results: EditionResults;
   panels: PanelLeads[];
   corrections: Correction[];
+  consensus?: readonly ConsensusOpinion[];
 }): PanelBinderInput {
   const sheetsOf = sheetsByApplicant(d.sheets);
   const summaries: PanelSummaryInput[] = [];
@@ -170,8 +175,13 @@ export function panelBinderInput(d: {
   return { report: 'panel-binder', edition: reportEdition(d.edition), summaries };
 }
 
+/** The leader's opinion on this applicant's stage, without the applicant it belongs to. */
+function opinionOn(consensus: readonly ConsensusOpinion[] | undefined, applicantId: string, stage: Stage): ConsensusOpinion | undefined {
+  return consensus?.find((c) => c.applicantId === applicantId && c.stage === stage);
+}
+
 function panelStage(
-  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults; panels: PanelLeads[] },
+  d: { applicant: Applicant; experts: Expert[]; sheets: ScoreSheet[]; results: EditionResults; panels: PanelLeads[]; consensus?: readonly ConsensusOpinion[] },
   stage: Stage,
 ): PanelStage {
   const submitted = d.sheets
@@ -189,7 +199,14 @@ function panelStage(
       percents: Object.fromEntries(s.items.map((i) => [i.itemCode, i.percent])),
     })),
     result,
+    consensus: withoutApplicant(opinionOn(d.consensus, d.applicant.id, stage)) ?? null,
   };
+}
+
+function withoutApplicant(c: ConsensusOpinion | undefined) {
+  if (!c) return undefined;
+  const { applicantId: _known, ...opinion } = c;
+  return opinion;
 }
 
 /** The stages, in the profile's order, in which the applicant has a panel score: at least one submitted sheet. */
@@ -207,8 +224,9 @@ function expertOrder(experts: Expert[], id: string): number {
 }
 
 /**
- * The comments keep their stage and item but lose their author, and are sorted by text so that
- * not even their order tells which expert wrote what.
+ * A stage with the leader's signed-off opinion is read in the leader's words; the other stages'
+ * comments keep their stage and item but lose their author, and are sorted by text so that not
+ * even their order tells which expert wrote what.
  */
 export function feedbackInput(d: {
   edition: EditionDetail;
@@ -217,12 +235,21 @@ export function feedbackInput(d: {
   sheets: ScoreSheet[];
   results: EditionResults;
   discloseScores: boolean;
+  consensus?: readonly ConsensusOpinion[];
 }): FeedbackInput {
   const asked = d.edition.profile.stages.map((s) => s.stage).filter((s) => d.stage === undefined || s === d.stage);
   const submitted = d.sheets.filter((s) => s.status === 'submitted' && s.applicantId === d.applicant.id && asked.includes(s.stage));
   // the report names only the stages that ran for this applicant: those with a submitted sheet
   const ran = asked.filter((stage) => submitted.some((s) => s.stage === stage));
+  const opinions: FeedbackOpinion[] = ran.flatMap((stage) => {
+    const c = opinionOn(d.consensus, d.applicant.id, stage);
+    // the flagged items and their settlement stay with the committee's papers
+    return c ? [{ stage, leader: c.leader, recordedBy: c.recordedBy, signedAt: c.signedAt, categories: c.categories, overall: c.overall }] : [];
+  });
+  // a stage with the leader's signed-off opinion is read in the leader's words, not as the raw merge
+  const raw = ran.filter((s) => !opinions.some((o) => o.stage === s));
   const comments = submitted
+    .filter((s) => raw.includes(s.stage))
     .flatMap((s) => s.items.map((i) => ({ stage: s.stage, itemCode: i.itemCode, strengths: i.strengths, opportunities: i.opportunities })))
     .filter((c) => c.strengths.trim() !== '' || c.opportunities.trim() !== '')
     .sort((a, b) => compare(a.itemCode, b.itemCode) || compare(a.stage, b.stage) || compare(a.strengths, b.strengths) || compare(a.opportunities, b.opportunities));
@@ -239,6 +266,7 @@ export function feedbackInput(d: {
     framework: reportFramework(d.edition.framework),
     applicant: applicantRef(d.applicant),
     stages: ran,
+    opinions,
     comments,
     missing: feedbackMissing(d.results, d.applicant.id, asked),
     discloseScores: d.discloseScores,

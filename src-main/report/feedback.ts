@@ -1,44 +1,16 @@
 /**
- * 评审反馈报告: what the applicant receives — per category and item, the panel's strengths and
- * opportunities for improvement, merged from all experts' comments (each point once, no names),
- * with the panel's category scores only when the secretariat discloses them.
+ * 评审反馈报告: what the applicant receives — for each stage with the panel leader's signed-off
+ * consensus, the panel's opinion per category and its overall evaluation, in the leader's words;
+ * for the other stages, per category and item, the panel's strengths and opportunities for
+ * improvement merged from all experts' comments (each point once, no names); the panel's
+ * category scores only when the secretariat discloses them.
  */
+import { mergeComments } from '../scoring/comments.js';
 import { formatScore } from './format.js';
 import { STRONG, frame, note, num, particulars, td, th, titledTable } from './layout.js';
+import { opinionContent, points } from './consensus.js';
 import { M, tr } from './messages.js';
 import type { Content, DocDefinition, FeedbackInput, ItemComment, PrintOptions, ReportLang } from './types.js';
-
-/** A leading "1." "2、" "①" "-" "•" is the expert's list formatting, not part of the point. */
-const LIST_MARKER = /^(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①-⑳]|[-•·*])\s*/u;
-
-/** Split into points, drop list markers, keep each point once (compared with spaces collapsed). */
-export function mergeComments(texts: string[]): string[] {
-  const seen = new Set<string>();
-  const merged: string[] = [];
-  for (const text of texts) {
-    for (const line of text.split(/\r?\n/)) {
-      const point = line.trim().replace(LIST_MARKER, '').trim();
-      const key = point.replace(/\s+/g, ' ');
-      if (point === '' || seen.has(key)) continue;
-      seen.add(key);
-      merged.push(point);
-    }
-  }
-  return merged;
-}
-
-/** Room for "10." at the table's size, and the width of a hanging indent after it. */
-const NUMBER_WIDTH = 13;
-
-/**
- * Numbered points with a hanging indent. Numbers, not pdfmake's list: its bullets are drawn
- * shapes (a few hundred bytes each, an eighth of a feedback report) and its numbers follow their point's
- * first line in the page's text, so a copied or read-aloud point came out with its number inside.
- */
-function points(lang: ReportLang, list: string[]): Content {
-  if (list.length === 0) return { text: tr(lang, M.feedback.noComment), color: '#777777' };
-  return { stack: list.map((point, i) => ({ columns: [{ text: `${i + 1}.`, width: NUMBER_WIDTH }, { text: point, width: '*' }] })) };
-}
 
 function scoresTable(input: FeedbackInput, lang: ReportLang): Content[] {
   const scores = input.scores;
@@ -82,6 +54,8 @@ export function buildFeedback(input: FeedbackInput, print: PrintOptions): DocDef
     comments.push(titledTable(title, 'h3', [96, '*', '*'], body, { rowsMayBreak: true }));
   }
 
+  const raw = input.stages.filter((s) => !input.opinions.some((o) => o.stage === s));
+  const opinions = input.opinions.flatMap((o) => opinionContent(input.framework, o, lang));
   const content: Content[] = [
     particulars([
       [tr(lang, M.common.applicant), input.applicant.name],
@@ -91,8 +65,9 @@ export function buildFeedback(input: FeedbackInput, print: PrintOptions): DocDef
     ]),
     note(tr(lang, input.stages.length > 0 ? M.feedback.intro : M.missing.nothingYet)),
     ...(input.discloseScores && input.stages.length > 0 ? scoresTable(input, lang) : []),
+    ...opinions,
     // an applicant no stage has run for gets no empty item tables, only the notice of what is missing
-    ...(input.stages.length > 0 ? comments : []),
+    ...(raw.length === 0 ? [] : opinions.length > 0 ? [note(tr(lang, M.consensus.otherStages(raw.map((s) => tr(lang, M.stage[s])).join(listSep)))), ...comments] : comments),
   ];
   return frame({ input, print, confidential: false, missing: input.missing, closing: { seal: true }, content });
 }

@@ -53,7 +53,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
       const results = src.results(edition.id);
       const stages = req.stage ? [req.stage] : stagesScored({ edition, applicant, sheets, results });
       if (stages.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResults(applicant.code));
-      return panelSummaryInput({ edition, applicant, stages, experts: src.experts(edition.id), sheets, results, panels: src.panels(edition.id), corrections: src.corrections(edition.id) });
+      return panelSummaryInput({ edition, applicant, stages, experts: src.experts(edition.id), sheets, results, panels: src.panels(edition.id), corrections: src.corrections(edition.id), consensus: src.consensus(edition.id) });
     }
     case 'panel-binder': {
       const input = panelBinderInput({
@@ -64,6 +64,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
         results: src.results(edition.id),
         panels: src.panels(edition.id),
         corrections: src.corrections(edition.id),
+        consensus: src.consensus(edition.id),
       });
       if (input.summaries.length === 0) throw new PingshenError('report.not-found', M.errors.noPanelResultsAtAll);
       return input;
@@ -77,6 +78,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
         sheets: src.sheets(edition.id, { applicantId: applicant.id, ...(req.stage ? { stage: req.stage } : {}) }),
         results: src.results(edition.id),
         discloseScores: req.discloseScores,
+        consensus: src.consensus(edition.id),
       });
     }
     case 'ranking':

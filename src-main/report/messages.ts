@@ -357,6 +357,33 @@ export const M = {
     unknownExpert: { zh: '（未识别）', en: '(unidentified)' },
   },
 
+  consensus: {
+    opinionTitle: (stage: Localized): Localized => ({ zh: `评审组意见（${stage.zh}）`, en: `The panel's opinion (${stage.en})` }),
+    overall: { zh: '综合评价', en: 'Overall evaluation' },
+    signedOff: (leader: string, date: string, recordedBy: 'leader' | 'secretariat'): Localized =>
+      recordedBy === 'leader'
+        ? { zh: `本意见经评审组合议，由组长 ${leader} 于 ${date} 签署确认。`, en: `This opinion was agreed in the panel's consensus and signed off by the panel leader, ${leader}, on ${date}.` }
+        : {
+            zh: `本意见经评审组合议，由组长 ${leader} 于 ${date} 签署确认（评审组在秘书处集中合议，由秘书处记录）。`,
+            en: `This opinion was agreed in the panel's consensus and signed off by the panel leader, ${leader}, on ${date} (the panel met at the secretariat, which recorded it).`,
+          },
+    otherStages: (stages: string): Localized => ({
+      zh: `以下为${stages}阶段各评审专家意见的汇总（该阶段未经组长合议签署）。`,
+      en: `What follows gathers the experts' comments of the ${stages}, which no leader's consensus has signed off.`,
+    }),
+    flaggedTitle: (stage: Localized, code: string): Localized => ({ zh: `${stage.zh}组长合议：分歧评分项　${code}`, en: `${stage.en}: leader's consensus on items that differed, ${code}` }),
+    spreadAtOpening: { zh: '合议前分差', en: 'Spread before' },
+    spreadFinal: { zh: '合议后分差', en: 'Spread after' },
+    outcome: { zh: '合议结果', en: 'Outcome' },
+    reason: { zh: '理由', en: 'Reason' },
+    spread: (min: number, max: number): Localized => ({ zh: `${min}%–${max}%（${max - min}）`, en: `${min}%–${max}% (${max - min})` }),
+    resolution: {
+      revised: { zh: '成员已修改评分', en: 'Members revised their scores' },
+      stands: { zh: '保留差异', en: 'The difference stands' },
+    },
+    noFlagged: { zh: '本环节无超过阈值的分歧评分项。', en: 'No item differed beyond the threshold in this stage.' },
+  },
+
   errors: {
     invalidRequest: (reasons: string): Localized => ({
       zh: `报告请求无效：${reasons}。请更正后重试。`,

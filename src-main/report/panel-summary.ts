@@ -1,10 +1,12 @@
 /**
  * 评审组评分汇总表: one applicant's panel results, for one stage or for every stage it was
  * scored in. With several stages the particulars come once and each stage follows on a new page
- * under its own heading, with its panel members, notes and table (panel-stage.ts). The
+ * under its own heading, with its panel members, notes and table (panel-stage.ts), then the
+ * leader's signed-off consensus on it, when there is one (consensus.ts). The
  * committee's binder (panel-binder.ts) sets the same sections one applicant after another.
  */
 import { correctionsTable } from './corrections.js';
+import { consensusContent } from './consensus.js';
 import { frame, h2, particulars, signatureTable } from './layout.js';
 import { M, tr } from './messages.js';
 import { panelStageContent } from './panel-stage.js';
@@ -26,7 +28,7 @@ function annex(input: PanelSummaryInput, lang: ReportLang): Content[] {
 export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra: [string, string][] = []): Content[] {
   const sep = lang === 'zh' ? '、' : ', ';
   const none = tr(lang, M.common.none);
-  const sections = input.stages.map((stage) => ({ stage: stage.stage, ...panelStageContent(input, stage, lang) }));
+  const sections = input.stages.map((stage) => ({ stage: stage.stage, consensus: stage.consensus, ...panelStageContent(input, stage, lang) }));
   return [
     particulars([
       ...applicantPairs(input, lang),
@@ -39,6 +41,7 @@ export function panelSections(input: PanelSummaryInput, lang: ReportLang, extra:
       particulars([[tr(lang, M.panel.members), s.members || none]], 1),
       { stack: s.notes, margin: [0, 0, 0, 8] },
       s.table,
+      ...consensusContent(input.framework, s.consensus, input.applicant.code, lang),
       signatureTable(lang, tr(lang, M.signatures.title), s.signers),
     ]),
     ...annex(input, lang),
@@ -60,6 +63,7 @@ export function buildPanelSummary(input: PanelSummaryInput, print: PrintOptions)
     ]),
     { stack: section.notes, margin: [0, 0, 0, 8] },
     section.table,
+    ...consensusContent(input.framework, only.consensus, input.applicant.code, lang),
     signatureTable(lang, tr(lang, M.signatures.title), section.signers),
     ...annex(input, lang),
   ];

@@ -73,14 +73,15 @@ function jobs(src: SecretariatSources, editionId: string, lang: ReportLang, disc
   const experts = src.experts(edition.id);
   const sheets = src.sheets(edition.id);
   const results = src.results(edition.id);
+  const consensus = src.consensus(edition.id);
   const list: Job[] = [];
   const sheetsOf = sheetsByApplicant(sheets);
   for (const applicant of applicants) {
     const mine = sheetsOf.get(applicant.id) ?? [];
-    const feedback = feedbackInput({ edition, applicant, sheets: mine, results, discloseScores });
+    const feedback = feedbackInput({ edition, applicant, sheets: mine, results, discloseScores, consensus });
     list.push({ name: fileName('feedback', lang, applicant.code), input: feedback, kind: 'feedback', applicantCode: applicant.code });
   }
-  const binder = panelBinderInput({ edition, applicants, experts, sheets, results, panels: src.panels(edition.id), corrections: src.corrections(edition.id) });
+  const binder = panelBinderInput({ edition, applicants, experts, sheets, results, panels: src.panels(edition.id), corrections: src.corrections(edition.id), consensus });
   if (binder.summaries.length > 0) list.push({ name: fileName('panel-binder', lang, null), input: binder, kind: 'panel-binder', applicantCode: null });
   list.push({ name: fileName('ranking', lang, null), input: rankingInput({ edition, applicants, results }), kind: 'ranking', applicantCode: null });
   return list;

@@ -6,6 +6,7 @@ import type { AssignmentView, Declaration, ScoreSheet } from '../domain/review.j
 import type { Stage } from '../domain/words.js';
 import type { EditionDetail } from '../profile/edition.js';
 import type { EditionResults } from '../scoring/results.js';
+import type { ConsensusOpinion } from './types.js';
 
 /**
  * What the reports read, and nothing more: the secretariat's view of an edition, or an expert's
@@ -26,6 +27,8 @@ export interface SecretariatSources {
   bundles(editionId: string): BundleRecord[];
   /** changes made after the first package went out, oldest first: the reports' annex */
   corrections(editionId: string): Correction[];
+  /** per applicant and stage, the panel leader's signed-off consensus that still stands on the sheets */
+  consensus(editionId: string): ConsensusOpinion[];
 }
 
 export type PanelLeads = Pick<Panel, 'id' | 'stage' | 'leaderId' | 'applicantIds'>;

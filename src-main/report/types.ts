@@ -66,6 +66,28 @@ export interface ScoreSheetInput {
   declaration: Declaration | null;
 }
 
+/**
+ * The panel leader's signed-off opinion on one stage (组长负责制): per category, the overall
+ * evaluation, and who signed it off when. What the applicant reads in place of the raw merge.
+ */
+export interface FeedbackOpinion {
+  stage: Stage;
+  leader: ReportExpert;
+  /** on the leader's own laptop, or recorded by the secretariat when the panel met at its workstation */
+  recordedBy: 'leader' | 'secretariat';
+  signedAt: string;
+  categories: { code: string; strengths: string[]; opportunities: string[] }[];
+  overall: string;
+}
+
+/** The same, with how each flagged item was settled: the committee's panel summary shows it too. */
+export interface ReportOpinion extends FeedbackOpinion {
+  flagged: { itemCode: string; base: { min: number; max: number }; final: { min: number; max: number }; resolution: 'revised' | 'stands'; reason: string }[];
+}
+
+/** A signed-off opinion as the sources list them: for one applicant. */
+export type ConsensusOpinion = ReportOpinion & { applicantId: string };
+
 /** One stage of a panel summary: the panel's experts, their submitted sheets and the result. */
 export interface PanelStage {
   stage: Stage;
@@ -75,6 +97,8 @@ export interface PanelStage {
   leaderId: string | null;
   sheets: { expertId: string; percents: Record<string, number | null> }[];
   result: StageResult | null;
+  /** the leader's signed-off consensus on this stage, when there is one that still stands */
+  consensus: ReportOpinion | null;
 }
 
 /** One applicant's panel results: one stage, or every stage it was scored in, in the profile's order. */
@@ -121,6 +145,9 @@ export interface FeedbackInput {
   applicant: ApplicantRef;
   /** the stages that ran for this applicant: those with a submitted sheet */
   stages: Stage[];
+  /** the leader's signed-off opinion, for each stage that has one: it replaces that stage's raw comments */
+  opinions: FeedbackOpinion[];
+  /** the experts' comments of the stages without a signed-off opinion */
   comments: ItemComment[];
   /** what the report still lacks (stages to come, sheets not yet in); empty when complete */
   missing: Localized[];

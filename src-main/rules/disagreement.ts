@@ -20,7 +20,7 @@ export function resolveDisagreement(profile: Disagreement, given: DisagreementSe
 }
 
 /** Every item the panel's submitted sheets disagree on beyond the threshold. */
-export function disagreements(rule: Disagreement, framework: CriteriaFramework, sheets: readonly SubmittedSheet[]): ItemDisagreement[] {
+export function disagreements(rule: Disagreement, framework: CriteriaFramework, sheets: readonly Pick<SubmittedSheet, 'percents'>[]): ItemDisagreement[] {
   const found: ItemDisagreement[] = [];
   if (!rule.enabled || sheets.length < 2) return found;
   for (const cat of framework.categories) {

@@ -62,6 +62,21 @@ export function stageFlags(rules: EffectiveRules, applicant: ApplicantRef, resul
   return flags;
 }
 
+/**
+ * A disagreement the panel's leader settled in a signed-off consensus, the difference standing:
+ * the flag says so, and why, in place of asking for a consensus already held.
+ */
+export function settledDisagreement(flag: Flag, applicantCode: string, d: { min: number; max: number }, reason: string): Flag {
+  const stage = flag.stage ? STAGE_NAMES[flag.stage] : { zh: '', en: '' };
+  return {
+    ...flag,
+    detail: {
+      zh: `${applicantCode} ${stage.zh}：评分项 ${flag.itemCode} 的专家打分在 ${d.min}%–${d.max}% 之间，经组长合议保留差异：${reason}`,
+      en: `${applicantCode}, ${stage.en}: experts scored item ${flag.itemCode} between ${d.min}% and ${d.max}%; in the panel leader's consensus the difference stands: ${reason}`,
+    },
+  };
+}
+
 export function unseatedFlag(applicant: ApplicantRef, stage: Stage): Flag {
   return {
     code: 'missing-sheets',

@@ -7,6 +7,7 @@ import type { Flag, PanelSeat, SubmittedSheet } from '../domain/scores.js';
 import { STAGE_NAMES, type Stage } from '../domain/words.js';
 import type { EffectiveRules } from '../profile/effective.js';
 import { standings } from '../rules/recusal.js';
+import { settledDisagreement } from './flags.js';
 import { computeEditionResults, type EditionResults } from './results.js';
 
 /**
@@ -27,6 +28,15 @@ export interface EditionRecords {
   declarations: Declaration[];
   /** every sheet received that counts: submitted, and its version not returned to its expert */
   sheets: SubmittedSheet[];
+  /** differences between the experts a panel leader let stand in a signed-off consensus */
+  settled: SettledDifference[];
+}
+
+export interface SettledDifference {
+  applicantId: string;
+  stage: Stage;
+  itemCode: string;
+  reason: string;
 }
 
 const sheetOrder = (code: (id: string) => string) => (a: SubmittedSheet, b: SubmittedSheet) =>
@@ -40,7 +50,7 @@ const sheetOrder = (code: (id: string) => string) => (a: SubmittedSheet, b: Subm
 export function resultsFromRecords(r: EditionRecords): EditionResults {
   const standingOf = standings(r.declarations);
   const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
-  const ref = ({ withdrawn: _, ...a }: EditionRecords['applicants'][number]): ApplicantRef => a;
+  const ref = (a: EditionRecords['applicants'][number]): ApplicantRef => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry });
   const applicants = r.applicants.filter((a) => !a.withdrawn).map(ref);
   const withdrawn = r.applicants.flatMap((a) => (a.withdrawn ? [{ applicant: ref(a), at: a.withdrawn.at, reason: a.withdrawn.reason }] : []));
   const codeOfApplicant = new Map(applicants.map((a) => [a.id, a.code]));
@@ -69,7 +79,14 @@ export function resultsFromRecords(r: EditionRecords): EditionResults {
     sheets.push(sheet);
   }
   const results = computeEditionResults({ rules: r.rules, framework: r.framework, applicants, experts: r.experts, seats, sheets, withdrawn });
-  return { ...results, flags: [...results.flags, ...excluded] };
+  // a difference the leader let stand is flagged with its reason
+  const stands = new Map(r.settled.map((d) => [`${d.applicantId}\u0000${d.stage}\u0000${d.itemCode}`, d.reason]));
+  const flags = results.flags.map((f) => {
+    const reason = f.code === 'disagreement' ? stands.get(`${f.applicantId}\u0000${f.stage}\u0000${f.itemCode}`) : undefined;
+    const d = reason === undefined ? undefined : results.stageResults.find((x) => x.applicantId === f.applicantId && x.stage === f.stage)?.disagreements.find((x) => x.itemCode === f.itemCode);
+    return reason !== undefined && d ? settledDisagreement(f, codeOfApplicant.get(f.applicantId!) ?? '', d, reason) : f;
+  });
+  return { ...results, flags: [...flags, ...excluded] };
 }
 
 function seatKey(expertId: string, applicantId: string, stage: Stage): string {

@@ -15,7 +15,7 @@ import { fingerprint } from '../crypto/identity.js';
  * and re-encrypt it to someone else as if it had been sealed for them.
  */
 
-export type SealedKind = 'review-package' | 'result-bundle';
+export type SealedKind = 'review-package' | 'result-bundle' | 'return-notice';
 
 const TYP_PREFIX = 'pingshen+';
 
@@ -36,6 +36,7 @@ function refuse(code: string, zh: string, en: string): PingshenError {
 const KIND_NAMES: Record<SealedKind, { zh: string; en: string }> = {
   'review-package': { zh: '评审包', en: 'review package' },
   'result-bundle': { zh: '结果包', en: 'result bundle' },
+  'return-notice': { zh: '退回通知', en: 'return notice' },
 };
 
 export async function seal(input: {

@@ -5,18 +5,22 @@ import { publicKeyFrom, signingKey } from './envelope.js';
 
 /**
  * A signed statement: a JSON payload signed as a compact JWS (EdDSA, jose), not encrypted. It is
- * for what must stay verifiable wherever it goes and by anyone: an edition archive's manifest,
- * which a supervisor checks years later on a machine that never saw the secretariat's store.
- * Whoever knows the signer's key checks it; nobody without the private key can make one.
+ * for what must stay verifiable as it travels on, from hand to hand: a panel leader's return of a
+ * sheet goes to the member, back in the member's next bundle and in the leader's own; a leader's
+ * consensus record goes in the leader's bundle; an edition archive's manifest is checked years
+ * later by a supervisor on a machine that never saw the secretariat's store. Whoever knows the
+ * signer's key checks it; nobody without the private key can make one.
  */
 
-export type StatementKind = 'edition-archive';
+export type StatementKind = 'leader-return' | 'consensus-record' | 'edition-archive';
 
 const TYP_PREFIX = 'pingshen+';
 
 const HeaderSchema = z.object({ alg: z.literal('EdDSA'), typ: z.string(), kid: z.string().regex(/^[\x20-\x7e]{1,200}$/) });
 
 const NAMES: Record<StatementKind, { zh: string; en: string }> = {
+  'leader-return': { zh: '组长的退回记录', en: "leader's return" },
+  'consensus-record': { zh: '组长的合议记录', en: "leader's consensus record" },
   'edition-archive': { zh: '档案清单', en: 'archive manifest' },
 };
 

@@ -5,7 +5,9 @@ import type { Stage } from '../../src-main/domain/words.js';
 export type Route =
   | { screen: 'home' }
   | { screen: 'edition'; editionId: string; tab?: string }
-  | { screen: 'sheet'; editionId: string; applicantId: string; stage: Stage };
+  | { screen: 'sheet'; editionId: string; applicantId: string; stage: Stage }
+  /** the panel leader's consensus: the list, or one applicant and stage */
+  | { screen: 'consensus'; editionId: string; seat?: { applicantId: string; stage: Stage } };
 
 export interface NavState {
   route: Route;

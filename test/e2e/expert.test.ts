@@ -22,6 +22,8 @@ const beijingHour = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: '
 /** one percentage per item, on the 5 % grid, typed as digits */
 const PERCENTS = items.map((_, i) => [60, 55, 70, 45, 80, 65, 50][i % 7]!);
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
 describe('expert in browser mode', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pingshen-e2e-expert-'));
   let app: RunningApp;
@@ -363,6 +365,23 @@ describe('expert in browser mode', () => {
     await page.keyboard.press('Escape');
     await page.getByText('← 返回').click();
     await visible(page.getByTestId('assignments'));
+  });
+
+  it('reads at 1920×1080 too: nothing cut off, no internal id', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const noOverflow = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    await visible(page.getByTestId('assignments'));
+    await shot(page, '14-expert-edition-1920');
+    expect(await noOverflow()).toBe(true);
+    expect(await page.locator('body').innerText()).not.toMatch(UUID);
+    await page.getByTestId(`open-${codes[1]}-material`).click();
+    await focused(page.getByTestId('score-pad'));
+    await shot(page, '15-scoring-workspace-1920');
+    expect(await noOverflow()).toBe(true);
+    expect(await page.locator('body').innerText()).not.toMatch(UUID);
+    await page.getByText('← 返回').click();
+    await visible(page.getByTestId('assignments'));
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   it('switches to English and back, and nothing was fetched from the network', async () => {

@@ -461,14 +461,17 @@ describe('secretariat in browser mode', () => {
     await shot(page, '34a-withdrawn');
   });
 
-  it('reads well at 1280×720, and no screen shows an internal id', async () => {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    for (const tab of ['applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'recusals', 'results']) {
-      await page.getByTestId(`tab-${tab}`).click();
-      await attrOf(page.getByTestId(`tab-${tab}`), 'aria-selected').toBe('true');
-      await countOf(page.getByTestId('loading')).toBe(0);
-      await shot(page, `40-small-${tab}`);
-      expect(await page.locator('body').innerText()).not.toMatch(UUID);
+  it('reads well at 1280×720 and at 1920×1080, nothing cut off, and no screen shows an internal id', async () => {
+    for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+      await page.setViewportSize(size);
+      for (const tab of ['applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'recusals', 'results']) {
+        await page.getByTestId(`tab-${tab}`).click();
+        await attrOf(page.getByTestId(`tab-${tab}`), 'aria-selected').toBe('true');
+        await countOf(page.getByTestId('loading')).toBe(0);
+        await shot(page, `40-${size.width}-${tab}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        expect(await page.locator('body').innerText()).not.toMatch(UUID);
+      }
     }
     await page.getByTestId('tab-panels').click();
     await page.getByTestId('panel-open-材料评审组').click();

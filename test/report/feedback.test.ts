@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../src-main/domain/words.js';
 import { feedbackInput } from '../../src-main/report/assemble.js';
-import { mergeComments } from '../../src-main/report/feedback.js';
+import { mergeComments } from '../../src-main/scoring/comments.js';
 import { SHARED_STRENGTH, applicants, experts, results, sheets, wuxi } from './fixtures.js';
 import { count, render } from './pdf.js';
 

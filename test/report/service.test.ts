@@ -63,6 +63,7 @@ function secretariatStore(edition = wuxi): SecretariatSources {
     declarations: () => declarations,
     bundles: () => bundles,
     corrections: () => (xy ? [] : corrections),
+    consensus: () => [],
   };
 }
 

@@ -21,5 +21,6 @@ export function syntheticSources(data: SyntheticEdition): SecretariatSources {
     declarations: () => [],
     bundles: () => [],
     corrections: () => [],
+    consensus: () => [],
   };
 }

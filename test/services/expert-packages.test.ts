@@ -32,6 +32,7 @@ describe('an expert imports review packages', () => {
       materials: [],
       returns: [],
       lifted: [],
+      roster: [],
     });
     const bytes = await seal({
       kind: 'review-package',

@@ -62,6 +62,8 @@ export function payload(input: {
     declarations,
     audit,
     auditHead: { seq: audit.at(-1)!.seq, hash: audit.at(-1)!.hash },
+    leaderReturns: [],
+    consensus: [],
   });
 }
 

@@ -134,7 +134,7 @@ describe('deleting an edition', () => {
     const raw = await openStore({ path: join(dir, 'secretariat.db'), passphrase: PASS, kdf: TEST_KDF }, 'secretariat');
     const db = raw.ctx.db;
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-    const owned = new Set(['editions', 'applicants', 'experts', 'panels', 'score_sheets', 'bundles', 'assignments']);
+    const owned = new Set(['editions', 'applicants', 'experts', 'panels', 'score_sheets', 'bundles', 'assignments', 'packages']);
     const ofAnEdition = tables.filter((t) => {
       const columns = (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
       const refs = (db.prepare(`PRAGMA foreign_key_list(${t})`).all() as { table: string }[]).map((f) => f.table);

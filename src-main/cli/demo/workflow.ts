@@ -10,6 +10,7 @@ import type { KdfCost } from '../../domain/limits.js';
 import { save, upload } from '../files.js';
 import { comments, ScoringModel, seeded } from './model.js';
 import { demoApplicants, demoExperts } from './people.js';
+import { holdConsensus, SKEW } from './consensus.js';
 import { makePdf } from './pdf.js';
 
 export const DEMO_PASSPHRASE = 'pingshen demo passphrase';
@@ -38,6 +39,8 @@ export interface DemoRun {
   secretariatPath: string;
   editionId: string;
   bundles: { stage: Stage; files: string[] }[];
+  /** the applicant whose site review the panel leader held a consensus on, and its feedback report */
+  consensus: { applicantCode: string; feedbackReport: string };
 }
 
 type Log = (line: string) => void;
@@ -56,6 +59,7 @@ async function expertTurn(
   packageFile: string,
   model: ScoringModel,
   outFile: string,
+  skew: (applicantCode: string, stage: Stage, item: CriteriaItem) => number = () => 0,
 ): Promise<string> {
   const edition = await svc.packages.import({ file: upload(packageFile) });
   const items = itemsOf(svc.editions.get({ editionId: edition.id }));
@@ -69,7 +73,7 @@ async function expertTurn(
     } else if (a.declaration.conflict) continue;
     const sheet = svc.sheets.open({ editionId: edition.id, applicantId: a.applicant.id, stage: a.stage });
     for (const item of items) {
-      const percent = model.percent(a.applicant.code, expert.code, a.stage, item);
+      const percent = Math.min(100, Math.max(0, model.percent(a.applicant.code, expert.code, a.stage, item) + skew(a.applicant.code, a.stage, item)));
       svc.sheets.saveItem({ sheetId: sheet.id, itemCode: item.code, percent, ...comments(item, percent, rand) });
     }
     svc.sheets.submit({ sheetId: sheet.id });
@@ -121,6 +125,7 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
     const reserve = experts.at(-1)!;
     const panels = sec.panels.list({ editionId: edition.id });
     const bundles: DemoRun['bundles'] = [];
+    let consensusOn: Applicant | undefined;
     for (const stage of ['material', 'site', 'defence'] as const) {
       const panel = panels.find((p) => p.stage === stage);
       if (!panel) throw new Error(`demo panel for ${stage} missing`);
@@ -129,13 +134,25 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
       const packages = await sec.packages.export({ editionId: edition.id, expertIds: panel.memberIds });
       mkdirSync(join(dir, 'packages', stage), { recursive: true });
       const files: string[] = [];
+      // one member scores the first shortlisted applicant's site review far from the others
+      if (stage === 'site') consensusOn = applicants.find((a) => shortlist.includes(a.id));
+      const skew = (code: string, s: Stage, item: CriteriaItem) => (s === 'site' && code === consensusOn?.code ? (SKEW.items[item.code] ?? 0) : 0);
       for (const p of packages) {
         const expert = experts.find((e) => e.id === p.expertId);
         const svc = expertSvcs.get(p.expertId);
         if (!expert || !svc) throw new Error(`demo expert ${p.expertId} missing`);
         mkdirSync(join(dir, 'bundles', stage), { recursive: true });
         const packageFile = save(p, join(dir, 'packages', stage, p.fileName));
-        files.push(await expertTurn(svc, expert, packageFile, model, join(dir, 'bundles', stage, `${expert.code}.psbundle`)));
+        files.push(await expertTurn(svc, expert, packageFile, model, join(dir, 'bundles', stage, `${expert.code}.psbundle`), expert.code === SKEW.expert ? skew : undefined));
+      }
+      if (stage === 'site' && consensusOn) {
+        const leader = experts.find((e) => e.id === panel.leaderId)!;
+        const members = packages.flatMap((p, i) => {
+          const expert = experts.find((e) => e.id === p.expertId)!;
+          return expert.id === leader.id ? [] : [{ expert, svc: expertSvcs.get(expert.id)!, bundle: files[i]! }];
+        });
+        const run = await holdConsensus({ dir, editionId: edition.id, applicant: consensusOn, leader: { expert: leader, svc: expertSvcs.get(leader.id)! }, members, log });
+        files.push(...run.files);
       }
       const outcomes = await sec.bundles.import({ files: files.map(upload) });
       const refused = outcomes.filter((o) => o.status === 'refused');
@@ -148,7 +165,14 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
       if (again.length) bundles.push({ stage, files: again });
       if (stage === 'material') log(`入围名单：${sec.results.get({ editionId: edition.id }).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
     }
-    return { dir, secretariatPath, editionId: edition.id, bundles };
+    if (!consensusOn) throw new Error('demo: no applicant reached the site review');
+    const records = sec.consensus.records({ editionId: edition.id });
+    if (!records.some((r) => r.applicantId === consensusOn.id && r.current)) throw new Error(`demo: the leader's consensus record was not accepted: ${JSON.stringify(records)}`);
+    const report = await sec.reports.make({ kind: 'feedback', editionId: edition.id, applicantId: consensusOn.id, lang: 'zh' });
+    mkdirSync(join(dir, 'reports'), { recursive: true });
+    const feedbackReport = save(report, join(dir, 'reports', `评审反馈报告-${consensusOn.code}.pdf`));
+    log(`${consensusOn.code} 的评审反馈报告采用组长签署的评审组意见：${feedbackReport}`);
+    return { dir, secretariatPath, editionId: edition.id, bundles, consensus: { applicantCode: consensusOn.code, feedbackReport } };
   } finally {
     for (const svc of expertSvcs.values()) svc.close();
     sec.close();

@@ -19,6 +19,7 @@ import {
   recordDigest,
   REPORTS_DIR,
   type BundleEntry,
+  type ConsensusEntry,
   type Files,
   type Manifest,
   type Protection,
@@ -35,6 +36,7 @@ export interface EditionRecordSet {
   declarationEvents: DeclarationEvent[];
   sheetReturns: SheetReturn[];
   sheetVersions: SheetVersion[];
+  consensus: ConsensusEntry[];
   bundles: { entry: BundleEntry; bytes: Uint8Array }[];
   results: EditionResults;
 }
@@ -54,6 +56,7 @@ export function recordFiles(r: EditionRecordSet): Files {
     [PATHS.declarationEvents, jsonFile(r.declarationEvents)],
     [PATHS.sheetReturns, jsonFile(r.sheetReturns)],
     [PATHS.sheetVersions, jsonFile(r.sheetVersions)],
+    [PATHS.consensus, jsonFile(r.consensus)],
     [PATHS.bundles, jsonFile(r.bundles.map((b) => b.entry))],
     [PATHS.results, jsonFile(r.results)],
   ]);

@@ -31,6 +31,7 @@ export const PATHS = {
   declarationEvents: 'registers/declaration-events.json',
   sheetReturns: 'registers/sheet-returns.json',
   sheetVersions: 'registers/sheet-versions.json',
+  consensus: 'registers/consensus.json',
   bundles: 'registers/bundles.json',
   audit: 'audit/secretariat-log.json',
   results: 'results/results.json',
@@ -125,6 +126,18 @@ export const DeclarationsRegister = z.array(z.object(DeclarationSchema.shape));
 export const SheetReturnsRegister = z.array(z.object(SheetReturnSchema.shape));
 export const SheetVersionsRegister = z.array(z.object(SheetVersionSchema.shape));
 export const BundlesRegister = z.array(BundleEntrySchema);
+/** the differences a panel leader let stand in a signed-off consensus that still stands, with the leader's signed record */
+export const ConsensusRegister = z.array(
+  z.object({
+    applicantId: EntityIdSchema,
+    stage: StageSchema,
+    leaderId: EntityIdSchema,
+    signedAt: z.string(),
+    statement: z.string(),
+    stands: z.array(z.object({ itemCode: z.string(), reason: z.string() })),
+  }),
+);
+export type ConsensusEntry = z.infer<typeof ConsensusRegister>[number];
 
 export const AuditLogSchema = z.array(
   z.strictObject({

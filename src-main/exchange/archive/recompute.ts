@@ -7,7 +7,7 @@ import type { EditionRecords } from '../../scoring/records.js';
 import type { EditionResults } from '../../scoring/results.js';
 import type { BundleDeclaration, BundleSheet, ResultBundle } from '../bundle.js';
 import type { z } from 'zod';
-import type { ApplicantsRegister, DeclarationsRegister, ExpertsRegister, SeatsRegister, SheetReturnsRegister, SheetVersionsRegister } from './format.js';
+import type { ApplicantsRegister, ConsensusRegister, DeclarationsRegister, ExpertsRegister, SeatsRegister, SheetReturnsRegister, SheetVersionsRegister } from './format.js';
 import type { Check } from './verification.js';
 
 /**
@@ -24,6 +24,7 @@ export interface ArchivedRegisters {
   declarations: z.infer<typeof DeclarationsRegister>;
   sheetReturns: z.infer<typeof SheetReturnsRegister>;
   sheetVersions: z.infer<typeof SheetVersionsRegister>;
+  consensus: z.infer<typeof ConsensusRegister>;
 }
 
 const pairKey = (expertId: string, applicantId: string): string => `${expertId}\u0000${applicantId}`;
@@ -105,6 +106,7 @@ export function recordsFromArchive(edition: EditionDetail, reg: ArchivedRegister
     experts: reg.experts.map((e) => ({ id: e.id, code: e.code, name: e.name })),
     seats: reg.seats,
     declarations: [...fromExperts, ...reg.declarations.filter((d) => d.source === 'secretariat')],
+    settled: reg.consensus.flatMap((c) => c.stands.map((s) => ({ applicantId: c.applicantId, stage: c.stage, itemCode: s.itemCode, reason: s.reason }))),
     sheets: [...current.sheets.values()]
       .filter(({ expertId, sheet: s }) => !returned.has(`${sheetKey(expertId, s.applicantId, s.stage)}\u0000${s.version}`))
       .map(({ expertId, sheet: s }) => ({

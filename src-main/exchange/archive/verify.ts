@@ -14,6 +14,7 @@ import {
   ApplicantsRegister,
   AuditLogSchema,
   BundlesRegister,
+  ConsensusRegister,
   DeclarationsRegister,
   ExpertsRegister,
   ManifestSchema,
@@ -294,6 +295,7 @@ export async function verifyArchive(bytes: Uint8Array, opts: VerifyOptions): Pro
     declarations: readJson(files, PATHS.declarations, DeclarationsRegister, registersCheck),
     sheetReturns: readJson(files, PATHS.sheetReturns, SheetReturnsRegister, registersCheck),
     sheetVersions: readJson(files, PATHS.sheetVersions, SheetVersionsRegister, registersCheck),
+    consensus: readJson(files, PATHS.consensus, ConsensusRegister, registersCheck),
   };
   const entries = readJson(files, PATHS.bundles, BundlesRegister, registersCheck);
   const complete = Object.values(reg).every((v) => v !== null) ? (reg as ArchivedRegisters) : null;

@@ -5,7 +5,7 @@ import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { listBundleRows } from '../repo/bundles.js';
 import { exportBundle } from './export.js';
-import { judgeOpened, openOne, type Opened } from './intake.js';
+import { judgeOpened, judgingOrder, openOne, type Opened } from './intake.js';
 
 /**
  * Result bundles (结果包): what an expert hands back, signed by the expert and sealed to the
@@ -42,19 +42,21 @@ export const bundleCalls = {
     input: z.strictObject({ files: z.array(UploadSchema).min(1).max(200) }),
     output: z.array(BundleOutcomeSchema),
     async run(i, ctx, aids) {
-      const outcomes: BundleOutcome[] = [];
-      for (let start = 0; start < i.files.length; start += JUDGE_BATCH) {
-        const opened: Opened[] = [];
-        for (const file of i.files.slice(start, start + JUDGE_BATCH)) {
-          opened.push(await openOne(ctx, file));
-          // opening (decrypting, verifying) is the slow part; judging a batch takes milliseconds
-          aids.progress(start + opened.length, i.files.length);
-        }
+      const opened: Opened[] = [];
+      for (const file of i.files) {
+        opened.push(await openOne(ctx, file));
+        // opening (decrypting, verifying) is the slow part; judging takes milliseconds
+        aids.progress(opened.length, i.files.length);
+      }
+      // outcomes come back in the order the files were given, whatever order they were judged in
+      const ordered = judgingOrder(opened);
+      const outcomes = new Map<Opened, BundleOutcome>();
+      for (let start = 0; start < ordered.length; start += JUDGE_BATCH) {
         ctx.tx(() => {
-          for (const o of opened) outcomes.push(judgeOpened(ctx, o));
+          for (const o of ordered.slice(start, start + JUDGE_BATCH)) outcomes.set(o, judgeOpened(ctx, o));
         });
       }
-      return outcomes;
+      return opened.map((o) => outcomes.get(o)!);
     },
   }),
 

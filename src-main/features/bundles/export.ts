@@ -13,6 +13,8 @@ import { insertBundleExport, nextBundleSequence } from '../repo/packages.js';
 import { isSeated, seatsOfExpert } from '../repo/panels.js';
 import { getExpert } from '../repo/people.js';
 import { itemsOf, sheetRowsOfEdition } from '../repo/sheets.js';
+import { consensusStatementsOf, returnStatementsOf } from '../repo/consensus.js';
+import { currentRoster, leaderRecipients } from '../repo/roster.js';
 import { sealPayload } from '../sealing.js';
 
 /**
@@ -51,8 +53,9 @@ function sendableSheets(ctx: Ctx, editionId: string, me: string): BundleSheet[] 
 
 /**
  * Seals what the expert has to hand back: the submitted sheets, the expert's own declarations
- * (lifted ones left out) and the whole audit log, signed by the expert and sealed to the
- * secretariat. One export at a time per store: the sequence must grow by one each time.
+ * (lifted ones left out), the whole audit log and the leader's returns and consensus records it
+ * answers or made, signed by the expert and sealed to the secretariat and to the leaders of the
+ * expert's panels. One export at a time per store: the sequence must grow by one each time.
  */
 export async function exportBundle(ctx: Ctx, editionId: string): Promise<BundleDownload> {
   const pkg = currentPackage(ctx, editionId);
@@ -71,8 +74,12 @@ export async function exportBundle(ctx: Ctx, editionId: string): Promise<BundleD
       .map((d) => ({ applicantId: d.applicantId, conflict: d.conflict, reason: d.reason, declaredAt: d.declaredAt })),
     audit: [...chainEntries(ctx.db)],
     auditHead: auditHead(ctx.db),
+    leaderReturns: returnStatementsOf(ctx, editionId, me),
+    consensus: consensusStatementsOf(ctx, editionId, me),
   });
-  const bytes = await sealPayload(ctx, 'result-bundle', bundle, pkg.secretariat_box_recipient);
+  // the leaders of the expert's panels read it too, on their own laptops, for the consensus
+  const recipients = [pkg.secretariat_box_recipient, ...leaderRecipients(currentRoster(ctx, editionId), me)];
+  const bytes = await sealPayload(ctx, 'result-bundle', bundle, recipients);
   const sha256 = sha256Hex(bytes);
   ctx.change('bundle.exported', () => {
     insertBundleExport(ctx, { bundleId: bundle.bundleId, editionId, sequence: bundle.sequence, sheets: sheets.length, sha256, createdAt: bundle.createdAt });

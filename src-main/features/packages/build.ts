@@ -14,6 +14,7 @@ import { getEdition } from '../repo/editions.js';
 import { listMaterialRows } from '../repo/materials.js';
 import { lastPackageExports } from '../repo/packages.js';
 import { seatsOfExpert } from '../repo/panels.js';
+import { rosterFor } from '../repo/roster.js';
 import { expertKeys, getApplicant, getExpert, listExpertRows } from '../repo/people.js';
 import { returnsOfExpert } from '../repo/sheets.js';
 
@@ -47,6 +48,7 @@ export function packageDraft(ctx: Ctx, edition: EditionDetail, expert: Expert, f
     materials: readable.flatMap((applicantId) => listMaterialRows(ctx, applicantId)),
     returns: returnsOfExpert(ctx, expert.id).map((r) => ({ id: r.id, applicantId: r.applicantId, stage: r.stage, version: r.version, reason: r.reason, at: r.returnedAt })),
     lifted: declarationsOfExpert(ctx, expert.id).flatMap((d) => (d.lifted ? [{ applicantId: d.applicantId, source: d.source, reason: d.lifted.reason, at: d.lifted.at }] : [])),
+    roster: rosterFor(ctx, expert.id),
   };
 }
 

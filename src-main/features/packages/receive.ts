@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../audit/canonical-json.js';
 import { fingerprint } from '../../crypto/identity.js';
 import { refuse } from '../../domain/errors.js';
@@ -13,7 +12,8 @@ import { deleteMaterialsNotIn, insertMaterialOnce, wipeMaterialsOfApplicant } fr
 import { insertPackage, latestPackage } from '../repo/packages.js';
 import { clearAssignmentsOfEdition, insertAssignment, upsertPanel } from '../repo/panels.js';
 import { findExpert, insertExpert, upsertApplicant } from '../repo/people.js';
-import { deleteSheet, findReturn, findSheetRowFor, insertItems, insertReturn, insertSheet, itemsOf } from '../repo/sheets.js';
+import { insertRoster } from '../repo/roster.js';
+import { findReturn, findSheetRowFor, insertReturn, reopenSheet } from '../repo/sheets.js';
 
 /**
  * The expert side of a review package: who may have sent it, and what the store takes from it.
@@ -87,32 +87,14 @@ export function checkPinned(ctx: Ctx, pkg: ReviewPackage): void {
   }
 }
 
-/**
- * A sheet the secretariat returned comes back to the expert as the next version, a draft holding
- * what the returned version said, so the expert corrects rather than starts again. The returned
- * version stays in the store's history.
- */
+/** A sheet the secretariat returned comes back to the expert as the next version (reopenSheet). */
 function reopenReturned(ctx: Ctx, editionId: string, me: string, r: ReviewPackage['returns'][number]): void {
   const row = findSheetRowFor(ctx, me, r.applicantId, r.stage);
   if (!row || row.status !== 'submitted' || row.version !== r.version) return;
-  const framework = getEdition(ctx, editionId).framework;
-  const items = itemsOf(ctx, row.id, framework);
   if (!findReturn(ctx, r.id)) {
     insertReturn(ctx, { id: r.id, editionId, expertId: me, applicantId: r.applicantId, stage: r.stage, version: r.version, reason: r.reason, returnedAt: r.at, returnedBy: 'secretariat' });
   }
-  deleteSheet(ctx, row.id);
-  const id = randomUUID();
-  insertSheet(ctx, { ...row, id, status: 'draft', created_at: ctx.now(), submitted_at: null, bundle_id: null, version: row.version + 1, return_id: r.id });
-  insertItems(ctx, id, items);
-  ctx.audit('sheet.reopened', {
-    sheetId: id,
-    fromSheetId: row.id,
-    returnId: r.id,
-    applicantId: r.applicantId,
-    stage: r.stage,
-    version: row.version + 1,
-    percents: Object.fromEntries(items.map((i) => [i.itemCode, i.percent])),
-  });
+  reopenSheet(ctx, row, getEdition(ctx, editionId).framework, r.id);
 }
 
 export function receivePackage(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, Uint8Array>, sha256: string): void {
@@ -186,4 +168,5 @@ export function receivePackage(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, 
     imported_at: ctx.now(),
     content: canonicalJson(packageContent(pkg)),
   });
+  insertRoster(ctx, pkg.packageId, pkg.roster);
 }

@@ -7,6 +7,7 @@ import { fileKeyOf } from '../../seal/file-key.js';
 import type { Ctx } from '../context.js';
 import { declarationEventsOfEdition, declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
+import { standingRecords } from '../repo/panel-work.js';
 import { editionSeats, listPanelRows } from '../repo/panels.js';
 import { expertKeys, listApplicantRows, listExpertRows } from '../repo/people.js';
 import { receivedBundlesOfEdition } from '../repo/records.js';
@@ -73,6 +74,20 @@ export async function gatherRecords(ctx: Ctx, editionId: string): Promise<Editio
     declarationEvents: declarationEventsOfEdition(ctx, editionId),
     sheetReturns: returnsOfEdition(ctx, editionId).sort(byKeys((r) => r.returnedAt, (r) => r.expertId, (r) => r.applicantId, (r) => r.stage, (r) => r.version)),
     sheetVersions: versionsOfEdition(ctx, editionId).sort(byKeys((v) => v.recordedAt, (v) => v.expertId, (v) => v.applicantId, (v) => v.stage, (v) => v.version)),
+    consensus: standingRecords(ctx, editionId).flatMap((row) =>
+      row.record && row.statement && row.signedAt
+        ? [
+            {
+              applicantId: row.applicantId,
+              stage: row.stage,
+              leaderId: row.leaderId,
+              signedAt: row.signedAt,
+              statement: row.statement,
+              stands: row.record.flagged.filter((f) => f.resolution === 'stands').map((f) => ({ itemCode: f.itemCode, reason: f.reason })),
+            },
+          ]
+        : [],
+    ),
     bundles,
     results: editionResults(ctx, editionId),
   };

@@ -1,36 +1,14 @@
-import type { SecretariatSources } from '../../report/sources.js';
 import type { ReportLang } from '../../report/types.js';
 import type { Ctx } from '../context.js';
-import { listBundleRows } from '../repo/bundles.js';
-import { correctionsOf } from '../repo/corrections.js';
-import { declarationsOfEdition } from '../repo/declarations.js';
+import { secretariatSources } from '../repo/report-sources.js';
 import { getEdition } from '../repo/editions.js';
-import { listPanelRows } from '../repo/panels.js';
-import { listApplicantRows, listExpertRows } from '../repo/people.js';
-import { editionResults } from '../repo/results.js';
-import { sheetsOfEdition } from '../repo/sheets.js';
 
 /**
  * Every report of the edition, for its archive: the report set (each applicant's feedback, the
  * committee's binder of panel summaries, the ranking), the recusal register, the import receipt
- * and, where the rules have a committee vote, the ballot. What the reports read is built here from
- * the tables, as the reports feature builds its own: a feature does not reach into another.
+ * and, where the rules have a committee vote, the ballot. They read the tables as the reports
+ * feature's do (repo/report-sources.ts).
  */
-function sources(ctx: Ctx): SecretariatSources {
-  return {
-    role: 'secretariat',
-    edition: (id) => getEdition(ctx, id),
-    applicants: (id) => listApplicantRows(ctx, id),
-    experts: (id) => listExpertRows(ctx, id),
-    sheets: (id, filter) => sheetsOfEdition(ctx, id, filter),
-    results: (id) => editionResults(ctx, id),
-    panels: (id) => listPanelRows(ctx, id),
-    declarations: (id) => declarationsOfEdition(ctx, id),
-    bundles: (id) => listBundleRows(ctx, id),
-    corrections: (id) => correctionsOf(ctx, id),
-  };
-}
-
 export async function archiveReports(
   ctx: Ctx,
   editionId: string,
@@ -39,7 +17,7 @@ export async function archiveReports(
 ): Promise<{ fileName: string; bytes: Uint8Array }[]> {
   // pdfmake and the fonts load only when an archive is made
   const [{ makeReportSet }, { makeReport }] = await Promise.all([import('../../report/set.js'), import('../../report/service.js')]);
-  const src = sources(ctx);
+  const src = secretariatSources(ctx);
   // the ballot exists only under rules with a committee vote (Xinyang art. 21)
   const registers = getEdition(ctx, editionId).profile.committeeVote ? (['recusals', 'receipt', 'ballot'] as const) : (['recusals', 'receipt'] as const);
   const set = await makeReportSet(src, { editionId, lang, discloseScores: false, onProgress: (p) => progress(p.done, p.total + registers.length, p.name) });

@@ -113,6 +113,11 @@ export function lastChangeOfEdition(ctx: Ctx, editionId: string, afterSeq: numbe
  * until it is.
  */
 export const EDITION_TABLES: readonly [table: string, where: string][] = [
+  ['consensus_records', 'edition_id = ?'],
+  ['leader_returns', 'edition_id = ?'],
+  ['panel_sheets', 'edition_id = ?'],
+  ['panel_declarations', 'edition_id = ?'],
+  ['panel_bundles', 'edition_id = ?'],
   ['item_scores', 'sheet_id IN (SELECT id FROM score_sheets WHERE edition_id = ?)'],
   ['score_sheets', 'edition_id = ?'],
   ['sheet_versions', 'edition_id = ?'],
@@ -122,6 +127,7 @@ export const EDITION_TABLES: readonly [table: string, where: string][] = [
   ['bundle_blobs', 'bundle_seq IN (SELECT seq FROM bundles WHERE edition_id = ?)'],
   ['bundles', 'edition_id = ?'],
   ['bundle_exports', 'edition_id = ?'],
+  ['package_rosters', 'package_id IN (SELECT package_id FROM packages WHERE edition_id = ?)'],
   ['packages', 'edition_id = ?'],
   ['package_exports', 'edition_id = ?'],
   ['materials', 'applicant_id IN (SELECT id FROM applicants WHERE edition_id = ?)'],

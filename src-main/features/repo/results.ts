@@ -1,9 +1,10 @@
 import { rulesOf } from '../../profile/edition.js';
-import { resultsFromRecords } from '../../scoring/records.js';
+import { resultsFromRecords, type SettledDifference } from '../../scoring/records.js';
 import type { EditionResults } from '../../scoring/results.js';
 import type { Ctx } from '../context.js';
 import { declarationsOfEdition } from './declarations.js';
 import { getEdition } from './editions.js';
+import { standingRecords } from './panel-work.js';
 import { editionSeats } from './panels.js';
 import { listApplicantRows, listExpertRows } from './people.js';
 import { sheetRowsOfEdition, submittedPercentsOfEdition } from './sheets.js';
@@ -23,6 +24,7 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
     experts: listExpertRows(ctx, id).map((e) => ({ id: e.id, code: e.code, name: e.name })),
     seats: editionSeats(ctx, id),
     declarations: declarationsOfEdition(ctx, id),
+    settled: settledInConsensus(ctx, id),
     sheets: sheetRowsOfEdition(ctx, id, { counted: true }).map((row) => ({
       expertId: row.expert_id,
       applicantId: row.applicant_id,
@@ -30,4 +32,11 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
       percents: percents.get(row.id) ?? {},
     })),
   });
+}
+
+/** The differences a panel leader let stand, with the reason, in a signed-off consensus that still stands. */
+export function settledInConsensus(ctx: Ctx, id: string): SettledDifference[] {
+  return standingRecords(ctx, id).flatMap((r) =>
+    (r.record?.flagged ?? []).filter((f) => f.resolution === 'stands').map((f) => ({ applicantId: r.applicantId, stage: r.stage, itemCode: f.itemCode, reason: f.reason })),
+  );
 }

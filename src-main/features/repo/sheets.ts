@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { CriteriaFramework } from '../../criteria/schema.js';
 import type { Stage } from '../../domain/words.js';
 import { sheetTotal } from '../../scoring/sheet.js';
 import type { ItemScore, ScoreSheet, SheetReturn, SheetVersion } from '../../domain/review.js';
 import type { Ctx } from '../context.js';
+import { refuse } from '../../domain/errors.js';
 import { getEdition } from './editions.js';
+import { getApplicant } from './people.js';
 
 export interface SheetRow {
   id: string;
@@ -78,6 +81,40 @@ export function insertReturn(ctx: Ctx, r: SheetReturn): void {
        VALUES (@id, @editionId, @expertId, @applicantId, @stage, @version, @reason, @returnedAt, @returnedBy)`,
     )
     .run(r);
+}
+
+/**
+ * Sends a received sheet back to its expert for correction, with the reason: it stops counting,
+ * the expert's next package reopens it, and only the revised version may replace it. The
+ * secretariat's own return, and the one it makes for a panel meeting at its workstation.
+ */
+export function returnSheet(ctx: Ctx, row: SheetRow, reason: string): SheetReturn {
+  const code = getApplicant(ctx, row.applicant_id).code;
+  if (row.status !== 'submitted') {
+    throw refuse('sheet.not-submitted', `${code} 的这张评分表尚未提交，不能退回。`, `This sheet for ${code} has not been submitted, so it cannot be returned.`);
+  }
+  if (returnOf(ctx, row)) {
+    throw refuse(
+      'sheet.already-returned',
+      `${code} 的这张评分表已退回专家修改，正在等待其重新提交。`,
+      `This sheet for ${code} was already returned to its expert and awaits the revised version.`,
+    );
+  }
+  const r: SheetReturn = {
+    id: randomUUID(),
+    editionId: row.edition_id,
+    expertId: row.expert_id,
+    applicantId: row.applicant_id,
+    stage: row.stage,
+    version: row.version,
+    reason,
+    returnedAt: ctx.now(),
+    returnedBy: ctx.actor,
+  };
+  return ctx.change('sheet.returned', () => {
+    insertReturn(ctx, r);
+    return { result: r, detail: { returnId: r.id, expertId: r.expertId, applicantId: r.applicantId, stage: r.stage, version: r.version, reason: r.reason } };
+  });
 }
 
 /** Every return ever sent to this expert, for the package that tells the expert's store. */
@@ -211,6 +248,30 @@ export function insertItems(ctx: Ctx, sheetId: string, items: ItemScore[]): void
 
 export function deleteSheet(ctx: Ctx, id: string): void {
   ctx.stmt('DELETE FROM score_sheets WHERE id = ?').run(id);
+}
+
+/**
+ * A returned sheet comes back to its expert as the next version, a draft holding what the returned
+ * version said, so the expert corrects rather than starts again; the returned version stays in the
+ * store's history. The same whoever returned it: the secretariat (in a package) or the panel's
+ * leader (in a return notice).
+ */
+export function reopenSheet(ctx: Ctx, row: SheetRow, framework: CriteriaFramework, returnId: string): string {
+  const items = itemsOf(ctx, row.id, framework);
+  deleteSheet(ctx, row.id);
+  const id = randomUUID();
+  insertSheet(ctx, { ...row, id, status: 'draft', created_at: ctx.now(), submitted_at: null, bundle_id: null, version: row.version + 1, return_id: returnId });
+  insertItems(ctx, id, items);
+  ctx.audit('sheet.reopened', {
+    sheetId: id,
+    fromSheetId: row.id,
+    returnId,
+    applicantId: row.applicant_id,
+    stage: row.stage,
+    version: row.version + 1,
+    percents: Object.fromEntries(items.map((i) => [i.itemCode, i.percent])),
+  });
+  return id;
 }
 
 export function scoredItemCount(ctx: Ctx, sheetId: string): number {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { itemCodeSet } from '../../criteria/items.js';
 import type { CriteriaFramework } from '../../criteria/schema.js';
 import { refuse } from '../../domain/errors.js';
-import { ItemScoreSchema, ScoreSheetSchema, SheetReturnSchema, SheetVersionSchema, type ItemScore, type ScoreSheet, type SheetReturn } from '../../domain/review.js';
+import { ItemScoreSchema, ScoreSheetSchema, SheetReturnSchema, SheetVersionSchema, type ItemScore, type ScoreSheet } from '../../domain/review.js';
 import { IdSchema, textOf } from '../../domain/values.js';
 import { StageSchema } from '../../domain/vocabulary.js';
 import { isOnGrid } from '../../scoring/sheet.js';
@@ -11,8 +11,7 @@ import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { meIn, requireAssigned, requireClear } from '../gates.js';
 import { getEdition } from '../repo/editions.js';
-import { getApplicant } from '../repo/people.js';
-import { findSheetRow, findSheetRowFor, insertItems, insertSheet, itemsOf, markSubmitted, insertReturn, recordVersion, returnOf, returnsOfEdition, sheetsOfEdition, toSheet, versionsOfEdition, type SheetRow } from '../repo/sheets.js';
+import { findSheetRow, findSheetRowFor, insertItems, insertSheet, itemsOf, markSubmitted, recordVersion, returnSheet, returnsOfEdition, sheetsOfEdition, toSheet, versionsOfEdition, type SheetRow } from '../repo/sheets.js';
 import { itemWriter } from './item-writer.js';
 
 /** Score sheets (评分表): the expert opens, scores item by item, and submits; then it is locked. */
@@ -162,32 +161,7 @@ export const scoringCalls = {
     run(i, ctx) {
       const row = findSheetRow(ctx, i.sheetId);
       if (!row) throw sheetNotFound(i.sheetId);
-      const code = getApplicant(ctx, row.applicant_id).code;
-      if (row.status !== 'submitted') {
-        throw refuse('sheet.not-submitted', `${code} 的这张评分表尚未提交，不能退回。`, `This sheet for ${code} has not been submitted, so it cannot be returned.`);
-      }
-      if (returnOf(ctx, row)) {
-        throw refuse(
-          'sheet.already-returned',
-          `${code} 的这张评分表已退回专家修改，正在等待其重新提交。`,
-          `This sheet for ${code} was already returned to its expert and awaits the revised version.`,
-        );
-      }
-      const r: SheetReturn = {
-        id: randomUUID(),
-        editionId: row.edition_id,
-        expertId: row.expert_id,
-        applicantId: row.applicant_id,
-        stage: row.stage,
-        version: row.version,
-        reason: i.reason,
-        returnedAt: ctx.now(),
-        returnedBy: ctx.actor,
-      };
-      return ctx.change('sheet.returned', () => {
-        insertReturn(ctx, r);
-        return { result: r, detail: { returnId: r.id, expertId: r.expertId, applicantId: r.applicantId, stage: r.stage, version: r.version, reason: r.reason } };
-      });
+      return returnSheet(ctx, row, i.reason);
     },
   }),
 

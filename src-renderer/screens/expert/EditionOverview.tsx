@@ -14,6 +14,8 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { useRememberPlace } from '../../hooks/usePlace.js';
 import { navStore } from '../../stores/nav.js';
 import { saveDownload } from '../../transport/files.js';
+import { LeaderEntry } from '../consensus/LeaderEntry.js';
+import { ReturnNoticeImport } from '../consensus/ReturnNoticeImport.js';
 import { DeclareModal } from './DeclareModal.js';
 import { DeclareNoneModal } from './DeclareNoneModal.js';
 import { PackageChanges } from './PackageChanges.js';
@@ -141,6 +143,8 @@ export function EditionOverview({ editionId }: { editionId: string }) {
         )}
       </Loadable>
       <PackageChanges editionId={editionId} />
+      <LeaderEntry editionId={editionId} />
+      <ReturnNoticeImport onImported={() => void assignments.reload()} />
       {exporting.error ? <ErrorNotice error={exporting.error} title={t('expert.edition.exportFailed')} /> : null}
       {exported ? (
         <Alert color="green" icon={<Icon name="check" />} data-testid="bundle-exported" withCloseButton onClose={() => setExported(null)}>

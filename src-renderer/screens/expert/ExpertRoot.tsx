@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { ShortcutSheet } from '../../components/ShortcutSheet.js';
 import { useRestorePlace } from '../../hooks/usePlace.js';
 import { navStore } from '../../stores/nav.js';
+import { ConsensusScreen } from '../consensus/ConsensusScreen.js';
 import { EditionOverview } from './EditionOverview.js';
 import { ExpertHome } from './ExpertHome.js';
 import { ScoringWorkspace } from './ScoringWorkspace.js';
@@ -12,6 +13,7 @@ function Screen() {
     return <ScoringWorkspace key={`${route.applicantId}-${route.stage}`} editionId={route.editionId} applicantId={route.applicantId} stage={route.stage} />;
   }
   if (route.screen === 'edition') return <EditionOverview editionId={route.editionId} />;
+  if (route.screen === 'consensus') return <ConsensusScreen editionId={route.editionId} seat={route.seat} />;
   return <ExpertHome />;
 }
 

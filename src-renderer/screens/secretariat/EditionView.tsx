@@ -4,6 +4,7 @@ import { Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { navStore } from '../../stores/nav.js';
+import { ConsensusTab } from '../consensus/ConsensusTab.js';
 import { ApplicantsTab } from './ApplicantsTab.js';
 import { ExpertsTab } from './ExpertsTab.js';
 import { IntakeTab } from './IntakeTab.js';
@@ -15,7 +16,7 @@ import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 
-const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'results', 'recusals', 'records'] as const;
+const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -69,6 +70,9 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               </Tabs.Panel>
               <Tabs.Panel value="intake" pt="md">
                 <IntakeTab editionId={editionId} />
+              </Tabs.Panel>
+              <Tabs.Panel value="consensus" pt="md">
+                <ConsensusTab editionId={editionId} />
               </Tabs.Panel>
               <Tabs.Panel value="results" pt="md">
                 <ResultsTab edition={e} />

@@ -15,6 +15,7 @@ const base: PackageContent = {
   materials: [{ id: 'm1', applicantId: 'a1', fileName: '自评报告.pdf', sha256: 'a'.repeat(64), version: 1, replaces: null }],
   returns: [],
   lifted: [],
+  roster: [],
 };
 
 describe('package changes', () => {

@@ -77,14 +77,26 @@ DROP TRIGGER package_exports_append_only_d;
 CREATE TRIGGER package_exports_append_only_d BEFORE DELETE ON package_exports
 WHEN NOT EXISTS (SELECT 1 FROM edition_disposals d WHERE d.edition_id = OLD.edition_id)
 BEGIN SELECT RAISE(ABORT, 'package_exports is append-only'); END;
+DROP TRIGGER panel_sheets_append_only_d;
+CREATE TRIGGER panel_sheets_append_only_d BEFORE DELETE ON panel_sheets
+WHEN NOT EXISTS (SELECT 1 FROM edition_disposals d WHERE d.edition_id = OLD.edition_id)
+BEGIN SELECT RAISE(ABORT, 'panel_sheets is append-only'); END;
+DROP TRIGGER leader_returns_append_only_d;
+CREATE TRIGGER leader_returns_append_only_d BEFORE DELETE ON leader_returns
+WHEN NOT EXISTS (SELECT 1 FROM edition_disposals d WHERE d.edition_id = OLD.edition_id)
+BEGIN SELECT RAISE(ABORT, 'leader_returns is append-only'); END;
+DROP TRIGGER consensus_signed_kept;
+CREATE TRIGGER consensus_signed_kept BEFORE DELETE ON consensus_records
+WHEN OLD.status = 'signed' AND NOT EXISTS (SELECT 1 FROM edition_disposals d WHERE d.edition_id = OLD.edition_id)
+BEGIN SELECT RAISE(ABORT, 'consensus.signed: a signed consensus record cannot be deleted'); END;
 DROP TRIGGER bundle_blobs_append_only_d;
 CREATE TRIGGER bundle_blobs_append_only_d BEFORE DELETE ON bundle_blobs
 WHEN NOT EXISTS (SELECT 1 FROM edition_disposals d JOIN bundles b ON b.edition_id = d.edition_id WHERE b.seq = OLD.bundle_seq)
 BEGIN SELECT RAISE(ABORT, 'bundle_blobs is append-only'); END;
 `;
 
-export const m005: Migration = {
-  version: 5,
+export const m006: Migration = {
+  version: 6,
   name: 'records',
   up(db: Database.Database): void {
     db.exec(SQL);
