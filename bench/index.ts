@@ -1,9 +1,10 @@
 import { benchCli } from './cli.js';
-import { benchRanking } from './rank.js';
+import { benchRanking, growth } from './rank.js';
 import { benchReports } from './report.js';
 import { benchSaveItem } from './save.js';
 import { benchSealBundle } from './seal.js';
-import { benchViewer } from './viewer.js';
+import { benchScoring } from './scoring.js';
+import { benchViewer, runEndToEnd } from './viewer.js';
 import { progress } from './stats.js';
 
 /**
@@ -14,23 +15,27 @@ import { progress } from './stats.js';
 const started = Date.now();
 const saveItem = await benchSaveItem();
 const sealBundle = await benchSealBundle();
-const rank100 = await benchRanking(100, 2000);
-const rank1000 = await benchRanking(1000, null);
+const rank100 = await benchRanking(100, 3);
+const rank1000 = await benchRanking(1000, 1);
+const rankGrowth = growth(rank100, rank1000);
 
 progress('reports (bench/report.ts)');
 const reports = await benchReports();
 const cli = await benchCli();
-const viewer = benchViewer();
+const endToEndPassed = runEndToEnd();
+const viewer = benchViewer(endToEndPassed);
+const scoring = benchScoring(endToEndPassed);
 
 const out = {
   machine: { node: process.versions.node, platform: `${process.platform}-${process.arch}`, cpus: (await import('node:os')).cpus().length },
   saveItem,
   sealBundle,
-  importVerifyRank: { at100: rank100, at1000: { ...rank1000, note: 'no target: shows how the cost grows with ten times the applicants' } },
+  importVerifyRank: { at100: rank100, at1000: rank1000, growth: rankGrowth },
   reports,
   cli,
   viewer,
-  pass: saveItem.pass && sealBundle.pass && rank100.pass === true && reports.withinTargets && cli.pass && viewer.pass,
+  scoring,
+  pass: saveItem.pass && sealBundle.pass && rank100.pass && rank1000.pass && rankGrowth.pass && reports.withinTargets && cli.pass && viewer.pass && scoring.pass,
   tookSeconds: Math.round((Date.now() - started) / 100) / 10,
 };
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { comments, ScoringModel, seeded } from '../src-main/cli/demo/model.js';
@@ -9,10 +9,11 @@ import type { Stage } from '../src-main/domain/words.js';
 import { buildResultBundle } from '../src-main/exchange/bundle.js';
 import { seal } from '../src-main/seal/envelope.js';
 import type { Upload } from '../src-main/domain/files.js';
-import type { StoreClient } from '../src-main/features/open.js';
+import { openStore, storeClient, type StoreClient } from '../src-main/features/open.js';
 import { expertLog } from '../test/helpers/expert-log.js';
-import { benchStore } from './rig.js';
-import { progress, round3, timed } from './stats.js';
+import { intakeFloor } from './intake-floor.js';
+import { benchStore, PASSPHRASE } from './rig.js';
+import { percentile, progress, round3, timed } from './stats.js';
 
 const PANEL_SIZE = 7;
 const PER_PANEL = 50;
@@ -117,39 +118,80 @@ async function sealBundles(sec: StoreClient, editionId: string, seats: Seat[]): 
   return files;
 }
 
-export async function benchRanking(applicants: number, targetMs: number | null) {
+/** One import of every file into a fresh copy of the prepared store, then the ranking. */
+async function importAndRank(dir: string, snapshot: string, run: number, files: Upload[], editionId: string, applicants: number) {
+  const path = join(dir, `import-${run}.db`);
+  copyFileSync(snapshot, path);
+  copyFileSync(`${snapshot}.key`, `${path}.key`);
+  const sec = storeClient(await openStore({ path, passphrase: PASSPHRASE }));
+  try {
+    // a call takes at most 200 files, as a clerk's import does; larger intakes go in calls of 200
+    const { ms: importMs, value: outcomes } = await timed(async () => {
+      const all = [];
+      for (let i = 0; i < files.length; i += 200) all.push(...(await sec.bundles.import({ files: files.slice(i, i + 200) })));
+      return all;
+    });
+    const { ms: rankMs, value: results } = await timed(() => sec.results.get({ editionId }));
+    const refused = outcomes.filter((o) => o.status !== 'accepted');
+    if (refused.length) throw new Error(`bench: ${refused.length} bundles not accepted: ${JSON.stringify(refused[0])}`);
+    const ranked = results.ranking.filter((r) => r.weightedTotal !== null).length;
+    if (ranked !== applicants) throw new Error(`bench: only ${ranked} of ${applicants} applicants ranked`);
+    return { importMs, rankMs };
+  } finally {
+    sec.close();
+    for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}.key`]) rmSync(f, { force: true });
+  }
+}
+
+const median = (xs: readonly number[]): number => round3(percentile([...xs].sort((a, b) => a - b), 50));
+
+/**
+ * Import + verify + rank against the floor (bench/intake-floor.ts), in turn `pairs` times on the
+ * same files, each import into a fresh copy of the same prepared store. Target: the median of the
+ * pairs' ratios at most 2.
+ */
+export async function benchRanking(applicants: number, pairs: number) {
   const dir = mkdtempSync(join(tmpdir(), `pingshen-bench-rank-${applicants}-`));
   try {
     progress(`edition of ${applicants} applicants: setting up`);
     const { ms: setupMs, value: rig } = await timed(() => prepare(dir, applicants));
     const files = await sealBundles(rig.sec, rig.editionId, rig.seats);
-    progress(`importing ${files.length} bundles and ranking`);
-    // a call takes at most 200 files, as a clerk's import does; larger intakes go in calls of 200
-    const { ms: importMs, value: outcomes } = await timed(async () => {
-      const all = [];
-      for (let i = 0; i < files.length; i += 200) all.push(...(await rig.sec.bundles.import({ files: files.slice(i, i + 200) })));
-      return all;
-    });
-    const { ms: rankMs, value: results } = await timed(() => rig.sec.results.get({ editionId: rig.editionId }));
-    const refused = outcomes.filter((o) => o.status !== 'accepted');
-    if (refused.length) throw new Error(`bench: ${refused.length} bundles not accepted: ${JSON.stringify(refused[0])}`);
-    const ranked = results.ranking.filter((r) => r.weightedTotal !== null).length;
-    if (ranked !== applicants) throw new Error(`bench: only ${ranked} of ${applicants} applicants ranked`);
     rig.sec.close();
-    const totalMs = importMs + rankMs;
+    const snapshot = join(dir, 'secretariat.db');
+    const opened = await openStore({ path: snapshot, passphrase: PASSPHRASE });
+    const boxIdentity = opened.ctx.identity.boxIdentity;
+    opened.close();
+    const signKeys = new Map(rig.seats.map((s) => [s.identity.signPublic, s.identity.signPublic]));
+    const runs: { importMs: number; rankMs: number; floorMs: number }[] = [];
+    for (let run = 0; run < pairs; run++) {
+      progress(`importing ${files.length} bundles and ranking, then the floor (${run + 1} of ${pairs})`);
+      const measured = await importAndRank(dir, snapshot, run, files, rig.editionId, applicants);
+      runs.push({ ...measured, floorMs: await intakeFloor(dir, files, boxIdentity, signKeys) });
+    }
+    const ratio = median(runs.map((r) => (r.importMs + r.rankMs) / r.floorMs));
     return {
       applicants,
       experts: rig.seats.length,
       bundles: files.length,
+      bytes: files.reduce((n, f) => n + f.bytes.byteLength, 0),
       sheets: rig.seats.reduce((n, s) => n + s.applicantIds.length, 0),
-      importAndVerifyMs: round3(importMs),
-      rankMs: round3(rankMs),
-      totalMs: round3(totalMs),
+      pairs,
+      importAndVerifyMs: median(runs.map((r) => r.importMs)),
+      rankMs: median(runs.map((r) => r.rankMs)),
+      totalMs: median(runs.map((r) => r.importMs + r.rankMs)),
+      floorMs: median(runs.map((r) => r.floorMs)),
+      ratioToFloor: ratio,
       setupMs: round3(setupMs),
-      target: targetMs === null ? null : { ms: targetMs },
-      pass: targetMs === null ? null : totalMs < targetMs,
+      target: { ratioToFloor: 2 },
+      pass: ratio <= 2,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Cost grows linearly: ten times the applicants take at most 11 times as long. */
+export function growth(at100: { totalMs: number }, at1000: { totalMs: number }) {
+  const ratio = Math.round((at1000.totalMs / at100.totalMs) * 100) / 100;
+  return { ratio, target: { ratio: 11 }, pass: ratio <= 11 };
 }

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../test/e2e/helpers/app.js';
+import { SCORING_FIGURES_FILE } from '../test/e2e/helpers/scoring-figures.js';
 import { VIEWER_FIGURES_FILE, VIEWER_TARGETS, type ViewerFigures } from '../test/e2e/helpers/viewer-figures.js';
 import { progress } from './stats.js';
 
@@ -30,15 +31,23 @@ export interface ViewerBench {
   pass: boolean;
 }
 
-export function benchViewer(): ViewerBench {
-  progress('viewer (test/e2e/viewer.test.ts in Chromium)');
-  const how = 'node test/e2e/run.mjs test/e2e/viewer.test.ts, figures from test-results/viewer-bench.json';
+/** The end-to-end runs the bench reads figures from: the viewer's and the scoring screen's, one build for both. */
+export const END_TO_END_FILES = ['test/e2e/viewer.test.ts', 'test/e2e/scoring.test.ts'];
+
+/** Runs them (the build first, in run.mjs); whether every test passed. */
+export function runEndToEnd(): boolean {
+  progress(`the viewer and the scoring screen in Chromium (${END_TO_END_FILES.join(', ')})`);
   rmSync(VIEWER_FIGURES_FILE, { force: true });
+  rmSync(SCORING_FIGURES_FILE, { force: true });
   // the run's own output goes to stderr: stdout carries the bench's one JSON object
-  const run = spawnSync(process.execPath, [join(ROOT, 'test/e2e/run.mjs'), 'test/e2e/viewer.test.ts'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
-  const endToEndPassed = run.status === 0;
+  const run = spawnSync(process.execPath, [join(ROOT, 'test/e2e/run.mjs'), ...END_TO_END_FILES], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  return run.status === 0;
+}
+
+export function benchViewer(endToEndPassed: boolean): ViewerBench {
+  const how = 'node test/e2e/run.mjs test/e2e/viewer.test.ts, figures from test-results/viewer-bench.json';
   if (!existsSync(VIEWER_FIGURES_FILE)) {
-    return { how, measured: false, problem: `the end-to-end run wrote no figures (exit ${run.status ?? run.signal}); see its output above`, targets: VIEWER_TARGETS, viewports: {}, endToEndPassed, pass: false };
+    return { how, measured: false, problem: 'the end-to-end run wrote no figures; see its output above', targets: VIEWER_TARGETS, viewports: {}, endToEndPassed, pass: false };
   }
   const figures = JSON.parse(readFileSync(VIEWER_FIGURES_FILE, 'utf8')) as ViewerFigures;
   const viewports = Object.fromEntries(

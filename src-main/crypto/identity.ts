@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { bech32 } from '@scure/base';
 import { z } from 'zod';
 import { PingshenError } from '../domain/errors.js';
 
@@ -27,6 +27,8 @@ export async function generateIdentity(): Promise<Identity> {
   const signPrivate = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
   const jwk = publicKey.export({ format: 'jwk' });
   if (typeof jwk.x !== 'string') throw new Error('Ed25519 public key export has no x');
+  // age (with its post-quantum code) loads when a key is made, not with every store opening
+  const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
   const boxIdentity = await generateX25519Identity();
   const boxRecipient = await identityToRecipient(boxIdentity);
   return {
@@ -68,10 +70,11 @@ function isEd25519PublicKey(x: string): boolean {
   }
 }
 
+/** The check age makes of an X25519 recipient (bech32 with its checksum, prefix age, 32 bytes), without loading age. */
 function isAgeRecipient(r: string): boolean {
   try {
-    new Encrypter().addRecipient(r);
-    return true;
+    const { prefix, bytes } = bech32.decodeToBytes(r);
+    return prefix === 'age' && bytes.length === 32;
   } catch {
     return false;
   }

@@ -20,6 +20,7 @@ export const PackageChangeKindSchema = z.enum([
   'material-removed',
   'material-replaced',
   'sheet-returned',
+  'roster',
 ]);
 export type PackageChangeKind = z.infer<typeof PackageChangeKindSchema>;
 

@@ -3,6 +3,7 @@ import type { PackageChange } from '../domain/package-changes.js';
 import { STAGE_NAMES } from '../domain/words.js';
 import { sha256Hex } from './common.js';
 import type { ReviewPackage } from './package.js';
+import { rosterChanges } from './roster-changes.js';
 
 /**
  * What a review package tells its expert, without what changes on every export (its id, issue
@@ -148,5 +149,7 @@ export function packageChanges(before: PackageContent | null, after: PackageCont
     if (lifted.has(`${l.applicantId}\u0000${l.source}\u0000${l.at}`)) continue;
     add('recusal-lifted', { zh: `秘书处撤销了您对 ${code(l.applicantId)} 的回避：${l.reason}。请重新声明。`, en: `The secretariat lifted your recusal from ${code(l.applicantId)}: ${l.reason}. Declare afresh.` }, l.applicantId);
   }
+  const panelName = (panelId: string) => (after.assignments.find((a) => a.panel.id === panelId) ?? before.assignments.find((a) => a.panel.id === panelId))?.panel.name ?? '';
+  out.push(...rosterChanges(before.roster, after.roster, panelName, after.expert.id));
   return out;
 }

@@ -1,13 +1,17 @@
-import { openSealed, seal, type SealedKind } from '../seal/envelope.js';
+import type { SealedKind } from '../seal/envelope.js';
 import { signStatement, type StatementKind } from '../seal/statement.js';
 import type { Ctx } from './context.js';
 import { enrolledSignKeys } from './repo/people.js';
+
+/** age and jose (with their post-quantum and curve code) load with the first sealed file, not with every store opening. */
+const envelope = () => import('../seal/envelope.js');
 
 /**
  * Files leave a store signed with its identity, the signing key's public half as the JWS key id,
  * so the receiver can look the signer up by the very key it enrolled.
  */
-export function sealPayload(ctx: Ctx, kind: SealedKind, payload: unknown, recipients: string | string[]): Promise<Uint8Array> {
+export async function sealPayload(ctx: Ctx, kind: SealedKind, payload: unknown, recipients: string | string[]): Promise<Uint8Array> {
+  const { seal } = await envelope();
   return seal({
     kind,
     payload,
@@ -29,6 +33,7 @@ export function signAsStore(ctx: Ctx, kind: StatementKind, payload: unknown): Pr
  */
 export async function openPayload(ctx: Ctx, kind: SealedKind, bytes: Uint8Array): Promise<{ payload: unknown; signerKey: string }> {
   const enrolled = ctx.store.role === 'secretariat' ? new Set(enrolledSignKeys(ctx)) : null;
+  const { openSealed } = await envelope();
   const opened = await openSealed({
     bytes,
     kind,

@@ -12,15 +12,17 @@ import { identitiesIn, newRecipientKey } from '../exchange/archive/keys.js';
 import { ArchiveVerificationSchema } from '../exchange/archive/verification.js';
 import { verifyArchive } from '../exchange/archive/verify.js';
 import type { HostCtx } from './host.js';
+import { intakeJobs } from './intake.js';
 import { newFolder, setFolderName } from './report-set/folder.js';
 import { reportSetJobs } from './report-set/jobs.js';
 import { ReportSetStartSchema, ReportSetStatusSchema, type ReportSetStart } from './report-set/types.js';
 import { intoFolder, intoZip } from './report-set/work.js';
-import { AppInfoSchema, SessionStatusSchema, SettingsSchema } from './types.js';
+import { AppInfoSchema, IntakeStatusSchema, SessionStatusSchema, SettingsSchema } from './types.js';
 
 /**
  * The app's own calls, around the stores: the session (create, unlock, lock), settings, saving
- * files through the host, and the report set, which runs as a job of the session.
+ * files through the host, and the two long works that run as jobs of the session: the intake of
+ * result bundles and the report set.
  */
 function appCall<I extends z.ZodType, O extends z.ZodType, R extends z.output<O> | Promise<z.output<O>>>(def: {
   access: Access;
@@ -185,6 +187,20 @@ export const APP_CALLS = {
       if (!host.saveFiles) throw hostUnavailable();
       return host.saveFiles(i.files);
     },
+  }),
+
+  /** up to 200 result bundles in one call, opened and judged as a job (ipc/intake.ts); the status says how far it has got */
+  'bundles.intakeStart': appCall({
+    access: 'secretariat',
+    input: z.strictObject({ files: z.array(UploadSchema).min(1).max(200) }),
+    output: z.strictObject({ jobId: z.string() }),
+    run: (i, { session }) => ({ jobId: intakeJobs(session).start(i.files) }),
+  }),
+  'bundles.intakeStatus': appCall({
+    access: 'secretariat',
+    input: JobRef,
+    output: IntakeStatusSchema,
+    run: (i, { session }) => intakeJobs(session).status(i.jobId),
   }),
 
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedSchema, type Localized } from '../domain/localized.js';
+import { BundleOutcomeSchema } from '../domain/files.js';
 import { StoreInfoSchema } from '../domain/store.js';
 import { RoleSchema } from '../domain/vocabulary.js';
 
@@ -33,3 +34,16 @@ export interface CallError {
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** How far the app's intake of result bundles (ipc/intake.ts) has got. */
+export const IntakeStatusSchema = z.strictObject({
+  jobId: z.string(),
+  /** files opened and verified so far */
+  done: z.number().int(),
+  total: z.number().int(),
+  finished: z.boolean(),
+  /** every file's outcome, in the order given, once the job has finished */
+  outcomes: z.array(BundleOutcomeSchema),
+  error: CallErrorSchema.nullable(),
+});
+export type IntakeStatus = z.infer<typeof IntakeStatusSchema>;

@@ -26,7 +26,11 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-export const defaultThreads = (): number => Math.min(2, availableParallelism());
+/**
+ * A thread for every core the process may use (issue 15: the set renders on all of them), up to
+ * eight: each thread holds its own parsed copy of the CJK fonts.
+ */
+export const defaultThreads = (): number => Math.min(8, availableParallelism());
 
 const WORKER_FILE = 'render-worker.js';
 

@@ -1,7 +1,8 @@
-import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
 import { refuse } from '../domain/errors.js';
-import { publicKeyFrom, signingKey } from './envelope.js';
+
+/** jose and the key helpers (age beside them) load with the first statement, not with every store opening. */
+const libraries = async () => ({ jose: await import('jose'), keys: await import('./envelope.js') });
 
 /**
  * A signed statement: a JSON payload signed as a compact JWS (EdDSA, jose), not encrypted. It is
@@ -27,9 +28,10 @@ const NAMES: Record<StatementKind, { zh: string; en: string }> = {
 export async function signStatement(input: { kind: StatementKind; payload: unknown; signer: { privateKeyPkcs8: string; kid: string } }): Promise<string> {
   const json = JSON.stringify(input.payload);
   if (json === undefined) throw new Error('the payload is not JSON-serialisable');
-  return new CompactSign(Buffer.from(json, 'utf8'))
+  const { jose, keys } = await libraries();
+  return new jose.CompactSign(Buffer.from(json, 'utf8'))
     .setProtectedHeader({ alg: 'EdDSA', typ: TYP_PREFIX + input.kind, kid: input.signer.kid })
-    .sign(signingKey(input.signer.privateKeyPkcs8));
+    .sign(keys.signingKey(input.signer.privateKeyPkcs8));
 }
 
 /**
@@ -42,9 +44,10 @@ export async function verifyStatement(input: {
   resolveSigner: (kid: string) => string | null;
 }): Promise<{ payload: unknown; kid: string }> {
   const name = NAMES[input.kind];
+  const { jose, keys } = await libraries();
   let header: z.infer<typeof HeaderSchema>;
   try {
-    header = HeaderSchema.parse(decodeProtectedHeader(input.jws));
+    header = HeaderSchema.parse(jose.decodeProtectedHeader(input.jws));
   } catch {
     throw refuse('statement.unreadable', `${name.zh}无法读取，已拒收。`, `The ${name.en} cannot be read and was refused.`);
   }
@@ -52,7 +55,7 @@ export async function verifyStatement(input: {
     throw refuse('statement.wrong-kind', `所附文件不是${name.zh}，已拒收。`, `What was attached is not a ${name.en}; it was refused.`);
   }
   const known = input.resolveSigner(header.kid);
-  const key = known === null ? null : publicKeyFrom(known);
+  const key = known === null ? null : keys.publicKeyFrom(known);
   if (key === null) {
     throw refuse(
       'statement.unknown-signer',
@@ -61,7 +64,7 @@ export async function verifyStatement(input: {
     );
   }
   try {
-    const verified = await compactVerify(input.jws, key, { algorithms: ['EdDSA'] });
+    const verified = await jose.compactVerify(input.jws, key, { algorithms: ['EdDSA'] });
     return { payload: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(verified.payload)), kid: header.kid };
   } catch {
     throw refuse(

@@ -51,3 +51,23 @@ export function notAStore(path: string, cause: unknown): PingshenError {
     { cause: cause instanceof Error ? cause.message : String(cause) },
   );
 }
+
+/** SQLite's own default: a checkpoint once the write-ahead log holds this many pages. */
+const AUTO_CHECKPOINT_PAGES = 1000;
+
+/**
+ * Runs a bulk write with the write-ahead log checkpointed once at the end instead of after every
+ * commit that outgrows it. Copying the log into this encrypted file costs more than writing the
+ * log itself (measured: three commits of 23 MB took 4.4 s with the automatic checkpoints, 2.1 s
+ * with one at the end), and an intake of bundles commits every 25 bundles. The commits stay as
+ * durable as before: each is in the log, fsynced, before it returns.
+ */
+export async function withOneCheckpoint<T>(db: Database.Database, fn: () => Promise<T>): Promise<T> {
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    return await fn();
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+  }
+}

@@ -118,6 +118,13 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: '中' } })).toBe('{"a":{"c":"中","d":[3,{"y":2,"z":1}]},"b":1}');
   });
 
+  it('names where a value that is not plain JSON sits, and leaves out keys whose value is undefined', () => {
+    expect(() => canonicalJson({ a: [1, { b: Number.NaN }] })).toThrow('$.a[1].b: NaN is not representable in JSON');
+    expect(() => canonicalJson({ a: { when: new Date(0) } })).toThrow('$.a.when: only plain objects can be hashed, got Date');
+    expect(() => canonicalJson([1, () => 2])).toThrow('$[1]: a function is not representable in JSON');
+    expect(canonicalJson({ a: undefined, b: [] })).toBe('{"b":[]}');
+  });
+
   it('reads back to itself for any JSON value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BundleDownloadSchema, BundleOutcomeSchema, BundleRecordSchema, UploadSchema, type BundleOutcome } from '../../domain/files.js';
 import { IdSchema } from '../../domain/values.js';
+import { withOneCheckpoint } from '../../store/sqlcipher.js';
 import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { listBundleRows } from '../repo/bundles.js';
@@ -41,23 +42,24 @@ export const bundleCalls = {
     access: 'secretariat',
     input: z.strictObject({ files: z.array(UploadSchema).min(1).max(200) }),
     output: z.array(BundleOutcomeSchema),
-    async run(i, ctx, aids) {
-      const opened: Opened[] = [];
-      for (const file of i.files) {
-        opened.push(await openOne(ctx, file));
-        // opening (decrypting, verifying) is the slow part; judging takes milliseconds
-        aids.progress(opened.length, i.files.length);
-      }
-      // outcomes come back in the order the files were given, whatever order they were judged in
-      const ordered = judgingOrder(opened);
-      const outcomes = new Map<Opened, BundleOutcome>();
-      for (let start = 0; start < ordered.length; start += JUDGE_BATCH) {
-        ctx.tx(() => {
-          for (const o of ordered.slice(start, start + JUDGE_BATCH)) outcomes.set(o, judgeOpened(ctx, o));
-        });
-      }
-      return opened.map((o) => outcomes.get(o)!);
-    },
+    run: (i, ctx, aids) =>
+      withOneCheckpoint(ctx.db, async () => {
+        const opened: Opened[] = [];
+        for (const file of i.files) {
+          opened.push(await openOne(ctx, file));
+          // opening (decrypting, verifying) is the slow part; judging takes milliseconds
+          aids.progress(opened.length, i.files.length);
+        }
+        // outcomes come back in the order the files were given, whatever order they were judged in
+        const ordered = judgingOrder(opened);
+        const outcomes = new Map<Opened, BundleOutcome>();
+        for (let start = 0; start < ordered.length; start += JUDGE_BATCH) {
+          ctx.tx(() => {
+            for (const o of ordered.slice(start, start + JUDGE_BATCH)) outcomes.set(o, judgeOpened(ctx, o));
+          });
+        }
+        return opened.map((o) => outcomes.get(o)!);
+      }),
   }),
 
   'bundles.list': storeCall({

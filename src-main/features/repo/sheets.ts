@@ -197,30 +197,42 @@ export function findSheetRowFor(ctx: Ctx, expertId: string, applicantId: string,
     .get(expertId, applicantId, stage) as SheetRow | undefined;
 }
 
+/**
+ * Only the conditions a filter names go into the statement: a condition of the form
+ * `(@x IS NULL OR s.x = @x)` keeps SQLite from using the index on the expert's sheets, and intake
+ * asks for one expert's sheets once per bundle, so every bundle would read every sheet of the
+ * edition (issue 15: intake grew faster than the edition).
+ */
+const SHEET_FILTERS = {
+  applicantId: 's.applicant_id = @applicantId',
+  stage: 's.stage = @stage',
+  expertId: 's.expert_id = @expertId',
+  status: 's.status = @status',
+} as const;
+
 export function sheetRowsOfEdition(
   ctx: Ctx,
   editionId: string,
   filter: { applicantId?: string; stage?: Stage; expertId?: string; status?: SheetRow['status']; counted?: boolean } = {},
 ): SheetRow[] {
+  const params: Record<string, string> = { editionId };
+  // one expert's sheets are found through the expert's index, not by reading the edition's:
+  // the unary plus keeps SQLite from choosing the edition's index, which it would without statistics
+  const conditions = [filter.expertId === undefined ? 's.edition_id = @editionId' : '+s.edition_id = @editionId'];
+  for (const [key, condition] of Object.entries(SHEET_FILTERS) as [keyof typeof SHEET_FILTERS, string][]) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    conditions.push(condition);
+    params[key] = value;
+  }
+  if (filter.counted) conditions.push(`s.status = 'submitted' AND NOT ${RETURNED}`);
   return ctx
     .stmt(
       `SELECT s.* FROM score_sheets s JOIN applicants a ON a.id = s.applicant_id
-       WHERE s.edition_id = @editionId
-         AND (@applicantId IS NULL OR s.applicant_id = @applicantId)
-         AND (@stage IS NULL OR s.stage = @stage)
-         AND (@expertId IS NULL OR s.expert_id = @expertId)
-         AND (@status IS NULL OR s.status = @status)
-         AND (@counted IS NULL OR (s.status = 'submitted' AND NOT ${RETURNED}))
+       WHERE ${conditions.join(' AND ')}
        ORDER BY a.code, s.stage, s.expert_id`,
     )
-    .all({
-      counted: filter.counted ? 1 : null,
-      editionId,
-      applicantId: filter.applicantId ?? null,
-      stage: filter.stage ?? null,
-      expertId: filter.expertId ?? null,
-      status: filter.status ?? null,
-    }) as SheetRow[];
+    .all(params) as SheetRow[];
 }
 
 export function sheetsOfApplicant(ctx: Ctx, expertId: string, applicantId: string): SheetRow[] {

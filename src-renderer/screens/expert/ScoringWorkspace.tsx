@@ -2,6 +2,7 @@ import { Alert, Anchor, Box, Stack } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import type { Stage } from '../../../src-main/domain/words.js';
 import { useApp, useSession } from '../../context/app-context.js';
 import { prefetchViewer } from '../../components/pdf/loadViewer.js';
@@ -9,12 +10,11 @@ import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useRememberPlace } from '../../hooks/usePlace.js';
 import { padAction } from '../../scoring/keys.js';
-import { sheetTotal } from '../../../src-main/scoring/sheet.js';
-import { progress } from '../../scoring/totals.js';
+import { markWorkspaceReady } from '../../scoring/marks.js';
 import { onBeforeLock } from '../../stores/before-lock.js';
 import { navStore } from '../../stores/nav.js';
 import { recallItem } from '../../stores/place.js';
-import { createScoringStore, saveStatus } from '../../stores/scoring.js';
+import { createScoringStore, saveStatus, type ScoringState } from '../../stores/scoring.js';
 import { CriteriaTree } from './CriteriaTree.js';
 import { ItemPanel } from './ItemPanel.js';
 import { MaterialsPane, useMaterials } from './MaterialsPane.js';
@@ -34,6 +34,13 @@ function ownsKeys(target: EventTarget): boolean {
 /** The height AppShell leaves below its header, so that the panes scroll and the page does not. */
 const FILL_HEIGHT = 'calc(100dvh - var(--app-shell-header-offset, 0rem) - 2 * var(--app-shell-padding))';
 
+/** Remembers the item the expert is on; a component of its own, so that moving between items re-renders nothing else. */
+function RememberItem({ store, editionId, applicantId, stage }: { store: StoreApi<ScoringState>; editionId: string; applicantId: string; stage: Stage }) {
+  const selected = useStore(store, (s) => s.selected);
+  useRememberPlace({ screen: 'sheet', editionId, applicantId, stage }, selected, selected !== null);
+  return null;
+}
+
 /** The screen experts live in: criteria tree, the item being scored, the applicant's materials, filling the window. */
 export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId: string; applicantId: string; stage: Stage }) {
   const { t } = useTranslation();
@@ -44,13 +51,14 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   const materials = useMaterials(editionId, applicantId);
   const store = useMemo(() => createScoringStore({ save: (input) => api.call('sheets.saveItem', input) }), [api]);
   const loaded = useStore(store, (s) => s.sheet !== null);
-  const items = useStore(store, (s) => s.items);
+  // the workspace itself does not follow the items or the selection: a keystroke re-renders
+  // only what shows them (the tree, the item, the totals), not the panes and the materials
   const readOnly = useStore(store, (s) => s.readOnly);
-  const selected = useStore(store, (s) => s.selected);
   const [showMaterials, setShowMaterials] = useState(true);
   const panes = useWorkspacePanes();
   const [submitOpen, setSubmitOpen] = useState(false);
   const pad = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   const framework = edition.data?.framework;
   const storeFingerprint = useSession((s) => s.status?.info?.fingerprint ?? null);
@@ -61,7 +69,6 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
     const item = storeFingerprint ? recallItem(storeFingerprint, { screen: 'sheet', editionId, applicantId, stage }) : null;
     if (item) store.getState().select(item);
   }, [sheet.data, framework, store, storeFingerprint, editionId, applicantId, stage]);
-  useRememberPlace({ screen: 'sheet', editionId, applicantId, stage }, selected, selected !== null);
 
   useEffect(prefetchViewer, []);
   useEffect(() => onBeforeLock(() => store.getState().flush()), [store]);
@@ -88,8 +95,21 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   }, [store]);
 
   useEffect(() => {
-    if (loaded) pad.current?.focus();
+    if (!loaded) return;
+    pad.current?.focus();
+    markWorkspaceReady();
   }, [loaded]);
+
+  // the selected item's code on the workspace's element, for the end-to-end runs, set without a render
+  useEffect(() => {
+    if (!loaded) return;
+    const show = (code: string | null) => {
+      if (code === null) box.current?.removeAttribute('data-selected');
+      else box.current?.setAttribute('data-selected', code);
+    };
+    show(store.getState().selected);
+    return store.subscribe((s) => show(s.selected));
+  }, [loaded, store]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // React bubbles events out of portals (the submit dialog); only keys typed in the page count
@@ -147,18 +167,15 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   if (!framework || !loaded) return <LoadingState label={t('workspace.opening')} />;
 
   const applicant = assignments.data?.find((a) => a.applicant.id === applicantId)?.applicant;
-  const percents = Object.fromEntries(Object.entries(items).map(([code, d]) => [code, d.percent]));
-  const total = sheetTotal(framework, percents);
 
   return (
-    <Box onKeyDown={onKeyDown} data-testid="workspace" data-selected={selected ?? undefined} style={{ display: 'flex', flexDirection: 'column', height: FILL_HEIGHT }}>
+    <Box ref={box} onKeyDown={onKeyDown} data-testid="workspace" style={{ display: 'flex', flexDirection: 'column', height: FILL_HEIGHT }}>
+      <RememberItem store={store} editionId={editionId} applicantId={applicantId} stage={stage} />
       <WorkspaceBar
         title={applicant ? `${applicant.code} ${applicant.name}` : ''}
         stage={stage}
         readOnly={readOnly}
-        progress={progress(framework, percents)}
-        total={total.toFixed(2)}
-        points={framework.totalPoints}
+        framework={framework}
         store={store}
         treeOpen={panes.treeOpen}
         onTree={panes.toggleTree}

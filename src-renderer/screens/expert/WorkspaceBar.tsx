@@ -1,6 +1,10 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Progress, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
+import { sheetTotal } from '../../../src-main/scoring/sheet.js';
+import { progress } from '../../scoring/totals.js';
 import type { Stage } from '../../../src-main/domain/words.js';
 import { Icon } from '../../components/icons.js';
 import type { ScoringState } from '../../stores/scoring.js';
@@ -10,9 +14,7 @@ interface WorkspaceBarProps {
   title: string;
   stage: Stage;
   readOnly: boolean;
-  progress: { scored: number; total: number };
-  total: string;
-  points: number;
+  framework: CriteriaFramework;
   store: StoreApi<ScoringState>;
   treeOpen: boolean;
   onTree: () => void;
@@ -22,13 +24,34 @@ interface WorkspaceBarProps {
   onSubmit: () => void;
 }
 
+/** How far the sheet is and its total: the one part of the bar a keystroke changes. */
+function SheetTotals({ framework, store }: { framework: CriteriaFramework; store: StoreApi<ScoringState> }) {
+  const { t } = useTranslation();
+  const items = useStore(store, (s) => s.items);
+  const percents = Object.fromEntries(Object.entries(items).map(([code, d]) => [code, d.percent]));
+  const done = progress(framework, percents);
+  return (
+    <>
+      <Stack gap={2} w={150}>
+        <Text size="xs" c="dimmed" data-testid="progress-text" style={{ whiteSpace: 'nowrap' }}>
+          {t('workspace.progress', done)}
+        </Text>
+        <Progress value={(done.scored / Math.max(1, done.total)) * 100} size="sm" />
+      </Stack>
+      <Text fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="overall-total">
+        {t('workspace.total', { total: sheetTotal(framework, percents).toFixed(2), points: framework.totalPoints })}
+      </Text>
+    </>
+  );
+}
+
 /** One line above the panes: where the expert is, how far they are, and what they can do. */
 export function WorkspaceBar(p: WorkspaceBarProps) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm" pb={6} mb={6} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Anchor component="button" type="button" size="sm" style={{ whiteSpace: 'nowrap' }} onClick={p.onBack}>
+        <Anchor component="button" type="button" size="sm" style={{ whiteSpace: 'nowrap' }} onClick={p.onBack} data-testid="workspace-back">
           ← {t('common.back')}
         </Anchor>
         <Tooltip label={p.treeOpen ? t('workspace.hideTree') : t('workspace.showTree')}>
@@ -49,15 +72,7 @@ export function WorkspaceBar(p: WorkspaceBarProps) {
         ) : null}
       </Group>
       <Group gap="md" wrap="nowrap">
-        <Stack gap={2} w={150}>
-          <Text size="xs" c="dimmed" data-testid="progress-text" style={{ whiteSpace: 'nowrap' }}>
-            {t('workspace.progress', p.progress)}
-          </Text>
-          <Progress value={(p.progress.scored / Math.max(1, p.progress.total)) * 100} size="sm" />
-        </Stack>
-        <Text fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="overall-total">
-          {t('workspace.total', { total: p.total, points: p.points })}
-        </Text>
+        <SheetTotals framework={p.framework} store={p.store} />
         <SaveIndicator store={p.store} />
         <Switch label={t('workspace.materials')} checked={p.showMaterials} onChange={(e) => p.onMaterials(e.currentTarget.checked)} styles={{ label: { whiteSpace: 'nowrap' } }} />
         {!p.readOnly ? (

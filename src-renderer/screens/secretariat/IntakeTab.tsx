@@ -2,6 +2,7 @@ import { Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleOutcome, BundleRecord } from '../../../src-main/domain/files.js';
+import type { Localized } from '../../../src-main/domain/localized.js';
 import type { OwedWork } from '../../../src-main/domain/review.js';
 import { useApp } from '../../context/app-context.js';
 import { FilePick } from '../../components/FilePick.js';
@@ -13,6 +14,7 @@ import { asCallFailure } from '../../transport/errors.js';
 import { toUpload } from '../../transport/files.js';
 import { formatDateTime } from '../../format/datetime.js';
 import { useTimeZone } from '../../hooks/useTimeZone.js';
+import { followIntake, intakeCalls } from '../../secretariat/intake.js';
 
 const STATUS_COLOR = { accepted: 'green', duplicate: 'gray', refused: 'red' } as const;
 
@@ -31,19 +33,24 @@ export function IntakeTab({ editionId }: { editionId: string }) {
   const [outcomes, setOutcomes] = useState<BundleOutcome[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
+  // many files to a call, imported as a job of main's with its own progress and batching
   const intake = async (files: File[]) => {
     setOutcomes([]);
     setProgress({ done: 0, total: files.length });
-    for (const [i, file] of files.entries()) {
-      let result: BundleOutcome;
+    let before = 0;
+    for (const call of intakeCalls(files)) {
+      const refuseAll = (reason: Localized) =>
+        setOutcomes((list) => [...list, ...call.map((file): BundleOutcome => ({ status: 'refused', fileName: file.name, reason }))]);
       try {
-        const [outcome] = await api.call('bundles.import', { files: [await toUpload(file)] });
-        result = outcome!;
+        const { jobId } = await api.call('bundles.intakeStart', { files: await Promise.all(call.map(toUpload)) });
+        const last = await followIntake(api, jobId, (status) => setProgress({ done: before + status.done, total: files.length }));
+        if (last.error) refuseAll(last.error.message);
+        else setOutcomes((list) => [...list, ...last.outcomes]);
       } catch (e) {
-        result = { status: 'refused', fileName: file.name, reason: asCallFailure(e).localized };
+        refuseAll(asCallFailure(e).localized);
       }
-      setOutcomes((list) => [...list, result]);
-      setProgress({ done: i + 1, total: files.length });
+      before += call.length;
+      setProgress({ done: before, total: files.length });
     }
     await Promise.all([bundles.reload(), owed.reload()]);
   };

@@ -13,8 +13,13 @@ import { exportBundleFile, openTestStore, saveAs, TEST_KDF, upload } from '../..
 export const PASSPHRASE = 'e2e passphrase 2025';
 const INDUSTRY = { 1: '一产业', 2: '二产业', 3: '三产业' } as const;
 
+/** The demo's applicants; past their number, more of them under new codes and names. */
 export function applicants(n: number): ApplicantInput[] {
-  return demoApplicants(2025).slice(0, n);
+  const pool = demoApplicants(2025);
+  return Array.from({ length: n }, (_, i) => {
+    const base = pool[i % pool.length]!;
+    return i < pool.length ? base : { ...base, code: `${base.code}-${i}`, name: `${base.name}${i}` };
+  });
 }
 
 export function experts(n: number): ExpertInput[] {
@@ -70,14 +75,14 @@ export function materialPdf(file: string, code: string): string {
  * UI expert on the material panel and exports that expert's package. Each applicant's material
  * is a one-page PDF unless `material` writes another into the file it is given.
  */
-export async function packageForExpert(dir: string, enrollmentCode: string, material: (file: string, code: string) => string = materialPdf): Promise<{ packageFile: string; secretariatPath: string; applicantCodes: string[] }> {
+export async function packageForExpert(dir: string, enrollmentCode: string, material: (file: string, code: string) => string = materialPdf, applicantCount = 3): Promise<{ packageFile: string; secretariatPath: string; applicantCodes: string[] }> {
   mkdirSync(dir, { recursive: true });
   const secretariatPath = join(dir, 'secretariat.db');
   await initStore({ role: 'secretariat', path: secretariatPath, passphrase: PASSPHRASE, kdf: TEST_KDF });
   const sec = await openTestStore(secretariatPath, 'secretariat', PASSPHRASE);
   try {
     const edition = sec.editions.create({ name: '2025年度信阳市市长质量奖', year: 2025, profileId: 'xinyang-2022', frameworkId: 'gbt19580-2012', settings: {} });
-    const list = applicants(3).map((a) => sec.applicants.add({ editionId: edition.id, applicant: a }));
+    const list = applicants(applicantCount).map((a) => sec.applicants.add({ editionId: edition.id, applicant: a }));
     const [expert] = experts(1).map((e) => sec.experts.add({ editionId: edition.id, expert: e }));
     sec.experts.enroll({ expertId: expert!.id, enrollmentCode });
     for (const a of list) sec.materials.attach({ applicantId: a.id, file: upload(material(join(dir, `${a.code}-自评报告.pdf`), a.code)) });

@@ -67,4 +67,32 @@ describe('package changes', () => {
     const after = { ...base, expert: { ...base.expert, name: '张玮' }, edition: { ...base.edition, settings: { panelSize: { min: 3, max: 7 } } } };
     expect(packageChanges(base, after).map((c) => c.kind)).toEqual(['edition', 'expert']);
   });
+  it("tells a leader who joined, left, enrolled and was returned a sheet on the panel, and never lists nothing for a roster that changed", () => {
+    const member = (id: string, code: string, name: string, keys: null | { signPublic: string; boxRecipient: string; fingerprint: string } = null) => ({ id, code, name, keys, recusedFrom: [], lifted: [], seatedFor: null });
+    const keys = { signPublic: 'k'.repeat(44), boxRecipient: 'age1xyz', fingerprint: 'ABCD EFGH' };
+    const led = { ...base, assignments: [{ ...seat(A), leader: true }] };
+    const before: PackageContent = { ...led, roster: [{ panelId: 'p1', stage: 'material', leaderId: 'e1', members: [member('e2', 'E02', '李娜'), member('e3', 'E03', '王强', keys)], returns: [] }] };
+    const after: PackageContent = {
+      ...led,
+      roster: [
+        {
+          panelId: 'p1',
+          stage: 'material',
+          leaderId: 'e1',
+          members: [member('e2', 'E02', '李娜', keys), { ...member('e4', 'E04', '赵敏'), seatedFor: ['a1'] }],
+          returns: [{ id: 'x1', expertId: 'e2', applicantId: 'a1', version: 1, reason: '4.2.3 缺评语', at: '2025-06-01T00:00:00.000Z' }],
+        },
+      ],
+    };
+    expect(packageChanges(before, after).map((c) => [c.kind, c.text.zh])).toEqual([
+      ['roster', 'E02 李娜 已完成注册，其评分可以核验'],
+      ['roster', '材料评审组（材料评审）新增成员 E04 赵敏（增派，仅评审指定申报单位）'],
+      ['roster', 'E03 王强 已不在材料评审组（材料评审）'],
+      ['roster', '秘书处退回了 E02 李娜 的评分表第 1 版：4.2.3 缺评语'],
+    ]);
+    const relead = { ...before, roster: [{ ...before.roster[0]!, leaderId: 'e3' }] };
+    expect(packageChanges(before, relead).map((c) => c.text.zh)).toEqual(['材料评审组（材料评审）组长改为 E03 王强']);
+    const reordered = { ...before, roster: [{ ...before.roster[0]!, members: [...before.roster[0]!.members].reverse() }] };
+    expect(packageChanges(before, reordered).length).toBeGreaterThan(0);
+  });
 });

@@ -95,8 +95,8 @@ WHEN NOT EXISTS (SELECT 1 FROM edition_disposals d JOIN bundles b ON b.edition_i
 BEGIN SELECT RAISE(ABORT, 'bundle_blobs is append-only'); END;
 `;
 
-export const m006: Migration = {
-  version: 6,
+export const m007: Migration = {
+  version: 7,
   name: 'records',
   up(db: Database.Database): void {
     db.exec(SQL);
