@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_KDF_COST, type KdfCost } from '../domain/limits.js';
 import { isPingshenError } from '../domain/errors.js';
-import { initStore, openStore } from '../features/open.js';
+import { backupHeader, initStore, openStore, resetPassphrase, restoreStore } from '../features/open.js';
 import { dataDirFromArgs, defaultBrowserDataDir } from '../ipc/data-dir.js';
 import { startBrowserServer } from './server.js';
 
@@ -52,6 +52,9 @@ const kdf = kdfFromArgs(args);
 const openers = {
   initStore: (o: { role: 'secretariat' | 'expert'; path: string; passphrase: string }) => initStore({ ...o, ...(kdf ? { kdf } : {}) }),
   openStore: (o: { path: string; passphrase: string }, role: 'secretariat' | 'expert') => openStore({ ...o, ...(kdf ? { kdf } : {}) }, role),
+  resetPassphrase: (o: { path: string; recoveryCode: string; newPassphrase: string }) => resetPassphrase({ ...o, ...(kdf ? { kdf } : {}) }),
+  backupHeader,
+  restoreStore: (o: Parameters<typeof restoreStore>[0]) => restoreStore({ ...o, ...(kdf ? { kdf } : {}) }),
 };
 let server: Awaited<ReturnType<typeof startBrowserServer>>;
 try {

@@ -78,6 +78,11 @@ export class Cli {
     return resolve(path);
   }
 
+  /** whether a store was named, by --store or PINGSHEN_STORE */
+  hasStore(): boolean {
+    return Boolean(this.opts.store ?? this.env.PINGSHEN_STORE);
+  }
+
   async passphrase(opts: { confirm?: boolean } = {}): Promise<string> {
     if (this.opts.passphraseFile) return stripNewline(readFileSync(this.opts.passphraseFile, 'utf8'));
     const fromEnv = this.env.PINGSHEN_PASSPHRASE;
@@ -90,6 +95,14 @@ export class Cli {
     const fromEnv = this.env.PINGSHEN_NEW_PASSPHRASE;
     if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
     return this.prompt({ zh: '新口令', en: 'New passphrase' }, true);
+  }
+
+  /** The recovery code from paper: a file, env PINGSHEN_RECOVERY_CODE, or typed hidden. */
+  async recoveryCode(file: string | undefined): Promise<string> {
+    if (file) return stripNewline(readFileSync(file, 'utf8'));
+    const fromEnv = this.env.PINGSHEN_RECOVERY_CODE;
+    if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+    return this.prompt({ zh: '恢复码', en: 'Recovery code' }, false);
   }
 
   private async prompt(label: Localized, confirm: boolean): Promise<string> {

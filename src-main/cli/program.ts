@@ -8,6 +8,7 @@ import { registerCatalogCommands, registerEditionCommands } from './commands/edi
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
 import { registerMaterialCommands } from './commands/material.js';
 import { registerPanelCommands } from './commands/panel.js';
+import { registerArchiveCommands, registerBackupCommands, registerRetentionCommands, registerStoreDeleteCommand } from './commands/records.js';
 import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
 import { registerPoolCommands } from './commands/pool.js';
 import { registerReportCommands, registerReportSetCommand } from './commands/report.js';
@@ -28,7 +29,8 @@ const HELP_AFTER = `
 环境变量 / Environment:
   PINGSHEN_STORE           库文件路径（同 --store）/ store file (as --store)
   PINGSHEN_PASSPHRASE      口令 / passphrase
-  PINGSHEN_NEW_PASSPHRASE  passphrase change 的新口令 / new passphrase for passphrase change
+  PINGSHEN_NEW_PASSPHRASE  passphrase change/reset 的新口令 / new passphrase for passphrase change/reset
+  PINGSHEN_RECOVERY_CODE   passphrase reset 的恢复码 / recovery code for passphrase reset
 
 退出码 / Exit codes:
   0 成功 / success   1 操作被拒绝 / operation refused   2 输入或用法有误 / bad input or usage
@@ -48,8 +50,8 @@ Materials are read in the desktop app; the CLI never writes them to disk in the 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const GROUPS: [string, string[]][] = [
-  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
-  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'pool', 'conflict', 'panel', 'recusal', 'owed', 'results', 'report-set']],
+  ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'recovery-code', 'backup', 'restore', 'delete-store', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
+  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'pool', 'conflict', 'panel', 'recusal', 'owed', 'results', 'report-set', 'archive', 'retention']],
   ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
 ];
 
@@ -99,6 +101,10 @@ export function buildProgram(io: Io = processIo): Command {
   registerReportCommands(program);
   registerReportSetCommand(program);
   registerCorrectionCommands(program);
+  registerArchiveCommands(program);
+  registerRetentionCommands(program);
+  registerBackupCommands(program);
+  registerStoreDeleteCommand(program);
   registerCallCommand(program);
   for (const cmd of program.commands) {
     const group = GROUPS.find(([, names]) => names.includes(cmd.name()));

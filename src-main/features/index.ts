@@ -1,3 +1,4 @@
+import { backupCalls } from './backup/calls.js';
 import { bundleCalls } from './bundles/calls.js';
 import { consensusCalls } from './consensus/calls.js';
 import { declarationCalls } from './declarations/calls.js';
@@ -7,6 +8,7 @@ import { packageCalls } from './packages/calls.js';
 import { panelCalls } from './panels/calls.js';
 import { peopleCalls } from './people/calls.js';
 import { poolCalls } from './pool/calls.js';
+import { recordCalls } from './records/calls.js';
 import { reportCalls } from './reports/calls.js';
 import { resultCalls } from './results/calls.js';
 import { scoringCalls } from './scoring/calls.js';
@@ -27,6 +29,8 @@ export const STORE_CALLS = {
   ...resultCalls,
   ...consensusCalls,
   ...reportCalls,
+  ...recordCalls,
+  ...backupCalls,
 };
 
 export type StoreCalls = typeof STORE_CALLS;

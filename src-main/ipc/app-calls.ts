@@ -5,8 +5,12 @@ import { MIN_PASSPHRASE_LENGTH } from '../domain/limits.js';
 import { IdSchema, PassphraseSchema } from '../domain/values.js';
 import { RoleSchema } from '../domain/vocabulary.js';
 import type { Access, CallAids, CallDef } from '../features/call.js';
-import { secretariatSources } from '../features/reports/sources.js';
+import { secretariatSources } from '../features/repo/report-sources.js';
+import { storeRetentionStanding } from '../features/records/retention.js';
 import { getEdition } from '../features/repo/editions.js';
+import { identitiesIn, newRecipientKey } from '../exchange/archive/keys.js';
+import { ArchiveVerificationSchema } from '../exchange/archive/verification.js';
+import { verifyArchive } from '../exchange/archive/verify.js';
 import type { HostCtx } from './host.js';
 import { intakeJobs } from './intake.js';
 import { newFolder, setFolderName } from './report-set/folder.js';
@@ -55,8 +59,15 @@ export const APP_CALLS = {
     access: 'open',
     passive: true,
     input: z.strictObject({ role: RoleSchema, passphrase: NewPassphrase }),
-    output: SessionStatusSchema,
+    output: SessionStatusSchema.extend({ recoveryCode: z.string() }),
     run: (i, { session }) => session.create(i.role, i.passphrase),
+  }),
+  'session.resetPassphrase': appCall({
+    access: 'open',
+    passive: true,
+    input: z.strictObject({ role: RoleSchema, recoveryCode: z.string().min(1).max(200), newPassphrase: NewPassphrase }),
+    output: SessionStatusSchema,
+    run: (i, { session }) => session.resetPassphrase(i.role, i.recoveryCode, i.newPassphrase),
   }),
   'session.unlock': appCall({
     access: 'open',
@@ -64,6 +75,19 @@ export const APP_CALLS = {
     input: z.strictObject({ role: RoleSchema, passphrase: PassphraseSchema }),
     output: SessionStatusSchema,
     run: (i, { session }) => session.unlock(i.role, i.passphrase),
+  }),
+  'session.restore': appCall({
+    access: 'open',
+    passive: true,
+    input: z.strictObject({
+      file: UploadSchema,
+      proof: z.union([
+        z.strictObject({ passphrase: PassphraseSchema }),
+        z.strictObject({ recoveryCode: z.string().min(1).max(200), newPassphrase: NewPassphrase }),
+      ]),
+    }),
+    output: SessionStatusSchema,
+    run: (i, { session }) => session.restore(i.file, i.proof),
   }),
   'session.lock': appCall({
     access: 'open',
@@ -79,6 +103,62 @@ export const APP_CALLS = {
     run(_i, { session }) {
       session.touch();
       return session.status();
+    },
+  }),
+
+  /**
+   * Deletes the open store and its key file, the session locked: only with its fingerprint typed
+   * to confirm, and never while an edition in it is still kept by its retention period without a
+   * verified archive.
+   */
+  'session.deleteStore': appCall({
+    access: 'unlocked',
+    // like locking, it waits for the calls already running: it must not count as one of them
+    passive: true,
+    input: z.strictObject({ confirmFingerprint: z.string().max(100) }),
+    output: SessionStatusSchema,
+    async run(i, { session }) {
+      const ctx = session.storeCtx();
+      if (i.confirmFingerprint.replace(/\s+/g, '').toUpperCase() !== ctx.identity.fingerprint.replace(/\s+/g, '')) {
+        throw new PingshenError('store.delete-unconfirmed', {
+          zh: `所输入的指纹与本库的指纹（${ctx.identity.fingerprint}）不符；未做任何更改。`,
+          en: `The fingerprint typed is not this store's (${ctx.identity.fingerprint}); nothing was changed.`,
+        });
+      }
+      const check = await storeRetentionStanding(ctx);
+      if (!check.mayDelete) throw new PingshenError('retention.in-force', check.refusal!);
+      return session.deleteOpenStore();
+    },
+  }),
+
+  /** An archive verified without any store: what a supervisor's machine does, with a recipient's key file. */
+  'archive.check': appCall({
+    access: 'open',
+    input: z.strictObject({ file: UploadSchema, keyFile: UploadSchema.optional(), fingerprint: z.string().max(100).optional() }),
+    output: ArchiveVerificationSchema,
+    async run(i) {
+      const identities = i.keyFile ? identitiesIn(new TextDecoder().decode(i.keyFile.bytes)) : [];
+      if (i.keyFile && identities.length === 0) {
+        throw new PingshenError('archive.no-identity', {
+          zh: '所选的密钥文件中没有 age 私钥（AGE-SECRET-KEY-1 开头的一行）。请选择 pingshen archive keygen 或 age-keygen 生成的文件。',
+          en: 'The key file chosen holds no age secret key (a line starting AGE-SECRET-KEY-1). Choose the file pingshen archive keygen or age-keygen made.',
+        });
+      }
+      return verifyArchive(i.file.bytes, { identities, ...(i.fingerprint ? { expectFingerprint: i.fingerprint } : {}) });
+    },
+  }),
+
+  /**
+   * A recipient's key pair for whoever keeps or checks archives (the archive office, a supervisor):
+   * the key file to keep offline, and the public key the secretariat seals archives to.
+   */
+  'archive.keygen': appCall({
+    access: 'open',
+    input: Empty,
+    output: DownloadSchema.extend({ recipient: z.string() }),
+    async run() {
+      const { keyFile, recipient } = await newRecipientKey();
+      return { fileName: `档案接收方私钥-${new Date().toISOString().slice(0, 10)}.txt`, bytes: new TextEncoder().encode(keyFile), recipient };
     },
   }),
 

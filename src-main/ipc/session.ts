@@ -6,12 +6,17 @@ import type { Role } from '../domain/words.js';
 import { lockedError } from '../features/boundary.js';
 import type { OpenStore } from '../features/client.js';
 import { storeInfo, type Ctx } from '../features/context.js';
+import type { RestoreProof } from '../store/backup.js';
+import { removeStoreFiles } from '../store/open.js';
 import type { SessionStatus, Settings } from './types.js';
 
 /** How the session reaches the stores; production passes src-main/features/open.ts, nothing else. */
 export interface StoreOpeners {
-  initStore(opts: { role: Role; path: string; passphrase: string }): Promise<StoreInfo>;
+  initStore(opts: { role: Role; path: string; passphrase: string }): Promise<StoreInfo & { recoveryCode: string }>;
   openStore(opts: { path: string; passphrase: string }, role: Role): Promise<OpenStore>;
+  resetPassphrase(opts: { path: string; recoveryCode: string; newPassphrase: string }): Promise<void>;
+  backupHeader(bytes: Uint8Array): { role: Role };
+  restoreStore(opts: { bytes: Uint8Array; fileName: string; path: string; proof: RestoreProof }): Promise<unknown>;
 }
 
 export const DEFAULT_SETTINGS: Settings = { idleMinutes: 15 };
@@ -61,7 +66,8 @@ export class Session {
     };
   }
 
-  async create(role: Role, passphrase: string): Promise<SessionStatus> {
+  /** The recovery code comes back this once, for the start screen to show and offer to print. */
+  async create(role: Role, passphrase: string): Promise<SessionStatus & { recoveryCode: string }> {
     if (this.hasStore(role)) {
       throw refuse(
         'session.store-exists',
@@ -69,8 +75,17 @@ export class Session {
         'This role already has a store on this machine; unlock it instead.',
       );
     }
-    await this.openers.initStore({ role, path: this.storePath(role), passphrase });
-    return this.unlock(role, passphrase);
+    const { recoveryCode } = await this.openers.initStore({ role, path: this.storePath(role), passphrase });
+    return { ...(await this.unlock(role, passphrase)), recoveryCode };
+  }
+
+  /** A forgotten passphrase reset with the recovery code, then the store unlocked with the new one. */
+  async resetPassphrase(role: Role, recoveryCode: string, newPassphrase: string): Promise<SessionStatus> {
+    if (!this.hasStore(role)) {
+      throw refuse('session.no-store', '此角色在本机还没有加密库，请先创建。', 'This role has no store on this machine yet; create one first.');
+    }
+    await this.openers.resetPassphrase({ path: this.storePath(role), recoveryCode, newPassphrase });
+    return this.unlock(role, newPassphrase);
   }
 
   async unlock(role: Role, passphrase: string): Promise<SessionStatus> {
@@ -83,6 +98,33 @@ export class Session {
     this.open = opened;
     this.lockedBecause = null;
     this.lastActivity = this.now();
+    return this.status();
+  }
+
+  /**
+   * A backup restored as this machine's store of its role (there must be none yet), then unlocked
+   * with its passphrase, or with the new one when the recovery code proved it.
+   */
+  async restore(file: { fileName: string; bytes: Uint8Array }, proof: RestoreProof): Promise<SessionStatus> {
+    const { role } = this.openers.backupHeader(file.bytes);
+    if (this.hasStore(role)) {
+      throw refuse(
+        'session.store-exists',
+        '本机已有此角色的加密库，恢复不会覆盖它；未做任何更改。请在另一台电脑或另一个数据文件夹中恢复，或先删除现有的库。',
+        'This machine already has a store for this role, and a restore never overwrites it; nothing was changed. Restore on another machine or data folder, or delete the existing store first.',
+      );
+    }
+    await this.openers.restoreStore({ bytes: file.bytes, fileName: file.fileName, path: this.storePath(role), proof });
+    return this.unlock(role, 'passphrase' in proof ? proof.passphrase : proof.newPassphrase);
+  }
+
+  /** Closes the open store once the calls already running are done, then deletes its files. */
+  async deleteOpenStore(): Promise<SessionStatus> {
+    const path = this.open?.ctx.store.path;
+    if (!path) throw lockedError();
+    await this.closeWhenDone();
+    removeStoreFiles(path);
+    this.lockedBecause = null;
     return this.status();
   }
 

@@ -6,9 +6,16 @@
 /** A leading "1." "2、" "①" "-" "•" is the expert's list formatting, not part of the point. */
 const LIST_MARKER = /^(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①-⑳]|[-•·*])\s*/u;
 
-/** One line of comment as a point: trimmed, its list marker dropped. */
+/**
+ * One line of comment as a point: trimmed, its list markers dropped. Nested markers ("- 1. …")
+ * all go, so a point read again is the same point and a merged opinion merges to itself.
+ */
 export function pointOf(line: string): string {
-  return line.trim().replace(LIST_MARKER, '').trim();
+  let point = line.trim();
+  for (let marked = point; ; marked = point) {
+    point = marked.replace(LIST_MARKER, '').trim();
+    if (point === marked) return point;
+  }
 }
 
 /** How two points are compared: spaces collapsed, so a retyped point is the same point. */

@@ -6,13 +6,14 @@ const libraries = async () => ({ jose: await import('jose'), keys: await import(
 
 /**
  * A signed statement: a JSON payload signed as a compact JWS (EdDSA, jose), not encrypted. It is
- * for what must stay verifiable as it travels on, inside sealed files, from hand to hand: a
- * panel leader's return of a sheet goes to the member, back in the member's next bundle and in the
- * leader's own; a leader's consensus record goes in the leader's bundle. Whoever knows the
- * leader's key checks it; nobody without the leader's private key can make one.
+ * for what must stay verifiable as it travels on, from hand to hand: a panel leader's return of a
+ * sheet goes to the member, back in the member's next bundle and in the leader's own; a leader's
+ * consensus record goes in the leader's bundle; an edition archive's manifest is checked years
+ * later by a supervisor on a machine that never saw the secretariat's store. Whoever knows the
+ * signer's key checks it; nobody without the private key can make one.
  */
 
-export type StatementKind = 'leader-return' | 'consensus-record';
+export type StatementKind = 'leader-return' | 'consensus-record' | 'edition-archive';
 
 const TYP_PREFIX = 'pingshen+';
 
@@ -21,6 +22,7 @@ const HeaderSchema = z.object({ alg: z.literal('EdDSA'), typ: z.string(), kid: z
 const NAMES: Record<StatementKind, { zh: string; en: string }> = {
   'leader-return': { zh: '组长的退回记录', en: "leader's return" },
   'consensus-record': { zh: '组长的合议记录', en: "leader's consensus record" },
+  'edition-archive': { zh: '档案清单', en: 'archive manifest' },
 };
 
 export async function signStatement(input: { kind: StatementKind; payload: unknown; signer: { privateKeyPkcs8: string; kid: string } }): Promise<string> {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session as electronSession } from 'electron';
 import { SECURITY_HEADERS } from '../ipc/csp.js';
 import { dispatch } from '../ipc/dispatcher.js';
-import { initStore, openStore } from '../features/open.js';
+import { backupHeader, initStore, openStore, resetPassphrase, restoreStore } from '../features/open.js';
 import { dataDirFromArgs } from '../ipc/data-dir.js';
 import { lockDataDir } from '../ipc/instance-lock.js';
 import { Session } from '../ipc/session.js';
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv, process.env, app.getPath('userData'));
   // another Pingshen (browser mode, another user's Electron) may hold the same data folder
   const instance = lockDataDir(dataDir);
-  const session = new Session(dataDir, { initStore, openStore });
+  const session = new Session(dataDir, { initStore, openStore, resetPassphrase, backupHeader, restoreStore });
   session.startIdleTimer();
 
   const web = electronSession.defaultSession;

@@ -8,15 +8,27 @@ import { writeFileAtomic } from './atomic-write.js';
 
 /**
  * The store's sidecar `<store>.key`: the random data key that encrypts the database, wrapped with
- * AES-256-GCM under a key derived from the passphrase. A passphrase change rewrites only this file.
- * Everything in the file except the wrap itself is bound to it as associated data, so editing the
- * role or weakening the KDF parameters makes the file unusable instead of silently effective.
+ * AES-256-GCM under a key derived from the passphrase, and wrapped a second time under a key
+ * derived from the recovery code (stores made before recovery codes have only the first). A
+ * passphrase change or reset rewrites only this file. Everything in the file except the wraps is
+ * bound to them as associated data, so editing the role or weakening the KDF parameters makes the
+ * file unusable instead of silently effective.
  */
 
 const FORMAT = 'pingshen-store-key';
 const VERSION = 1;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
+
+const WrapSchema = z
+  .object({
+    alg: z.literal('A256GCM'),
+    iv: b64.refine((s) => Buffer.from(s, 'base64').length === 12),
+    tag: b64.refine((s) => Buffer.from(s, 'base64').length === 16),
+    ciphertext: b64.refine((s) => Buffer.from(s, 'base64').length === 32),
+  })
+  .strict();
+type Wrap = z.infer<typeof WrapSchema>;
 
 const KeyFileSchema = z
   .object({
@@ -25,50 +37,66 @@ const KeyFileSchema = z
     role: z.enum(['secretariat', 'expert']),
     createdAt: z.iso.datetime(),
     kdf: KdfParamsSchema,
-    wrap: z
-      .object({
-        alg: z.literal('A256GCM'),
-        iv: b64.refine((s) => Buffer.from(s, 'base64').length === 12),
-        tag: b64.refine((s) => Buffer.from(s, 'base64').length === 16),
-        ciphertext: b64.refine((s) => Buffer.from(s, 'base64').length === 32),
-      })
-      .strict(),
+    wrap: WrapSchema,
+    /** the same data key under the recovery code, with that derivation's own salt */
+    recovery: z.object({ kdf: KdfParamsSchema, wrap: WrapSchema }).strict().optional(),
   })
   .strict();
 
 export type KeyFile = z.infer<typeof KeyFileSchema>;
+type Header = Omit<KeyFile, 'wrap' | 'recovery'>;
 
 export function keyFilePath(storePath: string): string {
   return `${storePath}.key`;
 }
 
-function associatedData(k: Omit<KeyFile, 'wrap'>): Buffer {
-  const { kdf } = k;
-  return Buffer.from(
-    JSON.stringify([k.format, k.version, k.role, k.createdAt, kdf.alg, kdf.memoryKiB, kdf.iterations, kdf.parallelism, kdf.salt]),
-    'utf8',
-  );
+function kdfFields(kdf: KdfParams): unknown[] {
+  return [kdf.alg, kdf.memoryKiB, kdf.iterations, kdf.parallelism, kdf.salt];
 }
 
-async function wrap(dataKey: Buffer, passphrase: string, header: Omit<KeyFile, 'wrap'>): Promise<KeyFile> {
-  const kek = await deriveKey(passphrase, header.kdf);
+function associatedData(k: Header): Buffer {
+  return Buffer.from(JSON.stringify([k.format, k.version, k.role, k.createdAt, ...kdfFields(k.kdf)]), 'utf8');
+}
+
+/** Marked apart from the passphrase's, so neither wrap can be passed off as the other. */
+function recoveryAssociatedData(k: Header, kdf: KdfParams): Buffer {
+  return Buffer.from(JSON.stringify(['recovery', k.format, k.version, k.role, k.createdAt, ...kdfFields(kdf)]), 'utf8');
+}
+
+async function wrapUnder(dataKey: Buffer, secret: string, kdf: KdfParams, aad: Buffer): Promise<Wrap> {
+  const kek = await deriveKey(secret, kdf);
   try {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', kek, iv);
-    cipher.setAAD(associatedData(header));
+    cipher.setAAD(aad);
     const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    return {
-      ...header,
-      wrap: {
-        alg: 'A256GCM',
-        iv: iv.toString('base64'),
-        tag: cipher.getAuthTag().toString('base64'),
-        ciphertext: ciphertext.toString('base64'),
-      },
-    };
+    return { alg: 'A256GCM', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
   } finally {
     kek.fill(0);
   }
+}
+
+/** null when the secret or the file is wrong: the two cannot be told apart, by design of GCM */
+async function unwrapUnder(w: Wrap, secret: string, kdf: KdfParams, aad: Buffer): Promise<Buffer | null> {
+  const kek = await deriveKey(secret, kdf);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64'));
+    decipher.setAAD(aad);
+    decipher.setAuthTag(Buffer.from(w.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(w.ciphertext, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  } finally {
+    kek.fill(0);
+  }
+}
+
+async function recoveryOf(dataKey: Buffer, recoveryCode: string, header: Header, kdf: KdfParams): Promise<NonNullable<KeyFile['recovery']>> {
+  return { kdf, wrap: await wrapUnder(dataKey, recoveryCode, kdf, recoveryAssociatedData(header, kdf)) };
+}
+
+export function writeKeyFile(storePath: string, kf: KeyFile, opts: { exclusive?: boolean } = {}): void {
+  writeFileAtomic(keyFilePath(storePath), `${JSON.stringify(kf, null, 2)}\n`, opts);
 }
 
 /** Reads and validates the key file; a missing file is 'store.not-found', a malformed one 'store.corrupt'. */
@@ -86,6 +114,11 @@ export function readKeyFile(storePath: string): KeyFile {
     }
     throw e;
   }
+  return parseKeyFile(text, file);
+}
+
+/** A key file's text, validated; `file` names it in the refusal. */
+export function parseKeyFile(text: string, file: string): KeyFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -108,39 +141,46 @@ export function readKeyFile(storePath: string): KeyFile {
 
 /** Unwraps the data key; any failure (wrong passphrase or an edited key file) is 'store.wrong-passphrase'. */
 export async function unwrapDataKey(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
-  const kek = await deriveKey(passphrase, keyFile.kdf);
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(keyFile.wrap.iv, 'base64'));
-    decipher.setAAD(associatedData(keyFile));
-    decipher.setAuthTag(Buffer.from(keyFile.wrap.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(keyFile.wrap.ciphertext, 'base64')), decipher.final()]);
-  } catch {
-    throw new PingshenError('store.wrong-passphrase', {
-      zh: '口令不正确，存储未打开，文件未被改动。请检查输入法和大小写锁定后重试；口令一旦遗忘，存储中的数据无法恢复（专家可新建存储并请秘书处重新登记）。',
-      en: 'The passphrase is wrong; the store was not opened and nothing was changed. Check the input method and caps lock and try again. A forgotten passphrase cannot be recovered (an expert can create a new store and ask the secretariat to enrol it again).',
-    });
-  } finally {
-    kek.fill(0);
-  }
+  const dataKey = await unwrapUnder(keyFile.wrap, passphrase, keyFile.kdf, associatedData(keyFile));
+  if (dataKey) return dataKey;
+  throw new PingshenError('store.wrong-passphrase', {
+    zh: '口令不正确，存储未打开，文件未被改动。请检查输入法和大小写锁定后重试；口令遗忘时，可用建库时记下的恢复码重设口令。',
+    en: 'The passphrase is wrong; the store was not opened and nothing was changed. Check the input method and caps lock and try again. If the passphrase is forgotten, reset it with the recovery code written down when the store was made.',
+  });
 }
 
-/** Writes a new key file for a new store; fails if one already exists. */
+/** Unwraps the data key with the recovery code (already in its canonical form). */
+export async function unwrapWithRecoveryCode(keyFile: KeyFile, recoveryCode: string): Promise<Buffer> {
+  if (!keyFile.recovery) {
+    throw new PingshenError('store.no-recovery-code', {
+      zh: '此存储建于恢复码启用之前，没有恢复码，无法用恢复码重设口令；未做任何更改。请用口令解锁后在“设置”中生成恢复码。',
+      en: 'This store was made before recovery codes and has none, so its passphrase cannot be reset with one; nothing was changed. Unlock it with the passphrase and make a recovery code in Settings.',
+    });
+  }
+  const dataKey = await unwrapUnder(keyFile.recovery.wrap, recoveryCode, keyFile.recovery.kdf, recoveryAssociatedData(keyFile, keyFile.recovery.kdf));
+  if (dataKey) return dataKey;
+  throw new PingshenError('store.wrong-recovery-code', {
+    zh: '恢复码不是此存储的恢复码，口令未重设，存储未被改动。请确认用的是这台电脑这个角色建库时记下的恢复码（每个存储各有一个）。',
+    en: 'The recovery code is not this store\'s; the passphrase was not reset and nothing was changed. Check that it is the code written down when this role\'s store was made on this machine (each store has its own).',
+  });
+}
+
+/**
+ * Writes a new key file for a new store; fails if one already exists. Without `recovery` it is a
+ * key file as stores made before recovery codes have it.
+ */
 export async function createKeyFile(
   storePath: string,
-  input: { dataKey: Buffer; passphrase: string; role: Role; kdf: KdfParams; createdAt: string },
+  input: { dataKey: Buffer; passphrase: string; role: Role; kdf: KdfParams; createdAt: string; recovery?: { code: string; kdf: KdfParams } },
 ): Promise<KeyFile> {
-  const kf = await wrap(input.dataKey, input.passphrase, {
-    format: FORMAT,
-    version: VERSION,
-    role: input.role,
-    createdAt: input.createdAt,
-    kdf: input.kdf,
-  });
-  writeFileAtomic(keyFilePath(storePath), `${JSON.stringify(kf, null, 2)}\n`, { exclusive: true });
+  const header: Header = { format: FORMAT, version: VERSION, role: input.role, createdAt: input.createdAt, kdf: input.kdf };
+  const kf: KeyFile = { ...header, wrap: await wrapUnder(input.dataKey, input.passphrase, header.kdf, associatedData(header)) };
+  if (input.recovery) kf.recovery = await recoveryOf(input.dataKey, input.recovery.code, header, input.recovery.kdf);
+  writeKeyFile(storePath, kf, { exclusive: true });
   return kf;
 }
 
-/** Re-wraps the same data key under a new passphrase and replaces the key file atomically. */
+/** Re-wraps the same data key under a new passphrase and replaces the key file atomically; the recovery wrap stays. */
 export async function rewrapKeyFile(
   storePath: string,
   current: KeyFile,
@@ -148,7 +188,15 @@ export async function rewrapKeyFile(
   newPassphrase: string,
   kdf: KdfParams,
 ): Promise<void> {
-  const header = { format: current.format, version: current.version, role: current.role, createdAt: current.createdAt, kdf };
-  const kf = await wrap(dataKey, newPassphrase, header);
-  writeFileAtomic(keyFilePath(storePath), `${JSON.stringify(kf, null, 2)}\n`);
+  const header: Header = { format: current.format, version: current.version, role: current.role, createdAt: current.createdAt, kdf };
+  const kf: KeyFile = { ...header, wrap: await wrapUnder(dataKey, newPassphrase, kdf, associatedData(header)) };
+  // kept as it is: its associated data names nothing a passphrase change alters
+  if (current.recovery) kf.recovery = current.recovery;
+  writeKeyFile(storePath, kf);
+}
+
+/** Wraps the data key under a new recovery code in place of the old one (or of none). */
+export async function replaceRecoveryCode(storePath: string, current: KeyFile, dataKey: Buffer, recoveryCode: string, kdf: KdfParams): Promise<void> {
+  const { format, version, role, createdAt, kdf: passphraseKdf, wrap } = current;
+  writeKeyFile(storePath, { format, version, role, createdAt, kdf: passphraseKdf, wrap, recovery: await recoveryOf(dataKey, recoveryCode, current, kdf) });
 }

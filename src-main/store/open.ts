@@ -3,13 +3,14 @@ import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit/chain.js';
-import { generateIdentity, saveIdentity } from '../crypto/identity.js';
+import { generateIdentity, loadIdentity, saveIdentity } from '../crypto/identity.js';
+import { newRecoveryCode } from '../crypto/recovery-code.js';
 import { DEFAULT_KDF_COST, type KdfCost } from '../domain/limits.js';
 import { newKdfParams, strengthenedKdfParams } from '../crypto/kdf.js';
 import type { Role } from '../domain/words.js';
 import { PingshenError } from '../domain/errors.js';
 import { MIN_PASSPHRASE_LENGTH } from '../domain/limits.js';
-import { createKeyFile, keyFilePath, readKeyFile, rewrapKeyFile, unwrapDataKey } from './keyfile.js';
+import { createKeyFile, keyFilePath, readKeyFile, replaceRecoveryCode, rewrapKeyFile, unwrapDataKey, unwrapWithRecoveryCode } from './keyfile.js';
 import { migrate } from './migrate.js';
 import { notAStore, openCipherDatabase } from './sqlcipher.js';
 
@@ -27,7 +28,7 @@ export interface Store {
   close(): void;
 }
 
-function checkNewPassphrase(passphrase: string): void {
+export function checkNewPassphrase(passphrase: string): void {
   if (typeof passphrase !== 'string' || [...passphrase].length < MIN_PASSPHRASE_LENGTH) {
     throw new PingshenError('store.weak-passphrase', {
       zh: `口令太短：至少需要 ${MIN_PASSPHRASE_LENGTH} 个字符。请使用一句只有您知道的话，例如几个词组合。`,
@@ -59,7 +60,11 @@ function wrapStore(db: Database.Database, role: Role, path: string, kdfCost: Kdf
   };
 }
 
-export async function createStore(input: { path: string; passphrase: string; role: Role; kdf?: KdfCost }): Promise<Store> {
+/**
+ * A new store, with its recovery code: returned this once and never stored, so whoever made the
+ * store must show it to its owner now.
+ */
+export async function createStore(input: { path: string; passphrase: string; role: Role; kdf?: KdfCost }): Promise<Store & { recoveryCode: string }> {
   const path = resolve(input.path);
   checkNewPassphrase(input.passphrase);
   if (input.role !== 'secretariat' && input.role !== 'expert') throw new Error(`unknown role ${String(input.role)}`);
@@ -78,10 +83,12 @@ export async function createStore(input: { path: string; passphrase: string; rol
   const dataKey = randomBytes(32);
   const createdAt = new Date().toISOString();
   const identity = await generateIdentity();
+  const recoveryCode = newRecoveryCode();
+  const cost = input.kdf ?? DEFAULT_KDF_COST;
   let keyWritten = false;
   let db: Database.Database | undefined;
   try {
-    await createKeyFile(path, { dataKey, passphrase: input.passphrase, role: input.role, kdf: newKdfParams(input.kdf ?? DEFAULT_KDF_COST), createdAt });
+    await createKeyFile(path, { dataKey, passphrase: input.passphrase, role: input.role, kdf: newKdfParams(cost), createdAt, recovery: { code: recoveryCode, kdf: newKdfParams(cost) } });
     keyWritten = true;
     db = openCipherDatabase(path, dataKey, { create: true });
     // SQLite gives the -wal and -shm files the main file's permissions.
@@ -99,7 +106,7 @@ export async function createStore(input: { path: string; passphrase: string; rol
         detail: { role: input.role, fingerprint: identity.fingerprint },
       });
     })();
-    return wrapStore(db, input.role, path, input.kdf ?? DEFAULT_KDF_COST);
+    return { ...wrapStore(db, input.role, path, cost), recoveryCode };
   } catch (e) {
     db?.close();
     if (keyWritten) {
@@ -149,4 +156,57 @@ export async function changeStorePassphrase(path: string, oldPassphrase: string,
   } finally {
     dataKey.fill(0);
   }
+}
+
+/**
+ * A forgotten passphrase, reset with the recovery code: the code unwraps the data key, the key is
+ * proven to open this very database, and only then is the key file rewritten under the new
+ * passphrase (the recovery wrap stays, so the same paper keeps working). A wrong or mistyped code
+ * changes no byte of either file. The reset is recorded in the store's audit log.
+ */
+export async function resetStorePassphrase(path: string, recoveryCode: string, newPassphrase: string, cost: KdfCost = DEFAULT_KDF_COST): Promise<void> {
+  const p = resolve(path);
+  checkNewPassphrase(newPassphrase);
+  if (!existsSync(p)) throw storeNotFound(p);
+  const keyFile = readKeyFile(p);
+  const dataKey = await unwrapWithRecoveryCode(keyFile, recoveryCode);
+  let db: Database.Database | undefined;
+  try {
+    db = openCipherDatabase(p, dataKey, { create: false });
+    const identity = loadIdentity(db);
+    await rewrapKeyFile(p, keyFile, dataKey, newPassphrase, strengthenedKdfParams(keyFile.kdf, cost));
+    appendAudit(db, { actor: `${keyFile.role}:${identity.fingerprint}`, action: 'store.passphrase-reset', detail: { with: 'recovery-code' } });
+  } finally {
+    db?.close();
+    dataKey.fill(0);
+  }
+}
+
+/**
+ * A new recovery code in place of the old one (a store made before recovery codes gets its
+ * first): the passphrase proves the owner. Returned once, like the code a new store gets.
+ */
+export async function renewRecoveryCode(path: string, passphrase: string, cost: KdfCost = DEFAULT_KDF_COST): Promise<string> {
+  const p = resolve(path);
+  const keyFile = readKeyFile(p);
+  const dataKey = await unwrapDataKey(keyFile, passphrase);
+  try {
+    const code = newRecoveryCode();
+    const kdf = keyFile.recovery ? strengthenedKdfParams(keyFile.recovery.kdf, cost) : newKdfParams(cost);
+    await replaceRecoveryCode(p, keyFile, dataKey, code, kdf);
+    return code;
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/** Whether the key file holds a recovery wrap: stores made before recovery codes have none. */
+export function hasRecoveryCode(path: string): boolean {
+  return readKeyFile(resolve(path)).recovery !== undefined;
+}
+
+/** A store's files gone: the database, its write-ahead log and shared memory, its key file. */
+export function removeStoreFiles(path: string): void {
+  const p = resolve(path);
+  for (const f of [p, `${p}-wal`, `${p}-shm`, keyFilePath(p)]) rmSync(f, { force: true });
 }

@@ -6,6 +6,7 @@ import { LoadingState, ErrorNotice } from '../components/States.js';
 import { useIdleLock } from '../hooks/useIdleLock.js';
 import { ExpertRoot } from '../screens/expert/ExpertRoot.js';
 import { SecretariatRoot } from '../screens/secretariat/SecretariatRoot.js';
+import { RecoveryCodeScreen } from '../screens/start/RecoveryCodeScreen.js';
 import { StartScreen } from '../screens/start/StartScreen.js';
 import { navStore } from '../stores/nav.js';
 import { createSessionStore } from '../stores/session.js';
@@ -18,12 +19,16 @@ function Body() {
   const { session } = useApp();
   const status = useSession((s) => s.status);
   const error = useSession((s) => s.error);
+  const recoveryCode = useSession((s) => s.recoveryCode);
   useIdleLock();
   const role = status?.role ?? null;
 
   useEffect(() => {
-    if (!role) navStore.getState().reset();
-  }, [role]);
+    if (role) return;
+    navStore.getState().reset();
+    // a code not yet acknowledged when the store locked is not shown to whoever unlocks next
+    session.getState().forgetRecoveryCode();
+  }, [role, session]);
 
   if (!status) {
     return error ? (
@@ -34,6 +39,8 @@ function Body() {
       <LoadingState />
     );
   }
+  // shown once, before anything else of the new store
+  if (role && recoveryCode) return <RecoveryCodeScreen code={recoveryCode} />;
   if (role === 'expert') return <ExpertRoot />;
   if (role === 'secretariat') return <SecretariatRoot />;
   return <StartScreen />;

@@ -56,7 +56,7 @@ export function Header() {
         {role ? (
           <>
             <Tooltip label={t('header.settings')}>
-              <ActionIcon variant="subtle" size="lg" onClick={() => setSettingsOpen(true)} aria-label={t('header.settings')}>
+              <ActionIcon variant="subtle" size="lg" onClick={() => setSettingsOpen(true)} aria-label={t('header.settings')} data-testid="settings-open">
                 <Icon name="settings" />
               </ActionIcon>
             </Tooltip>

@@ -5,6 +5,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../src-main/domain/limits.js';
 import { acceptable } from '../components/passphrase.js';
 import { PassphraseMeter } from '../components/PassphraseMeter.js';
 import { ErrorNotice } from '../components/States.js';
+import { StoreRecords } from '../components/records/StoreRecords.js';
 import { asCallFailure, type CallFailure } from '../transport/errors.js';
 import { useApp, useSession } from '../context/app-context.js';
 
@@ -73,6 +74,7 @@ export function SettingsModal({ opened, onClose }: { opened: boolean; onClose():
         >
           {t('settings.changePassphrase')}
         </Button>
+        <StoreRecords onDeleted={onClose} />
       </Stack>
     </Modal>
   );

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../src-main/ipc/contract.js';
 import type { AppInfo, SessionStatus } from '../../src-main/ipc/types.js';
 import type { Role } from '../../src-main/domain/words.js';
+import type { CallInput } from '../../src-main/ipc/contract.js';
 import { asCallFailure, type CallFailure } from '../transport/errors.js';
 
 /** Which store is open, and the start screen's progress through choosing, creating, unlocking. */
@@ -12,10 +13,16 @@ export interface SessionState {
   chosenRole: Role | null;
   busy: boolean;
   error: CallFailure | null;
+  /** the new store's recovery code, shown once until its owner says it is written down */
+  recoveryCode: string | null;
 
   refresh(): Promise<void>;
   choose(role: Role | null): void;
   create(passphrase: string): Promise<boolean>;
+  forgetRecoveryCode(): void;
+  resetPassphrase(recoveryCode: string, newPassphrase: string): Promise<boolean>;
+  restore(input: CallInput<'session.restore'>): Promise<boolean>;
+  deleteStore(confirmFingerprint: string): Promise<boolean>;
   unlock(passphrase: string): Promise<boolean>;
   lock(reason: 'idle' | 'user'): Promise<void>;
   setIdleMinutes(minutes: number): Promise<void>;
@@ -42,6 +49,7 @@ export function createSessionStore(api: Api): StoreApi<SessionState> {
       chosenRole: null,
       busy: false,
       error: null,
+      recoveryCode: null,
 
       async refresh() {
         set({ busy: true, error: null });
@@ -58,7 +66,29 @@ export function createSessionStore(api: Api): StoreApi<SessionState> {
       create(passphrase) {
         const role = get().chosenRole;
         if (!role) return Promise.resolve(false);
-        return attempt(() => api.call('session.create', { role, passphrase }));
+        return attempt(async () => {
+          const { recoveryCode, ...status } = await api.call('session.create', { role, passphrase });
+          set({ recoveryCode });
+          return status;
+        });
+      },
+      forgetRecoveryCode() {
+        set({ recoveryCode: null });
+      },
+      resetPassphrase(recoveryCode, newPassphrase) {
+        const role = get().chosenRole;
+        if (!role) return Promise.resolve(false);
+        return attempt(() => api.call('session.resetPassphrase', { role, recoveryCode, newPassphrase }));
+      },
+      async restore(input) {
+        const ok = await attempt(() => api.call('session.restore', input));
+        if (ok) set({ chosenRole: get().status?.role ?? null });
+        return ok;
+      },
+      async deleteStore(confirmFingerprint) {
+        const ok = await attempt(() => api.call('session.deleteStore', { confirmFingerprint }));
+        if (ok) set({ chosenRole: null });
+        return ok;
       },
       unlock(passphrase) {
         const role = get().chosenRole;

@@ -8,6 +8,7 @@ import { launchChromium, openPage, ROOT, shot, startApp, type RunningApp } from 
 import { experts, packageForExpert, PASSPHRASE, returnSheetAndRepackage, secretariatImports, secretariatSheets } from './helpers/fixtures.js';
 import { inViewport, layoutProblems } from './helpers/layout.js';
 import { attrOf, countOf, disabled, focused, textOf, visible } from './helpers/wait.js';
+import { keepRecoveryCode } from './helpers/recovery.js';
 
 /**
  * The expert's whole path in the browser: create the store, hand over the enrollment code,
@@ -59,6 +60,7 @@ describe('expert in browser mode', () => {
     await page.getByTestId('create-understood').check();
     await shot(page, '02-create-store');
     await page.getByTestId('create-submit').click();
+    await keepRecoveryCode(page);
     await textOf(page.getByTestId('enrollment-code')).toMatch('PINGSHEN-KEY-1:');
     await textOf(page.getByTestId('role-badge')).toBe('评审专家');
     await shot(page, '03-expert-home-empty');

@@ -19,6 +19,7 @@ import {
   tamperedCopy,
 } from './helpers/fixtures.js';
 import { attrOf, countOf, disabled, textOf, visible } from './helpers/wait.js';
+import { keepRecoveryCode } from './helpers/recovery.js';
 import { pageTexts, squash } from '../report/pdf.js';
 
 /**
@@ -81,6 +82,7 @@ describe('secretariat in browser mode', () => {
     await page.getByTestId('create-confirm').fill(PASSPHRASE);
     await page.getByTestId('create-understood').check();
     await page.getByTestId('create-submit').click();
+    await keepRecoveryCode(page);
     await visible(page.getByText('还没有届次'));
     await shot(page, '20-secretariat-empty');
 

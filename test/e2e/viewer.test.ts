@@ -12,6 +12,7 @@ import { CHAPTERS, FIND_PAGES, FIND_PHRASE, longMaterialPdf } from './helpers/lo
 import { scannedPdf } from './helpers/scanned-pdf.js';
 import { VIEWER_FIGURES_FILE, type OpenFigures, type PagingFigures, type ViewerFigures } from './helpers/viewer-figures.js';
 import { attrOf, focused, textOf, visible } from './helpers/wait.js';
+import { keepRecoveryCode } from './helpers/recovery.js';
 
 /**
  * The materials viewer with an application as long as the real ones (300 pages), at the two
@@ -68,6 +69,7 @@ describe('materials viewer, 300 pages', () => {
     await page.getByTestId('create-confirm').fill(PASSPHRASE);
     await page.getByTestId('create-understood').check();
     await page.getByTestId('create-submit').click();
+    await keepRecoveryCode(page);
     const enrollment = page.locator('[data-testid="enrollment-code"]', { hasText: 'PINGSHEN-KEY-1:' });
     await enrollment.waitFor();
     const code = (await enrollment.innerText()).trim();

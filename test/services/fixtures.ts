@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { Applicant, Expert } from '../../src-main/domain/people.js';
 import type { KdfCost } from '../../src-main/domain/limits.js';
 import type { Download, Upload } from '../../src-main/domain/files.js';
-import { initStore, openStore, storeClient, type StoreClient } from '../../src-main/features/open.js';
+import { backupHeader, initStore, openStore, resetPassphrase, restoreStore, storeClient, type StoreClient } from '../../src-main/features/open.js';
 import type { Panel } from '../../src-main/domain/panels.js';
 import type { StoreOpeners } from '../../src-main/ipc/session.js';
 import type { Stage } from '../../src-main/domain/words.js';
@@ -42,6 +42,9 @@ export async function exportBundleFile(svc: StoreClient, editionId: string, path
 export const TEST_OPENERS: StoreOpeners = {
   initStore: (o) => initStore({ ...o, kdf: TEST_KDF }),
   openStore: (o, role) => openStore({ ...o, kdf: TEST_KDF }, role),
+  resetPassphrase: (o) => resetPassphrase({ ...o, kdf: TEST_KDF }),
+  backupHeader,
+  restoreStore: (o) => restoreStore({ ...o, kdf: TEST_KDF }),
 };
 
 /** Every call of a test store holds its output to the schema it declares. */

@@ -50,6 +50,37 @@ describe('session store', () => {
     ]);
   });
 
+  it('keeps a new store’s recovery code apart from its status until forgotten', async () => {
+    const code = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';
+    const unlocked: SessionStatus = { ...locked, role: 'secretariat', stores: { secretariat: true, expert: true } };
+    const api = fakeApi((name) => {
+      if (name === 'session.create') return { ...unlocked, recoveryCode: code };
+      throw new Error(`unexpected ${name}`);
+    });
+    const store = createSessionStore(api);
+    store.getState().choose('secretariat');
+    expect(await store.getState().create('a long enough passphrase')).toBe(true);
+    expect(store.getState().recoveryCode).toBe(code);
+    expect(store.getState().status).toEqual(unlocked);
+    store.getState().forgetRecoveryCode();
+    expect(store.getState().recoveryCode).toBeNull();
+  });
+
+  it('chooses the restored store’s role, so that it unlocks again after a lock, and none once the store is deleted', async () => {
+    const unlocked: SessionStatus = { ...locked, role: 'secretariat', stores: { secretariat: true, expert: true } };
+    const api = fakeApi((name) => {
+      if (name === 'session.restore') return unlocked;
+      if (name === 'session.deleteStore') return { ...locked, stores: { secretariat: false, expert: true } };
+      throw new Error(`unexpected ${name}`);
+    });
+    const store = createSessionStore(api);
+    expect(await store.getState().restore({ file: { fileName: 'b.psbackup', bytes: new Uint8Array([1]) }, proof: { passphrase: 'x' } })).toBe(true);
+    expect(store.getState().chosenRole).toBe('secretariat');
+    expect(await store.getState().deleteStore('FP')).toBe(true);
+    expect(store.getState().chosenRole).toBeNull();
+    expect(store.getState().status?.stores.secretariat).toBe(false);
+  });
+
   it('a transport failure becomes a message the screen can show', async () => {
     const store = createSessionStore(fakeApi(() => new TypeError('fetch failed')));
     await store.getState().refresh();

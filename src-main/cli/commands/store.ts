@@ -20,6 +20,11 @@ function kdfFrom(opts: { kdfMemory?: string; kdfIterations?: string }): KdfCost 
   return { memoryKiB, iterations, parallelism: 1 };
 }
 
+const RECOVERY_ADVICE = {
+  zh: '请立即把恢复码抄在纸上或打印出来，与电脑分开保管：忘记口令时，凭它可用 passphrase reset 重设口令。恢复码只显示这一次，库中不保存它。',
+  en: 'Write the recovery code on paper or print it now, and keep it apart from the computer: with it, passphrase reset sets a new passphrase when the old one is forgotten. It is shown this once; the store does not keep it.',
+};
+
 export function registerStoreCommands(program: Command): void {
   program
     .command('init')
@@ -51,18 +56,19 @@ export function registerStoreCommands(program: Command): void {
               [{ zh: '文件', en: 'File' }, info.path],
               [{ zh: '指纹', en: 'Fingerprint' }, info.fingerprint],
               [{ zh: '注册码', en: 'Enrollment code' }, enrollmentCode],
+              [{ zh: '恢复码', en: 'Recovery code' }, info.recoveryCode],
             ],
             cli.lang,
           ),
-          info.role === 'expert'
-            ? cli.t({
-                zh: '请把注册码交给秘书处，并当面或电话核对指纹。',
-                en: 'Hand the enrollment code to the secretariat and compare the fingerprint in person or by phone.',
-              })
-            : cli.t({
-                zh: '请牢记口令：忘记口令将无法打开此库。',
-                en: 'Keep the passphrase safe: without it the store cannot be opened.',
-              }),
+          cli.t(RECOVERY_ADVICE),
+          ...(info.role === 'expert'
+            ? [
+                cli.t({
+                  zh: '请把注册码交给秘书处，并当面或电话核对指纹。',
+                  en: 'Hand the enrollment code to the secretariat and compare the fingerprint in person or by phone.',
+                }),
+              ]
+            : []),
         ].join('\n'),
       );
     });
@@ -108,6 +114,44 @@ export function registerStoreCommands(program: Command): void {
         store.close();
       }
       cli.emit({ changed: true }, () => cli.t({ zh: '口令已更改。', en: 'Passphrase changed.' }));
+    });
+
+  passphrase
+    .command('reset')
+    .description('忘记口令时，用恢复码重设口令（无需旧口令）/ reset a forgotten passphrase with the recovery code (no old passphrase needed)')
+    .option('--recovery-code-file <file>', '恢复码所在文件（或环境变量 PINGSHEN_RECOVERY_CODE，或隐藏输入）/ file holding the recovery code (or env PINGSHEN_RECOVERY_CODE, or typed hidden)')
+    .option('--new-passphrase-file <file>', '新口令所在文件（或环境变量 PINGSHEN_NEW_PASSPHRASE）/ file holding the new passphrase (or env PINGSHEN_NEW_PASSPHRASE)')
+    .action(async (opts: { recoveryCodeFile?: string; newPassphraseFile?: string }, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      const path = cli.storePath();
+      const recoveryCode = await cli.recoveryCode(opts.recoveryCodeFile);
+      const next = await cli.newPassphrase(opts.newPassphraseFile);
+      const { resetPassphrase } = await import('../../features/open.js');
+      await resetPassphrase({ path, recoveryCode, newPassphrase: next });
+      cli.emit({ reset: true }, () =>
+        cli.t({
+          zh: '口令已用恢复码重设；恢复码不变，仍可再用。今后请用新口令解锁。',
+          en: 'The passphrase was reset with the recovery code; the code stays the same and can be used again. Unlock with the new passphrase from now on.',
+        }),
+      );
+    });
+
+  program
+    .command('recovery-code')
+    .description('生成新的恢复码（旧恢复码随即作废；需要口令）/ make a new recovery code (the old one stops working; needs the passphrase)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      const passphrase = await cli.passphrase();
+      const { openStore, storeClient } = await import('../../features/open.js');
+      const store = storeClient(await openStore({ path: cli.storePath(), passphrase }));
+      try {
+        const { recoveryCode } = await store.store.renewRecoveryCode({ passphrase });
+        cli.emit({ recoveryCode }, () =>
+          [renderFields([[{ zh: '新恢复码', en: 'New recovery code' }, recoveryCode]], cli.lang), cli.t(RECOVERY_ADVICE)].join('\n'),
+        );
+      } finally {
+        store.close();
+      }
     });
 
   program

@@ -3,7 +3,8 @@ import { DownloadSchema } from '../../domain/files.js';
 import { IdSchema } from '../../domain/values.js';
 import { ReportRequestSchema } from '../../report/request.js';
 import { storeCall } from '../call.js';
-import { expertSources, secretariatSources } from './sources.js';
+import { secretariatSources } from '../repo/report-sources.js';
+import { expertSources } from './sources.js';
 
 /** Reports (PDF): either role prints what its rules let it read; an expert only their own sheets. */
 export const reportCalls = {

@@ -1,51 +1,11 @@
-import type { ExpertSources, SecretariatSources } from '../../report/sources.js';
+import type { ExpertSources } from '../../report/sources.js';
 import type { Ctx } from '../context.js';
 import { meIn } from '../gates.js';
 import { assignmentsOf } from '../repo/assignments.js';
-import { listBundleRows } from '../repo/bundles.js';
-import { correctionsOf } from '../repo/corrections.js';
-import { declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
-import { listPanelRows } from '../repo/panels.js';
-import { getExpert, listApplicantRows, listExpertRows } from '../repo/people.js';
-import { standingRecords } from '../repo/panel-work.js';
-import { editionResults } from '../repo/results.js';
-import { findSheetRowFor, sheetsOfEdition, toSheet } from '../repo/sheets.js';
+import { getExpert } from '../repo/people.js';
+import { findSheetRowFor, toSheet } from '../repo/sheets.js';
 import { refuse } from '../../domain/errors.js';
-
-/** What the reports may read, from the open secretariat store. */
-export function secretariatSources(ctx: Ctx): SecretariatSources {
-  return {
-    role: 'secretariat',
-    edition: (id) => getEdition(ctx, id),
-    applicants: (id) => listApplicantRows(ctx, id),
-    experts: (id) => listExpertRows(ctx, id),
-    sheets: (id, filter) => sheetsOfEdition(ctx, id, filter),
-    results: (id) => editionResults(ctx, id),
-    panels: (id) => listPanelRows(ctx, id),
-    declarations: (id) => declarationsOfEdition(ctx, id),
-    bundles: (id) => listBundleRows(ctx, id),
-    corrections: (id) => correctionsOf(ctx, id),
-    consensus: (id) =>
-      standingRecords(ctx, id).flatMap((row) => {
-        const r = row.record;
-        if (!r) return [];
-        const leader = getExpert(ctx, r.leaderId);
-        return [
-          {
-            applicantId: r.applicantId,
-            stage: r.stage,
-            leader: { id: leader.id, code: leader.code, name: leader.name },
-            recordedBy: r.recordedBy,
-            signedAt: r.signedAt,
-            categories: r.opinion.categories,
-            overall: r.opinion.overall,
-            flagged: r.flagged.map(({ itemCode, base, final, resolution, reason }) => ({ itemCode, base, final, resolution, reason })),
-          },
-        ];
-      }),
-  };
-}
 
 /** What the reports may read from an expert's own store: their assignments and their own sheets. */
 export function expertSources(ctx: Ctx): ExpertSources {

@@ -4,7 +4,7 @@ import { enrollmentCode } from '../../crypto/identity.js';
 import { MIN_PASSPHRASE_LENGTH } from '../../domain/limits.js';
 import { AuditEntrySchema, AuditVerificationSchema, StoreInfoSchema } from '../../domain/store.js';
 import { PassphraseSchema } from '../../domain/values.js';
-import { changeStorePassphrase } from '../../store/open.js';
+import { changeStorePassphrase, hasRecoveryCode, renewRecoveryCode } from '../../store/open.js';
 import { storeCall } from '../call.js';
 import { storeInfo } from '../context.js';
 
@@ -36,6 +36,26 @@ export const storeCalls = {
       await changeStorePassphrase(ctx.store.path, input.oldPassphrase, input.newPassphrase, ctx.store.kdfCost);
       ctx.change('store.passphrase-changed', () => ({ result: undefined, detail: {} }));
       return null;
+    },
+  }),
+
+  /** stores made before recovery codes have none until their owner makes one */
+  'store.recoveryStatus': storeCall({
+    access: 'unlocked',
+    input: z.strictObject({}),
+    output: z.strictObject({ hasRecoveryCode: z.boolean() }),
+    run: (_input, ctx) => ({ hasRecoveryCode: hasRecoveryCode(ctx.store.path) }),
+  }),
+
+  /** a new recovery code, the old one no longer valid; shown this once */
+  'store.renewRecoveryCode': storeCall({
+    access: 'unlocked',
+    input: z.strictObject({ passphrase: PassphraseSchema }),
+    output: z.strictObject({ recoveryCode: z.string() }),
+    async run(input, ctx) {
+      const recoveryCode = await renewRecoveryCode(ctx.store.path, input.passphrase, ctx.store.kdfCost);
+      ctx.change('store.recovery-code-renewed', () => ({ result: undefined, detail: {} }));
+      return { recoveryCode };
     },
   }),
 

@@ -11,11 +11,12 @@ import { IntakeTab } from './IntakeTab.js';
 import { MaterialsTab } from './MaterialsTab.js';
 import { PackagesTab } from './PackagesTab.js';
 import { PanelsTab } from './PanelsTab.js';
+import { RecordsTab } from './RecordsTab.js';
 import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 
-const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals'] as const;
+const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -78,6 +79,9 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               </Tabs.Panel>
               <Tabs.Panel value="recusals" pt="md">
                 <RecusalsTab editionId={editionId} />
+              </Tabs.Panel>
+              <Tabs.Panel value="records" pt="md">
+                <RecordsTab editionId={editionId} editionName={e.name} />
               </Tabs.Panel>
             </Tabs>
           </Stack>

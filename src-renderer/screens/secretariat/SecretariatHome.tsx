@@ -5,6 +5,7 @@ import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { navStore } from '../../stores/nav.js';
+import { BackupReminder } from './BackupReminder.js';
 import { NewEdition } from './NewEdition.js';
 
 export function SecretariatHome() {
@@ -35,6 +36,7 @@ export function SecretariatHome() {
           ) : null}
         </Group>
       </Group>
+      <BackupReminder />
       {creating ? <NewEdition onCancel={() => setCreating(false)} /> : null}
       <Card withBorder padding="lg">
         <Loadable

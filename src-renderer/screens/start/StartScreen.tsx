@@ -1,11 +1,14 @@
 import { Alert, Anchor, Badge, Card, Center, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../src-main/domain/words.js';
 import { useApp, useSession } from '../../context/app-context.js';
 import { Icon } from '../../components/icons.js';
 import { ErrorNotice } from '../../components/States.js';
 import { CreateStore } from './CreateStore.js';
+import { RestoreBackup } from './RestoreBackup.js';
 import { UnlockStore } from './UnlockStore.js';
+import { VerifyArchive } from './VerifyArchive.js';
 
 function RoleCard({ role, exists, onPick }: { role: Role; exists: boolean; onPick(): void }) {
   const { t } = useTranslation();
@@ -38,6 +41,12 @@ export function StartScreen() {
   const chosen = useSession((s) => s.chosenRole);
   const error = useSession((s) => s.error);
   const choose = (role: Role | null) => session.getState().choose(role);
+  // what needs no store of one's own: restoring one from a backup, verifying an archive
+  const [aside, setAside] = useState<'restore' | 'verify' | null>(null);
+  const open = (next: 'restore' | 'verify' | null) => {
+    session.getState().clearError();
+    setAside(next);
+  };
 
   return (
     <Center mih="calc(100vh - 60px)" p="md">
@@ -51,8 +60,15 @@ export function StartScreen() {
             {t('start.lockedIdle', { minutes: status.idleMinutes })}
           </Alert>
         ) : null}
-        {error && !chosen ? <ErrorNotice error={error} onRetry={() => void session.getState().refresh()} /> : null}
-        {!chosen ? (
+        {error && !chosen && !aside ? <ErrorNotice error={error} onRetry={() => void session.getState().refresh()} /> : null}
+        {aside ? (
+          <Card withBorder padding="xl" radius="md">
+            <Stack gap="md">
+              <Title order={3}>{aside === 'restore' ? t('backup.restoreTitle') : t('archive.checkTitle')}</Title>
+              {aside === 'restore' ? <RestoreBackup onCancel={() => open(null)} /> : <VerifyArchive onCancel={() => open(null)} />}
+            </Stack>
+          </Card>
+        ) : !chosen ? (
           <>
             <Text fw={500}>{t('start.chooseRole')}</Text>
             <SimpleGrid cols={2} spacing="md">
@@ -65,13 +81,23 @@ export function StartScreen() {
             <Stack gap="md">
               <Group justify="space-between">
                 <Title order={3}>{t(`role.${chosen}`)}</Title>
-                <Anchor component="button" type="button" size="sm" onClick={() => choose(null)}>
+                <Anchor component="button" type="button" size="sm" onClick={() => choose(null)} data-testid="start-other-role">
                   {t('start.otherRole')}
                 </Anchor>
               </Group>
               {status?.stores[chosen] ? <UnlockStore /> : <CreateStore />}
             </Stack>
           </Card>
+        )}
+        {aside ? null : (
+          <Group justify="center" gap="xl">
+            <Anchor component="button" type="button" size="sm" onClick={() => open('restore')} data-testid="start-restore">
+              {t('backup.restoreTitle')}
+            </Anchor>
+            <Anchor component="button" type="button" size="sm" onClick={() => open('verify')} data-testid="start-verify">
+              {t('archive.checkTitle')}
+            </Anchor>
+          </Group>
         )}
       </Stack>
     </Center>
