@@ -7,6 +7,7 @@ import { launchChromium, openPage, startApp, type RunningApp } from './helpers/a
 import { packageForExpert, PASSPHRASE } from './helpers/fixtures.js';
 import { SCORING_FIGURES_FILE, type ScoringFigures } from './helpers/scoring-figures.js';
 import { focused, textOf, visible } from './helpers/wait.js';
+import { keepRecoveryCode } from './helpers/recovery.js';
 
 /**
  * The scoring screen with 30 applicants (issue 15): the expert opens applicants' sheets from the
@@ -46,6 +47,7 @@ describe('scoring screen, 30 applicants', () => {
     await page.getByTestId('create-confirm').fill(PASSPHRASE);
     await page.getByTestId('create-understood').check();
     await page.getByTestId('create-submit').click();
+    await keepRecoveryCode(page);
     const enrollment = page.locator('[data-testid="enrollment-code"]', { hasText: 'PINGSHEN-KEY-1:' });
     await enrollment.waitFor();
     const made = await packageForExpert(join(dir, 'secretariat'), (await enrollment.innerText()).trim(), undefined, APPLICANTS);
