@@ -11,7 +11,7 @@ import { consensusProblems } from '../../scoring/consensus.js';
 import { sha256Hex } from '../../exchange/common.js';
 import { rulesOf } from '../../profile/edition.js';
 import type { Ctx } from '../context.js';
-import { currentBundle, findKeptBundle, highestSequence, insertBundle, markSuperseded, type BundleRow } from '../repo/bundles.js';
+import { currentBundle, findKeptBundle, highestSequence, insertBundle, markSuperseded, receivedRow, type BundleRow, type ReceivedFile } from '../repo/bundles.js';
 import { declarationsOfExpert, findDeclaration, recusedBySecretariat, upsertDeclaration } from '../repo/declarations.js';
 import { findEdition, getEdition } from '../repo/editions.js';
 import { findConsensus, findLeaderReturn, insertLeaderReturn, insertReceivedRecord } from '../repo/consensus.js';
@@ -28,28 +28,14 @@ import { openPayload } from '../sealing.js';
  * what is new and changes nothing already received but what the secretariat itself returned.
  */
 
-interface Received {
-  fileName: string;
-  sha256: string;
+interface Received extends ReceivedFile {
   bytes: Uint8Array;
 }
 
 const reasonOf = (r: BundleRefusal): Localized => listReasons(r.reasons);
 
 function bundleRow(got: Received, b: ResultBundle | null, at: string, fields: Pick<BundleRow, 'status' | 'reason_json' | 'payload_sha256'>): BundleRow {
-  return {
-    bundle_id: b?.bundleId ?? null,
-    edition_id: b?.editionId ?? null,
-    expert_id: b?.expertId ?? null,
-    sequence: b?.sequence ?? null,
-    sha256: got.sha256,
-    file_name: got.fileName,
-    received_at: at,
-    audit_head: b ? b.auditHead.hash : null,
-    audit_seq: b ? b.auditHead.seq : null,
-    superseded_by: null,
-    ...fields,
-  };
+  return { ...receivedRow(got, b, at, fields), superseded_by: null };
 }
 
 /** A refusal is recorded (with an audit entry and the bytes that were refused) and nothing else is written. */

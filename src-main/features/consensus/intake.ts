@@ -25,6 +25,7 @@ import {
   upsertPanelDeclaration,
   type PanelBundleRow,
 } from '../repo/panel-bundles.js';
+import { receivedRow, type ReceivedFile } from '../repo/bundles.js';
 import { seatsOfExpert } from '../repo/panels.js';
 import { findApplicant } from '../repo/people.js';
 import { currentRoster, seatedOnRoster, type RosterMember, type RosterPanel } from '../repo/roster.js';
@@ -38,10 +39,7 @@ import { openPayload } from '../sealing.js';
  * a bundle that fails anything is refused whole, with the reason.
  */
 
-interface Received {
-  fileName: string;
-  sha256: string;
-}
+type Received = ReceivedFile;
 
 export type OpenedMemberBundle =
   | { kind: 'refused'; got: Received; reason: Localized }
@@ -60,24 +58,9 @@ export async function openMemberBundle(ctx: Ctx, file: Upload): Promise<OpenedMe
   }
 }
 
-function row(got: Received, b: ResultBundle | null, at: string, fields: Pick<PanelBundleRow, 'status' | 'reason_json' | 'payload_sha256'>): PanelBundleRow {
-  return {
-    bundle_id: b?.bundleId ?? null,
-    edition_id: b?.editionId ?? null,
-    expert_id: b?.expertId ?? null,
-    sequence: b?.sequence ?? null,
-    sha256: got.sha256,
-    file_name: got.fileName,
-    received_at: at,
-    audit_seq: b?.auditHead.seq ?? null,
-    audit_head: b?.auditHead.hash ?? null,
-    ...fields,
-  };
-}
-
 function refused(ctx: Ctx, got: Received, reason: Localized, b: ResultBundle | null): BundleOutcome {
   ctx.change('consensus.bundle-refused', () => {
-    insertPanelBundle(ctx, row(got, b, ctx.now(), { status: 'refused', reason_json: JSON.stringify(reason), payload_sha256: null }));
+    insertPanelBundle(ctx, receivedRow(got, b, ctx.now(), { status: 'refused', reason_json: JSON.stringify(reason), payload_sha256: null }));
     return { result: undefined, detail: { file: got.fileName, sha256: got.sha256, bundleId: b?.bundleId ?? null, expertId: b?.expertId ?? null, reason } };
   });
   return { status: 'refused', fileName: got.fileName, reason };
@@ -135,7 +118,7 @@ function accept(ctx: Ctx, got: Received, b: ResultBundle, scope: Scope): BundleO
       added += 1;
     }
     for (const d of part.declarations) upsertPanelDeclaration(ctx, b.editionId, b.expertId, d, b.bundleId);
-    insertPanelBundle(ctx, row(got, b, ctx.now(), { status: 'accepted', reason_json: null, payload_sha256: sha256Hex(JSON.stringify(b)) }));
+    insertPanelBundle(ctx, receivedRow(got, b, ctx.now(), { status: 'accepted', reason_json: null, payload_sha256: sha256Hex(JSON.stringify(b)) }));
     return {
       result: { status: 'accepted' as const, fileName: got.fileName, bundleId: b.bundleId, expertId: b.expertId, sheets: part.sheets.length, replaced: current?.bundle_id ?? null },
       detail: { bundleId: b.bundleId, expertId: b.expertId, sequence: b.sequence, sheets: part.sheets.length, newVersions: added, sha256: got.sha256 },

@@ -1,9 +1,16 @@
 import type { Localized } from '../../domain/localized.js';
 import type { BundleRecord } from '../../domain/files.js';
+import type { ResultBundle } from '../../exchange/bundle.js';
 import type { Ctx } from '../context.js';
 
-/** A received bundle as the secretariat records it; a refused one may be unreadable (nulls). */
-export interface BundleRow {
+/** A bundle file as it arrived: its name and the hash of its bytes. */
+export interface ReceivedFile {
+  fileName: string;
+  sha256: string;
+}
+
+/** A received bundle as a store records it (the secretariat, or a leader's laptop); a refused one may be unreadable (nulls). */
+export interface ReceivedRow {
   bundle_id: string | null;
   edition_id: string | null;
   expert_id: string | null;
@@ -16,7 +23,26 @@ export interface BundleRow {
   reason_json: string | null;
   audit_head: string | null;
   audit_seq: number | null;
+}
+
+/** The secretariat's record also says which later bundle superseded it. */
+export interface BundleRow extends ReceivedRow {
   superseded_by: string | null;
+}
+
+export function receivedRow(got: ReceivedFile, b: ResultBundle | null, at: string, fields: Pick<ReceivedRow, 'status' | 'reason_json' | 'payload_sha256'>): ReceivedRow {
+  return {
+    bundle_id: b?.bundleId ?? null,
+    edition_id: b?.editionId ?? null,
+    expert_id: b?.expertId ?? null,
+    sequence: b?.sequence ?? null,
+    sha256: got.sha256,
+    file_name: got.fileName,
+    received_at: at,
+    audit_head: b?.auditHead.hash ?? null,
+    audit_seq: b?.auditHead.seq ?? null,
+    ...fields,
+  };
 }
 
 /** Records a received bundle, its bytes exactly as they arrived kept beside it. */

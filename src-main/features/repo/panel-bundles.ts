@@ -3,26 +3,15 @@ import type { Localized } from '../../domain/localized.js';
 import type { Stage } from '../../domain/words.js';
 import type { BundleDeclaration, BundleSheet } from '../../exchange/bundle.js';
 import type { Ctx } from '../context.js';
+import type { ReceivedRow } from './bundles.js';
 
 /**
  * A panel leader's laptop: the members' result bundles the leader imported from a USB stick, and
  * every version of the members' sheets they carried, for the panels the leader leads.
  */
 
-export interface PanelBundleRow {
-  bundle_id: string | null;
-  edition_id: string | null;
-  expert_id: string | null;
-  sequence: number | null;
-  sha256: string;
-  payload_sha256: string | null;
-  file_name: string;
-  received_at: string;
-  status: BundleRecord['status'];
-  reason_json: string | null;
-  audit_seq: number | null;
-  audit_head: string | null;
-}
+/** A leader's record has no superseded_by: superseding shows in the status alone. */
+export type PanelBundleRow = ReceivedRow;
 
 export function insertPanelBundle(ctx: Ctx, r: PanelBundleRow): void {
   ctx
