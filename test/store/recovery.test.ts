@@ -57,6 +57,19 @@ describe('the recovery code', () => {
     expect(() => parseRecoveryCode(code.slice(0, -5))).toThrow(expect.objectContaining({ code: 'recovery-code.invalid' }));
   });
 
+  it('catches every single misread symbol, wherever it is and whatever it was read as', () => {
+    const code = newRecoveryCode();
+    const compact = code.replace(/-/g, '');
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    for (let i = 0; i < compact.length; i++) {
+      for (const c of alphabet) {
+        if (c === compact[i]) continue;
+        const misread = compact.slice(0, i) + c + compact.slice(i + 1);
+        expect(() => parseRecoveryCode(misread), `symbol ${i + 1} read as ${c}`).toThrow(expect.objectContaining({ code: 'recovery-code.invalid' }));
+      }
+    }
+  });
+
   it('comes with a new store and is kept nowhere in the clear, nor is the passphrase', async () => {
     const { path, code } = await newStore();
     const keyText = readFileSync(keyFilePath(path), 'utf8');
