@@ -46,3 +46,34 @@ export const POOL_STATE_NAMES: Record<PoolState, Localized> = {
   suspended: { zh: '暂停', en: 'suspended' },
   removed: { zh: '除名', en: 'removed' },
 };
+
+/** The two award levels (市长质量奖 / 提名奖): conditions and re-application bars may differ between them (Hohhot arts. 11, 12). */
+export const AWARD_LEVELS = ['award', 'nomination'] as const;
+export type AwardLevel = (typeof AWARD_LEVELS)[number];
+
+export const AWARD_LEVEL_NAMES: Record<AwardLevel, Localized> = {
+  award: { zh: '市长质量奖', en: 'award' },
+  nomination: { zh: '提名奖', en: 'nomination' },
+};
+
+/** An applicant's standing in the eligibility check (资格审核): received until the secretariat decides. */
+export const ELIGIBILITY_STATES = ['received', 'incomplete', 'eligible', 'ineligible'] as const;
+export type EligibilityState = (typeof ELIGIBILITY_STATES)[number];
+
+export const ELIGIBILITY_STATE_NAMES: Record<EligibilityState, Localized> = {
+  received: { zh: '已受理', en: 'received' },
+  incomplete: { zh: '材料待补正', en: 'materials incomplete' },
+  eligible: { zh: '审核通过', en: 'eligible' },
+  ineligible: { zh: '不符合条件', en: 'ineligible' },
+};
+
+/** What an applicant's earlier record can hold that a re-application bar looks at. */
+export const PAST_EVENTS = ['award', 'nomination', 'revoked', 'fraud'] as const;
+export type PastEvent = (typeof PAST_EVENTS)[number];
+
+export const PAST_EVENT_NAMES: Record<PastEvent, Localized> = {
+  award: { zh: '获市长质量奖', en: 'won the award' },
+  nomination: { zh: '获提名奖', en: 'won a nomination' },
+  revoked: { zh: '奖励被撤销', en: 'award revoked' },
+  fraud: { zh: '申报弄虚作假', en: 'fraud in an application' },
+};

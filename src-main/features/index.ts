@@ -3,6 +3,7 @@ import { bundleCalls } from './bundles/calls.js';
 import { consensusCalls } from './consensus/calls.js';
 import { declarationCalls } from './declarations/calls.js';
 import { editionCalls } from './editions/calls.js';
+import { eligibilityCalls } from './eligibility/calls.js';
 import { materialCalls } from './materials/calls.js';
 import { packageCalls } from './packages/calls.js';
 import { panelCalls } from './panels/calls.js';
@@ -19,6 +20,7 @@ export const STORE_CALLS = {
   ...storeCalls,
   ...editionCalls,
   ...peopleCalls,
+  ...eligibilityCalls,
   ...poolCalls,
   ...panelCalls,
   ...materialCalls,

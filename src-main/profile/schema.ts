@@ -4,6 +4,7 @@ import { addReason } from '../domain/reasons.js';
 import { ApplicantKindSchema } from '../domain/vocabulary.js';
 import type { Reasons } from '../rules/cite.js';
 import { DisagreementProfile } from '../rules/disagreement.js';
+import { checkEligibilityProfile, EligibilityProfile } from '../rules/eligibility.js';
 import { CapsProfile, checkCaps, checkFloors, FloorsProfile } from '../rules/floors-caps.js';
 import { PanelFormingProfile } from '../rules/panel-forming.js';
 import { checkPanelSize, PanelSizeProfile } from '../rules/panel-size.js';
@@ -30,6 +31,8 @@ const ProfileShape = z.strictObject({
   panelSize: PanelSizeProfile,
   /** panels by industry, and the window for "reviewed this applicant recently"; absent in profiles stored before it existed */
   panelForming: PanelFormingProfile.optional(),
+  /** the 申报条件 the eligibility check ticks, and the re-application bars; absent in profiles stored before it existed */
+  eligibility: EligibilityProfile.optional(),
   trim: TrimProfile,
   disagreement: DisagreementProfile,
   tieBreak: TieBreakProfile,
@@ -55,6 +58,7 @@ function profileProblems(p: Profile): Reasons {
     ...checkFloors(p.floors),
     ...checkPanelSize(p.panelSize),
     ...checkCaps(p),
+    ...checkEligibilityProfile(p.eligibility),
   ];
   if (new Set(p.applicantKinds).size !== p.applicantKinds.length) {
     reasons.push({ zh: '申报类型重复', en: 'an applicant kind is listed twice' });

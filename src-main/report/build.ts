@@ -1,5 +1,6 @@
 import { buildBallot } from './ballot.js';
 import { buildFeedback } from './feedback.js';
+import { buildIncompleteLetter, buildNotShortlistedLetter } from './letters.js';
 import { buildPanelBinder } from './panel-binder.js';
 import { buildPanelSummary } from './panel-summary.js';
 import { buildRanking } from './ranking.js';
@@ -26,5 +27,9 @@ export function buildReport(input: ReportInput, print: PrintOptions): DocDefinit
       return buildRecusals(input, print);
     case 'receipt':
       return buildReceipt(input, print);
+    case 'incomplete-letter':
+      return buildIncompleteLetter(input, print);
+    case 'not-shortlisted-letter':
+      return buildNotShortlistedLetter(input, print);
   }
 }

@@ -43,6 +43,8 @@ export const M = {
     ballot: { zh: '评委会无记名投票表', en: 'Committee secret ballot' },
     recusals: { zh: '回避记录', en: 'Recusal register' },
     receipt: { zh: '结果包导入回执', en: 'Result bundle import receipt' },
+    'incomplete-letter': { zh: '申报材料补正通知书', en: 'Request for missing application materials' },
+    'not-shortlisted-letter': { zh: '未入围告知书', en: 'Notice of not being shortlisted' },
   } satisfies Record<ReportKind, Localized>,
 
   stage: {

@@ -16,7 +16,17 @@ import type { Declaration, ItemScore } from '../domain/review.js';
 
 export type ReportLang = 'zh' | 'en';
 
-export type ReportKind = 'score-sheet' | 'panel-summary' | 'panel-binder' | 'feedback' | 'ranking' | 'ballot' | 'recusals' | 'receipt';
+export type ReportKind =
+  | 'score-sheet'
+  | 'panel-summary'
+  | 'panel-binder'
+  | 'feedback'
+  | 'ranking'
+  | 'ballot'
+  | 'recusals'
+  | 'receipt'
+  | 'incomplete-letter'
+  | 'not-shortlisted-letter';
 
 export interface ReportEdition {
   id: string;
@@ -195,6 +205,26 @@ export interface ReceiptInput {
   bundles: BundleRecord[];
 }
 
+/** 补正材料通知 (Daqing art. 13): what is missing from an application, and by when it is to come. */
+export interface IncompleteLetterInput {
+  report: 'incomplete-letter';
+  edition: ReportEdition;
+  applicant: ApplicantRef;
+  missing: string[];
+  dueDay: string | null;
+  note: string | null;
+}
+
+/** 未入围告知书 (Daqing art. 14): why the applicant did not go on past the shortlist stage. */
+export interface NotShortlistedLetterInput {
+  report: 'not-shortlisted-letter';
+  edition: ReportEdition;
+  applicant: ApplicantRef;
+  stage: Stage;
+  /** the clerk's text, or the one made from the scores; paragraphs split on blank lines */
+  reason: string;
+}
+
 export type ReportInput =
   | ScoreSheetInput
   | PanelSummaryInput
@@ -203,7 +233,9 @@ export type ReportInput =
   | RankingInput
   | BallotInput
   | RecusalsInput
-  | ReceiptInput;
+  | ReceiptInput
+  | IncompleteLetterInput
+  | NotShortlistedLetterInput;
 
 // ---------------------------------------------------------------- pdfmake document definitions
 
