@@ -5,6 +5,7 @@ import { registerCallCommand } from './commands/call.js';
 import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerDeclarationCommands } from './commands/recusal.js';
 import { registerCatalogCommands, registerEditionCommands } from './commands/edition.js';
+import { registerEligibilityCommands } from './commands/eligibility.js';
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
 import { registerMaterialCommands } from './commands/material.js';
 import { registerPanelCommands } from './commands/panel.js';
@@ -36,7 +37,7 @@ const HELP_AFTER = `
   0 成功 / success   1 操作被拒绝 / operation refused   2 输入或用法有误 / bad input or usage
 
 流程 / Workflow:
-  秘书处 / secretariat: init → edition create → applicant import → expert import → expert enroll
+  秘书处 / secretariat: init → edition create → applicant import → eligibility decide → expert import → expert enroll
     （下一届 / next edition: pool draw，无须再注册 / no new enrolment）→ panel propose → panel apply
     （或 / or panel create / panel assign） → material attach → package export
   专家 / expert: init → whoami（把注册码交给秘书处 / hand over the enrollment code）→ package import
@@ -89,6 +90,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerEditionCommands(program);
   registerApplicantCommands(program);
   registerExpertCommands(program);
+  registerEligibilityCommands(program);
   registerPoolCommands(program);
   registerPanelCommands(program);
   registerMaterialCommands(program);
