@@ -6,6 +6,7 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { navStore } from '../../stores/nav.js';
 import { ConsensusTab } from '../consensus/ConsensusTab.js';
 import { ApplicantsTab } from './ApplicantsTab.js';
+import { EligibilityTab } from './EligibilityTab.js';
 import { ExpertsTab } from './ExpertsTab.js';
 import { IntakeTab } from './IntakeTab.js';
 import { MaterialsTab } from './MaterialsTab.js';
@@ -16,7 +17,7 @@ import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 
-const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals', 'records'] as const;
+const TABS = ['setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -55,6 +56,9 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               </Tabs.Panel>
               <Tabs.Panel value="applicants" pt="md">
                 <ApplicantsTab editionId={editionId} kinds={e.profile.applicantKinds} />
+              </Tabs.Panel>
+              <Tabs.Panel value="eligibility" pt="md">
+                <EligibilityTab edition={e} />
               </Tabs.Panel>
               <Tabs.Panel value="experts" pt="md">
                 <ExpertsTab editionId={editionId} />
