@@ -30,5 +30,12 @@ describe('the demo', () => {
     expect(out).not.toContain('请增派专家');
     expect(out).toMatch(/退回 E02 .+ 对 WX2025-001 的材料评审评分表（第 1 版）/);
     expect(out).toMatch(/提交第 2 版，秘书处已接收（第 1 版留档）/);
+    // the eligibility check: one applicant asked for a missing paper, one found ineligible with the reason and left out of the ranking
+    expect(out).toMatch(/WX2025-002 材料不完整，已发补正通知：.+申报材料补正通知书-WX2025-002\.pdf/);
+    expect(out).toMatch(/资格审核：WX2025-024 .+ 不符合第十条第（七）项：.+；说明：2024年3月发生一起较大生产安全事故/);
+    expect(out).toContain('资格审核：23 家审核通过，1 家不符合条件');
+    const ranking = out.slice(out.indexOf('$ pingshen --store'), out.indexOf('archive keygen'));
+    expect(ranking).toContain('WX2025-023');
+    expect(ranking).not.toContain('WX2025-024');
   }, 120_000);
 });
