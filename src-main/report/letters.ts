@@ -6,10 +6,14 @@
  */
 import { LM } from './letter-messages.js';
 import { frame } from './layout.js';
-import { M, tr } from './messages.js';
+import { STAGE_NAMES } from '../domain/words.js';
+import { citeZh, tr } from './messages.js';
 import type { Content, DocDefinition, IncompleteLetterInput, NotShortlistedLetterInput, PrintOptions, ReportLang } from './types.js';
 
-const paragraph = (lang: ReportLang, text: string): Content => ({ text: lang === 'zh' ? `　　${text}` : text, lineHeight: 1.5, margin: [0, 0, 0, 6] });
+/** two characters of the body size (GB/T 9704 §7.3.3: 正文 starts two characters in) */
+const paragraph = (lang: ReportLang, text: string): Content => ({ text, leadingIndent: lang === 'zh' ? 21 : 0, lineHeight: 1.5, margin: [0, 0, 0, 6] });
+
+const regulation = (lang: ReportLang, input: { edition: { regulation: { zh: string; en: string } } }): string => (lang === 'zh' ? citeZh(input.edition.regulation.zh) : input.edition.regulation.en);
 
 const addressee = (text: string): Content => ({ text, bold: true, margin: [0, 6, 0, 8] });
 
@@ -21,7 +25,7 @@ export function buildIncompleteLetter(input: IncompleteLetterInput, print: Print
     { ol: input.missing.map((m) => ({ text: m, lineHeight: 1.4 })), margin: [24, 0, 0, 8] },
     ...(input.note ? [paragraph(lang, input.note)] : []),
     paragraph(lang, tr(lang, input.dueDay ? LM.incomplete.due(input.dueDay) : LM.incomplete.noDue)),
-    paragraph(lang, tr(lang, LM.incomplete.basis(tr(lang, input.edition.regulation)))),
+    paragraph(lang, tr(lang, LM.incomplete.basis(regulation(lang, input)))),
   ];
   return frame({ input, print, confidential: false, closing: { seal: true }, content });
 }
@@ -30,13 +34,13 @@ export function buildNotShortlistedLetter(input: NotShortlistedLetterInput, prin
   const lang = print.lang;
   const content: Content[] = [
     addressee(tr(lang, LM.salutation(input.applicant.name))),
-    paragraph(lang, tr(lang, LM.notShortlisted.opening(input.edition.name, input.applicant.code, M.stage[input.stage]))),
+    paragraph(lang, tr(lang, LM.notShortlisted.opening(input.edition.name, input.applicant.code, STAGE_NAMES[input.stage]))),
     ...input.reason
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .filter((p) => p.length > 0)
       .map((p) => paragraph(lang, p)),
-    paragraph(lang, tr(lang, LM.notShortlisted.basis(tr(lang, input.edition.regulation)))),
+    paragraph(lang, tr(lang, LM.notShortlisted.basis(regulation(lang, input)))),
     paragraph(lang, tr(lang, LM.notShortlisted.thanks)),
   ];
   return frame({ input, print, confidential: false, closing: { seal: true }, content });

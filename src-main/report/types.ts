@@ -267,6 +267,8 @@ export interface ContentNode {
   colSpan?: number;
   width?: number | string;
   lineHeight?: number;
+  /** the first line's indent, as a paragraph of an official letter starts two characters in */
+  leadingIndent?: number;
   unbreakable?: boolean;
   noWrap?: boolean;
   border?: [boolean, boolean, boolean, boolean];

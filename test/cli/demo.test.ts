@@ -34,6 +34,7 @@ describe('the demo', () => {
     expect(out).toMatch(/WX2025-002 材料不完整，已发补正通知：.+申报材料补正通知书-WX2025-002\.pdf/);
     expect(out).toMatch(/资格审核：WX2025-024 .+ 不符合第十条第（七）项：.+；说明：2024年3月发生一起较大生产安全事故/);
     expect(out).toContain('资格审核：23 家审核通过，1 家不符合条件');
+    expect(out).toMatch(/WX2025-\d{3} 未入围，书面告知理由：贵单位材料评审得分 [\d.]+ 分，在 23 家申报单位中排名第 2\d 位；按评审规则，进入下一环节的为得分前 20 家。（.+未入围告知书-WX2025-\d{3}\.pdf）/);
     const ranking = out.slice(out.indexOf('$ pingshen --store'), out.indexOf('archive keygen'));
     expect(ranking).toContain('WX2025-023');
     expect(ranking).not.toContain('WX2025-024');

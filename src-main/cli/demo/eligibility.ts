@@ -36,3 +36,16 @@ export async function checkEligibility(sec: StoreClient, edition: EditionDetail,
   log(`资格审核：${eligible.length} 家审核通过，1 家不符合条件`);
   return eligible;
 }
+
+/**
+ * Written reasons to one applicant that did not make the shortlist (Daqing art. 14 asks for them;
+ * a courtesy in Wuxi): the reason made from its material score, with a sentence the clerk adds.
+ */
+export async function notShortlistedLetter(sec: StoreClient, editionId: string, dir: string, log: (line: string) => void): Promise<void> {
+  const row = sec.eligibility.list({ editionId }).rows.find((r) => r.letterDraft !== null);
+  if (!row?.letterDraft) throw new Error('demo: every applicant was shortlisted');
+  const text = `${row.letterDraft.zh}\n\n评审专家认为，贵单位在过程管理的系统性和结果指标的对比分析方面仍有提升空间，欢迎下一年度再次申报。`;
+  sec.eligibility.setLetterReason({ applicantId: row.applicant.id, text });
+  const file = save(await sec.eligibility.letter({ applicantId: row.applicant.id, kind: 'not-shortlisted', lang: 'zh' }), join(dir, 'reports', `未入围告知书-${row.applicant.code}.pdf`));
+  log(`${row.applicant.code} 未入围，书面告知理由：${row.letterDraft.zh}（${file}）`);
+}

@@ -11,7 +11,7 @@ import { save, upload } from '../files.js';
 import { comments, ScoringModel, seeded } from './model.js';
 import { demoApplicants, demoExperts } from './people.js';
 import { holdConsensus, SKEW } from './consensus.js';
-import { checkEligibility } from './eligibility.js';
+import { checkEligibility, notShortlistedLetter } from './eligibility.js';
 import { makePdf } from './pdf.js';
 
 export const DEMO_PASSPHRASE = 'pingshen demo passphrase';
@@ -165,7 +165,10 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
         stage === 'material' ? await returnOneSheet(sec, edition.id, experts, expertSvcs, dir, log) : [],
       );
       if (again.length) bundles.push({ stage, files: again });
-      if (stage === 'material') log(`入围名单：${sec.results.get({ editionId: edition.id }).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
+      if (stage === 'material') {
+        log(`入围名单：${sec.results.get({ editionId: edition.id }).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
+        await notShortlistedLetter(sec, edition.id, dir, log);
+      }
     }
     if (!consensusOn) throw new Error('demo: no applicant reached the site review');
     const records = sec.consensus.records({ editionId: edition.id });
