@@ -30,7 +30,7 @@ import {
 export interface EditionRecordSet {
   edition: EditionDetail;
   /** an applicant found ineligible carries why: the verifier leaves it out of the results as the store does */
-  applicants: (Applicant & { ineligible?: Ineligibility })[];
+  applicants: (Omit<Applicant, 'idNumber'> & { idNumber?: string | null; ineligible?: Ineligibility })[];
   experts: (Expert & { signPublic: string | null; boxRecipient: string | null })[];
   panels: Omit<Panel, 'sizeFlag'>[];
   seats: { applicantId: string; stage: Stage; panelId: string; memberIds: string[] }[];

@@ -24,7 +24,7 @@ export function entriesOf(ctx: Ctx, editionId: string, stage: Stage): StageEntry
   const rules = rulesOf(edition);
   const rows = listApplicantRows(ctx, editionId);
   const checked = eligibilityInUse(ctx, editionId) ? eligibilityOfEdition(ctx, editionId) : null;
-  const notEligible = (id: string): boolean => checked !== null && checked.get(id)?.state !== 'eligible';
+  const notEligible = (id: string): boolean => checked !== null && checked.get(id)?.status !== 'eligible';
   const active = rows.filter((a) => !a.withdrawn && !notEligible(a.id)).map((a) => a.id);
   const gated = rules.shortlist !== null && rules.stages.findIndex((s) => s.stage === stage) > rules.stages.findIndex((s) => s.stage === rules.shortlist?.afterStage);
   // results are computed only where a shortlist stands between: the common case costs nothing
@@ -42,8 +42,8 @@ export function entriesOf(ctx: Ctx, editionId: string, stage: Stage): StageEntry
   return rows.map((a) => {
     if (a.withdrawn) return { applicantId: a.id, eligible: false, reason: { zh: '已撤回申报', en: 'withdrawn' } };
     const standing = checked?.get(a.id);
-    if (standing && standing.state !== 'eligible') {
-      const state = ELIGIBILITY_STATE_NAMES[standing.state];
+    if (standing && standing.status !== 'eligible') {
+      const state = ELIGIBILITY_STATE_NAMES[standing.status];
       return { applicantId: a.id, eligible: false, reason: { zh: `资格审核：${state.zh}，尚未审核通过`, en: `eligibility check: ${state.en}, not found eligible` } };
     }
     const e = byId.get(a.id)!;

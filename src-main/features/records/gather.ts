@@ -64,9 +64,10 @@ export async function gatherRecords(ctx: Ctx, editionId: string): Promise<Editio
   const ineligible = ineligibleOfEdition(ctx, editionId);
   return {
     edition,
-    applicants: listApplicantRows(ctx, editionId).map((a) => {
+    // what an archive made before the ID number existed held stays byte for byte the same while nothing changed
+    applicants: listApplicantRows(ctx, editionId).map(({ idNumber, ...a }) => {
       const out = ineligible.get(a.id);
-      return out ? { ...a, ineligible: out } : a;
+      return { ...a, ...(idNumber === null ? {} : { idNumber }), ...(out ? { ineligible: out } : {}) };
     }),
     experts: experts.map((e) => {
       const keys = expertKeys(ctx, e.id);

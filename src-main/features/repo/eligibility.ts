@@ -69,7 +69,7 @@ export function eligibilityEventsOfEdition(ctx: Ctx, editionId: string): Eligibi
 }
 
 export interface EligibilityStanding {
-  state: EligibilityState;
+  status: EligibilityState;
   level: AwardLevel | null;
   /** why not eligible (or what is missing), as the last step recorded it */
   reasons: Localized[];
@@ -84,9 +84,9 @@ export interface EligibilityStanding {
 export function eligibilityOfEdition(ctx: Ctx, editionId: string): Map<string, EligibilityStanding> {
   const out = new Map<string, EligibilityStanding>();
   for (const id of ctx.stmt('SELECT id FROM applicants WHERE edition_id = ?').pluck().all(editionId) as string[]) {
-    out.set(id, { state: 'received', level: null, reasons: [], note: null, at: null });
+    out.set(id, { status: 'received', level: null, reasons: [], note: null, at: null });
   }
-  for (const e of eligibilityEventsOfEdition(ctx, editionId)) out.set(e.applicantId, { state: e.state, level: e.level, reasons: e.reasons, note: e.note, at: e.at });
+  for (const e of eligibilityEventsOfEdition(ctx, editionId)) out.set(e.applicantId, { status: e.state, level: e.level, reasons: e.reasons, note: e.note, at: e.at });
   return out;
 }
 

@@ -42,7 +42,7 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
 /** The applicants found ineligible, as the results and an archive's registers carry them. */
 export function ineligibleOfEdition(ctx: Ctx, id: string): Map<string, Ineligibility> {
   const out = new Map<string, Ineligibility>();
-  for (const [applicantId, s] of eligibilityOfEdition(ctx, id)) if (s.state === 'ineligible') out.set(applicantId, { at: s.at ?? '', reasons: s.reasons, note: s.note });
+  for (const [applicantId, s] of eligibilityOfEdition(ctx, id)) if (s.status === 'ineligible') out.set(applicantId, { at: s.at ?? '', reasons: s.reasons, note: s.note });
   return out;
 }
 
