@@ -230,6 +230,10 @@ function Check({ edition, row, onChanged }: { edition: EditionDetail; row: Eligi
   );
 }
 
+/** the answers of the checklist shown, a day only once it is typed out in full */
 function pick(answers: Record<string, Answer>, ids: string[]): Record<string, Answer> {
-  return Object.fromEntries(ids.filter((id) => answers[id] !== undefined && answers[id] !== '').map((id) => [id, answers[id]!]));
+  return Object.fromEntries(ids.flatMap((id) => {
+    const a = answers[id];
+    return a === undefined || (typeof a === 'string' && !DAY.test(a)) ? [] : [[id, a]];
+  }));
 }
