@@ -5,7 +5,8 @@ import type { ApplicantInput } from '../../src-main/domain/people.js';
 import { creditCodeCheck, idNumberCheck } from '../../src-main/domain/values.js';
 import { verifyArchive } from '../../src-main/exchange/archive/verify.js';
 import type { StoreClient } from '../../src-main/features/open.js';
-import { exportBundleFile, newSecretariat, scoreAll, setupReview, tempDir, upload, type Review } from './fixtures.js';
+import { openStore } from '../../src-main/features/open.js';
+import { exportBundleFile, newSecretariat, openTestStore, PASS, scoreAll, setupReview, TEST_KDF, tempDir, upload, type Review } from './fixtures.js';
 
 /**
  * The eligibility check on a real store: the checklist per award level, "eligible" refused while
@@ -191,4 +192,34 @@ describe('only eligible applicants are reviewed, and the ineligible leave the re
     expect(v.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([]);
     expect(v.checks.find((c) => c.id === 'results')!.done.en).toContain('of 3 applicants');
   }, 120_000);
+});
+
+describe('an edition made before the eligibility check', () => {
+  it('has no checklist: the clerk decides with a note for "ineligible", and only then does the step gate assignment', async () => {
+    const t = tempDir();
+    const path = join(t.dir, 'secretariat.db');
+    let sec = await newSecretariat(t.dir);
+    const editionId = sec.editions.create({ name: '2024年信阳', year: 2024, profileId: 'xinyang-2022', frameworkId: 'gbt19580-2012', settings: {} }).id;
+    const [a, b] = ['XY-101', 'XY-102'].map((code) => sec.applicants.add({ editionId, applicant: unit(code) }));
+    sec.close();
+    // the profile as an edition stored it before the step existed
+    const raw = await openStore({ path, passphrase: PASS, kdf: TEST_KDF }, 'secretariat');
+    raw.ctx.db.prepare("UPDATE editions SET profile_json = json_remove(profile_json, '$.eligibility') WHERE id = ?").run(editionId);
+    raw.close();
+    sec = await openTestStore(path, 'secretariat');
+    try {
+      expect(sec.eligibility.list({ editionId })).toMatchObject({ inUse: false, hasConditions: false, rows: [{ conditions: [] }, { conditions: [] }] });
+      expect(await codeOf(() => sec.eligibility.decide({ applicantId: a!.id, decision: 'ineligible' }))).toBe('eligibility.reason-needed');
+      sec.eligibility.decide({ applicantId: a!.id, decision: 'ineligible', note: '征求市直部门意见：近三年有环保处罚' });
+      expect(sec.eligibility.decide({ applicantId: b!.id, decision: 'eligible' }).state).toBe('eligible');
+      const entries = sec.panels.entries({ editionId, stage: 'material' });
+      expect(entries.map((e) => [e.eligible, e.reason?.zh ?? null])).toEqual([
+        [false, '资格审核：不符合条件，尚未审核通过'],
+        [true, null],
+      ]);
+    } finally {
+      sec.close();
+      t.cleanup();
+    }
+  });
 });
