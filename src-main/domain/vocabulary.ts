@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDUSTRIES, KIND_ORDER, POOL_STATES, ROLES, STAGES } from './words.js';
+import { AWARD_LEVELS, CONFIRMATION_SUBJECTS, INDUSTRIES, KIND_ORDER, POOL_STATES, ROLES, STAGES, TIE_SCOPES } from './words.js';
 
 /** The review's enumerations as schemas, built from the lists in words.ts. */
 
@@ -8,3 +8,6 @@ export const RoleSchema = z.enum(ROLES);
 export const ApplicantKindSchema = z.enum(KIND_ORDER);
 export const IndustrySchema = z.literal(INDUSTRIES);
 export const PoolStateSchema = z.enum(POOL_STATES);
+export const AwardLevelSchema = z.enum(AWARD_LEVELS);
+export const ConfirmationSubjectSchema = z.enum(CONFIRMATION_SUBJECTS);
+export const TieScopeSchema = z.enum(TIE_SCOPES);

@@ -46,3 +46,25 @@ export const POOL_STATE_NAMES: Record<PoolState, Localized> = {
   suspended: { zh: '暂停', en: 'suspended' },
   removed: { zh: '除名', en: 'removed' },
 };
+
+/** The two places on a proposed award list (拟奖名单): the award itself and its nomination (提名奖). */
+export const AWARD_LEVELS = ['award', 'nomination'] as const;
+export type AwardLevel = (typeof AWARD_LEVELS)[number];
+
+export const AWARD_LEVEL_NAMES: Record<AwardLevel, Localized> = {
+  award: { zh: '市长质量奖', en: 'award' },
+  nomination: { zh: '提名奖', en: 'nomination' },
+};
+
+/** What the committee confirms: the shortlist after the material review, or the proposed award list. */
+export const CONFIRMATION_SUBJECTS = ['shortlist', 'award-list'] as const;
+export type ConfirmationSubject = (typeof CONFIRMATION_SUBJECTS)[number];
+
+export const CONFIRMATION_SUBJECT_NAMES: Record<ConfirmationSubject, Localized> = {
+  shortlist: { zh: '入围名单', en: 'shortlist' },
+  'award-list': { zh: '拟奖名单', en: 'proposed award list' },
+};
+
+/** Where a tie the program does not break sits: at an award or nomination cap, or at the shortlist's cut. */
+export const TIE_SCOPES = ['cap', 'shortlist'] as const;
+export type TieScope = (typeof TIE_SCOPES)[number];
