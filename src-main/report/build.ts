@@ -1,3 +1,4 @@
+import { buildAwardList } from './award-list.js';
 import { buildBallot } from './ballot.js';
 import { buildFeedback } from './feedback.js';
 import { buildPanelBinder } from './panel-binder.js';
@@ -26,5 +27,7 @@ export function buildReport(input: ReportInput, print: PrintOptions): DocDefinit
       return buildRecusals(input, print);
     case 'receipt':
       return buildReceipt(input, print);
+    case 'award-list':
+      return buildAwardList(input, print);
   }
 }

@@ -28,7 +28,7 @@ function fraction(numerator: number, denominator: number): Localized {
 }
 
 /** 《信阳市市长质量奖管理办法》（信政文〔2022〕49号）: the title in book-title marks, the issue note after. */
-function citeZh(title: string): string {
+export function citeZh(title: string): string {
   const note = title.indexOf('（');
   return note > 0 ? `《${title.slice(0, note)}》${title.slice(note)}` : `《${title}》`;
 }
@@ -43,6 +43,7 @@ export const M = {
     ballot: { zh: '评委会无记名投票表', en: 'Committee secret ballot' },
     recusals: { zh: '回避记录', en: 'Recusal register' },
     receipt: { zh: '结果包导入回执', en: 'Result bundle import receipt' },
+    'award-list': { zh: '拟奖名单', en: 'Proposed award list' },
   } satisfies Record<ReportKind, Localized>,
 
   stage: {

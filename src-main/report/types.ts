@@ -4,9 +4,10 @@
  * holds exactly the data the document shows and nothing about when or in which language it was
  * printed.
  */
+import type { AwardList } from '../domain/committee.js';
 import type { Correction } from '../domain/corrections.js';
 import type { ApplicantRef } from '../domain/people.js';
-import type { CandidateStatus, StageResult } from '../domain/scores.js';
+import type { CandidateStatus, PerKind, StageResult } from '../domain/scores.js';
 import type { EditionResults } from '../scoring/results.js';
 import type { ItemKind } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
@@ -16,7 +17,7 @@ import type { Declaration, ItemScore } from '../domain/review.js';
 
 export type ReportLang = 'zh' | 'en';
 
-export type ReportKind = 'score-sheet' | 'panel-summary' | 'panel-binder' | 'feedback' | 'ranking' | 'ballot' | 'recusals' | 'receipt';
+export type ReportKind = 'score-sheet' | 'panel-summary' | 'panel-binder' | 'feedback' | 'ranking' | 'ballot' | 'recusals' | 'receipt' | 'award-list';
 
 export interface ReportEdition {
   id: string;
@@ -195,6 +196,14 @@ export interface ReceiptInput {
   bundles: BundleRecord[];
 }
 
+/** The proposed award list (拟奖名单) as the committee decided it, with the caps it was decided under. */
+export interface AwardListInput {
+  report: 'award-list';
+  edition: ReportEdition;
+  caps: { award: PerKind<number>; nomination: PerKind<number> };
+  list: Omit<AwardList, 'editionId'>;
+}
+
 export type ReportInput =
   | ScoreSheetInput
   | PanelSummaryInput
@@ -203,7 +212,8 @@ export type ReportInput =
   | RankingInput
   | BallotInput
   | RecusalsInput
-  | ReceiptInput;
+  | ReceiptInput
+  | AwardListInput;
 
 // ---------------------------------------------------------------- pdfmake document definitions
 
