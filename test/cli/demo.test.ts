@@ -30,5 +30,10 @@ describe('the demo', () => {
     expect(out).not.toContain('请增派专家');
     expect(out).toMatch(/退回 E02 .+ 对 WX2025-001 的材料评审评分表（第 1 版）/);
     expect(out).toMatch(/提交第 2 版，秘书处已接收（第 1 版留档）/);
+    // the committee fixes the shortlist after the material review, and adopts the proposed award list
+    expect(out).toContain('评委会确认入围名单：20 家进入现场评审和陈述答辩');
+    expect(out).toContain('拟奖名单（评委会已于 2025-11-20 确认）：');
+    expect(out).toMatch(/市长质量奖 +1 +WX2025-\d{3} .+综合排名第 1 名/);
+    expect(out).toMatch(/已另存为 PDF：.+拟奖名单\.pdf/);
   }, 120_000);
 });

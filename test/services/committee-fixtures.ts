@@ -8,6 +8,8 @@ import { exportBundleFile, newExpertStore, newSecretariat, saveAs, tempDir, uplo
 
 export interface Scored {
   sec: StoreClient;
+  /** the secretariat's store file, opened with PASS */
+  storePath: string;
   editionId: string;
   /** by code */
   applicants: Record<string, Applicant>;
@@ -58,6 +60,7 @@ export async function scoredEdition(opts: {
   await sec.bundles.import({ files: files.map(upload) });
   return {
     sec,
+    storePath: join(dir, 'secretariat.db'),
     editionId: edition.id,
     applicants,
     experts,
