@@ -6,6 +6,7 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { navStore } from '../../stores/nav.js';
 import { ConsensusTab } from '../consensus/ConsensusTab.js';
 import { ApplicantsTab } from './ApplicantsTab.js';
+import { CommitteeTab } from './CommitteeTab.js';
 import { ExpertsTab } from './ExpertsTab.js';
 import { IntakeTab } from './IntakeTab.js';
 import { MaterialsTab } from './MaterialsTab.js';
@@ -16,7 +17,7 @@ import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 
-const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals', 'records'] as const;
+const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'committee', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -76,6 +77,9 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               </Tabs.Panel>
               <Tabs.Panel value="results" pt="md">
                 <ResultsTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="committee" pt="md">
+                <CommitteeTab edition={e} />
               </Tabs.Panel>
               <Tabs.Panel value="recusals" pt="md">
                 <RecusalsTab editionId={editionId} />
