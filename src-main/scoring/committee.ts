@@ -123,8 +123,8 @@ function basisOf(e: RankingEntry, level: AwardLevel, settlement: TieSettlement |
   ];
   if (settlement) {
     parts.push({
-      zh: `名额线上并列，经评委会${settlement.meeting}（${settlement.method}）决定`,
-      en: `tied at the cap, settled at the committee's ${settlement.meeting} (${settlement.method})`,
+      zh: `名额线上并列，经${settlement.meeting}（${settlement.method}）决定`,
+      en: `tied at the cap, settled at the ${settlement.meeting} (${settlement.method})`,
     });
   }
   if (tally) {

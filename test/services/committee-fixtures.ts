@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Applicant, Expert } from '../../src-main/domain/people.js';
 import type { EditionSettings } from '../../src-main/profile/settings.js';
@@ -26,9 +27,13 @@ export async function scoredEdition(opts: {
   profileId: string;
   settings?: EditionSettings;
   percents: Record<string, Partial<Record<Stage, [number, number, number]>>>;
+  /** where the secretariat's store goes, alone in its folder as the app's data folder holds it */
+  secretariatDir?: string;
 }): Promise<Scored> {
   const { dir, cleanup } = tempDir();
-  const sec = await newSecretariat(dir);
+  const secDir = opts.secretariatDir ?? dir;
+  mkdirSync(secDir, { recursive: true });
+  const sec = await newSecretariat(secDir);
   const edition = sec.editions.create({ name: '2026年度市长质量奖', year: 2026, profileId: opts.profileId, frameworkId: 'gbt19580-2012', settings: opts.settings ?? {} });
   const applicants: Record<string, Applicant> = {};
   for (const code of Object.keys(opts.percents)) {
@@ -60,7 +65,7 @@ export async function scoredEdition(opts: {
   await sec.bundles.import({ files: files.map(upload) });
   return {
     sec,
-    storePath: join(dir, 'secretariat.db'),
+    storePath: join(secDir, 'secretariat.db'),
     editionId: edition.id,
     applicants,
     experts,

@@ -64,7 +64,7 @@ describe('the committee under Xinyang 2022: a tie at the award cap and the ballo
       ['XY-05', 'nomination', 3, 5],
     ]);
     expect(list.entries[1]!.basis.zh).toBe(
-      '综合排名第 2 名（加权总分 750.00），列入市长质量奖候选名单；名额线上并列，经评委会第二次评委会全体会议（评委会讨论）决定；无记名投票 9 人，同意 7 票（通过须 6 票）',
+      '综合排名第 2 名（加权总分 750.00），列入市长质量奖候选名单；名额线上并列，经第二次评委会全体会议（评委会讨论）决定；无记名投票 9 人，同意 7 票（通过须 6 票）',
     );
     expect(list.entries[1]!.settlementId).toBe('s-id-XY-03-id-XY-02');
     expect(list.state).toBe('ready');
