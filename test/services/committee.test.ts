@@ -146,4 +146,9 @@ describe('the committee of a Hohhot edition: the shortlist, and no ballot', () =
     expect(no.code).toBe('committee.no-vote');
     expect(no.zh).toContain('评委会的决定以确认拟奖名单记录');
   });
+
+  it('goes with its edition when the edition is deleted, its two confirmations with it', async () => {
+    const { deleted } = await r.sec.editions.delete({ editionId: r.editionId, confirmName: '2026年度市长质量奖' });
+    expect(deleted).toMatchObject({ committee_confirmations: 2, committee_settlements: 0, committee_tallies: 0 });
+  });
 });
