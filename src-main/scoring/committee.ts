@@ -10,7 +10,7 @@ import type { EditionResults } from './results.js';
 /**
  * The committee's decision from the results and what the committee recorded: the shortlist with a
  * tie at its cut settled, the candidates with ties at caps settled (each settled group placed in
- * the committee's order under the same caps and floors, scoring/../rules/floors-caps.ts), and,
+ * the committee's order under the same caps and floors of rules/floors-caps.ts), and,
  * where the regulation votes (Xinyang art. 21), only the candidates whose ballot passed. A
  * candidate the ballot did not pass leaves its place empty: no regulation moves the next one up.
  * Pure: the store's records in, the committee's view out.
