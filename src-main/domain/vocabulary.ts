@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AWARD_LEVELS, ELIGIBILITY_STATES, INDUSTRIES, KIND_ORDER, PAST_EVENTS, POOL_STATES, ROLES, STAGES } from './words.js';
+import { AWARD_LEVELS, CONFIRMATION_SUBJECTS, ELIGIBILITY_STATES, INDUSTRIES, KIND_ORDER, PAST_EVENTS, POOL_STATES, ROLES, STAGES, TIE_SCOPES } from './words.js';
 
 /** The review's enumerations as schemas, built from the lists in words.ts. */
 
@@ -11,3 +11,5 @@ export const PoolStateSchema = z.enum(POOL_STATES);
 export const AwardLevelSchema = z.enum(AWARD_LEVELS);
 export const EligibilityStateSchema = z.enum(ELIGIBILITY_STATES);
 export const PastEventSchema = z.enum(PAST_EVENTS);
+export const ConfirmationSubjectSchema = z.enum(CONFIRMATION_SUBJECTS);
+export const TieScopeSchema = z.enum(TIE_SCOPES);

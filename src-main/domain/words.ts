@@ -47,7 +47,10 @@ export const POOL_STATE_NAMES: Record<PoolState, Localized> = {
   removed: { zh: '除名', en: 'removed' },
 };
 
-/** The two award levels (市长质量奖 / 提名奖): conditions and re-application bars may differ between them (Hohhot arts. 11, 12). */
+/**
+ * The two award levels (市长质量奖 / 提名奖): the places on a proposed award list (拟奖名单), and
+ * what eligibility conditions and re-application bars may differ by (Hohhot arts. 11, 12).
+ */
 export const AWARD_LEVELS = ['award', 'nomination'] as const;
 export type AwardLevel = (typeof AWARD_LEVELS)[number];
 
@@ -77,3 +80,15 @@ export const PAST_EVENT_NAMES: Record<PastEvent, Localized> = {
   revoked: { zh: '奖励被撤销', en: 'award revoked' },
   fraud: { zh: '申报弄虚作假', en: 'fraud in an application' },
 };
+/** What the committee confirms: the shortlist after the material review, or the proposed award list. */
+export const CONFIRMATION_SUBJECTS = ['shortlist', 'award-list'] as const;
+export type ConfirmationSubject = (typeof CONFIRMATION_SUBJECTS)[number];
+
+export const CONFIRMATION_SUBJECT_NAMES: Record<ConfirmationSubject, Localized> = {
+  shortlist: { zh: '入围名单', en: 'shortlist' },
+  'award-list': { zh: '拟奖名单', en: 'proposed award list' },
+};
+
+/** Where a tie the program does not break sits: at an award or nomination cap, or at the shortlist's cut. */
+export const TIE_SCOPES = ['cap', 'shortlist'] as const;
+export type TieScope = (typeof TIE_SCOPES)[number];

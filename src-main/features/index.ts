@@ -1,5 +1,6 @@
 import { backupCalls } from './backup/calls.js';
 import { bundleCalls } from './bundles/calls.js';
+import { committeeCalls } from './committee/calls.js';
 import { consensusCalls } from './consensus/calls.js';
 import { declarationCalls } from './declarations/calls.js';
 import { editionCalls } from './editions/calls.js';
@@ -29,6 +30,7 @@ export const STORE_CALLS = {
   ...scoringCalls,
   ...bundleCalls,
   ...resultCalls,
+  ...committeeCalls,
   ...consensusCalls,
   ...reportCalls,
   ...recordCalls,

@@ -1,3 +1,4 @@
+import { buildAwardList } from './award-list.js';
 import { buildBallot } from './ballot.js';
 import { buildFeedback } from './feedback.js';
 import { buildIncompleteLetter, buildNotShortlistedLetter } from './letters.js';
@@ -31,5 +32,7 @@ export function buildReport(input: ReportInput, print: PrintOptions): DocDefinit
       return buildIncompleteLetter(input, print);
     case 'not-shortlisted-letter':
       return buildNotShortlistedLetter(input, print);
+    case 'award-list':
+      return buildAwardList(input, print);
   }
 }

@@ -45,6 +45,7 @@ export const M = {
     receipt: { zh: '结果包导入回执', en: 'Result bundle import receipt' },
     'incomplete-letter': { zh: '申报材料补正通知书', en: 'Request for missing application materials' },
     'not-shortlisted-letter': { zh: '未入围告知书', en: 'Notice of not being shortlisted' },
+    'award-list': { zh: '拟奖名单', en: 'Proposed award list' },
   } satisfies Record<ReportKind, Localized>,
 
   stage: {

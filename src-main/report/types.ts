@@ -4,9 +4,10 @@
  * holds exactly the data the document shows and nothing about when or in which language it was
  * printed.
  */
+import type { AwardList } from '../domain/committee.js';
 import type { Correction } from '../domain/corrections.js';
 import type { ApplicantRef } from '../domain/people.js';
-import type { CandidateStatus, StageResult } from '../domain/scores.js';
+import type { CandidateStatus, PerKind, StageResult } from '../domain/scores.js';
 import type { EditionResults } from '../scoring/results.js';
 import type { ItemKind } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
@@ -26,7 +27,8 @@ export type ReportKind =
   | 'recusals'
   | 'receipt'
   | 'incomplete-letter'
-  | 'not-shortlisted-letter';
+  | 'not-shortlisted-letter'
+  | 'award-list';
 
 export interface ReportEdition {
   id: string;
@@ -225,6 +227,14 @@ export interface NotShortlistedLetterInput {
   reason: string;
 }
 
+/** The proposed award list (拟奖名单) as the committee decided it, with the caps it was decided under. */
+export interface AwardListInput {
+  report: 'award-list';
+  edition: ReportEdition;
+  caps: { award: PerKind<number>; nomination: PerKind<number> };
+  list: Omit<AwardList, 'editionId'>;
+}
+
 export type ReportInput =
   | ScoreSheetInput
   | PanelSummaryInput
@@ -235,7 +245,8 @@ export type ReportInput =
   | RecusalsInput
   | ReceiptInput
   | IncompleteLetterInput
-  | NotShortlistedLetterInput;
+  | NotShortlistedLetterInput
+  | AwardListInput;
 
 // ---------------------------------------------------------------- pdfmake document definitions
 

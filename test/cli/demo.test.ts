@@ -38,5 +38,10 @@ describe('the demo', () => {
     const ranking = out.slice(out.indexOf('$ pingshen --store'), out.indexOf('archive keygen'));
     expect(ranking).toContain('WX2025-023');
     expect(ranking).not.toContain('WX2025-024');
+    // the committee fixes the shortlist after the material review, and adopts the proposed award list
+    expect(out).toContain('评委会确认入围名单：20 家进入现场评审和陈述答辩');
+    expect(out).toContain('拟奖名单（评委会已于 2025-11-20 确认）：');
+    expect(out).toMatch(/市长质量奖 +1 +WX2025-\d{3} .+综合排名第 1 名/);
+    expect(out).toMatch(/已另存为 PDF：.+拟奖名单\.pdf/);
   }, 120_000);
 });

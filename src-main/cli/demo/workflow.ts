@@ -166,7 +166,9 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
       );
       if (again.length) bundles.push({ stage, files: again });
       if (stage === 'material') {
-        log(`入围名单：${sec.results.get({ editionId: edition.id }).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
+        // Wuxi art. 11(3): the committee fixes who goes on to the site visits and the defence
+        const confirmed = sec.committee.confirmShortlist({ editionId: edition.id, heldOn: '2025-06-20', meeting: '评委会第一次会议', confirmedBy: '评委会主任委员', note: null });
+        log(`评委会确认入围名单：${confirmed.shortlist?.applicants.length ?? 0} 家进入现场评审和陈述答辩`);
         await notShortlistedLetter(sec, edition.id, dir, log);
       }
     }

@@ -113,6 +113,9 @@ export function lastChangeOfEdition(ctx: Ctx, editionId: string, afterSeq: numbe
  * until it is.
  */
 export const EDITION_TABLES: readonly [table: string, where: string][] = [
+  ['committee_tallies', 'edition_id = ?'],
+  ['committee_settlements', 'edition_id = ?'],
+  ['committee_confirmations', 'edition_id = ?'],
   ['consensus_records', 'edition_id = ?'],
   ['leader_returns', 'edition_id = ?'],
   ['panel_sheets', 'edition_id = ?'],

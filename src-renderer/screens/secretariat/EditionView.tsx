@@ -7,6 +7,7 @@ import { navStore } from '../../stores/nav.js';
 import { ConsensusTab } from '../consensus/ConsensusTab.js';
 import { ApplicantsTab } from './ApplicantsTab.js';
 import { EligibilityTab } from './EligibilityTab.js';
+import { CommitteeTab } from './CommitteeTab.js';
 import { ExpertsTab } from './ExpertsTab.js';
 import { IntakeTab } from './IntakeTab.js';
 import { MaterialsTab } from './MaterialsTab.js';
@@ -17,7 +18,7 @@ import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 
-const TABS = ['setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals', 'records'] as const;
+const TABS = ['setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'committee', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -80,6 +81,9 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               </Tabs.Panel>
               <Tabs.Panel value="results" pt="md">
                 <ResultsTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="committee" pt="md">
+                <CommitteeTab edition={e} />
               </Tabs.Panel>
               <Tabs.Panel value="recusals" pt="md">
                 <RecusalsTab editionId={editionId} />
