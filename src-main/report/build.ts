@@ -1,4 +1,5 @@
 import { buildBallot } from './ballot.js';
+import { buildFinalList, buildNotice, buildObjectionReply } from './notice.js';
 import { buildFeedback } from './feedback.js';
 import { buildPanelBinder } from './panel-binder.js';
 import { buildPanelSummary } from './panel-summary.js';
@@ -26,5 +27,11 @@ export function buildReport(input: ReportInput, print: PrintOptions): DocDefinit
       return buildRecusals(input, print);
     case 'receipt':
       return buildReceipt(input, print);
+    case 'notice':
+      return buildNotice(input, print);
+    case 'objection-reply':
+      return buildObjectionReply(input, print);
+    case 'final-list':
+      return buildFinalList(input, print);
   }
 }

@@ -7,6 +7,7 @@ import type { CandidateStatus, Flag } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration } from '../domain/review.js';
+import { NOTICE_TITLES } from './notice-messages.js';
 import type { ReportKind, ReportLang } from './types.js';
 
 export function tr(lang: ReportLang, msg: Localized): string {
@@ -43,6 +44,7 @@ export const M = {
     ballot: { zh: '评委会无记名投票表', en: 'Committee secret ballot' },
     recusals: { zh: '回避记录', en: 'Recusal register' },
     receipt: { zh: '结果包导入回执', en: 'Result bundle import receipt' },
+    ...NOTICE_TITLES,
   } satisfies Record<ReportKind, Localized>,
 
   stage: {
