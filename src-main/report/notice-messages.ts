@@ -12,7 +12,7 @@ export const NOTICE_TITLES = {
 } as const satisfies Record<string, Localized>;
 
 const period = (start: string, end: string, days: number, working: boolean): Localized => ({
-  zh: `${start}至${end}（${days}个${working ? '工作日' : '日'}）`,
+  zh: `${start}至${end}（${days}${working ? '个工作日' : '日'}）`,
   en: `${start} to ${end} (${days} ${working ? 'working days' : 'days'})`,
 });
 

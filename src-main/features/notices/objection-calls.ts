@@ -156,7 +156,7 @@ export const objectionCalls = {
       }
       checkStepDate(ctx, o, i.on);
       return ctx.change('objection.noted', () => {
-        insertObjectionNote(ctx, o.id, i.on, i.text);
+        insertObjectionNote(ctx, o, i.on, i.text);
         return { result: view(ctx, getObjection(ctx, o.id)), detail: { editionId: o.editionId, objectionId: o.id, number: o.number, on: i.on, text: i.text } };
       });
     },

@@ -187,8 +187,8 @@ export function setObjectionState(ctx: Ctx, id: string, s: { state: ObjectionSta
   ctx.stmt('UPDATE objections SET state = @state, accepted_on = @acceptedOn, decided_on = @decidedOn, decision = @decision WHERE id = @id').run({ id, ...s });
 }
 
-export function insertObjectionNote(ctx: Ctx, objectionId: string, notedOn: string, text: string): void {
-  ctx.stmt('INSERT INTO objection_notes (objection_id, noted_on, text, at) VALUES (?, ?, ?, ?)').run(objectionId, notedOn, text, ctx.now());
+export function insertObjectionNote(ctx: Ctx, o: { id: string; editionId: string }, notedOn: string, text: string): void {
+  ctx.stmt('INSERT INTO objection_notes (edition_id, objection_id, noted_on, text, at) VALUES (?, ?, ?, ?, ?)').run(o.editionId, o.id, notedOn, text, ctx.now());
 }
 
 // ---------------------------------------------------------------- the final list

@@ -114,7 +114,7 @@ export function lastChangeOfEdition(ctx: Ctx, editionId: string, afterSeq: numbe
  */
 export const EDITION_TABLES: readonly [table: string, where: string][] = [
   ['final_lists', 'edition_id = ?'],
-  ['objection_notes', 'objection_id IN (SELECT id FROM objections WHERE edition_id = ?)'],
+  ['objection_notes', 'edition_id = ?'],
   ['objections', 'edition_id = ?'],
   ['notice_entries', 'notice_id IN (SELECT id FROM notices WHERE edition_id = ?)'],
   ['notices', 'edition_id = ?'],

@@ -66,6 +66,7 @@ CREATE INDEX objections_notice ON objections(notice_id);
 
 CREATE TABLE objection_notes (
   seq INTEGER PRIMARY KEY,
+  edition_id TEXT NOT NULL REFERENCES editions(id),
   objection_id TEXT NOT NULL REFERENCES objections(id),
   noted_on TEXT NOT NULL,
   text TEXT NOT NULL CHECK (length(trim(text)) > 0),
