@@ -7,6 +7,7 @@ import { registerDeclarationCommands } from './commands/recusal.js';
 import { registerCatalogCommands, registerEditionCommands } from './commands/edition.js';
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
 import { registerMaterialCommands } from './commands/material.js';
+import { registerNoticeCommands } from './commands/notice.js';
 import { registerPanelCommands } from './commands/panel.js';
 import { registerArchiveCommands, registerBackupCommands, registerRetentionCommands, registerStoreDeleteCommand } from './commands/records.js';
 import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
@@ -100,6 +101,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerResultsCommands(program);
   registerReportCommands(program);
   registerReportSetCommand(program);
+  registerNoticeCommands(program);
   registerCorrectionCommands(program);
   registerArchiveCommands(program);
   registerRetentionCommands(program);

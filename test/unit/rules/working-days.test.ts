@@ -70,7 +70,7 @@ describe('working days across Spring Festival 2026', () => {
 describe('the kept holiday table and the secretariat’s corrections', () => {
   it('agrees with the arrangement by hand around Spring Festival and National Day 2026', () => {
     for (const [from, to] of [['2026-02-01', '2026-03-08'], ['2026-09-14', '2026-10-18']] as const) {
-      for (let d = from; d <= to; d = addDays(d, 1)) expect([d, tableDay(d).working]).toEqual([d, CHINA_2026.isWorkingDay(d)]);
+      for (let d: string = from; d <= to; d = addDays(d, 1)) expect([d, tableDay(d).working]).toEqual([d, CHINA_2026.isWorkingDay(d)]);
     }
   });
 
