@@ -1,5 +1,8 @@
-import { getDayDetail, getHolidaysInRange, isWorkday } from 'chinese-days';
+// the package's main file is CommonJS, whose names Node's ESM loader cannot see: its default export holds them all
+import chineseDays from 'chinese-days';
 import { isWeekend, type IsoDate, type WorkCalendar } from '../rules/working-days.js';
+
+const { getDayDetail, getHolidaysInRange, isWorkday } = chineseDays;
 
 /**
  * China's public holidays and make-up working days (调休) as the State Council publishes them

@@ -1,13 +1,15 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runDemoNotice } from './demo/notice.js';
 import { DEMO_PASSPHRASE, runDemoWorkflow } from './demo/workflow.js';
 import { runCli } from './program.js';
 
 /**
  * `npm run demo`: a whole Wuxi review in a fresh temp folder, through the same services the CLI
  * and the app use, ending with the ranking the secretariat would see (`pingshen results`), then
- * the edition's archive, sealed to an archive office's key, written and verified from the file
+ * the public notice of the award list with its objections and the final list, then the
+ * edition's archive, sealed to an archive office's key, written and verified from the file
  * alone as a supervisor would.
  */
 
@@ -26,6 +28,7 @@ async function step(args: string[]): Promise<number> {
 }
 
 let code = await step(['--store', run.secretariatPath, 'results']);
+code ||= await runDemoNotice(dir, run.secretariatPath, log);
 
 const officeKey = join(dir, 'archive-office.key');
 const archive = join(dir, 'archive.psarchive');

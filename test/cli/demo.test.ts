@@ -30,5 +30,11 @@ describe('the demo', () => {
     expect(out).not.toContain('请增派专家');
     expect(out).toMatch(/退回 E02 .+ 对 WX2025-001 的材料评审评分表（第 1 版）/);
     expect(out).toMatch(/提交第 2 版，秘书处已接收（第 1 版留档）/);
+    // the award list's notice over National Day, an anonymous objection refused, a named one rejected after investigation
+    expect(out).toContain('公示期    2026-09-28 — 2026-10-04（7 日）');
+    expect(out).toContain('匿名异议不予受理');
+    expect(out).toContain('第1号异议：已受理，调查中。');
+    expect(out).toContain('第1号异议：异议不成立。');
+    expect(out).toMatch(/获奖名单已于 2026-10-16 公布：WX2025-\d{3}/);
   }, 120_000);
 });
