@@ -57,3 +57,12 @@ export function formatTimeInZone(date: Date, timeZone: string = DEFAULT_TIME_ZON
   const p = partsIn(date, timeZone);
   return `${p.hour}:${p.minute}:${p.second}`;
 }
+
+const ZH_DAY = new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+
+/** A calendar date (2026-10-09) as the reader writes it: in Chinese with year, month and day marks (GB/T 9704's form), or 9 Oct 2026. */
+export function formatDay(date: string, lang: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (!y || !m || !d) return date;
+  return lang.startsWith('zh') ? ZH_DAY.format(new Date(Date.UTC(y, m - 1, d))) : `${d} ${EN_MONTHS[m - 1]} ${y}`;
+}

@@ -9,6 +9,8 @@ import { ApplicantsTab } from './ApplicantsTab.js';
 import { ExpertsTab } from './ExpertsTab.js';
 import { IntakeTab } from './IntakeTab.js';
 import { MaterialsTab } from './MaterialsTab.js';
+import { NoticeTab } from './NoticeTab.js';
+import { ObjectionsTab } from './ObjectionsTab.js';
 import { PackagesTab } from './PackagesTab.js';
 import { PanelsTab } from './PanelsTab.js';
 import { RecordsTab } from './RecordsTab.js';
@@ -16,7 +18,7 @@ import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 
-const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals', 'records'] as const;
+const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'notice', 'objections', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -76,6 +78,12 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               </Tabs.Panel>
               <Tabs.Panel value="results" pt="md">
                 <ResultsTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="notice" pt="md">
+                <NoticeTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="objections" pt="md">
+                <ObjectionsTab edition={e} />
               </Tabs.Panel>
               <Tabs.Panel value="recusals" pt="md">
                 <RecusalsTab editionId={editionId} />
