@@ -8,6 +8,7 @@ import { Icon } from '../../components/icons.js';
 import { ErrorNotice, Loadable } from '../../components/States.js';
 import { useApp } from '../../context/app-context.js';
 import { formatDay } from '../../format/datetime.js';
+import { sourceText } from '../../format/sources.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { saveDownload } from '../../transport/files.js';
@@ -30,7 +31,7 @@ export function NoticeTab({ edition }: { edition: EditionDetail }) {
               <NoticeCard key={n.id} notice={n} editionName={edition.name} />
             ))}
             {kinds.some((k) => !list.some((n) => n.kind === k)) ? (
-              <IssueCard editionId={edition.id} kinds={kinds.filter((k) => !list.some((n) => n.kind === k))} edition={edition} onIssued={() => void notices.reload()} />
+              <IssueCard key={list.length} editionId={edition.id} kinds={kinds.filter((k) => !list.some((n) => n.kind === k))} edition={edition} onIssued={() => void notices.reload()} />
             ) : null}
           </Stack>
         )}
@@ -74,7 +75,7 @@ function NoticeCard({ notice: n, editionName }: { notice: Notice; editionName: s
             <Table.Tr>
               <Table.Th w={130}>{t('notice.code')}</Table.Th>
               <Table.Th>{t('notice.name')}</Table.Th>
-              <Table.Th w={120}>{t('notice.designation')}</Table.Th>
+              {n.kind === 'award-list' ? <Table.Th w={120}>{t('notice.designation')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -82,7 +83,7 @@ function NoticeCard({ notice: n, editionName }: { notice: Notice; editionName: s
               <Table.Tr key={e.applicantId}>
                 <Table.Td>{e.code}</Table.Td>
                 <Table.Td>{e.name}</Table.Td>
-                <Table.Td>{e.designation ? t(`notice.designations.${e.designation}`) : '—'}</Table.Td>
+                {n.kind === 'award-list' ? <Table.Td>{e.designation ? t(`notice.designations.${e.designation}`) : '—'}</Table.Td> : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -94,7 +95,7 @@ function NoticeCard({ notice: n, editionName }: { notice: Notice; editionName: s
 }
 
 function IssueCard({ editionId, kinds, edition, onIssued }: { editionId: string; kinds: NoticeKind[]; edition: EditionDetail; onIssued(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useApp();
   const [kind, setKind] = useState<NoticeKind>(kinds[kinds.length - 1]!);
   const [startDate, setStart] = useState('');
@@ -113,7 +114,7 @@ function IssueCard({ editionId, kinds, edition, onIssued }: { editionId: string;
         <Title order={5}>{t('notice.issueTitle')}</Title>
         {length ? (
           <Text size="sm" c="dimmed">
-            {t(length.working ? 'notice.lengthWorking' : 'notice.lengthDays', { days: length.days, source: edition.profile.sources[kind === 'award-list' ? 'notice' : 'acceptedNotice'] ?? '' })}
+            {t(length.working ? 'notice.lengthWorking' : 'notice.lengthDays', { days: length.days, source: sourceText(edition.profile.sources[kind === 'award-list' ? 'notice' : 'acceptedNotice'], i18n.language) })}
           </Text>
         ) : null}
         <SimpleGrid cols={3}>

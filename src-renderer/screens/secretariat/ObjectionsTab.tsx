@@ -8,6 +8,7 @@ import { ListTable } from '../../components/ListTable.js';
 import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
 import { useApp } from '../../context/app-context.js';
 import { formatDay } from '../../format/datetime.js';
+import { sourceText } from '../../format/sources.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { ObjectionDrawer, STATE_COLOR } from './ObjectionDrawer.js';
@@ -75,7 +76,7 @@ export function ObjectionsTab({ edition }: { edition: EditionDetail }) {
 }
 
 function RegisterCard({ edition, notices, onRegistered }: { edition: EditionDetail; notices: { id: string; kind: string; entries: { applicantId: string; code: string; name: string }[] }[]; onRegistered(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useApp();
   const [noticeId, setNoticeId] = useState<string>(notices[notices.length - 1]!.id);
   const [applicantId, setApplicantId] = useState<string | null>(null);
@@ -103,7 +104,7 @@ function RegisterCard({ edition, notices, onRegistered }: { edition: EditionDeta
       <Stack gap="sm">
         <Title order={5}>{t('objections.registerNew')}</Title>
         <Text size="sm" c="dimmed">
-          {t('objections.realNameHint', { source: edition.profile.sources.objections ?? '' })}
+          {t('objections.realNameHint', { source: sourceText(edition.profile.sources.objections, i18n.language) })}
         </Text>
         <SimpleGrid cols={3}>
           <Select
