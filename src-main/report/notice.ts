@@ -55,7 +55,7 @@ export function buildNotice(input: NoticeInput, print: PrintOptions): DocDefinit
     { text: tr(lang, N.contactTitle), style: 'h3', margin: [0, 10, 0, 4] },
     contactTable(lang, input.contact),
   ];
-  return frame({ input, print, confidential: false, closing: { seal: true }, content });
+  return frame({ input, print, confidential: false, closing: { seal: true, dated: calendarDay(input.startDate, lang) }, content });
 }
 
 export function buildObjectionReply(input: ObjectionReplyInput, print: PrintOptions): DocDefinition {
@@ -102,7 +102,7 @@ export function buildFinalList(input: FinalListInput, print: PrintOptions): DocD
     input,
     print,
     confidential: input.publishedOn === null,
-    closing: { seal: true },
+    closing: { seal: true, ...(input.publishedOn ? { dated: calendarDay(input.publishedOn, lang) } : {}) },
     ...(input.publishedOn === null ? { missing: [N.unpublished] } : {}),
     content,
   });

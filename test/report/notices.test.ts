@@ -29,7 +29,8 @@ describe('public notice (公示)', () => {
     expect(r.all).toContain('公示期间，任何单位或者个人对上述名单有异议的，可以书面形式向无锡市市长质量奖评审委员会办公室提出');
     expect(r.all).toContain('以匿名方式提出的异议不予受理');
     expect(r.all).toContain('0510-81820000');
-    expect(r.all).toContain('无锡市市场监督管理局');
+    // sealed and dated on its first day, not on the day it was printed
+    expect(r.all).toContain('（盖章）无锡市市场监督管理局2026年9月30日');
   });
 
   it('says working days where the profile counts them, and prints in English', async () => {
@@ -86,7 +87,7 @@ describe('final award list (获奖名单)', () => {
     const r = await render(input, 'zh');
     expect(r.all).toContain('1WX2025-001无锡澄光精密机械有限公司市长质量奖');
     expect(r.all).toContain('经公示异议成立、取消获奖资格（不递补）编号名称类别异议编号WX2025-002江阴青禾食品股份有限公司提名奖#2');
-    expect(r.all).toContain('公布日期：2026年10月20日');
+    expect(r.all).toContain('公布日期：2026年10月20日（盖章）无锡市市场监督管理局2026年10月20日');
     expect(r.all).not.toContain('暂定');
   });
 

@@ -156,3 +156,31 @@ describe('public notices and objections (Xinyang)', () => {
     expect(refusal(() => r.sec.calendar.clearDay({ date: '2099-01-01', reason: '再次撤销' })).code).toBe('calendar.not-corrected');
   });
 });
+
+describe('a notice over days the holiday table does not know', () => {
+  it('counts the secretariat’s corrections, names the years nobody checked, and refuses a notice the regulation does not have', async () => {
+    const { tempDir, newSecretariat } = await import('./fixtures.js');
+    const { dir, cleanup } = tempDir();
+    const sec = await newSecretariat(dir);
+    try {
+      const xinyang = sec.editions.create({ name: '2099年信阳市市长质量奖', year: 2099, profileId: 'xinyang-2022', frameworkId: 'gbt19580-2012', settings: {} });
+      for (const code of ['XY2099-001', 'XY2099-002']) {
+        sec.applicants.add({ editionId: xinyang.id, applicant: { code, name: `申报单位${code}`, kind: 'unit', industry: 2, contactName: null, contactPhone: null, contactEmail: null } });
+      }
+      sec.calendar.setDay({ date: '2099-01-01', working: false, note: '元旦' });
+      sec.calendar.setDay({ date: '2099-01-02', working: false, note: '元旦' });
+      const n = sec.notices.issue({ editionId: xinyang.id, kind: 'accepted-list', startDate: '2098-12-31', contact: CONTACT });
+      // Wed 31 December; 1–2 January corrected to rest, then the weekend; Mon 5 … Thu 8
+      expect(n.endDate).toBe('2099-01-08');
+      expect(n.uncoveredYears).toEqual([2098]);
+
+      const wuxi = sec.editions.create({ name: '2099年无锡市市长质量奖', year: 2099, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: { panelSize: { min: 3, max: 7 } } });
+      const refused = refusal(() => sec.notices.issue({ editionId: wuxi.id, kind: 'accepted-list', startDate: '2099-03-02', contact: CONTACT }));
+      expect(refused.code).toBe('notice.not-in-profile');
+      expect(refusal(() => sec.notices.issue({ editionId: wuxi.id, kind: 'award-list', startDate: '2099-03-02', contact: CONTACT })).code).toBe('notice.empty');
+    } finally {
+      sec.close();
+      cleanup();
+    }
+  });
+});
