@@ -9,6 +9,7 @@ import { registerCatalogCommands, registerEditionCommands } from './commands/edi
 import { registerEligibilityCommands } from './commands/eligibility.js';
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
 import { registerMaterialCommands } from './commands/material.js';
+import { registerNoticeCommands } from './commands/notice.js';
 import { registerPanelCommands } from './commands/panel.js';
 import { registerArchiveCommands, registerBackupCommands, registerRetentionCommands, registerStoreDeleteCommand } from './commands/records.js';
 import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
@@ -105,6 +106,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerCommitteeCommands(program);
   registerReportCommands(program);
   registerReportSetCommand(program);
+  registerNoticeCommands(program);
   registerCorrectionCommands(program);
   registerArchiveCommands(program);
   registerRetentionCommands(program);

@@ -92,3 +92,37 @@ export const CONFIRMATION_SUBJECT_NAMES: Record<ConfirmationSubject, Localized> 
 /** Where a tie the program does not break sits: at an award or nomination cap, or at the shortlist's cut. */
 export const TIE_SCOPES = ['cap', 'shortlist'] as const;
 export type TieScope = (typeof TIE_SCOPES)[number];
+
+/**
+ * What a public notice (公示) publishes: the accepted applicants before the review (Xinyang
+ * art. 17) or the proposed award list after the committee (拟奖名单, Wuxi art. 11(6), Xinyang
+ * art. 22, Jinan art. 17, Daqing art. 18, Hohhot art. 18).
+ */
+export const NOTICE_KINDS = ['accepted-list', 'award-list'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export const NOTICE_KIND_NAMES: Record<NoticeKind, Localized> = {
+  'accepted-list': { zh: '受理名单', en: 'accepted applicants' },
+  'award-list': { zh: '拟奖名单', en: 'proposed award list' },
+};
+
+/** An objection (异议) from its receipt to its decision. */
+export const OBJECTION_STATES = ['received', 'accepted', 'not-accepted', 'upheld', 'rejected'] as const;
+export type ObjectionState = (typeof OBJECTION_STATES)[number];
+
+export const OBJECTION_STATE_NAMES: Record<ObjectionState, Localized> = {
+  received: { zh: '待审查', en: 'received' },
+  accepted: { zh: '已受理，调查中', en: 'accepted, under investigation' },
+  'not-accepted': { zh: '不予受理', en: 'not accepted' },
+  upheld: { zh: '异议成立', en: 'upheld' },
+  rejected: { zh: '异议不成立', en: 'rejected' },
+};
+
+/** Daqing art. 21, Xinyang art. 23: a person signs with their name, an organisation with its seal. */
+export const OBJECTOR_KINDS = ['person', 'organisation'] as const;
+export type ObjectorKind = (typeof OBJECTOR_KINDS)[number];
+
+export const OBJECTOR_KIND_NAMES: Record<ObjectorKind, Localized> = {
+  person: { zh: '个人', en: 'person' },
+  organisation: { zh: '单位', en: 'organisation' },
+};

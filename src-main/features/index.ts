@@ -6,6 +6,8 @@ import { declarationCalls } from './declarations/calls.js';
 import { editionCalls } from './editions/calls.js';
 import { eligibilityCalls } from './eligibility/calls.js';
 import { materialCalls } from './materials/calls.js';
+import { noticeCalls } from './notices/calls.js';
+import { objectionCalls } from './notices/objection-calls.js';
 import { packageCalls } from './packages/calls.js';
 import { panelCalls } from './panels/calls.js';
 import { peopleCalls } from './people/calls.js';
@@ -35,6 +37,8 @@ export const STORE_CALLS = {
   ...reportCalls,
   ...recordCalls,
   ...backupCalls,
+  ...noticeCalls,
+  ...objectionCalls,
 };
 
 export type StoreCalls = typeof STORE_CALLS;

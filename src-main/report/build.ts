@@ -1,5 +1,6 @@
 import { buildAwardList } from './award-list.js';
 import { buildBallot } from './ballot.js';
+import { buildFinalList, buildNotice, buildObjectionReply } from './notice.js';
 import { buildFeedback } from './feedback.js';
 import { buildIncompleteLetter, buildNotShortlistedLetter } from './letters.js';
 import { buildPanelBinder } from './panel-binder.js';
@@ -34,5 +35,11 @@ export function buildReport(input: ReportInput, print: PrintOptions): DocDefinit
       return buildNotShortlistedLetter(input, print);
     case 'award-list':
       return buildAwardList(input, print);
+    case 'notice':
+      return buildNotice(input, print);
+    case 'objection-reply':
+      return buildObjectionReply(input, print);
+    case 'final-list':
+      return buildFinalList(input, print);
   }
 }

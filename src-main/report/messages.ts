@@ -7,6 +7,7 @@ import type { CandidateStatus, Flag } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration } from '../domain/review.js';
+import { NOTICE_TITLES } from './notice-messages.js';
 import type { ReportKind, ReportLang } from './types.js';
 
 export function tr(lang: ReportLang, msg: Localized): string {
@@ -46,6 +47,7 @@ export const M = {
     'incomplete-letter': { zh: '申报材料补正通知书', en: 'Request for missing application materials' },
     'not-shortlisted-letter': { zh: '未入围告知书', en: 'Notice of not being shortlisted' },
     'award-list': { zh: '拟奖名单', en: 'Proposed award list' },
+    ...NOTICE_TITLES,
   } satisfies Record<ReportKind, Localized>,
 
   stage: {

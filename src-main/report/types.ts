@@ -11,9 +11,10 @@ import type { CandidateStatus, PerKind, StageResult } from '../domain/scores.js'
 import type { EditionResults } from '../scoring/results.js';
 import type { ItemKind } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
-import type { Stage } from '../domain/words.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration, ItemScore } from '../domain/review.js';
+import type { NoticeContact, NoticeEntry } from '../domain/notices.js';
+import type { NoticeKind, ObjectionState, ObjectorKind, Stage } from '../domain/words.js';
 
 export type ReportLang = 'zh' | 'en';
 
@@ -28,7 +29,8 @@ export type ReportKind =
   | 'receipt'
   | 'incomplete-letter'
   | 'not-shortlisted-letter'
-  | 'award-list';
+  | 'award-list'
+  | NoticeReportKind;
 
 export interface ReportEdition {
   id: string;
@@ -235,6 +237,59 @@ export interface AwardListInput {
   list: Omit<AwardList, 'editionId'>;
 }
 
+/** What the notice (公示), the objection letter and the final list print. */
+
+export type NoticeReportKind = 'notice' | 'objection-reply' | 'final-list';
+
+/** the regulation's articles, as the profile cites them */
+export interface NoticeRules {
+  notice: Localized;
+  objections: Localized;
+  realName: boolean;
+  /** objections only within the notice period */
+  withinPeriod: boolean;
+}
+
+export interface NoticeInput {
+  report: 'notice';
+  edition: ReportEdition;
+  kind: NoticeKind;
+  startDate: string;
+  endDate: string;
+  days: number;
+  working: boolean;
+  contact: NoticeContact;
+  entries: NoticeEntry[];
+  rules: NoticeRules;
+}
+
+export interface ObjectionReplyInput {
+  report: 'objection-reply';
+  edition: ReportEdition;
+  noticeKind: NoticeKind;
+  number: number;
+  objectorKind: ObjectorKind;
+  objectorName: string;
+  receivedOn: string;
+  applicant: { code: string; name: string };
+  state: Exclude<ObjectionState, 'received'>;
+  acceptedOn: string | null;
+  decidedOn: string | null;
+  decision: string | null;
+  contact: NoticeContact;
+  rules: NoticeRules;
+}
+
+export interface FinalListInput {
+  report: 'final-list';
+  edition: ReportEdition;
+  startDate: string;
+  endDate: string;
+  entries: NoticeEntry[];
+  removed: (NoticeEntry & { objection: number })[];
+  publishedOn: string | null;
+}
+
 export type ReportInput =
   | ScoreSheetInput
   | PanelSummaryInput
@@ -246,7 +301,10 @@ export type ReportInput =
   | ReceiptInput
   | IncompleteLetterInput
   | NotShortlistedLetterInput
-  | AwardListInput;
+  | AwardListInput
+  | NoticeInput
+  | ObjectionReplyInput
+  | FinalListInput;
 
 // ---------------------------------------------------------------- pdfmake document definitions
 

@@ -43,5 +43,11 @@ describe('the demo', () => {
     expect(out).toContain('拟奖名单（评委会已于 2025-11-20 确认）：');
     expect(out).toMatch(/市长质量奖 +1 +WX2025-\d{3} .+综合排名第 1 名/);
     expect(out).toMatch(/已另存为 PDF：.+拟奖名单\.pdf/);
+    // the award list's notice over National Day, an anonymous objection refused, a named one rejected after investigation
+    expect(out).toContain('公示期    2026-09-28 — 2026-10-04（7 日）');
+    expect(out).toContain('匿名异议不予受理');
+    expect(out).toContain('第1号异议：已受理，调查中。');
+    expect(out).toContain('第1号异议：异议不成立。');
+    expect(out).toMatch(/获奖名单已于 2026-10-16 公布：WX2025-\d{3}/);
   }, 120_000);
 });

@@ -11,6 +11,8 @@ import { CommitteeTab } from './CommitteeTab.js';
 import { ExpertsTab } from './ExpertsTab.js';
 import { IntakeTab } from './IntakeTab.js';
 import { MaterialsTab } from './MaterialsTab.js';
+import { NoticeTab } from './NoticeTab.js';
+import { ObjectionsTab } from './ObjectionsTab.js';
 import { PackagesTab } from './PackagesTab.js';
 import { PanelsTab } from './PanelsTab.js';
 import { RecordsTab } from './RecordsTab.js';
@@ -18,7 +20,7 @@ import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 
-const TABS = ['setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'committee', 'recusals', 'records'] as const;
+const TABS = ['setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'committee', 'notice', 'objections', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -84,6 +86,12 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               </Tabs.Panel>
               <Tabs.Panel value="committee" pt="md">
                 <CommitteeTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="notice" pt="md">
+                <NoticeTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="objections" pt="md">
+                <ObjectionsTab edition={e} />
               </Tabs.Panel>
               <Tabs.Panel value="recusals" pt="md">
                 <RecusalsTab editionId={editionId} />
