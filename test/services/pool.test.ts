@@ -202,6 +202,25 @@ describe('the expert pool across editions', () => {
     expect(sec.panels.propose({ editionId: ed.id, stage: 'material' }).panels).toEqual([]);
   });
 
+  it('proposes a stage\'s panels so that the edition\'s workloads come out even, the other stages counted', async () => {
+    const ed = sec.editions.create({ name: '2026年信阳市市长质量奖', year: 2026, profileId: 'xinyang-2022', frameworkId: 'gbt19580-2012', settings: { panelSize: { min: 3, max: 3 } } });
+    const experts = Array.from({ length: 6 }, (_, i) => sec.experts.add({ editionId: ed.id, expert: person(`E${i + 1}`, `专家${i + 1}`) }));
+    const applicants = Array.from({ length: 6 }, (_, i) => sec.applicants.add({ editionId: ed.id, applicant: unit(`XY2026-00${i + 1}`, `申报单位${i + 1}`) }));
+    // the material stage, formed by hand: the first three experts review four applicants, the others two
+    const busy = sec.panels.create({ editionId: ed.id, panel: { stage: 'material', name: '材料甲组', memberIds: experts.slice(0, 3).map((e) => e.id), leaderId: experts[0]!.id } });
+    const light = sec.panels.create({ editionId: ed.id, panel: { stage: 'material', name: '材料乙组', memberIds: experts.slice(3).map((e) => e.id), leaderId: experts[3]!.id } });
+    sec.panels.assign({ panelId: busy.id, applicantIds: applicants.slice(0, 4).map((a) => a.id) });
+    sec.panels.assign({ panelId: light.id, applicantIds: applicants.slice(4).map((a) => a.id) });
+
+    const proposal = sec.panels.propose({ editionId: ed.id, stage: 'site' });
+    expect(proposal.panels.map((p) => [p.memberIds.map((id) => experts.find((e) => e.id === id)!.code).sort(), p.applicantIds.length])).toEqual([
+      [['E4', 'E5', 'E6'], 4],
+      [['E1', 'E2', 'E3'], 2],
+    ]);
+    sec.panels.applyProposal({ editionId: ed.id, stage: 'site', panels: proposal.panels.map(({ name, memberIds, leaderId, applicantIds }) => ({ name, memberIds, leaderId, applicantIds })) });
+    expect(experts.map((e) => sec.pool.get({ expertId: e.poolId! }).load)).toEqual([6, 6, 6, 6, 6, 6]);
+  });
+
   it('forms Jinan panels by industry from the profile', async () => {
     const ed = sec.editions.create({ name: '2026年济南', year: 2026, profileId: 'jinan-2018', frameworkId: 'gbt19580-2012', settings: { weights: { material: 30, site: 50, defence: 20 }, panelSize: { min: 3, max: 5 } } });
     for (const [i, industry] of [1, 1, 1, 2, 2, 2, 3, 3, 3].entries()) sec.experts.add({ editionId: ed.id, expert: { ...person(`J${i + 1}`, `专家${i + 1}`), industry: industry as 1 | 2 | 3 } });

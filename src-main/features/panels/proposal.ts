@@ -23,8 +23,10 @@ import { poolStatesOfEdition } from '../repo/pool.js';
 /**
  * Panels the app proposes for a stage (issue 13, part 3): for the applicants not yet assigned in
  * it and the edition's active experts, avoiding every standing recusal and every conflict
- * suggestion the clerk has not cleared. The proposal changes nothing; the clerk edits it and
- * applies it, all or nothing, and sees what suggestions the applied panels still carry.
+ * suggestion the clerk has not cleared, with each expert's load the applicants they already
+ * review in the edition, every stage counted, so the stage evens out what the others left uneven.
+ * The proposal changes nothing; the clerk edits it and applies it, all or nothing, and sees what
+ * suggestions the applied panels still carry.
  */
 
 const INDUSTRY_WORDS: Record<Industry, Localized> = { 1: { zh: '一产业', en: 'primary industry' }, 2: { zh: '二产业', en: 'secondary industry' }, 3: { zh: '三产业', en: 'tertiary industry' } };
