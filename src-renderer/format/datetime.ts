@@ -57,3 +57,11 @@ export function formatTimeInZone(date: Date, timeZone: string = DEFAULT_TIME_ZON
   const p = partsIn(date, timeZone);
   return `${p.hour}:${p.minute}:${p.second}`;
 }
+
+/** A calendar date (2022-05-01, no time, no zone) as its reader writes one: 2022年5月1日, or 1 May 2022. */
+export function formatCalendarDate(date: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const [, year, month, day] = m;
+  return lang.startsWith('en') ? `${Number(day)} ${EN_MONTHS[Number(month) - 1]} ${year}` : `${year}年${Number(month)}月${Number(day)}日`;
+}

@@ -161,6 +161,15 @@ describe('the expert pool across editions', () => {
     expect(after.find((s) => s.expertId === l2!.id && s.applicantId === taihu.id)!.state).toBe('recused');
     expect(sec.declarations.register({ editionId: second.id }).some((d) => d.expertId === l2!.id && d.applicantId === taihu.id && d.conflict)).toBe(true);
     expect(await codeOf(() => sec.conflicts.check({ expertId: w2!.id, applicantId: chengguang.id, basis: 'organisation', reason: '无' }))).toBe('conflict.no-suggestion');
+
+    // at assignment, in a panel's drawer: the pairs it seats, and those of an applicant about to be assigned
+    const site = sec.panels.create({ editionId: second.id, panel: { stage: 'site', name: '现场评审组', memberIds: seats.map((x) => x.id), leaderId: z2!.id } });
+    sec.panels.assign({ panelId: site.id, applicantIds: [chengguang.id] });
+    expect(brief(sec.conflicts.forPanel({ panelId: site.id }))).toEqual([['E01', 'XY2026-001', 'organisation', 'open']]);
+    expect(brief(sec.conflicts.forPanel({ panelId: site.id, applicantIds: [taihu.id] }))).toEqual([
+      ['E01', 'XY2026-001', 'organisation', 'open'],
+      ['E02', 'XY2026-002', 'credit-code', 'recused'],
+    ]);
   });
 
   it('proposes panels that keep apart the pairs with a conflict, changes nothing until applied, and applies the edited proposal whole', async () => {
