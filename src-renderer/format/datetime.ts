@@ -58,10 +58,15 @@ export function formatTimeInZone(date: Date, timeZone: string = DEFAULT_TIME_ZON
   return `${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** A calendar date (2022-05-01, no time, no zone) as its reader writes one: 2022年5月1日, or 1 May 2022. */
+const calendar = {
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }),
+};
+
+/** A calendar date (2022-05-01, no time, no zone) as its reader writes one: in Chinese the year, month and day each with its character and no leading zeros, or 1 May 2022. */
 export function formatCalendarDate(date: string, lang: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const [, year, month, day] = m;
-  return lang.startsWith('en') ? `${Number(day)} ${EN_MONTHS[Number(month) - 1]} ${year}` : `${year}年${Number(month)}月${Number(day)}日`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return (lang.startsWith('en') ? calendar.en : calendar.zh).format(d);
 }
