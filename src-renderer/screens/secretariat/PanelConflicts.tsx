@@ -32,7 +32,7 @@ export function PanelConflicts({ panel, experts, applicants, pending, onSettled 
   const who = (s: Suggestion) => {
     const e = experts.find((x) => x.id === s.expertId);
     const a = applicants.find((x) => x.id === s.applicantId);
-    const later = panel.applicantIds.includes(s.applicantId) ? '' : ` ${t('conflicts.pending')}`;
+    const later = panel.applicantIds.includes(s.applicantId) ? '' : t('conflicts.pending');
     return `${e?.code ?? ''} ${e?.name ?? ''} · ${a?.code ?? ''} ${a?.name ?? ''}${later}`;
   };
   return (

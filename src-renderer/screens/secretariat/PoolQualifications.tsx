@@ -51,7 +51,7 @@ export function PoolQualifications({ expert, onChanged }: { expert: PoolExpert; 
       </Button>
       <CorrectionModal
         opened={removing !== null}
-        testId="qual-remove"
+        testId="qual-removal"
         title={t('pool.removeQualification')}
         subject={removing ? `${expert.code} ${expert.name} · ${line(removing)}` : ''}
         effect={t('pool.removeQualificationEffect')}
