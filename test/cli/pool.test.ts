@@ -48,6 +48,9 @@ describe('the expert pool across two editions', () => {
     const file = join(dir, 'proposal.json');
     const shown = await sec.ok('--edition', '2025', 'panel', 'propose', '--stage', 'material', '--out', file);
     expect(shown).toContain('尚未应用');
+    // each panel says what its members will review in the edition with its applicants: nothing before, two here
+    expect(shown).toContain('成员本届评审任务（含本组）');
+    expect(shown).toMatch(/^材料评审第1组 .* 2\s*$/m);
     expect(await sec.json<unknown[]>('--edition', '2025', 'panel', 'list')).toEqual([]);
     const proposal = JSON.parse(readFileSync(file, 'utf8')) as { panels: { name: string; members: string[]; leader: string; applicants: string[] }[] };
     expect(proposal.panels.map((p) => [p.members.length, p.applicants.length])).toEqual([

@@ -108,6 +108,7 @@ describe('a second edition built from the pool', () => {
     await page.getByTestId('proposal-run').click();
     await visible(page.getByTestId('proposal-panel-0'));
     await visible(page.getByTestId('proposal-notes'));
+    await textOf(page.getByTestId('proposal-workload-0')).toBe(`成员在本届已有评审任务 0 项，加上本组的申报单位为 ${APPLICANTS.length} 项。`);
     await shot(page, '62-proposal');
     await page.getByTestId('proposal-name-0').fill('材料评审组');
     await page.getByTestId('proposal-apply').click();

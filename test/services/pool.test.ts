@@ -222,6 +222,7 @@ describe('the expert pool across editions', () => {
     sec.panels.assign({ panelId: light.id, applicantIds: applicants.slice(4).map((a) => a.id) });
 
     const proposal = sec.panels.propose({ editionId: ed.id, stage: 'site' });
+    expect(experts.map((e) => proposal.loads[e.id])).toEqual([4, 4, 4, 2, 2, 2]);
     expect(proposal.panels.map((p) => [p.memberIds.map((id) => experts.find((e) => e.id === id)!.code).sort(), p.applicantIds.length])).toEqual([
       [['E4', 'E5', 'E6'], 4],
       [['E1', 'E2', 'E3'], 2],

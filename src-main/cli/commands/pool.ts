@@ -302,17 +302,23 @@ export function registerProposalCommands(panel: Command): void {
           stage,
           panels: proposal.panels.map((p) => ({ name: p.name, members: p.memberIds.map((id) => experts.get(id)!), leader: experts.get(p.leaderId) ?? null, applicants: p.applicantIds.map((id) => applicants.get(id)!) })),
         };
+        // what each panel's members will review in the whole edition: the proposal evens it across the stages
+        const workload = (p: (typeof proposal.panels)[number]) => {
+          const after = p.memberIds.map((id) => (proposal.loads[id] ?? 0) + p.applicantIds.length);
+          return Math.min(...after) === Math.max(...after) ? String(after[0]) : `${Math.min(...after)}–${Math.max(...after)}`;
+        };
         if (opts.out) save({ fileName: opts.out, bytes: new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`) }, opts.out);
         for (const u of proposal.unplaced) cli.note({ zh: `未能安排 ${applicants.get(u.applicantId)}：${u.reason.zh}。`, en: `Not placed: ${applicants.get(u.applicantId)}: ${u.reason.en}.` });
         cli.emit(proposal, () =>
           [
             renderTable(
-              file.panels,
+              file.panels.map((p, k) => ({ ...p, workload: workload(proposal.panels[k]!) })),
               [
                 { header: { zh: '评审组', en: 'Panel' }, value: (p) => p.name },
                 { header: { zh: '组长', en: 'Leader' }, value: (p) => p.leader ?? DASH },
                 { header: { zh: '成员', en: 'Members' }, value: (p) => p.members.join(',') },
                 { header: { zh: '申报单位', en: 'Applicants' }, value: (p) => p.applicants.join(',') },
+                { header: { zh: '成员本届评审任务（含本组）', en: 'Members\' reviews in the edition (with this panel)' }, value: (p) => p.workload },
               ],
               cli.lang,
             ),

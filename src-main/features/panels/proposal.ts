@@ -48,6 +48,8 @@ export const PanelProposalSchema = z.strictObject({
   reserve: z.array(EntityIdSchema),
   /** pairs the proposal kept apart: standing recusals and open suggestions */
   avoided: z.number().int(),
+  /** each active expert's applicant reviews already held in the edition, every stage counted: what the proposal evens out */
+  loads: z.record(z.string(), z.number().int().min(0)),
 });
 export type PanelProposal = z.infer<typeof PanelProposalSchema>;
 
@@ -84,8 +86,9 @@ function propose(ctx: Ctx, editionId: string, stage: Stage, panels: number | und
     ...pairs.filter((p) => standing(p.expertId, p.applicantId) === 'conflicted'),
     ...suggestionsOf(ctx, editionId, pairs).filter((s) => s.state === 'open'),
   ];
+  const loads = new Map(experts.map((e) => [e.id, seatsOfExpert(ctx, e.id).length]));
   const result = proposePanels({
-    experts: experts.map((e) => ({ id: e.id, industry: e.industry, load: seatsOfExpert(ctx, e.id).length })),
+    experts: experts.map((e) => ({ id: e.id, industry: e.industry, load: loads.get(e.id)! })),
     applicants: applicants.map((a) => ({ id: a.id, industry: a.industry })),
     conflicts,
     size: rules.panelSize,
@@ -107,6 +110,7 @@ function propose(ctx: Ctx, editionId: string, stage: Stage, panels: number | und
     })),
     reserve: result.reserve,
     avoided: new Set(conflicts.map((c) => `${c.expertId}\u0000${c.applicantId}`)).size,
+    loads: Object.fromEntries(loads),
   };
 }
 
