@@ -17,14 +17,14 @@ import type { PanelSize } from './panel-size.js';
  * matcher work the same way: conflicts as missing edges, loads as rising costs). Pure.
  *
  * What that guarantees, where no conflict or industry rule forces otherwise (every panel open
- * to every applicant): everyone is placed, and a panel's level — its busiest member's load
- * before plus the applicants it gets — is at most one above any other panel's level, unless it
- * gets no applicant at all (the cheapest placement has no applicant that moving would make
- * cheaper). So in the edition's first stage, or whenever every expert carries the same load,
- * the experts' totals differ by at most one; where each panel's members carried like loads, a
- * stage with applicants enough to lift every panel to the busiest one's level evens the totals
- * to within one, and a stage with fewer never widens the gap between the busiest expert and the
- * least busy. A stage cannot undo what the others did beyond the applicants it has: the slack.
+ * to every applicant): everyone is placed, and a panel that gets any applicant ends at most one
+ * above every other panel, a panel's level being its busiest member's load before plus the
+ * applicants it gets (else moving one applicant would make the placement cheaper). So in the
+ * edition's first stage, or whenever every expert carries the same load, the seated experts'
+ * totals differ by at most one; where each panel's members carried like loads, a stage with
+ * applicants enough to lift every panel to the busiest one's level evens the totals to within
+ * one, and a stage with fewer never widens the gap between the busiest expert and the least
+ * busy. A stage cannot undo what the others did beyond the applicants it has: the slack.
  */
 
 export interface ProposalExpert {
