@@ -23,6 +23,10 @@ beforeAll(async () => {
   const files = [];
   for (const [i, e] of r.stores.entries()) files.push((await exportBundleFile(e, r.editionId, join(r.dir, `b${i}.psb`))).file);
   await r.sec.bundles.import({ files: files.map(upload) });
+  // Xinyang art. 21: the committee's ballot passes every candidate and it confirms the list it puts on notice
+  const meeting = { heldOn: '2026-09-25', meeting: '评委会全体会议' };
+  for (const a of r.applicants) r.sec.committee.recordTally({ editionId: r.editionId, ...meeting, applicantId: a.id, voters: 9, votesFor: 7, votesAgainst: 2, abstentions: 0, invalid: 0 });
+  r.sec.committee.confirmList({ editionId: r.editionId, ...meeting, confirmedBy: '评委会主任委员', note: null });
   r.sec.close();
   dir = mkdtempSync(join(tmpdir(), 'pingshen-cli-notices-'));
   const passFile = join(dir, 'sec.pass');

@@ -37,6 +37,10 @@ describe('public notices and objections (Xinyang)', () => {
     const files = [];
     for (const [i, e] of [e1, e2, e3].entries()) files.push((await exportBundleFile(e, r.editionId, join(r.dir, `b${i}.psb`))).file);
     await r.sec.bundles.import({ files: files.map(upload) });
+    // Xinyang art. 21: the committee's secret ballot passes both candidates, and it confirms the list it puts on notice
+    const meeting = { heldOn: '2026-09-25', meeting: '评委会全体会议' };
+    for (const applicantId of [a1, a2]) r.sec.committee.recordTally({ editionId: r.editionId, ...meeting, applicantId, voters: 9, votesFor: 8, votesAgainst: 1, abstentions: 0, invalid: 0 });
+    r.sec.committee.confirmList({ editionId: r.editionId, ...meeting, confirmedBy: '评委会主任委员', note: null });
   }, 120_000);
   afterAll(() => r.cleanup());
 
@@ -177,7 +181,8 @@ describe('a notice over days the holiday table does not know', () => {
       const wuxi = sec.editions.create({ name: '2099年无锡市市长质量奖', year: 2099, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: { panelSize: { min: 3, max: 7 } } });
       const refused = refusal(() => sec.notices.issue({ editionId: wuxi.id, kind: 'accepted-list', startDate: '2099-03-02', contact: CONTACT }));
       expect(refused.code).toBe('notice.not-in-profile');
-      expect(refusal(() => sec.notices.issue({ editionId: wuxi.id, kind: 'award-list', startDate: '2099-03-02', contact: CONTACT })).code).toBe('notice.empty');
+      // no scores yet, so the committee has confirmed no award list: there is nothing it may put on notice
+      expect(refusal(() => sec.notices.issue({ editionId: wuxi.id, kind: 'award-list', startDate: '2099-03-02', contact: CONTACT })).code).toBe('notice.award-list-unconfirmed');
     } finally {
       sec.close();
       cleanup();

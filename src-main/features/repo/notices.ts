@@ -3,7 +3,7 @@ import type { NoticeKind, ObjectionState, ObjectorKind } from '../../domain/word
 import type { Ctx } from '../context.js';
 import { refuse } from '../../domain/errors.js';
 import { proposedAwardList } from './committee.js';
-import { eligibilityOfEdition } from './eligibility.js';
+import { eligibilityInUse, eligibilityOfEdition } from './eligibility.js';
 import { listApplicantRows } from './people.js';
 
 /**
@@ -14,13 +14,16 @@ import { listApplicantRows } from './people.js';
 /**
  * What each kind of notice publishes, taken once when the notice is issued: the accepted list is
  * the applicants the eligibility check found eligible (Xinyang art. 17), once every applicant not
- * withdrawn has been decided; the award list is the proposed award list (拟奖名单) the committee
+ * withdrawn has been decided (an edition that does not use the check accepts every applicant not
+ * withdrawn, as it assigns them); the award list is the proposed award list (拟奖名单) the committee
  * confirmed, awards first. Either refuses while its source is not settled, saying what to do.
  */
 export const NOTICE_LISTS: Record<NoticeKind, (ctx: Ctx, editionId: string) => NoticeEntry[]> = {
   'accepted-list': (ctx, editionId) => {
-    const standing = eligibilityOfEdition(ctx, editionId);
     const active = listApplicantRows(ctx, editionId).filter((a) => !a.withdrawn);
+    const entry = (a: (typeof active)[number]): NoticeEntry => ({ applicantId: a.id, code: a.code, name: a.name, designation: null });
+    if (!eligibilityInUse(ctx, editionId)) return active.map(entry);
+    const standing = eligibilityOfEdition(ctx, editionId);
     const open = active.filter((a) => {
       const status = standing.get(a.id)?.status;
       return status === 'received' || status === 'incomplete';
@@ -33,9 +36,7 @@ export const NOTICE_LISTS: Record<NoticeKind, (ctx: Ctx, editionId: string) => N
         `${open.length} applicant(s) have not been through the eligibility check yet (${codes.replaceAll('、', ', ')}), so the accepted list cannot go on notice. Check each one under "Eligibility" first.`,
       );
     }
-    return active
-      .filter((a) => standing.get(a.id)?.status === 'eligible')
-      .map((a) => ({ applicantId: a.id, code: a.code, name: a.name, designation: null }));
+    return active.filter((a) => standing.get(a.id)?.status === 'eligible').map(entry);
   },
   'award-list': (ctx, editionId) => {
     const list = proposedAwardList(ctx, editionId);
