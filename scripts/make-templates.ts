@@ -28,6 +28,7 @@ const APPLICANT_HELP: Record<string, Help> = {
   contactPhone: { zh: '11 位手机号或带区号的固定电话（可空）', en: '11-digit mobile or landline with area code (optional)', example: '0510-82345678', width: 18, text: true },
   contactEmail: { zh: '电子邮箱（可空）', en: 'e-mail (optional)', example: 'wangli@example.cn', width: 26 },
   creditCode: { zh: '统一社会信用代码，18 位（可空；用于提示利益冲突）', en: 'unified social credit code, 18 characters (optional; used to suggest conflicts)', example: '91320211MA1W8Q8A0W', width: 22, text: true },
+  idNumber: { zh: '个人申报：居民身份证号码，18 位（可空；用于查找往届记录）', en: "individuals: resident ID-card number, 18 characters (optional; finds the person's earlier editions)", example: '11010519491231002X', width: 22, text: true },
 };
 
 const EXPERT_HELP: Record<string, Help> = {

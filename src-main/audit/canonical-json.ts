@@ -16,6 +16,23 @@ export function canonicalJson(value: unknown): string {
 class NotJson extends Error {}
 
 /**
+ * Each key as it is written (quoted, with its colon): a log repeats the same few keys in every
+ * entry, and quoting them again was a third of the encoding. Bounded, since a bundle's details
+ * are the sender's to choose.
+ */
+const keyText = new Map<string, string>();
+const KEYS_KEPT = 1024;
+
+function keyOf(k: string): string {
+  let text = keyText.get(k);
+  if (text === undefined) {
+    text = `${JSON.stringify(k)}:`;
+    if (keyText.size < KEYS_KEPT) keyText.set(k, text);
+  }
+  return text;
+}
+
+/**
  * The encoding without the paths: an intake hashes every entry of every bundle's log, and
  * building a path for each value cost more than the encoding itself. Throws at the first value
  * that is not plain JSON; encode() then finds and names it.
@@ -44,7 +61,7 @@ function fast(v: unknown): string {
       for (const k of Object.keys(rec).sort()) {
         const x = rec[k];
         if (x === undefined) continue;
-        out += `${first ? '' : ','}${JSON.stringify(k)}:${fast(x)}`;
+        out += (first ? '' : ',') + keyOf(k) + fast(x);
         first = false;
       }
       return `${out}}`;

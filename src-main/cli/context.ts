@@ -7,6 +7,8 @@ import type { Role } from '../domain/words.js';
 import { UsageError } from './errors.js';
 import { pick, type Lang } from './output.js';
 import { readHidden } from './prompt.js';
+import type { CallTable } from '../features/call.js';
+import type { Client } from '../features/client.js';
 import type { StoreClient } from '../features/open.js';
 import { DEFAULT_TIME_ZONE, editionTimeZone } from '../domain/time.js';
 
@@ -123,10 +125,19 @@ export class Cli {
   }
 
   async withStore<T>(fn: (store: StoreClient) => T | Promise<T>): Promise<T> {
+    return this.withCalls(everyCall, fn);
+  }
+
+  /**
+   * The store with only the calls `load` gives: a command that names its features loads their
+   * code alone (issue 15: `results --json` answers within its unlock + 150 ms), where
+   * withStore loads every feature.
+   */
+  async withCalls<C extends CallTable, T>(load: () => Promise<C>, fn: (store: Client<C>) => T | Promise<T>): Promise<T> {
     // the features (schemas, crypto, the native SQLCipher module) load when a store is opened,
     // not at start, so that --help and --version answer at once
-    const { openStore, storeClient } = await import('../features/open.js');
-    const store = storeClient(await openStore({ path: this.storePath(), passphrase: await this.passphrase() }));
+    const [{ openStore }, { clientOf }, calls] = await Promise.all([import('../features/store-open.js'), import('../features/client.js'), load()]);
+    const store = clientOf(calls, await openStore({ path: this.storePath(), passphrase: await this.passphrase() }));
     try {
       return await fn(store);
     } finally {
@@ -135,7 +146,11 @@ export class Cli {
   }
 
   async secretariat<T>(fn: (svc: StoreClient) => T | Promise<T>): Promise<T> {
-    return this.withStore((store) => {
+    return this.secretariatWith(everyCall, fn);
+  }
+
+  async secretariatWith<C extends CallTable, T>(load: () => Promise<C>, fn: (svc: Client<C>) => T | Promise<T>): Promise<T> {
+    return this.withCalls(load, (store) => {
       if (store.role !== 'secretariat') throw wrongRole('secretariat');
       return fn(store);
     });
@@ -153,7 +168,7 @@ export class Cli {
    * store rather than an edition (its creation, the audit log), the edition --edition names or
    * the store's only one, else China's.
    */
-  timeZone(svc: StoreClient, editionId?: string): string {
+  timeZone(svc: EditionCalls, editionId?: string): string {
     if (editionId !== undefined) return editionTimeZone(svc.editions.get({ editionId }).settings);
     const editions = svc.editions.list();
     if (this.opts.edition === undefined && editions.length !== 1) return DEFAULT_TIME_ZONE;
@@ -165,7 +180,7 @@ export class Cli {
   }
 
   /** The edition named by --edition (id, name or year), or the only one in the store. */
-  edition(svc: StoreClient): EditionSummary {
+  edition(svc: Pick<EditionCalls, 'editions'>): EditionSummary {
     const editions = svc.editions.list();
     const wanted = this.opts.edition;
     if (wanted) {
@@ -210,6 +225,13 @@ export class Cli {
     if (!this.json) this.io.err(this.t(text));
   }
 }
+
+async function everyCall() {
+  return (await import('../features/index.js')).STORE_CALLS;
+}
+
+/** What naming an edition needs of the store: any client that has the editions' calls. */
+type EditionCalls = { editions: Pick<StoreClient['editions'], 'list' | 'get'> };
 
 function wrongRole(needed: Role): UsageError {
   return needed === 'secretariat'

@@ -1,13 +1,16 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runDemoNotice } from './demo/notice.js';
 import { DEMO_PASSPHRASE, runDemoWorkflow } from './demo/workflow.js';
 import { runCli } from './program.js';
 
 /**
  * `npm run demo`: a whole Wuxi review in a fresh temp folder, through the same services the CLI
- * and the app use, ending with the ranking the secretariat would see (`pingshen results`), then
- * the edition's archive, sealed to an archive office's key, written and verified from the file
+ * and the app use, ending with the ranking the secretariat would see (`pingshen results`), the
+ * committee's confirmation of the proposed award list and its PDF, the public notice of the award
+ * list with its objections and the final list, then the edition's archive, sealed to an archive
+ * office's key, written and verified from the file
  * alone as a supervisor would.
  */
 
@@ -26,6 +29,11 @@ async function step(args: string[]): Promise<number> {
 }
 
 let code = await step(['--store', run.secretariatPath, 'results']);
+// the committee reviews the candidate lists (Wuxi art. 11(5)–(6)) and adopts the proposed award list
+const meeting = ['--date', '2025-11-20', '--meeting', '评委会全体会议'];
+code ||= await step(['--store', run.secretariatPath, 'committee', 'confirm-list', ...meeting, '--by', '评委会主任委员']);
+code ||= await step(['--store', run.secretariatPath, 'committee', 'list', '--pdf', join(dir, 'reports', '拟奖名单.pdf')]);
+code ||= await runDemoNotice(dir, run.secretariatPath, log);
 
 const officeKey = join(dir, 'archive-office.key');
 const archive = join(dir, 'archive.psarchive');

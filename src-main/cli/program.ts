@@ -2,11 +2,14 @@ import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
 import { Command, CommanderError, Option } from 'commander';
 import { registerCallCommand } from './commands/call.js';
+import { registerCommitteeCommands } from './commands/committee.js';
 import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerDeclarationCommands } from './commands/recusal.js';
 import { registerCatalogCommands, registerEditionCommands } from './commands/edition.js';
+import { registerEligibilityCommands } from './commands/eligibility.js';
 import { registerBundleCommands, registerPackageCommands } from './commands/exchange.js';
 import { registerMaterialCommands } from './commands/material.js';
+import { registerNoticeCommands } from './commands/notice.js';
 import { registerPanelCommands } from './commands/panel.js';
 import { registerArchiveCommands, registerBackupCommands, registerRetentionCommands, registerStoreDeleteCommand } from './commands/records.js';
 import { registerApplicantCommands, registerExpertCommands } from './commands/people.js';
@@ -36,12 +39,13 @@ const HELP_AFTER = `
   0 成功 / success   1 操作被拒绝 / operation refused   2 输入或用法有误 / bad input or usage
 
 流程 / Workflow:
-  秘书处 / secretariat: init → edition create → applicant import → expert import → expert enroll
+  秘书处 / secretariat: init → edition create → applicant import → eligibility decide → expert import → expert enroll
     （下一届 / next edition: pool draw，无须再注册 / no new enrolment）→ panel propose → panel apply
     （或 / or panel create / panel assign） → material attach → package export
   专家 / expert: init → whoami（把注册码交给秘书处 / hand over the enrollment code）→ package import
     → declare → score set → sheet submit → bundle export
-  秘书处 / secretariat: bundle import → results → panel assign --shortlist → package export → … → report
+  秘书处 / secretariat: bundle import → results → committee confirm-shortlist → panel assign --shortlist → package export → …
+    → committee settle-tie / tally / confirm-list → committee list --pdf → report
 
 申报材料只在桌面应用中阅读，命令行不会把材料以明文写到磁盘上。
 Materials are read in the desktop app; the CLI never writes them to disk in the clear.
@@ -51,7 +55,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 const GROUPS: [string, string[]][] = [
   ['两种角色 / Both roles:', ['init', 'whoami', 'passphrase', 'recovery-code', 'backup', 'restore', 'delete-store', 'audit', 'material', 'package', 'bundle', 'sheet', 'report', 'call']],
-  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'pool', 'conflict', 'panel', 'recusal', 'owed', 'results', 'report-set', 'archive', 'retention']],
+  ['秘书处 / Secretariat:', ['profiles', 'frameworks', 'edition', 'applicant', 'expert', 'pool', 'conflict', 'panel', 'recusal', 'owed', 'results', 'committee', 'report-set', 'archive', 'retention']],
   ['评审专家 / Expert:', ['assignments', 'declare', 'score']],
 ];
 
@@ -89,6 +93,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerEditionCommands(program);
   registerApplicantCommands(program);
   registerExpertCommands(program);
+  registerEligibilityCommands(program);
   registerPoolCommands(program);
   registerPanelCommands(program);
   registerMaterialCommands(program);
@@ -98,8 +103,10 @@ export function buildProgram(io: Io = processIo): Command {
   registerSheetCommands(program);
   registerBundleCommands(program);
   registerResultsCommands(program);
+  registerCommitteeCommands(program);
   registerReportCommands(program);
   registerReportSetCommand(program);
+  registerNoticeCommands(program);
   registerCorrectionCommands(program);
   registerArchiveCommands(program);
   registerRetentionCommands(program);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodeSchema, optionalCreditCode, EmailSchema, EntityIdSchema, IsoTimeSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
+import { CodeSchema, optionalCreditCode, optionalIdCardNumber, EmailSchema, EntityIdSchema, IsoTimeSchema, nullableOf, optionalText, PhoneSchema, textOf } from './values.js';
 import { ApplicantKindSchema, IndustrySchema } from './vocabulary.js';
 
 /** Applicants (申报单位) and experts (评审专家): what the secretariat enters, and what a record holds. */
@@ -11,6 +11,8 @@ const ApplicantFields = {
   industry: IndustrySchema,
   /** 统一社会信用代码, where known: the conflict suggestions match experts' organisations on it */
   creditCode: optionalCreditCode(),
+  /** 居民身份证号码 of an individual applicant: with the credit code, what finds them in other editions */
+  idNumber: optionalIdCardNumber(),
   contactName: optionalText(100),
   contactPhone: nullableOf(PhoneSchema),
   contactEmail: nullableOf(EmailSchema),

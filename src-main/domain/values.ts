@@ -59,11 +59,15 @@ export const CodeSchema = z
 const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** The check character of a 统一社会信用代码's first 17 characters (GB 32100-2015 §5: MOD 31). */
+export function creditCodeCheck(first17: string): string {
+  const sum = CREDIT_CODE_WEIGHTS.reduce((acc, w, i) => acc + w * CREDIT_CODE_ALPHABET.indexOf(first17[i]!), 0);
+  return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31]!;
+}
+
 /** Whether an 18-character 统一社会信用代码 carries the check character its first 17 give. */
 export function isCreditCode(v: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(v)) return false;
-  const sum = CREDIT_CODE_WEIGHTS.reduce((acc, w, i) => acc + w * CREDIT_CODE_ALPHABET.indexOf(v[i]!), 0);
-  return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31] === v[17];
+  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(v) && creditCodeCheck(v.slice(0, 17)) === v[17];
 }
 
 /** 统一社会信用代码, upper-cased; a typo is caught by its check character. */
@@ -82,6 +86,40 @@ export const optionalCreditCode = () =>
   nullableOf(CreditCodeSchema)
     .optional()
     .transform((v) => v ?? null);
+
+/** GB 11643-1999: 17 digits (region, birth date, sequence), then an ISO 7064 MOD 11-2 check character (0–9 or X). */
+const ID_NUMBER_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_NUMBER_CHECKS = '10X98765432';
+
+/** The check character of an ID number's first 17 digits: the weights are 2^(17−i) mod 11. */
+export function idNumberCheck(first17: string): string {
+  const sum = ID_NUMBER_WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+  return ID_NUMBER_CHECKS[sum % 11]!;
+}
+
+/** Whether an 18-character 居民身份证号码 carries the check character its first 17 digits give. */
+export function isIdCardNumber(v: string): boolean {
+  return /^\d{17}[\dX]$/.test(v) && idNumberCheck(v.slice(0, 17)) === v[17];
+}
+
+/** 公民身份号码, with a lower-case x read as X; a typo is caught by its check character. */
+export const IdCardNumberSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .superRefine((v, ctx) => {
+    if (!isIdCardNumber(v)) {
+      addFieldReason(ctx, `“${v}”不是有效的居民身份证号码：应为 18 位，末位校验码须相符`, `"${v}" is not a resident ID-card number: 18 characters, the last a matching check character`);
+    }
+  });
+
+export const optionalIdCardNumber = () =>
+  nullableOf(IdCardNumberSchema)
+    .optional()
+    .transform((v) => v ?? null);
+
+/** A calendar day as the regulations count periods: YYYY-MM-DD. */
+export const DaySchema = z.iso.date();
 
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
 export const Base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');

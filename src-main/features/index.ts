@@ -1,9 +1,13 @@
 import { backupCalls } from './backup/calls.js';
 import { bundleCalls } from './bundles/calls.js';
+import { committeeCalls } from './committee/calls.js';
 import { consensusCalls } from './consensus/calls.js';
 import { declarationCalls } from './declarations/calls.js';
 import { editionCalls } from './editions/calls.js';
+import { eligibilityCalls } from './eligibility/calls.js';
 import { materialCalls } from './materials/calls.js';
+import { noticeCalls } from './notices/calls.js';
+import { objectionCalls } from './notices/objection-calls.js';
 import { packageCalls } from './packages/calls.js';
 import { panelCalls } from './panels/calls.js';
 import { peopleCalls } from './people/calls.js';
@@ -19,6 +23,7 @@ export const STORE_CALLS = {
   ...storeCalls,
   ...editionCalls,
   ...peopleCalls,
+  ...eligibilityCalls,
   ...poolCalls,
   ...panelCalls,
   ...materialCalls,
@@ -27,10 +32,13 @@ export const STORE_CALLS = {
   ...scoringCalls,
   ...bundleCalls,
   ...resultCalls,
+  ...committeeCalls,
   ...consensusCalls,
   ...reportCalls,
   ...recordCalls,
   ...backupCalls,
+  ...noticeCalls,
+  ...objectionCalls,
 };
 
 export type StoreCalls = typeof STORE_CALLS;

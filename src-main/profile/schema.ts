@@ -4,7 +4,9 @@ import { addReason } from '../domain/reasons.js';
 import { ApplicantKindSchema } from '../domain/vocabulary.js';
 import type { Reasons } from '../rules/cite.js';
 import { DisagreementProfile } from '../rules/disagreement.js';
+import { checkEligibilityProfile, EligibilityProfile } from '../rules/eligibility.js';
 import { CapsProfile, checkCaps, checkFloors, FloorsProfile } from '../rules/floors-caps.js';
+import { ObjectionsProfile } from '../rules/objections.js';
 import { PanelFormingProfile } from '../rules/panel-forming.js';
 import { checkPanelSize, PanelSizeProfile } from '../rules/panel-size.js';
 import { checkShortlist, ShortlistProfile } from '../rules/shortlist.js';
@@ -16,6 +18,8 @@ import { checkStages, StagesProfile } from '../rules/weights.js';
  * A city profile (评审规则): one regulation's rules as data. Each rule's piece of the schema, and
  * its checks, live in its own module under rules/; this file only puts them together.
  */
+const NoticeLength = z.strictObject({ days: z.number().int().min(1), working: z.boolean() });
+
 const ProfileShape = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens only'),
   city: LocalizedSchema,
@@ -30,6 +34,8 @@ const ProfileShape = z.strictObject({
   panelSize: PanelSizeProfile,
   /** panels by industry, and the window for "reviewed this applicant recently"; absent in profiles stored before it existed */
   panelForming: PanelFormingProfile.optional(),
+  /** the 申报条件 the eligibility check ticks, and the re-application bars; absent in profiles stored before it existed */
+  eligibility: EligibilityProfile.optional(),
   trim: TrimProfile,
   disagreement: DisagreementProfile,
   tieBreak: TieBreakProfile,
@@ -39,7 +45,11 @@ const ProfileShape = z.strictObject({
       fraction: z.strictObject({ numerator: z.number().int().min(1), denominator: z.number().int().min(1) }),
     })
     .nullable(),
-  notice: z.strictObject({ days: z.number().int().min(1), working: z.boolean() }),
+  notice: NoticeLength,
+  /** the notice of the accepted applicants before the review (Xinyang art. 17); null where the regulation has none; absent in profiles stored before it existed */
+  acceptedNotice: NoticeLength.nullable().optional(),
+  /** who may object to a notice, when, and the deadlines (rules/objections.ts); absent in profiles stored before it existed */
+  objections: ObjectionsProfile.optional(),
   retentionYears: z.number().int().min(1).nullable(),
   /** article references, one per rule, for the reports and the help text */
   sources: z.record(z.string().min(1), z.string().trim().min(1)),
@@ -55,6 +65,7 @@ function profileProblems(p: Profile): Reasons {
     ...checkFloors(p.floors),
     ...checkPanelSize(p.panelSize),
     ...checkCaps(p),
+    ...checkEligibilityProfile(p.eligibility),
   ];
   if (new Set(p.applicantKinds).size !== p.applicantKinds.length) {
     reasons.push({ zh: '申报类型重复', en: 'an applicant kind is listed twice' });

@@ -4,17 +4,13 @@
  * voters and the votes needed, with a table of ⌈N × fraction⌉ so nobody computes it at the table.
  */
 import { STRONG, blanks, frame, h2, h3, note, num, table, td, th } from './layout.js';
+import { votesNeeded } from '../rules/committee-vote.js';
 import { M, tr } from './messages.js';
 import type { BallotInput, Content, DocDefinition, PrintOptions } from './types.js';
 
 const LOOKUP_FROM = 5;
 const LOOKUP_TO = 28;
 const LOOKUP_ROW = 12;
-
-/** Votes needed among `voters` to reach the fraction, ties included ("三分之二（含）"). */
-export function votesNeeded(voters: number, fraction: { numerator: number; denominator: number }): number {
-  return Math.floor((voters * fraction.numerator + fraction.denominator - 1) / fraction.denominator);
-}
 
 export function buildBallot(input: BallotInput, print: PrintOptions): DocDefinition {
   const lang = print.lang;

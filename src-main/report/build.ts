@@ -1,5 +1,8 @@
+import { buildAwardList } from './award-list.js';
 import { buildBallot } from './ballot.js';
+import { buildFinalList, buildNotice, buildObjectionReply } from './notice.js';
 import { buildFeedback } from './feedback.js';
+import { buildIncompleteLetter, buildNotShortlistedLetter } from './letters.js';
 import { buildPanelBinder } from './panel-binder.js';
 import { buildPanelSummary } from './panel-summary.js';
 import { buildRanking } from './ranking.js';
@@ -26,5 +29,17 @@ export function buildReport(input: ReportInput, print: PrintOptions): DocDefinit
       return buildRecusals(input, print);
     case 'receipt':
       return buildReceipt(input, print);
+    case 'incomplete-letter':
+      return buildIncompleteLetter(input, print);
+    case 'not-shortlisted-letter':
+      return buildNotShortlistedLetter(input, print);
+    case 'award-list':
+      return buildAwardList(input, print);
+    case 'notice':
+      return buildNotice(input, print);
+    case 'objection-reply':
+      return buildObjectionReply(input, print);
+    case 'final-list':
+      return buildFinalList(input, print);
   }
 }

@@ -14,6 +14,7 @@ import {
   rankingInput,
   receiptInput,
   recusalsInput,
+  reportEdition,
   reportExpert,
   scoreSheetInput,
   stagesScored,
@@ -98,5 +99,10 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
       });
     case 'receipt':
       return receiptInput({ edition, experts: src.experts(edition.id), bundles: src.bundles(edition.id) });
+    case 'award-list': {
+      const { editionId: _named, ...list } = src.awardList(edition.id);
+      const caps = src.results(edition.id).rules.caps;
+      return { report: 'award-list', edition: reportEdition(edition), caps, list };
+    }
   }
 }

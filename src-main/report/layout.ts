@@ -52,7 +52,12 @@ export interface FrameOptions {
    * the 落款 (issuing body and date) at the end, with the seal area on a sealed document; `after`
    * (signature lines) comes before it on the same page, so the 落款 is never left on a page alone
    */
-  closing?: { seal: boolean; after?: ContentNode };
+  closing?: {
+    seal: boolean;
+    after?: ContentNode;
+    /** the document's own date, formatted, where it is not the day it was printed (a notice's first day) */
+    dated?: string;
+  };
   content: Content[];
 }
 
@@ -84,7 +89,7 @@ export function frame(opts: FrameOptions): DocDefinition {
   ];
   const closing: Content[] = [];
   if (opts.closing) {
-    const block = closingBlock(lang, input.edition.issuingBody, date, opts.closing.seal);
+    const block = closingBlock(lang, input.edition.issuingBody, opts.closing.dated ?? date, opts.closing.seal);
     closing.push(opts.closing.after ? { stack: [{ ...opts.closing.after, unbreakable: false }, block], unbreakable: true } : block);
   }
   const watermark = opts.draft ? M.frame.draft : missing.length > 0 ? M.frame.provisional : null;

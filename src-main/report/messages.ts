@@ -7,6 +7,7 @@ import type { CandidateStatus, Flag } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration } from '../domain/review.js';
+import { NOTICE_TITLES } from './notice-messages.js';
 import type { ReportKind, ReportLang } from './types.js';
 
 export function tr(lang: ReportLang, msg: Localized): string {
@@ -28,7 +29,7 @@ function fraction(numerator: number, denominator: number): Localized {
 }
 
 /** 《信阳市市长质量奖管理办法》（信政文〔2022〕49号）: the title in book-title marks, the issue note after. */
-function citeZh(title: string): string {
+export function citeZh(title: string): string {
   const note = title.indexOf('（');
   return note > 0 ? `《${title.slice(0, note)}》${title.slice(note)}` : `《${title}》`;
 }
@@ -43,6 +44,10 @@ export const M = {
     ballot: { zh: '评委会无记名投票表', en: 'Committee secret ballot' },
     recusals: { zh: '回避记录', en: 'Recusal register' },
     receipt: { zh: '结果包导入回执', en: 'Result bundle import receipt' },
+    'incomplete-letter': { zh: '申报材料补正通知书', en: 'Request for missing application materials' },
+    'not-shortlisted-letter': { zh: '未入围告知书', en: 'Notice of not being shortlisted' },
+    'award-list': { zh: '拟奖名单', en: 'Proposed award list' },
+    ...NOTICE_TITLES,
   } satisfies Record<ReportKind, Localized>,
 
   stage: {

@@ -26,6 +26,8 @@ export const ReportRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ballot'), ...common }),
   z.strictObject({ kind: z.literal('recusals'), ...common }),
   z.strictObject({ kind: z.literal('receipt'), ...common }),
+  // the committee's proposed award list (拟奖名单)
+  z.strictObject({ kind: z.literal('award-list'), ...common }),
 ]);
 
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;

@@ -39,6 +39,8 @@ export function reportFileName(input: ReportInput, lang: ReportLang): string {
     case 'panel-summary':
       return namedFile([title, input.applicant.code, ...input.stages.map((s) => stage(s.stage))], '.pdf');
     case 'feedback':
+    case 'incomplete-letter':
+    case 'not-shortlisted-letter':
       return namedFile([title, input.applicant.code], '.pdf');
     default:
       return namedFile([title, input.edition.name], '.pdf');

@@ -1,3 +1,4 @@
+import type { AwardList } from '../domain/committee.js';
 import type { Correction } from '../domain/corrections.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Panel } from '../domain/panels.js';
@@ -29,6 +30,8 @@ export interface SecretariatSources {
   corrections(editionId: string): Correction[];
   /** per applicant and stage, the panel leader's signed-off consensus that still stands on the sheets */
   consensus(editionId: string): ConsensusOpinion[];
+  /** the proposed award list as the committee's records make it */
+  awardList(editionId: string): AwardList;
 }
 
 export type PanelLeads = Pick<Panel, 'id' | 'stage' | 'leaderId' | 'applicantIds'>;

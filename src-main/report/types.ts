@@ -4,19 +4,33 @@
  * holds exactly the data the document shows and nothing about when or in which language it was
  * printed.
  */
+import type { AwardList } from '../domain/committee.js';
 import type { Correction } from '../domain/corrections.js';
 import type { ApplicantRef } from '../domain/people.js';
-import type { CandidateStatus, StageResult } from '../domain/scores.js';
+import type { CandidateStatus, PerKind, StageResult } from '../domain/scores.js';
 import type { EditionResults } from '../scoring/results.js';
 import type { ItemKind } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
-import type { Stage } from '../domain/words.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration, ItemScore } from '../domain/review.js';
+import type { NoticeContact, NoticeEntry } from '../domain/notices.js';
+import type { NoticeKind, ObjectionState, ObjectorKind, Stage } from '../domain/words.js';
 
 export type ReportLang = 'zh' | 'en';
 
-export type ReportKind = 'score-sheet' | 'panel-summary' | 'panel-binder' | 'feedback' | 'ranking' | 'ballot' | 'recusals' | 'receipt';
+export type ReportKind =
+  | 'score-sheet'
+  | 'panel-summary'
+  | 'panel-binder'
+  | 'feedback'
+  | 'ranking'
+  | 'ballot'
+  | 'recusals'
+  | 'receipt'
+  | 'incomplete-letter'
+  | 'not-shortlisted-letter'
+  | 'award-list'
+  | NoticeReportKind;
 
 export interface ReportEdition {
   id: string;
@@ -195,6 +209,87 @@ export interface ReceiptInput {
   bundles: BundleRecord[];
 }
 
+/** 补正材料通知 (Daqing art. 13): what is missing from an application, and by when it is to come. */
+export interface IncompleteLetterInput {
+  report: 'incomplete-letter';
+  edition: ReportEdition;
+  applicant: ApplicantRef;
+  missing: string[];
+  dueDay: string | null;
+  note: string | null;
+}
+
+/** 未入围告知书 (Daqing art. 14): why the applicant did not go on past the shortlist stage. */
+export interface NotShortlistedLetterInput {
+  report: 'not-shortlisted-letter';
+  edition: ReportEdition;
+  applicant: ApplicantRef;
+  stage: Stage;
+  /** the clerk's text, or the one made from the scores; paragraphs split on blank lines */
+  reason: string;
+}
+
+/** The proposed award list (拟奖名单) as the committee decided it, with the caps it was decided under. */
+export interface AwardListInput {
+  report: 'award-list';
+  edition: ReportEdition;
+  caps: { award: PerKind<number>; nomination: PerKind<number> };
+  list: Omit<AwardList, 'editionId'>;
+}
+
+/** What the notice (公示), the objection letter and the final list print. */
+
+export type NoticeReportKind = 'notice' | 'objection-reply' | 'final-list';
+
+/** the regulation's articles, as the profile cites them */
+export interface NoticeRules {
+  notice: Localized;
+  objections: Localized;
+  realName: boolean;
+  /** objections only within the notice period */
+  withinPeriod: boolean;
+}
+
+export interface NoticeInput {
+  report: 'notice';
+  edition: ReportEdition;
+  kind: NoticeKind;
+  startDate: string;
+  endDate: string;
+  days: number;
+  working: boolean;
+  contact: NoticeContact;
+  entries: NoticeEntry[];
+  rules: NoticeRules;
+}
+
+export interface ObjectionReplyInput {
+  report: 'objection-reply';
+  edition: ReportEdition;
+  noticeKind: NoticeKind;
+  number: number;
+  objectorKind: ObjectorKind;
+  objectorName: string;
+  receivedOn: string;
+  applicant: { code: string; name: string };
+  state: Exclude<ObjectionState, 'received'>;
+  acceptedOn: string | null;
+  decidedOn: string | null;
+  decision: string | null;
+  contact: NoticeContact;
+  rules: NoticeRules;
+}
+
+export interface FinalListInput {
+  report: 'final-list';
+  edition: ReportEdition;
+  startDate: string;
+  endDate: string;
+  entries: NoticeEntry[];
+  removed: (NoticeEntry & { objection: number })[];
+  publishedOn: string | null;
+}
+
 export type ReportInput =
   | ScoreSheetInput
   | PanelSummaryInput
@@ -203,7 +298,13 @@ export type ReportInput =
   | RankingInput
   | BallotInput
   | RecusalsInput
-  | ReceiptInput;
+  | ReceiptInput
+  | IncompleteLetterInput
+  | NotShortlistedLetterInput
+  | AwardListInput
+  | NoticeInput
+  | ObjectionReplyInput
+  | FinalListInput;
 
 // ---------------------------------------------------------------- pdfmake document definitions
 
@@ -235,6 +336,8 @@ export interface ContentNode {
   colSpan?: number;
   width?: number | string;
   lineHeight?: number;
+  /** the first line's indent, as a paragraph of an official letter starts two characters in */
+  leadingIndent?: number;
   unbreakable?: boolean;
   noWrap?: boolean;
   border?: [boolean, boolean, boolean, boolean];

@@ -6,20 +6,31 @@ import type { PanelSize } from './panel-size.js';
  * The panels the app proposes for a stage (the clerk edits the proposal, then applies it): every
  * panel within the size bounds, no expert seated for an applicant they have a known conflict
  * with, panels by industry where the profile forms them so (Jinan art. 8(2)), and each expert's
- * load — the applicants their panel reviews — as even as the rest allows.
+ * load — the applicants they review across the edition's stages — as even as the rest allows.
  *
  * Two steps. The experts are dealt into panels of near-equal size, each placed where the
  * applicants they conflict with are already barred, so that conflicts gather in few panels and
- * leave the others open. Then the applicants go to panels by a min-cost flow: an applicant may
- * go only to a panel with no conflicted member, and the k-th applicant of a panel costs k, so the
- * cheapest complete placement is the most even one (HotCRP's autoassigner and OpenReview's
+ * leave the others open; the rest, least loaded first, fill the panels in turn, so a panel's
+ * members carry like loads. Then the applicants go to panels by a min-cost flow: an applicant
+ * may go only to a panel with no conflicted member, and the k-th applicant of a panel costs
+ * the load its busiest member already carries, plus k (HotCRP's autoassigner and OpenReview's
  * matcher work the same way: conflicts as missing edges, loads as rising costs). Pure.
+ *
+ * What that guarantees, where no conflict or industry rule forces otherwise (every panel open
+ * to every applicant): everyone is placed, and a panel that gets any applicant ends at most one
+ * above every other panel, a panel's level being its busiest member's load before plus the
+ * applicants it gets (else moving one applicant would make the placement cheaper). So in the
+ * edition's first stage, or whenever every expert carries the same load, the seated experts'
+ * totals differ by at most one; where each panel's members carried like loads, a stage with
+ * applicants enough to lift every panel to the busiest one's level evens the totals to within
+ * one, and a stage with fewer never widens the gap between the busiest expert and the least
+ * busy. A stage cannot undo what the others did beyond the applicants it has: the slack.
  */
 
 export interface ProposalExpert {
   id: string;
   industry: Industry | null;
-  /** work already held elsewhere (other stages, other panels): the least loaded are seated first */
+  /** applicant reviews already held in the edition (other stages, other panels): the least loaded are seated first and given more */
   load: number;
 }
 
@@ -75,20 +86,24 @@ function panelsPerGroup(total: number, counts: number[]): number[] {
   return out;
 }
 
-/** Deals experts into `count` panels of near-equal size, gathering each one's conflicts where they already are. */
+/**
+ * Deals experts into `count` panels of near-equal size, gathering each one's conflicts where they
+ * already are; where that leaves a choice, the first panel with room, so that experts without
+ * conflicts, taken least loaded first, fill the panels in runs of like load.
+ */
 function dealExperts(experts: readonly ProposalExpert[], count: number, applicants: readonly ProposalApplicant[], conflicts: Set<string>): string[][] {
   const sizes = Array.from({ length: count }, (_, k) => Math.floor(experts.length / count) + (k < experts.length % count ? 1 : 0));
   const panels: string[][] = sizes.map(() => []);
   const barred: Set<string>[] = sizes.map(() => new Set());
   const conflictsOf = (e: ProposalExpert) => applicants.filter((a) => conflicts.has(key(e.id, a.id))).map((a) => a.id);
-  const order = [...experts].map((e) => ({ e, against: conflictsOf(e) })).sort((a, b) => b.against.length - a.against.length);
+  const order = [...experts].map((e) => ({ e, against: conflictsOf(e) })).sort((a, b) => b.against.length - a.against.length || a.e.load - b.e.load);
   for (const { e, against } of order) {
     let best = -1;
     let bestNew = Infinity;
     for (let k = 0; k < count; k++) {
       if (panels[k]!.length >= sizes[k]!) continue;
       const fresh = against.filter((a) => !barred[k]!.has(a)).length;
-      if (fresh < bestNew || (fresh === bestNew && panels[k]!.length < panels[best]!.length)) {
+      if (fresh < bestNew) {
         best = k;
         bestNew = fresh;
       }
@@ -99,8 +114,8 @@ function dealExperts(experts: readonly ProposalExpert[], count: number, applican
   return panels;
 }
 
-/** Applicants to panels: only where no member conflicts, the k-th applicant of a panel costing k. */
-function placeApplicants(panels: string[][], applicants: readonly ProposalApplicant[], conflicts: Set<string>): { placed: string[][]; unplaced: string[] } {
+/** Applicants to panels: only where no member conflicts, the k-th applicant of a panel costing its busiest member's load plus k. */
+function placeApplicants(panels: string[][], applicants: readonly ProposalApplicant[], conflicts: Set<string>, loadOf: (expertId: string) => number): { placed: string[][]; unplaced: string[] } {
   const n = applicants.length;
   const source = 0;
   const sink = 1 + n + panels.length;
@@ -113,8 +128,9 @@ function placeApplicants(panels: string[][], applicants: readonly ProposalApplic
       edges.push({ applicant: i, panel: k, edge: net.addEdge(1 + i, 1 + n + k, 1, 0) });
     });
   });
-  panels.forEach((_, k) => {
-    for (let unit = 1; unit <= n; unit++) net.addEdge(1 + n + k, sink, 1, unit);
+  panels.forEach((members, k) => {
+    const base = panelLevel(members, loadOf);
+    for (let unit = 1; unit <= n; unit++) net.addEdge(1 + n + k, sink, 1, base + unit);
   });
   net.run(source, sink);
   const placed: string[][] = panels.map(() => []);
@@ -128,9 +144,16 @@ function placeApplicants(panels: string[][], applicants: readonly ProposalApplic
   return { placed, unplaced: applicants.filter((_, i) => !done.has(i)).map((a) => a.id) };
 }
 
+/** What a panel's members already carry, as the flow weighs it: its busiest member's load. */
+export function panelLevel(memberIds: readonly string[], loadOf: (expertId: string) => number): number {
+  return Math.max(0, ...memberIds.map(loadOf));
+}
+
 export function proposePanels(input: ProposalInput): Proposal {
   const { min, max } = input.size;
   const conflicts = new Set(input.conflicts.map((c) => key(c.expertId, c.applicantId)));
+  const loads = new Map(input.experts.map((e) => [e.id, e.load]));
+  const loadOf = (id: string) => loads.get(id) ?? 0;
   // the least loaded first: they are seated before the others go to the reserve
   const experts = [...input.experts].sort((a, b) => a.load - b.load);
   const groups: { industry: Industry | null; applicants: ProposalApplicant[] }[] = input.byIndustry
@@ -174,7 +197,7 @@ export function proposePanels(input: ProposalInput): Proposal {
       return;
     }
     const dealt = dealExperts(members[g]!, perGroup[g]!, grp.applicants, conflicts);
-    const { placed, unplaced: left } = placeApplicants(dealt, grp.applicants, conflicts);
+    const { placed, unplaced: left } = placeApplicants(dealt, grp.applicants, conflicts, loadOf);
     dealt.forEach((memberIds, k) => panels.push({ industry: grp.industry, memberIds, leaderId: memberIds[0]!, applicantIds: placed[k]! }));
     unplaced.push(...left.map((applicantId) => ({ applicantId, why: 'conflicts' as const })));
   });

@@ -2,6 +2,7 @@ import type { CriteriaFramework } from '../criteria/schema.js';
 import { byText } from '../domain/order.js';
 import { namer } from '../domain/names.js';
 import type { ApplicantRef, ExpertRef, Withdrawal } from '../domain/people.js';
+import type { Localized } from '../domain/localized.js';
 import type { Declaration } from '../domain/review.js';
 import type { Flag, PanelSeat, SubmittedSheet } from '../domain/scores.js';
 import { STAGE_NAMES, type Stage } from '../domain/words.js';
@@ -18,8 +19,8 @@ import { computeEditionResults, type EditionResults } from './results.js';
 export interface EditionRecords {
   rules: EffectiveRules;
   framework: CriteriaFramework;
-  /** every applicant, those who withdrew with when and why: they are not ranked */
-  applicants: (ApplicantRef & { withdrawn: Withdrawal })[];
+  /** every applicant, those who withdrew with when and why, and those found ineligible: neither is ranked */
+  applicants: (ApplicantRef & { withdrawn: Withdrawal; ineligible?: Ineligibility })[];
   /** to name an expert in a flag, by code and name */
   experts: ExpertRef[];
   /** who sits on the panel that reviews each applicant in each stage */
@@ -30,6 +31,13 @@ export interface EditionRecords {
   sheets: SubmittedSheet[];
   /** differences between the experts a panel leader let stand in a signed-off consensus */
   settled: SettledDifference[];
+}
+
+/** Found ineligible in the eligibility check (资格审核): out of the results, whatever was scored. */
+export interface Ineligibility {
+  at: string;
+  reasons: Localized[];
+  note: string | null;
 }
 
 export interface SettledDifference {
@@ -51,17 +59,18 @@ export function resultsFromRecords(r: EditionRecords): EditionResults {
   const standingOf = standings(r.declarations);
   const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
   const ref = (a: EditionRecords['applicants'][number]): ApplicantRef => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry });
-  const applicants = r.applicants.filter((a) => !a.withdrawn).map(ref);
+  const out = new Set(r.applicants.filter((a) => a.ineligible).map((a) => a.id));
+  const applicants = r.applicants.filter((a) => !a.withdrawn && !out.has(a.id)).map(ref);
   const withdrawn = r.applicants.flatMap((a) => (a.withdrawn ? [{ applicant: ref(a), at: a.withdrawn.at, reason: a.withdrawn.reason }] : []));
   const codeOfApplicant = new Map(applicants.map((a) => [a.id, a.code]));
   const expertName = namer(r.experts);
   const applicantCode = (id: string): string => codeOfApplicant.get(id) ?? id;
-  const seats: PanelSeat[] = r.seats.map((s) => ({ ...s, recusedIds: s.memberIds.filter((m) => isRecused(m, s.applicantId)) }));
+  const seats: PanelSeat[] = r.seats.filter((s) => !out.has(s.applicantId)).map((s) => ({ ...s, recusedIds: s.memberIds.filter((m) => isRecused(m, s.applicantId)) }));
   const seated = new Set(seats.flatMap((s) => s.memberIds.map((m) => seatKey(m, s.applicantId, s.stage))));
   const sheets: SubmittedSheet[] = [];
   const excluded: Flag[] = [];
   for (const sheet of [...r.sheets].sort(sheetOrder(applicantCode))) {
-    if (!seated.has(seatKey(sheet.expertId, sheet.applicantId, sheet.stage))) continue;
+    if (out.has(sheet.applicantId) || !seated.has(seatKey(sheet.expertId, sheet.applicantId, sheet.stage))) continue;
     if (isRecused(sheet.expertId, sheet.applicantId)) {
       const code = applicantCode(sheet.applicantId);
       const who = expertName(sheet.expertId);

@@ -56,11 +56,40 @@ export function notAStore(path: string, cause: unknown): PingshenError {
 const AUTO_CHECKPOINT_PAGES = 1000;
 
 /**
+ * Runs a bulk write (an intake of bundles, tens of megabytes of new pages) with the rollback
+ * journal instead of the write-ahead log, so that each new page is encrypted and written once.
+ * Through the log every page is encrypted into the log, then read back, decrypted and encrypted
+ * again into the file by the checkpoint (measured at 100 applicants: 76 MB of log, a checkpoint
+ * of 0.6–0.8 s, a third of the intake). The rollback journal keeps only the old content of the
+ * pages a commit changes, encrypted as the file is, and a commit is as durable (synchronous =
+ * FULL fsyncs the journal and the file). Leaving the log needs this connection to be the file's
+ * only one; when another holds it, the write runs through the log with one checkpoint at the end.
+ */
+export async function withBulkWrite<T>(db: Database.Database, fn: () => Promise<T>): Promise<T> {
+  if (!leaveLog(db)) return withOneCheckpoint(db, fn);
+  try {
+    return await fn();
+  } finally {
+    if (db.open) db.pragma('journal_mode = WAL');
+  }
+}
+
+function leaveLog(db: Database.Database): boolean {
+  try {
+    return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch (e) {
+    // another connection has the file open, or a statement is still reading: keep the log
+    if (e instanceof Database.SqliteError && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED')) return false;
+    throw e;
+  }
+}
+
+/**
  * Runs a bulk write with the write-ahead log checkpointed once at the end instead of after every
  * commit that outgrows it. Copying the log into this encrypted file costs more than writing the
  * log itself (measured: three commits of 23 MB took 4.4 s with the automatic checkpoints, 2.1 s
- * with one at the end), and an intake of bundles commits every 25 bundles. The commits stay as
- * durable as before: each is in the log, fsynced, before it returns.
+ * with one at the end). The commits stay as durable as before: each is in the log, fsynced,
+ * before it returns.
  */
 export async function withOneCheckpoint<T>(db: Database.Database, fn: () => Promise<T>): Promise<T> {
   db.pragma('wal_autocheckpoint = 0');

@@ -4,7 +4,7 @@ import type { ApplicantInput } from '../domain/people.js';
 import { duplicateCodes, RowCheck } from './fields.js';
 import { invalidRows, readSheetRows, type ColumnSpec } from './read.js';
 
-type Field = 'code' | 'name' | 'kind' | 'industry' | 'creditCode' | 'contactName' | 'contactPhone' | 'contactEmail';
+type Field = 'code' | 'name' | 'kind' | 'industry' | 'creditCode' | 'idNumber' | 'contactName' | 'contactPhone' | 'contactEmail';
 
 /** The applicant sheet's columns; resources/templates/README.md documents the same list. */
 export const APPLICANT_COLUMNS: ColumnSpec<Field>[] = [
@@ -16,6 +16,7 @@ export const APPLICANT_COLUMNS: ColumnSpec<Field>[] = [
   { field: 'contactPhone', header: '联系电话', aliases: ['电话', 'contact phone', 'phone'], required: false },
   { field: 'contactEmail', header: '电子邮箱', aliases: ['邮箱', 'contact email', 'email', 'e-mail'], required: false },
   { field: 'creditCode', header: '统一社会信用代码', aliases: ['信用代码', 'credit code', 'unified social credit code'], required: false },
+  { field: 'idNumber', header: '身份证号码', aliases: ['居民身份证号码', '公民身份号码', 'id number', 'id card number'], required: false },
 ];
 
 const WHAT = { zh: '申报单位', en: 'applicants' };
@@ -38,6 +39,7 @@ export async function readApplicantsSheet(
       kind: check.kind('kind', edition.kinds),
       industry: check.industry('industry', true),
       creditCode: check.creditCode('creditCode'),
+      idNumber: check.idNumber('idNumber'),
       contactName: check.text('contactName', { zh: '联系人', en: 'the contact name' }, { required: false, max: 100 }),
       contactPhone: check.phone('contactPhone'),
       contactEmail: check.email('contactEmail'),
@@ -53,6 +55,7 @@ export async function readApplicantsSheet(
     kind: input.kind as ApplicantKind,
     industry: input.industry as ApplicantInput['industry'],
     creditCode: input.creditCode,
+    idNumber: input.idNumber,
     contactName: input.contactName,
     contactPhone: input.contactPhone,
     contactEmail: input.contactEmail,

@@ -1,7 +1,7 @@
 import type { ApplicantKind, Industry } from '../domain/words.js';
 import type { Localized } from '../domain/localized.js';
 import type { ImportRowError } from '../domain/files.js';
-import { CodeSchema, CreditCodeSchema, EmailSchema, PhoneSchema } from '../domain/values.js';
+import { CodeSchema, CreditCodeSchema, EmailSchema, IdCardNumberSchema, PhoneSchema } from '../domain/values.js';
 import type { SheetRow } from './read.js';
 
 /**
@@ -85,6 +85,19 @@ export class RowCheck<F extends string> {
       return this.fail(field, {
         zh: `统一社会信用代码“${value}”无效：应为 18 位，末位校验码须相符`,
         en: `unified social credit code "${value}" is not valid: 18 characters, the last a matching check character`,
+      });
+    }
+    return parsed.data;
+  }
+
+  idNumber(field: F): string | null {
+    const value = this.row.values[field];
+    if (value === '') return null;
+    const parsed = IdCardNumberSchema.safeParse(value);
+    if (!parsed.success) {
+      return this.fail(field, {
+        zh: `居民身份证号码“${value}”无效：应为 18 位，末位校验码须相符`,
+        en: `resident ID-card number "${value}" is not valid: 18 characters, the last a matching check character`,
       });
     }
     return parsed.data;

@@ -58,9 +58,4 @@ export function formatTimeInZone(date: Date, timeZone: string = DEFAULT_TIME_ZON
   return `${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** A calendar day (YYYY-MM-DD, no time of day, no zone): 2026-10-08 for Chinese readers, 8 Oct 2026 in English. */
-export function formatDay(day: string, lang: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return day;
-  return lang.startsWith('en') ? `${Number(m[3])} ${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}` : day;
-}
+<<<<<<< HEAD

@@ -4,6 +4,13 @@ import type { Percents } from '../../src-main/scoring/sheet.js';
 
 /** What the workspace works out while the expert types; the arithmetic is src-main/scoring/sheet.ts. */
 
+/** Each item's percent, as the sheet's arithmetic takes them. */
+export function percentsOf(items: Readonly<Record<string, { percent: number | null }>>): Record<string, number | null> {
+  const percents: Record<string, number | null> = {};
+  for (const code in items) percents[code] = items[code]!.percent;
+  return percents;
+}
+
 export function progress(framework: CriteriaFramework, percents: Percents): { scored: number; total: number } {
   const codes = itemCodes(framework);
   const scored = codes.filter((code) => percents[code] !== null && percents[code] !== undefined).length;

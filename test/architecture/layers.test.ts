@@ -25,13 +25,13 @@ const MAIN_LAYERS: string[][] = [
 ];
 const HOSTS = ['shell', 'browser', 'cli', 'preload'];
 
-/** Inside features/: the call machinery, then table access, then the shared gates, then each feature, then the table of all. */
+/** Inside features/: the call machinery, then table access, then the shared gates, then each feature, then the table of all and the entry points. */
 const FEATURE_LAYERS: ((path: string) => boolean)[] = [
   (p) => /^features\/(call|boundary|client|context)\.ts$/.test(p),
   (p) => p.startsWith('features/repo/'),
   (p) => /^features\/(gates|sealing|pool-entry)\.ts$/.test(p),
   (p) => /^features\/[^/]+\/[^/]+\.ts$/.test(p) && !p.startsWith('features/repo/'),
-  (p) => /^features\/(index|open)\.ts$/.test(p),
+  (p) => /^features\/(index|open|store-open)\.ts$/.test(p),
 ];
 
 /** src-renderer, lowest first. */

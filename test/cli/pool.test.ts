@@ -48,6 +48,9 @@ describe('the expert pool across two editions', () => {
     const file = join(dir, 'proposal.json');
     const shown = await sec.ok('--edition', '2025', 'panel', 'propose', '--stage', 'material', '--out', file);
     expect(shown).toContain('尚未应用');
+    // each panel says what its members will review in the edition with its applicants: nothing before, two here
+    expect(shown).toContain('成员本届评审任务（含本组）');
+    expect(shown).toMatch(/^材料评审第1组 .* 2\s*$/m);
     expect(await sec.json<unknown[]>('--edition', '2025', 'panel', 'list')).toEqual([]);
     const proposal = JSON.parse(readFileSync(file, 'utf8')) as { panels: { name: string; members: string[]; leader: string; applicants: string[] }[] };
     expect(proposal.panels.map((p) => [p.members.length, p.applicants.length])).toEqual([
@@ -84,4 +87,31 @@ describe('the expert pool across two editions', () => {
     await other.ok('init', '--role', 'secretariat', ...CHEAP_KDF);
     expect(await other.ok('pool', 'import', join(dir, 'pool.xlsx'))).toContain('新增 4 位');
   });
+
+  it('corrects a pool record, which both editions then read, and removes a qualification with its reason', async () => {
+    const sec = Actor.create(dir, 'secretariat-2');
+    await sec.ok('init', '--role', 'secretariat', ...CHEAP_KDF);
+    await sec.ok('edition', 'create', '--name', '2024年度无锡', '--year', '2024', '--profile', 'wuxi-2024', '--panel-min', '2', '--panel-max', '3');
+    await sec.ok('--edition', '2024', 'expert', 'add', '--code', 'E01', '--name', '张伟', '--organisation', '无锡市质量协会');
+    await sec.ok('edition', 'create', '--name', '2025年度无锡', '--year', '2025', '--profile', 'wuxi-2024', '--panel-min', '2', '--panel-max', '3');
+    await sec.ok('--edition', '2025', 'pool', 'draw', 'E01');
+
+    const refused = await sec.run('pool', 'update', 'E01', '--organisation', '江南大学', '--phone', '12345');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('不是有效的电话号码');
+    const organisations = async () => Promise.all(['2024', '2025'].map(async (y) => (await sec.json<{ organisation: string | null }[]>('--edition', y, 'expert', 'list'))[0]!.organisation));
+    expect(await organisations()).toEqual(['无锡市质量协会', '无锡市质量协会']);
+    expect(await sec.ok('pool', 'update', 'E01', '--organisation', '江南大学', '--phone', '13912345678', '--reason', '本人来函')).toContain('已更正 E01 张伟 的信息');
+    expect(await organisations()).toEqual(['江南大学', '江南大学']);
+    expect((await sec.run('pool', 'update', 'E01')).stderr).toContain('没有给出要更正的项');
+
+    await sec.ok('pool', 'qualify', 'E01', '--name', '评审员培训', '--certificate', 'A-1');
+    await sec.ok('pool', 'qualify', 'E01', '--name', '评审员培训', '--certificate', 'A-2');
+    expect((await sec.run('pool', 'unqualify', 'E01', '--name', '评审员培训', '--reason', '重复登记')).stderr).toContain('用 --certificate 指明哪一项');
+    expect(await sec.ok('pool', 'unqualify', 'E01', '--name', '评审员培训', '--certificate', 'A-2', '--reason', '重复登记')).toContain('已删除 E01 的资格');
+    const shown = await sec.ok('pool', 'show', 'E01');
+    expect(shown).toContain('评审员培训 A-1');
+    expect(shown).not.toContain('A-2');
+  });
 });
+

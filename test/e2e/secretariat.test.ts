@@ -464,7 +464,7 @@ describe('secretariat in browser mode', () => {
   it('reads well at 1280×720 and at 1920×1080, nothing cut off, and no screen shows an internal id', async () => {
     for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
       await page.setViewportSize(size);
-      for (const tab of ['applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'recusals', 'results']) {
+      for (const tab of ['applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'recusals', 'results', 'notice', 'objections']) {
         await page.getByTestId(`tab-${tab}`).click();
         await attrOf(page.getByTestId(`tab-${tab}`), 'aria-selected').toBe('true');
         await countOf(page.getByTestId('loading')).toBe(0);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ballotInput } from '../../src-main/report/assemble.js';
-import { votesNeeded } from '../../src-main/report/ballot.js';
+import { votesNeeded } from '../../src-main/rules/committee-vote.js';
 import { applicants, results, wuxi, xinyang, xinyangApplicants, xinyangResults } from './fixtures.js';
 import { render } from './pdf.js';
 

@@ -1,3 +1,4 @@
+import { committeeView } from '../../src-main/scoring/committee.js';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,7 @@ function secretariatStore(edition = wuxi): SecretariatSources {
     bundles: () => bundles,
     corrections: () => (xy ? [] : corrections),
     consensus: () => [],
+    awardList: (id) => committeeView({ editionId: id, results: xy ? xinyangResults : results, vote: edition.profile.committeeVote?.fraction ?? null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null }).awardList,
   };
 }
 

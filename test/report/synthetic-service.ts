@@ -4,6 +4,7 @@
  */
 import type { Stage } from '../../src-main/domain/words.js';
 import type { SecretariatSources } from '../../src-main/report/sources.js';
+import { committeeView } from '../../src-main/scoring/committee.js';
 import type { SyntheticEdition } from './synthetic.js';
 
 export function syntheticSources(data: SyntheticEdition): SecretariatSources {
@@ -22,5 +23,6 @@ export function syntheticSources(data: SyntheticEdition): SecretariatSources {
     bundles: () => [],
     corrections: () => [],
     consensus: () => [],
+    awardList: (id) => committeeView({ editionId: id, results: data.results, vote: data.edition.profile.committeeVote?.fraction ?? null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null }).awardList,
   };
 }

@@ -76,6 +76,7 @@ export function syntheticEdition(applicantCount: number, seed = 2025): Synthetic
     kind: 'unit',
     industry: ((i % 3) + 1) as 1 | 2 | 3,
     creditCode: null,
+    idNumber: null,
     contactName: null,
     contactPhone: null,
     contactEmail: null,

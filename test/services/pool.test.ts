@@ -161,6 +161,15 @@ describe('the expert pool across editions', () => {
     expect(after.find((s) => s.expertId === l2!.id && s.applicantId === taihu.id)!.state).toBe('recused');
     expect(sec.declarations.register({ editionId: second.id }).some((d) => d.expertId === l2!.id && d.applicantId === taihu.id && d.conflict)).toBe(true);
     expect(await codeOf(() => sec.conflicts.check({ expertId: w2!.id, applicantId: chengguang.id, basis: 'organisation', reason: '无' }))).toBe('conflict.no-suggestion');
+
+    // at assignment, in a panel's drawer: the pairs it seats, and those of an applicant about to be assigned
+    const site = sec.panels.create({ editionId: second.id, panel: { stage: 'site', name: '现场评审组', memberIds: seats.map((x) => x.id), leaderId: z2!.id } });
+    sec.panels.assign({ panelId: site.id, applicantIds: [chengguang.id] });
+    expect(brief(sec.conflicts.forPanel({ panelId: site.id }))).toEqual([['E01', 'XY2026-001', 'organisation', 'open']]);
+    expect(brief(sec.conflicts.forPanel({ panelId: site.id, applicantIds: [taihu.id] }))).toEqual([
+      ['E01', 'XY2026-001', 'organisation', 'open'],
+      ['E02', 'XY2026-002', 'credit-code', 'recused'],
+    ]);
   });
 
   it('proposes panels that keep apart the pairs with a conflict, changes nothing until applied, and applies the edited proposal whole', async () => {
@@ -200,6 +209,26 @@ describe('the expert pool across editions', () => {
     expect(await codeOf(() => sec.panels.applyProposal({ editionId: ed.id, stage: 'material', panels: [{ ...edited[0]!, name: '再一组' }] }))).toBe('assignment.taken');
     expect(sec.panels.list({ editionId: ed.id })).toHaveLength(2);
     expect(sec.panels.propose({ editionId: ed.id, stage: 'material' }).panels).toEqual([]);
+  });
+
+  it('proposes a stage\'s panels so that the edition\'s workloads come out even, the other stages counted', async () => {
+    const ed = sec.editions.create({ name: '2026年信阳市市长质量奖', year: 2026, profileId: 'xinyang-2022', frameworkId: 'gbt19580-2012', settings: { panelSize: { min: 3, max: 3 } } });
+    const experts = Array.from({ length: 6 }, (_, i) => sec.experts.add({ editionId: ed.id, expert: person(`E${i + 1}`, `专家${i + 1}`) }));
+    const applicants = Array.from({ length: 6 }, (_, i) => sec.applicants.add({ editionId: ed.id, applicant: unit(`XY2026-00${i + 1}`, `申报单位${i + 1}`) }));
+    // the material stage, formed by hand: the first three experts review four applicants, the others two
+    const busy = sec.panels.create({ editionId: ed.id, panel: { stage: 'material', name: '材料甲组', memberIds: experts.slice(0, 3).map((e) => e.id), leaderId: experts[0]!.id } });
+    const light = sec.panels.create({ editionId: ed.id, panel: { stage: 'material', name: '材料乙组', memberIds: experts.slice(3).map((e) => e.id), leaderId: experts[3]!.id } });
+    sec.panels.assign({ panelId: busy.id, applicantIds: applicants.slice(0, 4).map((a) => a.id) });
+    sec.panels.assign({ panelId: light.id, applicantIds: applicants.slice(4).map((a) => a.id) });
+
+    const proposal = sec.panels.propose({ editionId: ed.id, stage: 'site' });
+    expect(experts.map((e) => proposal.loads[e.id])).toEqual([4, 4, 4, 2, 2, 2]);
+    expect(proposal.panels.map((p) => [p.memberIds.map((id) => experts.find((e) => e.id === id)!.code).sort(), p.applicantIds.length])).toEqual([
+      [['E4', 'E5', 'E6'], 4],
+      [['E1', 'E2', 'E3'], 2],
+    ]);
+    sec.panels.applyProposal({ editionId: ed.id, stage: 'site', panels: proposal.panels.map(({ name, memberIds, leaderId, applicantIds }) => ({ name, memberIds, leaderId, applicantIds })) });
+    expect(experts.map((e) => sec.pool.get({ expertId: e.poolId! }).load)).toEqual([6, 6, 6, 6, 6, 6]);
   });
 
   it('forms Jinan panels by industry from the profile', async () => {

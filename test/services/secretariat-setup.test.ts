@@ -18,6 +18,7 @@ async function codeOf(fn: () => unknown): Promise<string | undefined> {
 
 const unit = (code: string, over: Partial<ApplicantInput> = {}): ApplicantInput => ({
   creditCode: null,
+  idNumber: null,
   code,
   name: `申报单位${code}`,
   kind: 'unit',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE, formatDateTime, formatMinuteInZone, formatTimeInZone } from '../../src-renderer/format/datetime.js';
+import { DEFAULT_TIME_ZONE, formatDay, formatDateTime, formatMinuteInZone, formatTimeInZone } from '../../src-renderer/format/datetime.js';
 
 /** Every time a screen shows is in the edition's zone (Beijing time by default), never the machine's. */
 
@@ -49,5 +49,13 @@ describe('the minute in a time zone', () => {
   it('turns the date at midnight, on 24-hour time', () => {
     expect(formatMinuteInZone(new Date('2026-12-31T16:00:00Z'), 'Asia/Shanghai')).toBe('2027-01-01 00:00');
     expect(formatTimeInZone(new Date('2026-12-31T16:00:07Z'))).toBe('00:00:07');
+  });
+});
+
+describe('a calendar date', () => {
+  it('reads as a Chinese reader writes it, without leading zeros, and as an English one does', () => {
+    expect(formatDay('2022-05-01', 'zh')).toBe('2022年5月1日');
+    expect(formatDay('2022-11-30', 'en')).toBe('30 Nov 2022');
+    expect(formatDay('somewhen', 'zh')).toBe('somewhen');
   });
 });

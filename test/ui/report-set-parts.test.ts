@@ -131,6 +131,7 @@ describe('the folder a set is made in', () => {
       }),
     );
     expect(setFolderName('../2025/信阳: 第一批', 'zh', at)).toBe('_2025_信阳_ 第一批-报告-2026-11-23');
+    expect(setFolderName('. !', 'zh', at)).toBe('!-报告-2026-11-23');
   });
 
   it('is always new: a name already taken gets -2, -3, and nothing of the user is touched', async () => {

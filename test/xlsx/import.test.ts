@@ -68,7 +68,7 @@ describe('importing applicants and experts from xlsx', () => {
       ['1', 'Wuxi Farm Co.', 'WX-9', 'unit', ''],
     ]);
     const rows = await readApplicantsSheet(upload(file), { existingCodes: new Set(), kinds: ['unit'] });
-    expect(rows).toEqual([{ code: 'WX-9', name: 'Wuxi Farm Co.', kind: 'unit', industry: 1, creditCode: null, contactName: null, contactPhone: null, contactEmail: null }]);
+    expect(rows).toEqual([{ code: 'WX-9', name: 'Wuxi Farm Co.', kind: 'unit', industry: 1, creditCode: null, idNumber: null, contactName: null, contactPhone: null, contactEmail: null }]);
   });
 
   it('refuses a sheet with bad rows whole, naming each row as Excel numbers it, and imports nothing', async () => {

@@ -35,6 +35,8 @@ interface ApplicantFieldOpts {
   name?: string;
   kind?: 'unit' | 'individual';
   industry?: string;
+  creditCode?: string;
+  idNumber?: string;
   contact?: string;
   phone?: string;
   email?: string;
@@ -46,6 +48,8 @@ function applicantChanges(o: ApplicantFieldOpts): ApplicantChanges {
   if (o.name !== undefined) changes.name = o.name;
   if (o.kind !== undefined) changes.kind = o.kind;
   if (o.industry !== undefined) changes.industry = parseIndustry(o.industry);
+  if (o.creditCode !== undefined) changes.creditCode = o.creditCode || null;
+  if (o.idNumber !== undefined) changes.idNumber = o.idNumber || null;
   if (o.contact !== undefined) changes.contactName = o.contact || null;
   if (o.phone !== undefined) changes.contactPhone = o.phone || null;
   if (o.email !== undefined) changes.contactEmail = o.email || null;
@@ -85,6 +89,8 @@ function registerPeopleCorrections(program: Command): void {
     .option('--name <name>', '新名称 / new name')
     .addOption(new Option('--kind <kind>', '类型 / kind').choices(['unit', 'individual']))
     .option('--industry <1|2|3>', '所属产业 / industry')
+    .option('--credit-code <code>', '统一社会信用代码（空字符串清除）/ unified social credit code ("" clears)')
+    .option('--id-number <number>', '居民身份证号码（空字符串清除）/ resident ID-card number ("" clears)')
     .option('--contact <name>', '联系人（空字符串清除）/ contact person ("" clears)')
     .option('--phone <phone>', '联系电话 / phone')
     .option('--email <email>', '电子邮箱 / e-mail')

@@ -17,12 +17,14 @@ export function registerApplicantCommands(program: Command): void {
     .requiredOption('--name <name>', '单位全称（或个人姓名）/ full name')
     .requiredOption('--industry <1|2|3>', '所属产业：1、2、3（一、二、三产业）/ industry')
     .addOption(new Option('--kind <kind>', '类型 / kind').choices(['unit', 'individual']).default('unit'))
+    .option('--credit-code <code>', '统一社会信用代码（18 位，核对校验码）/ unified social credit code (18 characters, check character verified)')
+    .option('--id-number <number>', '个人申报：居民身份证号码（18 位，核对校验码）/ individuals: resident ID-card number (18 characters, check character verified)')
     .option('--contact <name>', '联系人 / contact person')
     .option('--phone <phone>', '联系电话 / contact phone')
     .option('--email <email>', '电子邮箱 / contact e-mail')
     .action(
       async (
-        opts: { code: string; name: string; industry: string; kind: ApplicantKind; contact?: string; phone?: string; email?: string },
+        opts: { code: string; name: string; industry: string; kind: ApplicantKind; creditCode?: string; idNumber?: string; contact?: string; phone?: string; email?: string },
         cmd: Command,
       ) => {
         const cli = Cli.of(cmd);
@@ -33,6 +35,8 @@ export function registerApplicantCommands(program: Command): void {
             name: opts.name,
             kind: opts.kind,
             industry,
+            creditCode: opts.creditCode ?? null,
+            idNumber: opts.idNumber ?? null,
             contactName: opts.contact ?? null,
             contactPhone: opts.phone ?? null,
             contactEmail: opts.email ?? null,
@@ -59,6 +63,7 @@ export function registerApplicantCommands(program: Command): void {
               { header: { zh: '名称', en: 'Name' }, value: (a) => a.name },
               { header: { zh: '类型', en: 'Kind' }, value: (a) => kindName(a.kind, cli.lang) },
               { header: { zh: '产业', en: 'Industry' }, value: (a) => industryName(a.industry, cli.lang) },
+              { header: { zh: '信用代码 / 身份证号', en: 'Credit code / ID' }, value: (a) => a.creditCode ?? a.idNumber ?? DASH },
               { header: { zh: '联系人', en: 'Contact' }, value: (a) => a.contactName ?? DASH },
               { header: { zh: '电话', en: 'Phone' }, value: (a) => a.contactPhone ?? DASH },
             ],

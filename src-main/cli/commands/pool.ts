@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import type { PoolExpert } from '../../domain/pool.js';
+import type { PoolExpert, PoolExpertChanges } from '../../domain/pool.js';
 import { POOL_STATE_NAMES, POOL_STATES, type PoolState } from '../../domain/words.js';
 import type { StoreClient } from '../../features/open.js';
 import { Cli } from '../context.js';
@@ -110,6 +110,31 @@ export function registerPoolCommands(program: Command): void {
     });
 
   pool
+    .command('update <code>')
+    .description('更正库内专家信息，只改给出的项（给空值即清除）；各届读取更正后的信息 / correct a pool record: only the options given change (an empty value clears one); every edition reads the corrected details')
+    .option('--code <code>', '新的库内编号 / new pool code')
+    .option('--name <name>', '姓名 / name')
+    .option('--organisation <name>', '工作单位 / organisation')
+    .option('--credit-code <code>', '工作单位的统一社会信用代码 / the organisation\'s unified social credit code')
+    .option('--title <title>', '职称 / title')
+    .option('--industry <1|2|3>', '产业（给空值即清除）/ industry (empty clears it)')
+    .option('--speciality <text>', '专业特长 / speciality')
+    .option('--phone <phone>', '电话 / phone')
+    .option('--email <email>', '电子邮箱 / e-mail')
+    .option('--reason <text>', '更正原因，记入审计日志 / why, for the audit log')
+    .action(async (code: string, opts: Record<string, string | undefined>, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      await cli.secretariat((svc) => {
+        const { reason, industry, ...fields } = opts;
+        const changes: PoolExpertChanges = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+        if (industry !== undefined) changes.industry = industry === '' ? null : parseIndustry(industry);
+        if (Object.keys(changes).length === 0) throw new UsageError({ zh: '没有给出要更正的项：见 pool update --help。', en: 'Nothing to correct was given: see pool update --help.' });
+        const e = svc.pool.update({ expertId: poolByCode(svc, code).id, changes, ...(reason ? { reason } : {}) });
+        cli.emit(e, () => cli.t({ zh: `已更正 ${e.code} ${e.name} 的信息。`, en: `The record of ${e.code} ${e.name} is corrected.` }));
+      });
+    });
+
+  pool
     .command('status <code>')
     .description('在库、暂停或除名，须写明原因 / active, suspended or removed, with the reason')
     .addOption(new Option('--state <state>', '状态 / state').choices([...POOL_STATES]).makeOptionMandatory())
@@ -133,6 +158,29 @@ export function registerPoolCommands(program: Command): void {
       await cli.secretariat((svc) => {
         const e = svc.pool.addQualification({ expertId: poolByCode(svc, code).id, qualification: { name: opts.name, certificate: opts.certificate ?? null, obtainedOn: opts.date ?? null } });
         cli.emit(e, () => cli.t({ zh: `已为 ${e.code} 记录资格“${opts.name}”。`, en: `Qualification "${opts.name}" recorded for ${e.code}.` }));
+      });
+    });
+
+  pool
+    .command('unqualify <code>')
+    .description('删除一项资格，须写明原因 / remove a qualification, with the reason')
+    .requiredOption('--name <name>', '资格名称 / qualification')
+    .option('--certificate <no>', '证书编号，同名资格有多项时必填 / certificate number, needed where several share the name')
+    .requiredOption('--reason <text>', '原因 / reason')
+    .action(async (code: string, opts: { name: string; certificate?: string; reason: string }, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      await cli.secretariat((svc) => {
+        const expert = poolByCode(svc, code);
+        const held = expert.qualifications.filter((q) => q.name === opts.name && (opts.certificate === undefined || q.certificate === opts.certificate));
+        if (held.length !== 1) {
+          throw new UsageError(
+            held.length === 0
+              ? { zh: `${expert.code} 没有资格“${opts.name}”：用 pool show ${expert.code} 查看。`, en: `${expert.code} holds no qualification "${opts.name}": see pool show ${expert.code}.` }
+              : { zh: `${expert.code} 有 ${held.length} 项资格“${opts.name}”：用 --certificate 指明哪一项。`, en: `${expert.code} holds ${held.length} qualifications "${opts.name}": say which with --certificate.` },
+          );
+        }
+        const e = svc.pool.removeQualification({ qualificationId: held[0]!.id, reason: opts.reason });
+        cli.emit(e, () => cli.t({ zh: `已删除 ${e.code} 的资格“${opts.name}”。`, en: `Qualification "${opts.name}" of ${e.code} removed.` }));
       });
     });
 
@@ -254,17 +302,23 @@ export function registerProposalCommands(panel: Command): void {
           stage,
           panels: proposal.panels.map((p) => ({ name: p.name, members: p.memberIds.map((id) => experts.get(id)!), leader: experts.get(p.leaderId) ?? null, applicants: p.applicantIds.map((id) => applicants.get(id)!) })),
         };
+        // what each panel's members will review in the whole edition: the proposal evens it across the stages
+        const workload = (p: (typeof proposal.panels)[number]) => {
+          const after = p.memberIds.map((id) => (proposal.loads[id] ?? 0) + p.applicantIds.length);
+          return Math.min(...after) === Math.max(...after) ? String(after[0]) : `${Math.min(...after)}–${Math.max(...after)}`;
+        };
         if (opts.out) save({ fileName: opts.out, bytes: new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`) }, opts.out);
         for (const u of proposal.unplaced) cli.note({ zh: `未能安排 ${applicants.get(u.applicantId)}：${u.reason.zh}。`, en: `Not placed: ${applicants.get(u.applicantId)}: ${u.reason.en}.` });
         cli.emit(proposal, () =>
           [
             renderTable(
-              file.panels,
+              file.panels.map((p, k) => ({ ...p, workload: workload(proposal.panels[k]!) })),
               [
                 { header: { zh: '评审组', en: 'Panel' }, value: (p) => p.name },
                 { header: { zh: '组长', en: 'Leader' }, value: (p) => p.leader ?? DASH },
                 { header: { zh: '成员', en: 'Members' }, value: (p) => p.members.join(',') },
                 { header: { zh: '申报单位', en: 'Applicants' }, value: (p) => p.applicants.join(',') },
+                { header: { zh: '成员本届评审任务（含本组）', en: 'Members\' reviews in the edition (with this panel)' }, value: (p) => p.workload },
               ],
               cli.lang,
             ),

@@ -1,3 +1,4 @@
+import { creditCodeCheck } from '../../domain/values.js';
 import type { Industry } from '../../domain/words.js';
 import type { ApplicantInput, ExpertInput } from '../../domain/people.js';
 
@@ -29,13 +30,20 @@ const APPLICANTS: [string, Industry, string][] = [
   ['无锡梁溪康养健康管理有限公司', 3, '程亮'],
 ];
 
+/** A well-formed 统一社会信用代码 per demo applicant (91 = enterprise, 320200 = Wuxi), so the eligibility check finds them across editions. */
+export function demoCreditCode(i: number): string {
+  const first17 = `91320200MA${String(1000000 + i * 7919).slice(-7)}`;
+  return first17 + creditCodeCheck(first17);
+}
+
 export function demoApplicants(year: number): ApplicantInput[] {
   return APPLICANTS.map(([name, industry, contact], i) => ({
     code: `WX${year}-${String(i + 1).padStart(3, '0')}`,
     name,
     kind: 'unit',
     industry,
-    creditCode: null,
+    creditCode: demoCreditCode(i),
+    idNumber: null,
     contactName: contact,
     contactPhone: `0510-8${String(2345600 + i * 37).padStart(7, '0')}`,
     contactEmail: null,

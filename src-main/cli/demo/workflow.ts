@@ -11,6 +11,7 @@ import { save, upload } from '../files.js';
 import { comments, ScoringModel, seeded } from './model.js';
 import { demoApplicants, demoExperts } from './people.js';
 import { holdConsensus, SKEW } from './consensus.js';
+import { checkEligibility, notShortlistedLetter } from './eligibility.js';
 import { makePdf } from './pdf.js';
 
 export const DEMO_PASSPHRASE = 'pingshen demo passphrase';
@@ -81,7 +82,7 @@ async function expertTurn(
   return save(await svc.bundles.export({ editionId: edition.id }), outFile);
 }
 
-async function setUpEdition(sec: StoreClient, dir: string, log: Log): Promise<{ edition: EditionDetail; applicants: Applicant[]; experts: Expert[] }> {
+async function setUpEdition(sec: StoreClient, dir: string, log: Log): Promise<{ edition: EditionDetail; applicants: Applicant[]; eligible: Applicant[]; experts: Expert[] }> {
   const settings: EditionSettings = { panelSize: { min: 5, max: 7 }, disagreement: { enabled: true, threshold: 30 } };
   const edition = sec.editions.create({ name: '2025年度无锡市市长质量奖', year: 2025, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings });
   const applicants = demoApplicants(2025).map((a) => sec.applicants.add({ editionId: edition.id, applicant: a }));
@@ -97,7 +98,8 @@ async function setUpEdition(sec: StoreClient, dir: string, log: Log): Promise<{ 
     const members = experts.slice(p.members[0] - 1, p.members[1]);
     sec.panels.create({ editionId: edition.id, panel: { stage: p.stage, name: p.name, memberIds: members.map((m) => m.id), leaderId: members[0]?.id ?? null } });
   }
-  return { edition, applicants, experts };
+  const eligible = await checkEligibility(sec, edition, applicants, dir, log);
+  return { edition, applicants, eligible, experts };
 }
 
 /**
@@ -111,7 +113,7 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
   const sec = storeClient(await openStore({ path: secretariatPath, passphrase: DEMO_PASSPHRASE }, 'secretariat'));
   const expertSvcs = new Map<string, StoreClient>();
   try {
-    const { edition, applicants, experts } = await setUpEdition(sec, dir, log);
+    const { edition, applicants, eligible, experts } = await setUpEdition(sec, dir, log);
     for (const e of experts) {
       const path = join(dir, 'experts', `${e.code}.db`);
       await initStore({ role: 'expert', path, passphrase: DEMO_PASSPHRASE, kdf: DEMO_KDF });
@@ -130,7 +132,7 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
       const panel = panels.find((p) => p.stage === stage);
       if (!panel) throw new Error(`demo panel for ${stage} missing`);
       const shortlist = sec.results.get({ editionId: edition.id }).shortlist?.applicantIds ?? [];
-      sec.panels.assign({ panelId: panel.id, applicantIds: stage === 'material' ? applicants.map((a) => a.id) : shortlist });
+      sec.panels.assign({ panelId: panel.id, applicantIds: stage === 'material' ? eligible.map((a) => a.id) : shortlist });
       const packages = await sec.packages.export({ editionId: edition.id, expertIds: panel.memberIds });
       mkdirSync(join(dir, 'packages', stage), { recursive: true });
       const files: string[] = [];
@@ -163,7 +165,12 @@ export async function runDemoWorkflow(dir: string, log: Log): Promise<DemoRun> {
         stage === 'material' ? await returnOneSheet(sec, edition.id, experts, expertSvcs, dir, log) : [],
       );
       if (again.length) bundles.push({ stage, files: again });
-      if (stage === 'material') log(`入围名单：${sec.results.get({ editionId: edition.id }).shortlist?.applicantIds.length ?? 0} 家进入现场评审和陈述答辩`);
+      if (stage === 'material') {
+        // Wuxi art. 11(3): the committee fixes who goes on to the site visits and the defence
+        const confirmed = sec.committee.confirmShortlist({ editionId: edition.id, heldOn: '2025-06-20', meeting: '评委会第一次会议', confirmedBy: '评委会主任委员', note: null });
+        log(`评委会确认入围名单：${confirmed.shortlist?.applicants.length ?? 0} 家进入现场评审和陈述答辩`);
+        await notShortlistedLetter(sec, edition.id, dir, log);
+      }
     }
     if (!consensusOn) throw new Error('demo: no applicant reached the site review');
     const records = sec.consensus.records({ editionId: edition.id });

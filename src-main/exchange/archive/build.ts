@@ -1,3 +1,4 @@
+import type { Ineligibility } from '../../scoring/records.js';
 import { Encrypter } from 'age-encryption';
 import { zipSync, type Zippable } from 'fflate';
 import type { ChainEntry } from '../../audit/chain.js';
@@ -28,7 +29,8 @@ import {
 /** An edition's records as the store holds them, ready to be written as archive files. */
 export interface EditionRecordSet {
   edition: EditionDetail;
-  applicants: Applicant[];
+  /** an applicant found ineligible carries why: the verifier leaves it out of the results as the store does */
+  applicants: (Omit<Applicant, 'idNumber'> & { idNumber?: string | null; ineligible?: Ineligibility })[];
   experts: (Expert & { signPublic: string | null; boxRecipient: string | null })[];
   panels: Omit<Panel, 'sizeFlag'>[];
   seats: { applicantId: string; stage: Stage; panelId: string; memberIds: string[] }[];

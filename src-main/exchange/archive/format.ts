@@ -116,7 +116,15 @@ export type BundleEntry = z.infer<typeof BundleEntrySchema>;
  * there.
  */
 export const ApplicantsRegister = z.array(
-  z.object({ id: EntityIdSchema, code: z.string(), name: z.string(), kind: ApplicantKindSchema, industry: IndustrySchema, withdrawn: WithdrawalSchema }),
+  z.object({
+    id: EntityIdSchema,
+    code: z.string(),
+    name: z.string(),
+    kind: ApplicantKindSchema,
+    industry: IndustrySchema,
+    withdrawn: WithdrawalSchema,
+    ineligible: z.object({ at: z.string(), reasons: z.array(LocalizedSchema), note: z.string().nullable() }).optional(),
+  }),
 );
 export const ExpertsRegister = z.array(
   z.object({ id: EntityIdSchema, code: z.string(), name: z.string(), signPublic: z.string().nullable(), fingerprint: z.string().nullable() }),

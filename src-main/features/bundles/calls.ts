@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BundleDownloadSchema, BundleOutcomeSchema, BundleRecordSchema, UploadSchema, type BundleOutcome } from '../../domain/files.js';
 import { IdSchema } from '../../domain/values.js';
-import { withOneCheckpoint } from '../../store/sqlcipher.js';
+import { withBulkWrite } from '../../store/sqlcipher.js';
 import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { listBundleRows } from '../repo/bundles.js';
@@ -43,7 +43,7 @@ export const bundleCalls = {
     input: z.strictObject({ files: z.array(UploadSchema).min(1).max(200) }),
     output: z.array(BundleOutcomeSchema),
     run: (i, ctx, aids) =>
-      withOneCheckpoint(ctx.db, async () => {
+      withBulkWrite(ctx.db, async () => {
         const opened: Opened[] = [];
         for (const file of i.files) {
           opened.push(await openOne(ctx, file));

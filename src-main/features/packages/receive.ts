@@ -126,7 +126,7 @@ export function receivePackage(ctx: Ctx, pkg: ReviewPackage, bytes: Map<string, 
   }
   clearAssignmentsOfEdition(ctx, e.id);
   for (const a of pkg.assignments) {
-    upsertApplicant(ctx, { ...a.applicant, editionId: e.id, creditCode: null, contactName: null, contactPhone: null, contactEmail: null, withdrawn: null });
+    upsertApplicant(ctx, { ...a.applicant, editionId: e.id, creditCode: null, idNumber: null, contactName: null, contactPhone: null, contactEmail: null, withdrawn: null });
     const leaderId = a.leader ? me.id : null;
     upsertPanel(ctx, { id: a.panel.id, editionId: e.id, stage: a.stage, name: a.panel.name, leaderId, memberIds: [me.id], applicantIds: [], substitutes: [] });
     insertAssignment(ctx, a.applicant.id, a.stage, a.panel.id);

@@ -10,7 +10,7 @@ import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
 import { declarationsOfEdition } from '../repo/declarations.js';
 import { getEdition } from '../repo/editions.js';
-import { editionSeats } from '../repo/panels.js';
+import { editionSeats, getPanel } from '../repo/panels.js';
 import { getExpert, listApplicantRows, listExpertRows } from '../repo/people.js';
 import { conflictChecksOfEdition, creditCodeOfSeat, earlierMeetings, insertConflictCheck } from '../repo/pool.js';
 
@@ -79,6 +79,26 @@ export const conflictCalls = {
       const pairs = new Map<string, { expertId: string; applicantId: string }>();
       for (const s of seats) for (const expertId of s.memberIds) pairs.set(`${expertId}\u0000${s.applicantId}`, { expertId, applicantId: s.applicantId });
       return suggestionsOf(ctx, i.editionId, [...pairs.values()]);
+    },
+  }),
+
+  /**
+   * the suggestions of one panel, as the clerk assigns in its drawer: each member (and each
+   * substitute, for their applicant) with each applicant assigned, and with those about to be
+   * (`applicantIds`), so a suggestion is seen and settled at the moment of assignment
+   */
+  'conflicts.forPanel': storeCall({
+    access: 'secretariat',
+    input: z.strictObject({ panelId: IdSchema, applicantIds: z.array(IdSchema).max(10_000).optional() }),
+    output: z.array(ConflictSuggestionSchema),
+    run(i, ctx) {
+      const panel = getPanel(ctx, i.panelId);
+      const applicantIds = [...new Set([...panel.applicantIds, ...(i.applicantIds ?? [])])];
+      const pairs = [
+        ...panel.memberIds.flatMap((expertId) => applicantIds.map((applicantId) => ({ expertId, applicantId }))),
+        ...panel.substitutes.map((s) => ({ expertId: s.expertId, applicantId: s.applicantId })),
+      ];
+      return suggestionsOf(ctx, panel.editionId, pairs);
     },
   }),
 

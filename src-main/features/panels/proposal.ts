@@ -23,8 +23,10 @@ import { poolStatesOfEdition } from '../repo/pool.js';
 /**
  * Panels the app proposes for a stage (issue 13, part 3): for the applicants not yet assigned in
  * it and the edition's active experts, avoiding every standing recusal and every conflict
- * suggestion the clerk has not cleared. The proposal changes nothing; the clerk edits it and
- * applies it, all or nothing, and sees what suggestions the applied panels still carry.
+ * suggestion the clerk has not cleared, with each expert's load the applicants they already
+ * review in the edition, every stage counted, so the stage evens out what the others left uneven.
+ * The proposal changes nothing; the clerk edits it and applies it, all or nothing, and sees what
+ * suggestions the applied panels still carry.
  */
 
 const INDUSTRY_WORDS: Record<Industry, Localized> = { 1: { zh: '一产业', en: 'primary industry' }, 2: { zh: '二产业', en: 'secondary industry' }, 3: { zh: '三产业', en: 'tertiary industry' } };
@@ -46,6 +48,8 @@ export const PanelProposalSchema = z.strictObject({
   reserve: z.array(EntityIdSchema),
   /** pairs the proposal kept apart: standing recusals and open suggestions */
   avoided: z.number().int(),
+  /** each active expert's applicant reviews already held in the edition, every stage counted: what the proposal evens out */
+  loads: z.record(z.string(), z.number().int().min(0)),
 });
 export type PanelProposal = z.infer<typeof PanelProposalSchema>;
 
@@ -82,8 +86,9 @@ function propose(ctx: Ctx, editionId: string, stage: Stage, panels: number | und
     ...pairs.filter((p) => standing(p.expertId, p.applicantId) === 'conflicted'),
     ...suggestionsOf(ctx, editionId, pairs).filter((s) => s.state === 'open'),
   ];
+  const loads = new Map(experts.map((e) => [e.id, seatsOfExpert(ctx, e.id).length]));
   const result = proposePanels({
-    experts: experts.map((e) => ({ id: e.id, industry: e.industry, load: seatsOfExpert(ctx, e.id).length })),
+    experts: experts.map((e) => ({ id: e.id, industry: e.industry, load: loads.get(e.id)! })),
     applicants: applicants.map((a) => ({ id: a.id, industry: a.industry })),
     conflicts,
     size: rules.panelSize,
@@ -105,6 +110,7 @@ function propose(ctx: Ctx, editionId: string, stage: Stage, panels: number | und
     })),
     reserve: result.reserve,
     avoided: new Set(conflicts.map((c) => `${c.expertId}\u0000${c.applicantId}`)).size,
+    loads: Object.fromEntries(loads),
   };
 }
 

@@ -39,7 +39,7 @@ import {
  * stays, marked, and the audit log says who did it, when and why.
  */
 
-const APPLICANT_FIELDS = ['code', 'name', 'kind', 'industry', 'creditCode', 'contactName', 'contactPhone', 'contactEmail'] as const;
+const APPLICANT_FIELDS = ['code', 'name', 'kind', 'industry', 'creditCode', 'idNumber', 'contactName', 'contactPhone', 'contactEmail'] as const;
 const EXPERT_FIELDS = ['code', 'name', 'organisation', 'title', 'industry', 'phone', 'email'] as const;
 
 /** the fields that differ, as [before, after], for the audit log */
@@ -50,7 +50,7 @@ function differences<T extends object>(before: T, after: T, fields: readonly (ke
 }
 
 function inputOfApplicant(a: Applicant): ApplicantInput {
-  return { code: a.code, name: a.name, kind: a.kind, industry: a.industry, creditCode: a.creditCode, contactName: a.contactName, contactPhone: a.contactPhone, contactEmail: a.contactEmail };
+  return { code: a.code, name: a.name, kind: a.kind, industry: a.industry, creditCode: a.creditCode, idNumber: a.idNumber, contactName: a.contactName, contactPhone: a.contactPhone, contactEmail: a.contactEmail };
 }
 
 function inputOfExpert(e: Expert): ExpertInput {

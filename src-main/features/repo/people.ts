@@ -11,6 +11,7 @@ interface ApplicantRow {
   kind: ApplicantKind;
   industry: Industry;
   credit_code: string | null;
+  id_number: string | null;
   contact_name: string | null;
   contact_phone: string | null;
   contact_email: string | null;
@@ -56,6 +57,7 @@ function applicant(r: ApplicantRow): Applicant {
     kind: r.kind,
     industry: r.industry,
     creditCode: r.credit_code,
+    idNumber: r.id_number,
     contactName: r.contact_name,
     contactPhone: r.contact_phone,
     contactEmail: r.contact_email,
@@ -84,10 +86,10 @@ function expert(r: ExpertRow): Expert {
 export function insertApplicant(ctx: Ctx, a: Applicant): void {
   ctx
     .stmt(
-      `INSERT INTO applicants (id, edition_id, code, name, kind, industry, credit_code, contact_name, contact_phone, contact_email)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO applicants (id, edition_id, code, name, kind, industry, credit_code, id_number, contact_name, contact_phone, contact_email)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(a.id, a.editionId, a.code, a.name, a.kind, a.industry, a.creditCode, a.contactName, a.contactPhone, a.contactEmail);
+    .run(a.id, a.editionId, a.code, a.name, a.kind, a.industry, a.creditCode, a.idNumber, a.contactName, a.contactPhone, a.contactEmail);
 }
 
 /** The expert side keeps only what a package carries, and refreshes it from a newer one. */
@@ -182,10 +184,10 @@ export function enrolledSignKeys(ctx: Ctx): string[] {
 export function updateApplicant(ctx: Ctx, id: string, a: ApplicantInput): void {
   ctx
     .stmt(
-      `UPDATE applicants SET code = ?, name = ?, kind = ?, industry = ?, credit_code = ?, contact_name = ?, contact_phone = ?, contact_email = ?
+      `UPDATE applicants SET code = ?, name = ?, kind = ?, industry = ?, credit_code = ?, id_number = ?, contact_name = ?, contact_phone = ?, contact_email = ?
        WHERE id = ?`,
     )
-    .run(a.code, a.name, a.kind, a.industry, a.creditCode, a.contactName, a.contactPhone, a.contactEmail, id);
+    .run(a.code, a.name, a.kind, a.industry, a.creditCode, a.idNumber, a.contactName, a.contactPhone, a.contactEmail, id);
 }
 
 /** A seat's own code in its edition; the rest of its profile is its pool record's (repo/pool.ts). */
@@ -205,6 +207,8 @@ export function setExpertWithdrawn(ctx: Ctx, id: string, at: string, reason: str
 export function deleteApplicant(ctx: Ctx, id: string): void {
   ctx.stmt('DELETE FROM assignments WHERE applicant_id = ?').run(id);
   ctx.stmt('DELETE FROM materials WHERE applicant_id = ?').run(id);
+  ctx.stmt('DELETE FROM eligibility_events WHERE applicant_id = ?').run(id);
+  ctx.stmt('DELETE FROM letter_reasons WHERE applicant_id = ?').run(id);
   ctx.stmt('DELETE FROM applicants WHERE id = ?').run(id);
 }
 

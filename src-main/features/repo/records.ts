@@ -113,6 +113,14 @@ export function lastChangeOfEdition(ctx: Ctx, editionId: string, afterSeq: numbe
  * until it is.
  */
 export const EDITION_TABLES: readonly [table: string, where: string][] = [
+  ['committee_tallies', 'edition_id = ?'],
+  ['committee_settlements', 'edition_id = ?'],
+  ['committee_confirmations', 'edition_id = ?'],
+  ['final_lists', 'edition_id = ?'],
+  ['objection_notes', 'edition_id = ?'],
+  ['objections', 'edition_id = ?'],
+  ['notice_entries', 'notice_id IN (SELECT id FROM notices WHERE edition_id = ?)'],
+  ['notices', 'edition_id = ?'],
   ['consensus_records', 'edition_id = ?'],
   ['leader_returns', 'edition_id = ?'],
   ['panel_sheets', 'edition_id = ?'],
@@ -130,6 +138,8 @@ export const EDITION_TABLES: readonly [table: string, where: string][] = [
   ['package_rosters', 'package_id IN (SELECT package_id FROM packages WHERE edition_id = ?)'],
   ['packages', 'edition_id = ?'],
   ['package_exports', 'edition_id = ?'],
+  ['eligibility_events', 'edition_id = ?'],
+  ['letter_reasons', 'edition_id = ?'],
   ['conflict_checks', 'applicant_id IN (SELECT id FROM applicants WHERE edition_id = ?)'],
   ['materials', 'applicant_id IN (SELECT id FROM applicants WHERE edition_id = ?)'],
   ['substitutes', 'panel_id IN (SELECT id FROM panels WHERE edition_id = ?)'],

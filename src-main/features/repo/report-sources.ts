@@ -1,6 +1,7 @@
 import type { SecretariatSources } from '../../report/sources.js';
 import type { Ctx } from '../context.js';
 import { listBundleRows } from './bundles.js';
+import { proposedAwardList } from './committee.js';
 import { correctionsOf } from './corrections.js';
 import { declarationsOfEdition } from './declarations.js';
 import { getEdition } from './editions.js';
@@ -23,6 +24,7 @@ export function secretariatSources(ctx: Ctx): SecretariatSources {
     declarations: (id) => declarationsOfEdition(ctx, id),
     bundles: (id) => listBundleRows(ctx, id),
     corrections: (id) => correctionsOf(ctx, id),
+    awardList: (id) => proposedAwardList(ctx, id),
     consensus: (id) =>
       standingRecords(ctx, id).flatMap((row) => {
         const r = row.record;

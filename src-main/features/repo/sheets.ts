@@ -43,19 +43,23 @@ export function percentsOf(items: ItemScore[]): Record<string, number> {
   return percents;
 }
 
-/** Every submitted sheet's percents in one query: ranking needs the numbers, not the comments. */
+/**
+ * Every submitted sheet's percents in one query: ranking needs the numbers, not the comments.
+ * The rows come as arrays: an object per item score cost more than the query itself.
+ */
 export function submittedPercentsOfEdition(ctx: Ctx, editionId: string): Map<string, Record<string, number>> {
   const rows = ctx
     .stmt(
       `SELECT i.sheet_id, i.item_code, i.percent FROM item_scores i JOIN score_sheets s ON s.id = i.sheet_id
        WHERE s.edition_id = ? AND s.status = 'submitted' AND i.percent IS NOT NULL AND NOT ${RETURNED}`,
     )
-    .all(editionId) as { sheet_id: string; item_code: string; percent: number }[];
+    .raw(true)
+    .all(editionId) as [sheetId: string, itemCode: string, percent: number][];
   const bySheet = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    let percents = bySheet.get(r.sheet_id);
-    if (!percents) bySheet.set(r.sheet_id, (percents = {}));
-    percents[r.item_code] = r.percent;
+  for (const [sheetId, itemCode, percent] of rows) {
+    let percents = bySheet.get(sheetId);
+    if (!percents) bySheet.set(sheetId, (percents = {}));
+    percents[itemCode] = percent;
   }
   return bySheet;
 }

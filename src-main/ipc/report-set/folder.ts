@@ -15,8 +15,8 @@ export function localDay(at: Date): string {
 export function setFolderName(editionName: string, lang: 'zh' | 'en', at: Date): string {
   const edition = fileNamePart(editionName.normalize('NFC'))
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+|\.+$/g, '')
+    // dots and spaces in any order at either end (". !" would otherwise leave a leading space)
+    .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 80);
   return `${edition || 'Pingshen'}-${lang === 'zh' ? '报告' : 'reports'}-${localDay(at)}`;
 }

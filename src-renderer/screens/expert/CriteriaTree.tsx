@@ -6,24 +6,27 @@ import { useStore } from 'zustand';
 import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import { categoryScore, itemScore } from '../../../src-main/scoring/sheet.js';
+import { percentsOf } from '../../scoring/totals.js';
 import type { ScoringState } from '../../stores/scoring.js';
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
 }
 
+type Category = CriteriaFramework['categories'][number];
+
 interface RowProps {
-  item: CriteriaFramework['categories'][number]['items'][number];
-  percent: number | null;
-  active: boolean;
+  item: Category['items'][number];
   store: StoreApi<ScoringState>;
 }
 
-/** One item of the tree; memoised, so a keystroke re-renders only the rows whose score or selection changed. */
-const TreeRow = memo(function TreeRow({ item, percent, active, store }: RowProps) {
+/** One item of the tree: it follows its own score and whether it is selected, so a keystroke re-renders only the rows it changes. */
+const TreeRow = memo(function TreeRow({ item, store }: RowProps) {
   const { t } = useTranslation();
   const l = useLocalized();
   const ref = useRef<HTMLButtonElement>(null);
+  const percent = useStore(store, (s) => s.items[item.code]?.percent ?? null);
+  const active = useStore(store, (s) => s.selected === item.code);
 
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -54,33 +57,37 @@ const TreeRow = memo(function TreeRow({ item, percent, active, store }: RowProps
   );
 });
 
-/** Categories and items with points, the expert's percent and score, and running subtotals. */
-export function CriteriaTree({ framework, store }: { framework: CriteriaFramework; store: StoreApi<ScoringState> }) {
+/** A category's heading with its running subtotal, which is all a score typed changes in it. */
+const CategoryBlock = memo(function CategoryBlock({ category, store }: { category: Category; store: StoreApi<ScoringState> }) {
   const { t } = useTranslation();
   const l = useLocalized();
-  const items = useStore(store, (s) => s.items);
-  const selected = useStore(store, (s) => s.selected);
-  const percents = Object.fromEntries(Object.entries(items).map(([code, d]) => [code, d.percent]));
+  const subtotal = useStore(store, (s) => categoryScore(category, percentsOf(s.items)));
+  return (
+    <Box>
+      <Group justify="space-between" px={6} py={4} bg="var(--mantine-color-default-hover)" style={{ borderRadius: 6 }}>
+        <Text size="sm" fw={600}>
+          {category.code} {l(category.name)}
+        </Text>
+        <Text size="xs" c="dimmed" data-testid={`category-total-${category.code}`}>
+          {t('tree.subtotal', { score: fmt(subtotal), points: category.points })}
+        </Text>
+      </Group>
+      <Stack gap={0} mt={2}>
+        {category.items.map((item) => (
+          <TreeRow key={item.code} item={item} store={store} />
+        ))}
+      </Stack>
+    </Box>
+  );
+});
 
+/** Categories and items with points, the expert's percent and score, and running subtotals. */
+export function CriteriaTree({ framework, store }: { framework: CriteriaFramework; store: StoreApi<ScoringState> }) {
   return (
     <ScrollArea h="100%" type="auto" offsetScrollbars data-testid="criteria-tree">
       <Stack gap="sm">
         {framework.categories.map((c) => (
-          <Box key={c.code}>
-            <Group justify="space-between" px={6} py={4} bg="var(--mantine-color-default-hover)" style={{ borderRadius: 6 }}>
-              <Text size="sm" fw={600}>
-                {c.code} {l(c.name)}
-              </Text>
-              <Text size="xs" c="dimmed" data-testid={`category-total-${c.code}`}>
-                {t('tree.subtotal', { score: fmt(categoryScore(c, percents)), points: c.points })}
-              </Text>
-            </Group>
-            <Stack gap={0} mt={2}>
-              {c.items.map((item) => (
-                <TreeRow key={item.code} item={item} percent={items[item.code]?.percent ?? null} active={item.code === selected} store={store} />
-              ))}
-            </Stack>
-          </Box>
+          <CategoryBlock key={c.code} category={c} store={store} />
         ))}
       </Stack>
     </ScrollArea>

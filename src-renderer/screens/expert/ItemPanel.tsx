@@ -1,5 +1,5 @@
 import { Badge, Box, Group, Kbd, Spoiler, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { forwardRef } from 'react';
+import { forwardRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -79,15 +79,90 @@ const ScorePad = forwardRef<HTMLDivElement, { store: StoreApi<ScoringState>; ite
   );
 });
 
+/**
+ * A comment field grows with its text from three lines to six. The browser sizes it (CSS
+ * field-sizing), not a script: react-textarea-autosize read the computed style and forced a
+ * layout on every render, about 6 ms of each move to the next item.
+ */
+const COMMENT_FIELD = {
+  input: {
+    fieldSizing: 'content',
+    minHeight: 'calc(3lh + 2 * var(--input-padding-y, 0rem) + 2px)',
+    maxHeight: 'calc(6lh + 2 * var(--input-padding-y, 0rem) + 2px)',
+  },
+} as const;
+
+/** The two comment fields of one item: re-rendered by their own text, not by the score typed on the pad. */
+const ItemComments = memo(function ItemComments({ store, code }: { store: StoreApi<ScoringState>; code: string }) {
+  const { t } = useTranslation();
+  const strengths = useStore(store, (s) => s.items[code]?.strengths ?? '');
+  const opportunities = useStore(store, (s) => s.items[code]?.opportunities ?? '');
+  const readOnly = useStore(store, (s) => s.readOnly);
+  return (
+    <>
+      <Textarea
+        label={t('item.strengths')}
+        value={strengths}
+        onChange={(e) => store.getState().editText('strengths', e.currentTarget.value)}
+        rows={3}
+        styles={COMMENT_FIELD}
+        readOnly={readOnly}
+        data-testid="strengths"
+      />
+      <Textarea
+        label={t('item.opportunities')}
+        value={opportunities}
+        onChange={(e) => store.getState().editText('opportunities', e.currentTarget.value)}
+        rows={3}
+        styles={COMMENT_FIELD}
+        readOnly={readOnly}
+        data-testid="opportunities"
+      />
+    </>
+  );
+});
+
+/** The framework's bands, the one the item's percent falls in marked; re-rendered only when that band changes. */
+const BandTable = memo(function BandTable({ store, framework, code, kind }: { store: StoreApi<ScoringState>; framework: CriteriaFramework; code: string; kind: 'process' | 'results' }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const activeMin = useStore(store, (s) => bandOf(framework.bands, s.items[code]?.percent)?.min ?? null);
+  return (
+    <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="band-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={90}>{t('band.range')}</Table.Th>
+          <Table.Th>{t(`band.meaning.${kind}`)}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {framework.bands.map((b) => {
+          const active = activeMin === b.min;
+          return (
+            <Table.Tr key={b.min} bg={active ? 'var(--mantine-primary-color-light)' : undefined} data-active={active || undefined}>
+              <Table.Td fw={active ? 700 : 400}>
+                {b.min}–{b.max}%
+              </Table.Td>
+              <Table.Td>{l(kind === 'process' ? b.process : b.results)}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+});
+
+/**
+ * The item being scored. It follows only which item is selected: a keystroke on the pad
+ * re-renders the pad (and the band table when the band changes), not the guidance and the comments.
+ */
 export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramework; store: StoreApi<ScoringState> }>(function ItemPanel({ framework, store }, padRef) {
   const { t } = useTranslation();
   const l = useLocalized();
   const code = useStore(store, (s) => s.selected);
-  const draft = useStore(store, (s) => (s.selected ? s.items[s.selected] : undefined));
-  const readOnly = useStore(store, (s) => s.readOnly);
+  const hasDraft = useStore(store, (s) => s.selected !== null && s.items[s.selected] !== undefined);
   const item = findItem(framework, code);
-  if (!item || !draft) return null;
-  const current = bandOf(framework.bands, draft.percent);
+  if (!item || !hasDraft) return null;
   const kind = item.kind === 'process' ? 'process' : 'results';
 
   return (
@@ -112,50 +187,11 @@ export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramewo
         </Spoiler>
       </Stack>
       <ScorePad ref={padRef} store={store} item={item} />
-      <Textarea
-        label={t('item.strengths')}
-        value={draft.strengths}
-        onChange={(e) => store.getState().editText('strengths', e.currentTarget.value)}
-        autosize
-        minRows={3}
-        maxRows={6}
-        readOnly={readOnly}
-        data-testid="strengths"
-      />
-      <Textarea
-        label={t('item.opportunities')}
-        value={draft.opportunities}
-        onChange={(e) => store.getState().editText('opportunities', e.currentTarget.value)}
-        autosize
-        minRows={3}
-        maxRows={6}
-        readOnly={readOnly}
-        data-testid="opportunities"
-      />
+      <ItemComments store={store} code={item.code} />
       <Text size="xs" c="dimmed">
         <Kbd>Esc</Kbd> {t('item.escBack')}
       </Text>
-      <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="band-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={90}>{t('band.range')}</Table.Th>
-            <Table.Th>{t(`band.meaning.${kind}`)}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {framework.bands.map((b) => {
-            const active = current?.min === b.min;
-            return (
-              <Table.Tr key={b.min} bg={active ? 'var(--mantine-primary-color-light)' : undefined} data-active={active || undefined}>
-                <Table.Td fw={active ? 700 : 400}>
-                  {b.min}–{b.max}%
-                </Table.Td>
-                <Table.Td>{l(kind === 'process' ? b.process : b.results)}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <BandTable store={store} framework={framework} code={item.code} kind={kind} />
     </Stack>
   );
 });

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
+import { itemCodes } from '../../../src-main/criteria/items.js';
 import { sheetTotal } from '../../../src-main/scoring/sheet.js';
-import { progress } from '../../scoring/totals.js';
+import { percentsOf, progress } from '../../scoring/totals.js';
 import type { Stage } from '../../../src-main/domain/words.js';
 import { Icon } from '../../components/icons.js';
 import type { ScoringState } from '../../stores/scoring.js';
@@ -27,9 +28,10 @@ interface WorkspaceBarProps {
 /** How far the sheet is and its total: the one part of the bar a keystroke changes. */
 function SheetTotals({ framework, store }: { framework: CriteriaFramework; store: StoreApi<ScoringState> }) {
   const { t } = useTranslation();
-  const items = useStore(store, (s) => s.items);
-  const percents = Object.fromEntries(Object.entries(items).map(([code, d]) => [code, d.percent]));
-  const done = progress(framework, percents);
+  // numbers, not the items: the bar re-renders only when the count or the total changes
+  const scored = useStore(store, (s) => progress(framework, percentsOf(s.items)).scored);
+  const total = useStore(store, (s) => sheetTotal(framework, percentsOf(s.items)));
+  const done = { scored, total: itemCodes(framework).length };
   return (
     <>
       <Stack gap={2} w={150}>
@@ -39,7 +41,7 @@ function SheetTotals({ framework, store }: { framework: CriteriaFramework; store
         <Progress value={(done.scored / Math.max(1, done.total)) * 100} size="sm" />
       </Stack>
       <Text fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="overall-total">
-        {t('workspace.total', { total: sheetTotal(framework, percents).toFixed(2), points: framework.totalPoints })}
+        {t('workspace.total', { total: total.toFixed(2), points: framework.totalPoints })}
       </Text>
     </>
   );

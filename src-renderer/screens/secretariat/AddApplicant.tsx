@@ -11,6 +11,8 @@ interface ApplicantForm {
   name: string;
   kind: ApplicantKind;
   industry: Industry | null;
+  creditCode: string;
+  idNumber: string;
   contactName: string;
   contactPhone: string;
   contactEmail: string;
@@ -19,7 +21,7 @@ interface ApplicantForm {
 const ready = (f: ApplicantForm) => f.code.trim() !== '' && f.name.trim() !== '' && f.industry !== null;
 
 function formOf(a: Applicant): ApplicantForm {
-  return { code: a.code, name: a.name, kind: a.kind, industry: a.industry, contactName: a.contactName ?? '', contactPhone: a.contactPhone ?? '', contactEmail: a.contactEmail ?? '' };
+  return { code: a.code, name: a.name, kind: a.kind, industry: a.industry, creditCode: a.creditCode ?? '', idNumber: a.idNumber ?? '', contactName: a.contactName ?? '', contactPhone: a.contactPhone ?? '', contactEmail: a.contactEmail ?? '' };
 }
 
 /** Only the kinds the edition's profile admits are offered; the service checks again. */
@@ -46,6 +48,12 @@ function ApplicantFields({ mode, f, set, kinds }: { mode: FormMode; f: Applicant
           ))}
         </Group>
       </Radio.Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('applicant.creditCode')} description={t('applicant.creditCodeHint')} inputWrapperOrder={HINT_BELOW} value={f.creditCode} onChange={(e) => set({ creditCode: e.currentTarget.value })} data-testid={id('credit-code')} />
+        {f.kind === 'individual' && (
+          <TextInput label={t('applicant.idNumber')} description={t('applicant.idNumberHint')} inputWrapperOrder={HINT_BELOW} value={f.idNumber} onChange={(e) => set({ idNumber: e.currentTarget.value })} data-testid={id('id-number')} />
+        )}
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput label={t('people.contactName')} value={f.contactName} onChange={(e) => set({ contactName: e.currentTarget.value })} data-testid={id('contact')} />
         <TextInput label={t('people.phone')} description={t('people.phoneHint')} inputWrapperOrder={HINT_BELOW} value={f.contactPhone} onChange={(e) => set({ contactPhone: e.currentTarget.value })} data-testid={id('phone')} />
@@ -57,7 +65,7 @@ function ApplicantFields({ mode, f, set, kinds }: { mode: FormMode; f: Applicant
 
 export function AddApplicant({ editionId, kinds, onAdded }: { editionId: string; kinds: ApplicantKind[]; onAdded(added: Added): void }) {
   const { api } = useApp();
-  const blank: ApplicantForm = { code: '', name: '', kind: kinds[0] ?? 'unit', industry: null, contactName: '', contactPhone: '', contactEmail: '' };
+  const blank: ApplicantForm = { code: '', name: '', kind: kinds[0] ?? 'unit', industry: null, creditCode: '', idNumber: '', contactName: '', contactPhone: '', contactEmail: '' };
   return (
     <AddPerson
       kind="applicant"

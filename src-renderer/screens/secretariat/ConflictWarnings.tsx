@@ -8,10 +8,10 @@ import { useAction } from '../../hooks/useAction.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 
-type Suggestion = { expertId: string; applicantId: string; basis: 'organisation' | 'credit-code' | 'reviewed-before' | 'declared-before'; reason: { zh: string; en: string } };
+export type Suggestion = { expertId: string; applicantId: string; basis: 'organisation' | 'credit-code' | 'reviewed-before' | 'declared-before'; reason: { zh: string; en: string } };
 
 /** One open suggestion: the clerk clears it with a reason, or imposes the recusal with one. */
-function SuggestionRow({ s, who, onDone }: { s: Suggestion; who: string; onDone(): void }) {
+export function SuggestionRow({ s, who, onDone }: { s: Suggestion; who: string; onDone(): void }) {
   const { t } = useTranslation();
   const l = useLocalized();
   const { api } = useApp();

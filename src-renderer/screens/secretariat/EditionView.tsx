@@ -6,9 +6,13 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { navStore } from '../../stores/nav.js';
 import { ConsensusTab } from '../consensus/ConsensusTab.js';
 import { ApplicantsTab } from './ApplicantsTab.js';
+import { EligibilityTab } from './EligibilityTab.js';
+import { CommitteeTab } from './CommitteeTab.js';
 import { ExpertsTab } from './ExpertsTab.js';
 import { IntakeTab } from './IntakeTab.js';
 import { MaterialsTab } from './MaterialsTab.js';
+import { NoticeTab } from './NoticeTab.js';
+import { ObjectionsTab } from './ObjectionsTab.js';
 import { PackagesTab } from './PackagesTab.js';
 import { PanelsTab } from './PanelsTab.js';
 import { RecordsTab } from './RecordsTab.js';
@@ -16,7 +20,7 @@ import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 
-const TABS = ['setup', 'applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'recusals', 'records'] as const;
+const TABS = ['setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'committee', 'notice', 'objections', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -56,6 +60,9 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               <Tabs.Panel value="applicants" pt="md">
                 <ApplicantsTab editionId={editionId} kinds={e.profile.applicantKinds} />
               </Tabs.Panel>
+              <Tabs.Panel value="eligibility" pt="md">
+                <EligibilityTab edition={e} />
+              </Tabs.Panel>
               <Tabs.Panel value="experts" pt="md">
                 <ExpertsTab editionId={editionId} />
               </Tabs.Panel>
@@ -76,6 +83,15 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
               </Tabs.Panel>
               <Tabs.Panel value="results" pt="md">
                 <ResultsTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="committee" pt="md">
+                <CommitteeTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="notice" pt="md">
+                <NoticeTab edition={e} />
+              </Tabs.Panel>
+              <Tabs.Panel value="objections" pt="md">
+                <ObjectionsTab edition={e} />
               </Tabs.Panel>
               <Tabs.Panel value="recusals" pt="md">
                 <RecusalsTab editionId={editionId} />

@@ -1,107 +1,21 @@
-import { Alert, Badge, Button, Code, Group, Menu, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Menu, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expert } from '../../../src-main/domain/people.js';
-import type { CallOutput } from '../../../src-main/ipc/contract.js';
 import { useApp } from '../../context/app-context.js';
-import { FilePick } from '../../components/FilePick.js';
 import { Icon } from '../../components/icons.js';
 import { useIndustryLabel } from '../../components/labels.js';
 import { ListTable } from '../../components/ListTable.js';
-import { Empty, ErrorNotice, Loadable } from '../../components/States.js';
-import { useAction } from '../../hooks/useAction.js';
+import { Empty, Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { AddExpert, EditExpert } from './AddExpert.js';
 import { AddedNotice, INDUSTRIES, type Added } from './AddPerson.js';
 import { CorrectedNotice } from './CorrectedNotice.js';
 import { CorrectionModal } from './CorrectionModal.js';
 import { DrawFromPool } from './DrawFromPool.js';
+import { EnrollModal } from './EnrollModal.js';
 import { SheetImport } from './SheetImport.js';
 import { WithdrawnBadge } from './Withdrawn.js';
-
-type Checked = CallOutput<'experts.checkEnrollment'>;
-
-/**
- * Enrolment in two steps: the code is read first, without storing anything, and the clerk compares
- * the fingerprint it holds with the one the expert reads out from their own laptop; only on
- * confirmation is it registered.
- */
-function EnrollModal({ expert, onClose, onEnrolled }: { expert: Expert | null; onClose(): void; onEnrolled(e: Expert): void }) {
-  const { t } = useTranslation();
-  const { api } = useApp();
-  const [code, setCode] = useState('');
-  const [checked, setChecked] = useState<Checked | null>(null);
-  const checking = useAction(async () => {
-    if (!expert) return;
-    setChecked(await api.call('experts.checkEnrollment', { expertId: expert.id, enrollmentCode: code.trim() }));
-  });
-  const enrolling = useAction(async () => {
-    if (!expert) return;
-    const enrolled = await api.call('experts.enroll', { expertId: expert.id, enrollmentCode: code.trim() });
-    setCode('');
-    setChecked(null);
-    onEnrolled(enrolled);
-  });
-  const close = () => {
-    setChecked(null);
-    checking.clearError();
-    enrolling.clearError();
-    onClose();
-  };
-  return (
-    <Modal opened={expert !== null} onClose={close} title={t('enrol.title', { code: expert?.code ?? '', name: expert?.name ?? '' })} size="lg">
-      {checked ? (
-        <Stack gap="md" data-testid="enroll-confirm-step">
-          <Text size="sm">{t('enrol.compare', { code: checked.code, name: checked.name })}</Text>
-          <Stack gap={4} align="center" py="sm">
-            <Text size="xs" c="dimmed">
-              {t('enrol.fingerprintOf', { name: checked.name })}
-            </Text>
-            <Code fz="xl" px="md" py="xs" data-testid="enroll-fingerprint" style={{ letterSpacing: 1, whiteSpace: 'normal', textAlign: 'center' }}>
-              {checked.fingerprint}
-            </Code>
-          </Stack>
-          {checked.previousFingerprint ? (
-            <Alert color="orange" variant="light" data-testid="enroll-replaces">
-              {t('enrol.replaces', { fingerprint: checked.previousFingerprint })}
-            </Alert>
-          ) : null}
-          <Text size="sm" c="dimmed">
-            {t('enrol.mismatch')}
-          </Text>
-          {enrolling.error ? <ErrorNotice error={enrolling.error} /> : null}
-          <Group justify="space-between">
-            <Button variant="default" onClick={() => setChecked(null)} data-testid="enroll-back">
-              {t('enrol.back')}
-            </Button>
-            <Button onClick={() => void enrolling.run()} loading={enrolling.busy} leftSection={<Icon name="check" size={16} />} data-testid="enroll-submit">
-              {t('enrol.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      ) : (
-        <Stack gap="md" data-testid="enroll-code-step">
-          <Text size="sm" c="dimmed">
-            {t('enrol.help')}
-          </Text>
-          <Textarea label={t('enrol.code')} value={code} onChange={(e) => setCode(e.currentTarget.value)} autosize minRows={3} data-autofocus data-testid="enroll-code" />
-          <FilePick variant="default" size="xs" accept=".txt,text/plain" onFiles={(files) => void files[0]!.text().then((text) => setCode(text.trim()))}>
-            {t('enrol.fromFile')}
-          </FilePick>
-          {checking.error ? <ErrorNotice error={checking.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={() => void checking.run()} disabled={code.trim() === ''} loading={checking.busy} data-testid="enroll-check">
-              {t('enrol.check')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
-  );
-}
 
 type Acting = { kind: 'edit' | 'remove' | 'withdraw'; expert: Expert; reason?: string } | null;
 
@@ -261,11 +175,11 @@ export function ExpertsTab({ editionId }: { editionId: string }) {
         )}
       </Loadable>
       <EnrollModal
-        expert={enrolling}
+        expert={enrolling ? { scope: 'experts', id: enrolling.id, code: enrolling.code, name: enrolling.name } : null}
         onClose={() => setEnrolling(null)}
-        onEnrolled={(e) => {
+        onEnrolled={(fingerprint) => {
           setEnrolling(null);
-          setEnrolled(e);
+          setEnrolled(enrolling ? { ...enrolling, fingerprint } : null);
           void experts.reload();
         }}
       />

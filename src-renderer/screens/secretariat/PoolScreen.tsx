@@ -1,7 +1,7 @@
-import { Anchor, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PoolExpert, PoolExpertInput } from '../../../src-main/domain/pool.js';
+import type { PoolExpert } from '../../../src-main/domain/pool.js';
 import { FilePick } from '../../components/FilePick.js';
 import { Icon } from '../../components/icons.js';
 import { useIndustryLabel } from '../../components/labels.js';
@@ -14,59 +14,37 @@ import { navStore } from '../../stores/nav.js';
 import { saveDownload, toUpload } from '../../transport/files.js';
 import { INDUSTRIES } from './AddPerson.js';
 import { PoolExpertDrawer } from './PoolExpertDrawer.js';
+import { BLANK_POOL_FORM, PoolExpertFields, poolFormReady, poolInputOf } from './PoolExpertForm.js';
 import { PoolStateBadge } from './PoolStateBadge.js';
 
-const BLANK = { code: '', name: '', organisation: '', creditCode: '', title: '', industry: null as string | null, speciality: '', phone: '', email: '' };
-
-/** Adds one expert to the pool by hand. */
+/** Adds one expert to the pool by hand; a refused value is shown under its field and everything typed stays. */
 function AddPoolExpert({ opened, onClose, onAdded }: { opened: boolean; onClose(): void; onAdded(e: PoolExpert): void }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const [form, setForm] = useState(BLANK);
-  const set = (k: keyof typeof BLANK) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const [form, setForm] = useState(BLANK_POOL_FORM);
   const adding = useAction(async () => {
-    const expert: PoolExpertInput = {
-      code: form.code,
-      name: form.name,
-      organisation: form.organisation,
-      creditCode: form.creditCode,
-      title: form.title,
-      industry: form.industry === null ? null : (Number(form.industry) as 1 | 2 | 3),
-      speciality: form.speciality,
-      phone: form.phone,
-      email: form.email,
-    };
-    const added = await api.call('pool.add', { expert });
-    setForm(BLANK);
+    const added = await api.call('pool.add', { expert: poolInputOf(form) });
+    setForm(BLANK_POOL_FORM);
     onAdded(added);
   });
   return (
     <Modal opened={opened} onClose={onClose} title={t('pool.add')} size="lg">
       <Stack gap="sm">
-        <SimpleGrid cols={2}>
-          <TextInput label={t('expert.code')} value={form.code} onChange={set('code')} required data-testid="pool-add-code" />
-          <TextInput label={t('expert.name')} value={form.name} onChange={set('name')} required data-testid="pool-add-name" />
-          <TextInput label={t('expert.organisation')} value={form.organisation} onChange={set('organisation')} data-testid="pool-add-organisation" />
-          <TextInput label={t('pool.creditCode')} value={form.creditCode} onChange={set('creditCode')} data-testid="pool-add-credit" />
-          <TextInput label={t('pool.jobTitle')} value={form.title} onChange={set('title')} />
-          <Select
-            label={t('applicant.industry')}
-            data={INDUSTRIES.map((i) => ({ value: String(i), label: t(`industry.${i}`) }))}
-            value={form.industry}
-            onChange={(v) => setForm({ ...form, industry: v })}
-            clearable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput label={t('pool.speciality')} value={form.speciality} onChange={set('speciality')} data-testid="pool-add-speciality" />
-          <TextInput label={t('pool.phone')} value={form.phone} onChange={set('phone')} />
-          <TextInput label={t('pool.email')} value={form.email} onChange={set('email')} />
-        </SimpleGrid>
-        {adding.error ? <ErrorNotice error={adding.error} /> : null}
+        <PoolExpertFields
+          form={form}
+          set={(patch) => {
+            if (patch.code !== undefined) adding.clearError();
+            setForm({ ...form, ...patch });
+          }}
+          prefix="pool-add"
+          refused={adding.error}
+        />
+        {adding.error && adding.error.code !== 'pool.code-taken' ? <ErrorNotice error={adding.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void adding.run()} disabled={form.code.trim() === '' || form.name.trim() === ''} loading={adding.busy} data-testid="pool-add-submit">
+          <Button onClick={() => void adding.run()} disabled={!poolFormReady(form)} loading={adding.busy} data-testid="pool-add-submit">
             {t('pool.add')}
           </Button>
         </Group>

@@ -42,7 +42,7 @@ export function ProposalModal({
   const [stage, setStage] = useState<Stage>(stages[0] ?? 'material');
   const [count, setCount] = useState<number | ''>('');
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
-  const [notes, setNotes] = useState<{ unplaced: string[]; reserve: number; avoided: number } | null>(null);
+  const [notes, setNotes] = useState<{ unplaced: string[]; reserve: number; avoided: number; loads: Record<string, number> } | null>(null);
   const label = (e: Expert) => `${e.code} ${e.name}`;
   const proposing = useAction(async () => {
     const p = await api.call('panels.propose', { editionId: edition.id, stage, ...(count === '' ? {} : { panels: count }) });
@@ -51,6 +51,7 @@ export function ProposalModal({
       unplaced: p.unplaced.map((u) => t('proposal.unplaced', { code: applicants.find((a) => a.id === u.applicantId)?.code ?? '', reason: l(u.reason) })),
       reserve: p.reserve.length,
       avoided: p.avoided,
+      loads: p.loads,
     });
   });
   const applying = useAction(async () => {
@@ -60,6 +61,13 @@ export function ProposalModal({
     setNotes(null);
     onApplied(r.panels.length);
   });
+  // what the members already review in the edition, and with this panel's applicants: the proposal evens the second
+  const workload = (d: Draft) => {
+    const before = d.memberIds.map((id) => notes?.loads[id] ?? 0);
+    if (before.length === 0) return null;
+    const span = (values: number[]) => (Math.min(...values) === Math.max(...values) ? String(values[0]) : `${Math.min(...values)}–${Math.max(...values)}`);
+    return t('proposal.workload', { before: span(before), after: span(before.map((n) => n + d.applicantIds.length)) });
+  };
   const edit = (k: number, change: Partial<Draft>) => setDrafts((all) => all && all.map((d, i) => (i === k ? { ...d, ...change } : d)));
   const expertOptions = experts.filter((e) => !e.withdrawn).map((e) => ({ value: e.id, label: label(e) }));
   const applicantOptions = applicants.filter((a) => !a.withdrawn).map((a) => ({ value: a.id, label: `${a.code} ${a.name}` }));
@@ -130,6 +138,9 @@ export function ProposalModal({
               comboboxProps={{ withinPortal: true }}
               data-testid={`proposal-applicants-${k}`}
             />
+            <Text size="xs" c="dimmed" mt={4} data-testid={`proposal-workload-${k}`}>
+              {workload(d)}
+            </Text>
           </Paper>
         ))}
         {applying.error ? <ErrorNotice error={applying.error} /> : null}

@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPingshenError } from '../../src-main/domain/errors.js';
+import { pageTexts, squash } from '../report/pdf.js';
+import { exportBundleFile, scoreAll, setupReview, upload, type Review } from './fixtures.js';
+
+const CONTACT = { office: '信阳市市长质量奖评审委员会秘书处', address: '信阳市羊山新区新七大道', phone: '0376-6200000', email: null };
+
+function refusal(fn: () => unknown): { code: string; zh: string } {
+  try {
+    fn();
+  } catch (e) {
+    if (isPingshenError(e)) return { code: e.code, zh: e.message };
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('public notices and objections (Xinyang)', () => {
+  let r: Review;
+  let a1: string;
+  let a2: string;
+  let a3: string;
+
+  beforeAll(async () => {
+    r = await setupReview();
+    [a1, a2, a3] = r.applicants.map((a) => a.id) as [string, string, string];
+    const [e1, e2, e3] = r.stores as [NonNullable<Review['stores'][0]>, NonNullable<Review['stores'][0]>, NonNullable<Review['stores'][0]>];
+    for (const e of [e1, e2, e3]) {
+      scoreAll(e, r.editionId, a1, 'material', 80);
+      scoreAll(e, r.editionId, a1, 'site', 85);
+      scoreAll(e, r.editionId, a2, 'material', 65);
+      scoreAll(e, r.editionId, a2, 'site', 65);
+      scoreAll(e, r.editionId, a3, 'material', 40);
+      scoreAll(e, r.editionId, a3, 'site', 40);
+    }
+    const files = [];
+    for (const [i, e] of [e1, e2, e3].entries()) files.push((await exportBundleFile(e, r.editionId, join(r.dir, `b${i}.psb`))).file);
+    await r.sec.bundles.import({ files: files.map(upload) });
+  }, 120_000);
+  afterAll(() => r.cleanup());
+
+  it('counts the accepted list’s 5 working days over the National Day holiday of 2026', () => {
+    const n = r.sec.notices.issue({ editionId: r.editionId, kind: 'accepted-list', startDate: '2026-09-28', contact: CONTACT });
+    // Mon 28, Tue 29, Wed 30, then 1–7 October off, then Thu 8 and Fri 9
+    expect(n.endDate).toBe('2026-10-09');
+    expect(n.working).toBe(true);
+    expect(n.entries.map((e) => e.code)).toEqual(['XY2025-001', 'XY2025-002', 'XY2025-003']);
+    expect(n.phase).toBe('closed');
+    expect(refusal(() => r.sec.notices.issue({ editionId: r.editionId, kind: 'accepted-list', startDate: '2026-10-12', contact: CONTACT })).code).toBe('notice.exists');
+  });
+
+  it('lists the award and nomination candidates on the award notice, counting the make-up Saturday', () => {
+    const n = r.sec.notices.issue({ editionId: r.editionId, kind: 'award-list', startDate: '2026-09-30', contact: CONTACT });
+    // Wed 30 September, Thu 8, Fri 9, Sat 10 (调休上班), Mon 12 October
+    expect(n.endDate).toBe('2026-10-12');
+    expect(n.entries.map((e) => [e.code, e.designation])).toEqual([
+      ['XY2025-001', 'award'],
+      ['XY2025-002', 'award'],
+    ]);
+  });
+
+  it('refuses an anonymous objection with the article, and one received after the notice', () => {
+    const notice = r.sec.notices.list({ editionId: r.editionId }).find((n) => n.kind === 'award-list')!;
+    const base = { noticeId: notice.id, applicantId: a1, objectorKind: 'person' as const, organisation: null, phone: '13912345678', address: null, grounds: '该单位近三年发生质量事故。' };
+    const anonymous = refusal(() => r.sec.objections.register({ ...base, objectorName: '', receivedOn: '2026-10-08' }));
+    expect(anonymous.code).toBe('objection.anonymous');
+    expect(anonymous.zh).toContain('第二十三条');
+    expect(refusal(() => r.sec.objections.register({ ...base, objectorName: '赵六', receivedOn: '2026-10-13' })).code).toBe('objection.after-notice');
+    expect(refusal(() => r.sec.objections.register({ ...base, applicantId: a3, objectorName: '赵六', receivedOn: '2026-10-08' })).code).toBe('objection.not-listed');
+    expect(r.sec.objections.list({ editionId: r.editionId })).toEqual([]);
+  });
+
+  it('takes an objection through acceptance, investigation and rejection, with its deadline in working days', async () => {
+    const notice = r.sec.notices.list({ editionId: r.editionId }).find((n) => n.kind === 'award-list')!;
+    const o = r.sec.objections.register({
+      noticeId: notice.id,
+      applicantId: a1,
+      objectorKind: 'person',
+      objectorName: '赵六',
+      organisation: null,
+      phone: '13912345678',
+      address: '信阳市浉河区',
+      receivedOn: '2026-10-08',
+      grounds: '该单位近三年发生质量事故。',
+    });
+    expect(o.number).toBe(1);
+    expect(o.state).toBe('received');
+    // five working days after 8 October: 9, 10 (make-up Saturday), 12, 13, 14
+    expect(o.acceptBy).toBe('2026-10-14');
+    expect(o.overdue).toBe(true);
+    expect(refusal(() => r.sec.objections.decide({ objectionId: o.id, on: '2026-10-09', upheld: false, finding: '—' })).code).toBe('objection.wrong-state');
+    expect(refusal(() => r.sec.objections.letter({ objectionId: o.id, lang: 'zh' })).code).toBe('objection.undecided');
+
+    const accepted = r.sec.objections.accept({ objectionId: o.id, on: '2026-10-09' });
+    expect([accepted.state, accepted.overdue]).toEqual(['accepted', false]);
+    expect(refusal(() => r.sec.objections.decide({ objectionId: o.id, on: '2026-10-12', upheld: false, finding: '查无实据' })).code).toBe('objection.not-investigated');
+    r.sec.objections.note({ objectionId: o.id, on: '2026-10-12', text: '调阅市场监管部门近三年记录，未发现质量事故。' });
+    const decided = r.sec.objections.decide({ objectionId: o.id, on: '2026-10-13', upheld: false, finding: '经核查，未发现该单位近三年发生质量事故。' });
+    expect(decided.state).toBe('rejected');
+    expect(decided.notes).toHaveLength(1);
+
+    const letter = await r.sec.objections.letter({ objectionId: o.id, lang: 'zh' });
+    const text = squash((await pageTexts(letter.bytes)).join(''));
+    expect(text).toContain('赵六：');
+    expect(text).toContain('异议不成立');
+    expect(text).toContain('未发现该单位近三年发生质量事故');
+  });
+
+  it('removes the applicant of an upheld objection from the final list, without replacement, and publishes it once', async () => {
+    const notice = r.sec.notices.list({ editionId: r.editionId }).find((n) => n.kind === 'award-list')!;
+    const o = r.sec.objections.register({
+      noticeId: notice.id,
+      applicantId: a2,
+      objectorKind: 'organisation',
+      objectorName: '信阳某某商贸有限公司',
+      organisation: '信阳市平桥区',
+      phone: '0376-6300000',
+      address: null,
+      receivedOn: '2026-10-10',
+      grounds: '该单位申报材料中的财务数据与审计报告不符。',
+    });
+    expect(r.sec.finalList.get({ editionId: r.editionId }).blockers.map((b) => b.zh).join()).toContain('第2号');
+    expect(refusal(() => r.sec.finalList.publish({ editionId: r.editionId, on: '2026-10-20' })).code).toBe('final-list.not-ready');
+    r.sec.objections.accept({ objectionId: o.id, on: '2026-10-12' });
+    r.sec.objections.note({ objectionId: o.id, on: '2026-10-14', text: '核对审计报告原件，营业收入虚增。' });
+    r.sec.objections.decide({ objectionId: o.id, on: '2026-10-16', upheld: true, finding: '申报材料财务数据与审计报告不符，异议成立。' });
+
+    const list = r.sec.finalList.get({ editionId: r.editionId });
+    expect(list.blockers).toEqual([]);
+    expect(list.entries.map((e) => [e.code, e.removedBy])).toEqual([
+      ['XY2025-001', null],
+      ['XY2025-002', 2],
+    ]);
+    expect(refusal(() => r.sec.finalList.publish({ editionId: r.editionId, on: '2026-10-12' })).code).toBe('final-list.bad-date');
+    const published = r.sec.finalList.publish({ editionId: r.editionId, on: '2026-10-20' });
+    expect(published.published?.entries.map((e) => e.code)).toEqual(['XY2025-001']);
+    expect(refusal(() => r.sec.finalList.publish({ editionId: r.editionId, on: '2026-10-21' })).code).toBe('final-list.not-ready');
+
+    const pdf = await r.sec.finalList.print({ editionId: r.editionId, lang: 'zh' });
+    const text = squash((await pageTexts(pdf.bytes)).join(''));
+    expect(text).toContain('无锡澄光精密机械有限公司');
+    expect(text).toContain('公布日期：2026年10月20日');
+    expect(text).toMatch(/经公示异议成立、取消获奖资格（不递补）.*XY2025-002/);
+  });
+
+  it('keeps the secretariat’s corrections for a year the holiday table does not know', () => {
+    const year = r.sec.calendar.year({ year: 2099 });
+    expect(year.known).toBe(false);
+    expect(r.sec.calendar.year({ year: 2026 }).days.find((d) => d.date === '2026-10-10')).toMatchObject({ working: true, makeUp: true });
+    const day = r.sec.calendar.setDay({ date: '2099-01-01', working: false, note: '元旦' });
+    expect(day.working).toBe(false);
+    expect(r.sec.calendar.year({ year: 2099 }).days.map((d) => [d.date, d.working, d.correction?.note])).toEqual([['2099-01-01', false, '元旦']]);
+    r.sec.calendar.clearDay({ date: '2099-01-01', reason: '录入有误' });
+    expect(r.sec.calendar.corrections({})).toEqual([]);
+    expect(refusal(() => r.sec.calendar.clearDay({ date: '2099-01-01', reason: '再次撤销' })).code).toBe('calendar.not-corrected');
+  });
+});
+
+describe('a notice over days the holiday table does not know', () => {
+  it('counts the secretariat’s corrections, names the years nobody checked, and refuses a notice the regulation does not have', async () => {
+    const { tempDir, newSecretariat } = await import('./fixtures.js');
+    const { dir, cleanup } = tempDir();
+    const sec = await newSecretariat(dir);
+    try {
+      const xinyang = sec.editions.create({ name: '2099年信阳市市长质量奖', year: 2099, profileId: 'xinyang-2022', frameworkId: 'gbt19580-2012', settings: {} });
+      for (const code of ['XY2099-001', 'XY2099-002']) {
+        sec.applicants.add({ editionId: xinyang.id, applicant: { code, name: `申报单位${code}`, kind: 'unit', industry: 2, contactName: null, contactPhone: null, contactEmail: null } });
+      }
+      sec.calendar.setDay({ date: '2099-01-01', working: false, note: '元旦' });
+      sec.calendar.setDay({ date: '2099-01-02', working: false, note: '元旦' });
+      const n = sec.notices.issue({ editionId: xinyang.id, kind: 'accepted-list', startDate: '2098-12-31', contact: CONTACT });
+      // Wed 31 December; 1–2 January corrected to rest, then the weekend; Mon 5 … Thu 8
+      expect(n.endDate).toBe('2099-01-08');
+      expect(n.uncoveredYears).toEqual([2098]);
+
+      const wuxi = sec.editions.create({ name: '2099年无锡市市长质量奖', year: 2099, profileId: 'wuxi-2024', frameworkId: 'gbt19580-2012', settings: { panelSize: { min: 3, max: 7 } } });
+      const refused = refusal(() => sec.notices.issue({ editionId: wuxi.id, kind: 'accepted-list', startDate: '2099-03-02', contact: CONTACT }));
+      expect(refused.code).toBe('notice.not-in-profile');
+      expect(refusal(() => sec.notices.issue({ editionId: wuxi.id, kind: 'award-list', startDate: '2099-03-02', contact: CONTACT })).code).toBe('notice.empty');
+    } finally {
+      sec.close();
+      cleanup();
+    }
+  });
+});
