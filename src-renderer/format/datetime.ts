@@ -58,4 +58,11 @@ export function formatTimeInZone(date: Date, timeZone: string = DEFAULT_TIME_ZON
   return `${p.hour}:${p.minute}:${p.second}`;
 }
 
-<<<<<<< HEAD
+const ZH_DAY = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** A calendar day (YYYY-MM-DD) as the reader writes it: the Chinese year-month-day form, or 1 Jun 2026. */
+export function formatDay(day: string, lang: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  if (!y || !m || !d) return day;
+  return lang.startsWith('en') ? `${d} ${EN_MONTHS[m - 1]} ${y}` : ZH_DAY.format(new Date(Date.UTC(y, m - 1, d)));
+}
