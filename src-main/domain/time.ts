@@ -62,6 +62,12 @@ export function zonedParts(at: Date | string, timeZone: string = DEFAULT_TIME_ZO
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
+/** The calendar day (YYYY-MM-DD) an instant falls on in a zone: "today" for an edition. */
+export function dayIn(at: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.year}-${two(p.month)}-${two(p.day)}`;
+}
+
 /** 2026年11月23日 / 2026-11-23: as GB/T 9704-2012 dates a document (Arabic numerals, no padding in Chinese). */
 export function formatDate(at: Date | string, lang: Lang, timeZone: string = DEFAULT_TIME_ZONE): string {
   const p = zonedParts(at, timeZone);

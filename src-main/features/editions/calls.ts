@@ -12,8 +12,10 @@ import { EditionDetailSchema, type EditionDetail } from '../../profile/edition.j
 import { effectiveRules } from '../../profile/effective.js';
 import { ProfileSchema } from '../../profile/schema.js';
 import { EditionSettingsSchema } from '../../profile/settings.js';
+import { editionSteps, StepStatusSchema } from '../../rules/edition-steps.js';
 import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
+import { editionFacts } from './steps.js';
 import { getEdition, insertEdition, insertFramework, listEditionRows, registeredFrameworks, updateEdition } from '../repo/editions.js';
 
 /** Editions (届次) and what they are built from: the city profiles and the criteria frameworks. */
@@ -130,6 +132,14 @@ export const editionCalls = {
     input: z.strictObject({}),
     output: z.array(EditionSummarySchema),
     run: (_input, ctx) => listEditionRows(ctx),
+  }),
+
+  /** where the edition stands: each of the regulations' steps with its state and figures */
+  'editions.steps': storeCall({
+    access: 'secretariat',
+    input: EditionRef,
+    output: z.array(StepStatusSchema),
+    run: (i, ctx) => editionSteps(editionFacts(ctx, i.editionId)),
   }),
 
   'editions.get': storeCall({

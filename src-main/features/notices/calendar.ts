@@ -1,6 +1,6 @@
 import { correctedCalendar, tableDay, tableKnowsYear } from '../../catalog/holidays.js';
 import type { CalendarCorrection, CalendarDayView } from '../../domain/notices.js';
-import { zonedParts } from '../../domain/time.js';
+import { dayIn } from '../../domain/time.js';
 import { addDays, daysBetween, type IsoDate, type WorkCalendar } from '../../rules/working-days.js';
 import type { Ctx } from '../context.js';
 import { calendarCorrections } from '../repo/notices.js';
@@ -44,6 +44,5 @@ export function uncoveredYears(start: IsoDate, end: IsoDate, corrections: Calend
 
 /** Today's date where the edition is (its time zone), as the notice periods are read. */
 export function today(ctx: Ctx, timeZone: string): IsoDate {
-  const p = zonedParts(ctx.now(), timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return dayIn(ctx.now(), timeZone);
 }

@@ -19,14 +19,15 @@ import { RecordsTab } from './RecordsTab.js';
 import { RecusalsTab } from './RecusalsTab.js';
 import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
+import { StepsTab } from './StepsTab.js';
 
-const TABS = ['setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'committee', 'notice', 'objections', 'recusals', 'records'] as const;
+const TABS = ['steps', 'setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'committee', 'notice', 'objections', 'recusals', 'records'] as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
   const l = useLocalized();
   const edition = useCall('editions.get', { editionId });
-  const current = TABS.find((x) => x === tab) ?? 'setup';
+  const current = TABS.find((x) => x === tab) ?? 'steps';
 
   return (
     <Stack gap="md" maw={1300} mx="auto">
@@ -54,6 +55,9 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
                   </Tabs.Tab>
                 ))}
               </Tabs.List>
+              <Tabs.Panel value="steps" pt="md">
+                <StepsTab editionId={editionId} />
+              </Tabs.Panel>
               <Tabs.Panel value="setup" pt="md">
                 <SetupTab edition={e} onChanged={() => void edition.reload()} />
               </Tabs.Panel>
