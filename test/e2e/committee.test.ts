@@ -7,7 +7,7 @@ import { pageTexts, squash } from '../report/pdf.js';
 import { scoredEdition, type Scored } from '../services/committee-fixtures.js';
 import { PASS } from '../services/fixtures.js';
 import { launchChromium, openPage, shot, startApp, type RunningApp } from './helpers/app.js';
-import { textOf, visible } from './helpers/wait.js';
+import { attrOf, textOf, visible } from './helpers/wait.js';
 
 /**
  * The committee tab in browser mode, on a Xinyang edition scored through real stores: XY-01 800,
@@ -115,5 +115,20 @@ describe('the committee tab', () => {
     expect(text).toContain('评委会于2026年11月20日召开第二次评委会全体会议，审议评审结果，确定拟奖名单如下。');
     expect(text).toContain('XY-03申报单位XY-03');
     await shot(page, '71-committee-confirmed');
+  });
+
+  it('shows on the edition’s progress tab the scoring done, the committee’s decision taken, and the notice next', async () => {
+    await page.getByTestId('tab-steps').click();
+    await textOf(page.getByTestId('step-material')).toContain('已完成');
+    await textOf(page.getByTestId('step-site')).toContain('已完成');
+    // Xinyang has no shortlist and no scored defence stage
+    await textOf(page.getByTestId('step-shortlist')).toContain('本届评审规则不设此环节。');
+    await textOf(page.getByTestId('step-committee')).toContain('已完成');
+    await textOf(page.getByTestId('step-committee-awards')).toBe('拟授奖 2');
+    await attrOf(page.getByTestId('step-notice'), 'data-state').toBe('current');
+    await textOf(page.getByTestId('step-next')).toBe('发布拟奖名单公示，登记和处理异议。');
+    await page.getByTestId('step-go').click();
+    await attrOf(page.getByTestId('tab-notice'), 'aria-selected').toBe('true');
+    await shot(page, '72-edition-steps');
   });
 });
