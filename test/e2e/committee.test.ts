@@ -127,8 +127,8 @@ describe('the committee tab', () => {
     await textOf(page.getByTestId('step-committee-awards')).toBe('拟授奖 2');
     await attrOf(page.getByTestId('step-notice'), 'data-state').toBe('current');
     await textOf(page.getByTestId('step-next')).toBe('发布拟奖名单公示，登记和处理异议。');
+    await shot(page, '72-edition-steps');
     await page.getByTestId('step-go').click();
     await attrOf(page.getByTestId('tab-notice'), 'aria-selected').toBe('true');
-    await shot(page, '72-edition-steps');
   });
 });

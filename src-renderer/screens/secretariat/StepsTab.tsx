@@ -68,7 +68,7 @@ export function StepsTab({ editionId }: { editionId: string }) {
                   }
                 >
                   <Stack gap={6} mt={4}>
-                    {s.state !== 'not-applicable' && s.counts.length > 0 && (
+                    {s.state !== 'not-applicable' && s.state !== 'skipped' && s.counts.length > 0 && (
                       <Group gap="lg">
                         {s.counts.map((c) => (
                           <Text key={c.key} size="sm" data-testid={`step-${s.step}-${c.key}`}>
