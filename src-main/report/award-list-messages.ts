@@ -1,6 +1,6 @@
 /** The words of the proposed award list (拟奖名单), in Chinese and English. */
 import type { Localized } from '../domain/localized.js';
-import { citeZh } from './messages.js';
+import { citeZh } from './book-title.js';
 
 export const AL = {
   resolution: (regulation: Localized, heldOn: string, meeting: string): Localized => ({

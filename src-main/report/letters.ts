@@ -7,7 +7,8 @@
 import { LM } from './letter-messages.js';
 import { frame } from './layout.js';
 import { STAGE_NAMES } from '../domain/words.js';
-import { citeZh, tr } from './messages.js';
+import { citeZh } from './book-title.js';
+import { tr } from './messages.js';
 import type { Content, DocDefinition, IncompleteLetterInput, NotShortlistedLetterInput, PrintOptions, ReportLang } from './types.js';
 
 /** two characters of the body size (GB/T 9704 §7.3.3: 正文 starts two characters in) */
