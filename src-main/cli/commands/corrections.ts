@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import type { ApplicantChanges, ExpertChanges } from '../../domain/people.js';
 import type { PackageChange } from '../../domain/package-changes.js';
-import type { Localized } from '../../domain/localized.js';
 import type { Panel } from '../../domain/panels.js';
 import type { StoreClient } from '../../features/open.js';
 import { Cli } from '../context.js';
