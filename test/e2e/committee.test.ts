@@ -7,7 +7,7 @@ import { pageTexts, squash } from '../report/pdf.js';
 import { scoredEdition, type Scored } from '../services/committee-fixtures.js';
 import { PASS } from '../services/fixtures.js';
 import { launchChromium, openPage, shot, startApp, type RunningApp } from './helpers/app.js';
-import { attrOf, textOf, visible } from './helpers/wait.js';
+import { attrOf, textOf } from './helpers/wait.js';
 
 /**
  * The committee tab in browser mode, on a Xinyang edition scored through real stores: XY-01 800,

@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
 import type { ApplicantChanges, ExpertChanges } from '../../domain/people.js';
 import type { PackageChange } from '../../domain/package-changes.js';
-import type { Panel } from '../../domain/panels.js';
 import type { StoreClient } from '../../features/open.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { upload } from '../files.js';
-import { applicantByCode, expertByCode, panelByRef, parseIndustry, parseStage, splitList } from '../lookup.js';
-import { renderTable, stageName } from '../output.js';
+import { applicantByCode, expertByCode, parseIndustry, parseStage } from '../lookup.js';
+import { stageName } from '../output.js';
 import { changeLines, done, group, REASON } from './correction-kit.js';
 import { registerPanelCorrections } from './panel-corrections.js';
 

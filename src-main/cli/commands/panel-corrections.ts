@@ -1,12 +1,11 @@
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { Localized } from '../../domain/localized.js';
 import type { Panel } from '../../domain/panels.js';
 import type { StoreClient } from '../../features/open.js';
 import { Cli } from '../context.js';
-import { UsageError } from '../errors.js';
-import { applicantByCode, expertByCode, panelByRef, parseIndustry, parseStage, splitList } from '../lookup.js';
+import { applicantByCode, expertByCode, panelByRef, parseStage, splitList } from '../lookup.js';
 import { renderTable, stageName } from '../output.js';
-import { changeLines, done, group, REASON } from './correction-kit.js';
+import { done, group, REASON } from './correction-kit.js';
 
 /** Corrections to panels from the command line: name and leader, members, assignments, substitutes, entries. */
 export function registerPanelCorrections(program: Command): void {
