@@ -23,7 +23,6 @@ import {
   panelDeclarations,
   supersedePanelBundle,
   upsertPanelDeclaration,
-  type PanelBundleRow,
 } from '../repo/panel-bundles.js';
 import { receivedRow, type ReceivedFile } from '../repo/bundles.js';
 import { seatsOfExpert } from '../repo/panels.js';
