@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isPingshenError } from '../../domain/errors.js';
 import type { BundleOutcome, Upload } from '../../domain/files.js';
 import type { Localized } from '../../domain/localized.js';
@@ -20,6 +19,7 @@ import { assignedPanelId, getPanel, isSeated } from '../repo/panels.js';
 import { enrolledSignKeys, expertKeys, findApplicant, findExpert } from '../repo/people.js';
 import { deleteSheet, insertItems, insertReturn, insertSheet, itemsOf, recordVersion, returnOf, sheetRowsOfEdition, type SheetRow } from '../repo/sheets.js';
 import { openPayload } from '../sealing.js';
+import { orderedId } from '../../store/ordered-id.js';
 
 /**
  * The secretariat's intake of result bundles: open and verify each (decrypt, check the expert's
@@ -101,7 +101,7 @@ function heldFrom(ctx: Ctx, b: ResultBundle, carried: readonly VerifiedReturn[])
 /** A sheet version as received: the current state for reading, and one more entry in its history. */
 function receiveSheet(ctx: Ctx, b: ResultBundle, s: BundleSheet, at: string, replaces: SheetRow | undefined): void {
   if (replaces) deleteSheet(ctx, replaces.id);
-  const id = randomUUID();
+  const id = orderedId();
   insertSheet(ctx, {
     id,
     edition_id: b.editionId,
