@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import PlainDatabase from 'better-sqlite3';
 import type CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import { itemWriter } from '../src-main/features/scoring/item-writer.js';
-import { openStore } from '../src-main/store/open.js';
+import { openStore as openStoreFile } from '../src-main/store/open.js';
+import { openStore, storeClient } from '../src-main/features/open.js';
 import { BENCH_KDF, PASSPHRASE, expertRig } from './rig.js';
 import { progress, round3, summary } from './stats.js';
 
@@ -63,13 +64,23 @@ function baselineSave(db: PlainDatabase.Database, actor: string) {
   };
 }
 
-function measure(n: number, warmUp: number, list: SaveInput[], run: (i: SaveInput) => void): number[] {
-  for (const i of list.slice(0, warmUp)) run(i);
-  const samples: number[] = [];
+/**
+ * The two in turn, save by save, warm-up first: a drift in the machine's speed (another process,
+ * a checkpoint of the other file) then touches both series alike.
+ */
+function measureInTurn(n: number, warmUp: number, list: SaveInput[], a: (i: SaveInput) => void, b: (i: SaveInput) => void): { a: number[]; b: number[] } {
+  for (const i of list.slice(0, warmUp)) {
+    a(i);
+    b(i);
+  }
+  const samples: { a: number[]; b: number[] } = { a: [], b: [] };
   for (const i of list.slice(warmUp, warmUp + n)) {
-    const started = performance.now();
-    run(i);
-    samples.push(performance.now() - started);
+    let started = performance.now();
+    a(i);
+    samples.a.push(performance.now() - started);
+    started = performance.now();
+    b(i);
+    samples.b.push(performance.now() - started);
   }
   return samples;
 }
@@ -80,17 +91,19 @@ export async function benchSaveItem() {
     const rig = await expertRig(dir, 1);
     const sheet = rig.expert.sheets.open({ editionId: rig.editionId, applicantId: rig.applicantIds[0]!, stage: 'material' });
     const list = inputs(sheet.id, sheet.items.map((i) => i.itemCode), WARM_UP + SAVES);
-    progress(`saveItem × ${SAVES} on the encrypted store`);
-    const encrypted = summary(measure(SAVES, WARM_UP, list, (i) => rig.expert.sheets.saveItem(i)));
     const actor = `expert:${rig.expert.store.info().fingerprint}`;
     rig.close();
 
-    const store = await openStore({ path: rig.expertPath, passphrase: PASSPHRASE, kdf: BENCH_KDF });
-    const plain = plainCopy(rig.expertPath, store.db, join(dir, 'plain.db'));
-    store.close();
-    progress(`the same statements × ${SAVES} on plain better-sqlite3`);
-    const baseline = summary(measure(SAVES, WARM_UP, list, baselineSave(plain, actor)));
+    const copied = await openStoreFile({ path: rig.expertPath, passphrase: PASSPHRASE, kdf: BENCH_KDF });
+    const plain = plainCopy(rig.expertPath, copied.db, join(dir, 'plain.db'));
+    copied.close();
+    const expert = storeClient(await openStore({ path: rig.expertPath, passphrase: PASSPHRASE }, 'expert'));
+    progress(`saveItem × ${SAVES} on the encrypted store, each in turn with the same statements on plain better-sqlite3`);
+    const samples = measureInTurn(SAVES, WARM_UP, list, (i) => expert.sheets.saveItem(i), baselineSave(plain, actor));
+    expert.close();
     plain.close();
+    const encrypted = summary(samples.a);
+    const baseline = summary(samples.b);
 
     const ratio = round3(encrypted.p99Ms / baseline.p99Ms);
     const medianRatio = round3(encrypted.medianMs / baseline.medianMs);
