@@ -44,24 +44,19 @@ export function percentsOf(items: ItemScore[]): Record<string, number> {
 }
 
 /**
- * Every submitted sheet's percents in one query: ranking needs the numbers, not the comments.
- * The rows come as arrays: an object per item score cost more than the query itself.
+ * Every counted sheet's percents in one query: ranking needs the numbers, not the comments.
+ * SQLite gathers each sheet's percents into one JSON object: a row per item score, handed from
+ * the native module to JavaScript one at a time, cost more than the query itself (issue 15).
  */
 export function submittedPercentsOfEdition(ctx: Ctx, editionId: string): Map<string, Record<string, number>> {
   const rows = ctx
     .stmt(
-      `SELECT i.sheet_id, i.item_code, i.percent FROM item_scores i JOIN score_sheets s ON s.id = i.sheet_id
-       WHERE s.edition_id = ? AND s.status = 'submitted' AND i.percent IS NOT NULL AND NOT ${RETURNED}`,
+      `SELECT s.id, (SELECT json_group_object(i.item_code, i.percent) FROM item_scores i WHERE i.sheet_id = s.id AND i.percent IS NOT NULL)
+       FROM score_sheets s WHERE s.edition_id = ? AND s.status = 'submitted' AND NOT ${RETURNED}`,
     )
     .raw(true)
-    .all(editionId) as [sheetId: string, itemCode: string, percent: number][];
-  const bySheet = new Map<string, Record<string, number>>();
-  for (const [sheetId, itemCode, percent] of rows) {
-    let percents = bySheet.get(sheetId);
-    if (!percents) bySheet.set(sheetId, (percents = {}));
-    percents[itemCode] = percent;
-  }
-  return bySheet;
+    .all(editionId) as [sheetId: string, percents: string][];
+  return new Map(rows.map(([sheetId, percents]) => [sheetId, JSON.parse(percents) as Record<string, number>]));
 }
 
 const RETURN_COLUMNS = `id, edition_id AS editionId, expert_id AS expertId, applicant_id AS applicantId, stage, version, reason,
