@@ -1,10 +1,5 @@
-import { config } from 'zod';
+import './jitless.js';
 import { runCli } from './program.js';
-
-// A command parses each kind of input a few times at most: zod's compiled fast path for an object
-// schema (new code made on its first parse) costs more than it saves in a process this short
-// (issue 15). The checks are the same either way.
-config({ jitless: true });
 
 const code = await runCli(process.argv.slice(2));
 // Once the command has answered and its output is written out, the process ends: left to end by
