@@ -1,9 +1,12 @@
 // The `pingshen` command's build (vite.cli.config.ts → out/cli). `node scripts/cli-build.mjs`
 // builds it; with --if-stale only when it is missing or older than its sources (npm run pingshen,
 // npm run bench). The bin asks cliBuildProblem() before it runs the build.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildState } from './freshness.mjs';
+
+// Node's modules taken as they are, not imported: an import builds each one's ES module face,
+// which loads much the bin never uses (issue 15)
+const { dirname, join } = process.getBuiltinModule('node:path');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CONFIG = join(root, 'vite.cli.config.ts');
