@@ -14,12 +14,12 @@ if (major < 22 || typeof process.getBuiltinModule !== 'function') {
   process.exit(2);
 }
 
-const { CLI_ENTRY, cliBuildProblem } = await import('../scripts/cli-build.mjs');
+const { CLI_COMPILE_CACHE, CLI_ENTRY, cliBuildProblem } = await import('../scripts/cli-build.mjs');
 const problem = cliBuildProblem();
 if (problem) {
   process.stderr.write(`${problem.zh} / ${problem.en}\n`);
   process.exit(2);
 }
-// V8 keeps the compiled build in the system's temporary folder, so later starts skip compiling it
-process.getBuiltinModule('node:module').enableCompileCache?.();
+// V8 keeps the compiled build (cli-build.mjs says where), so later starts skip compiling it
+process.getBuiltinModule('node:module').enableCompileCache?.(CLI_COMPILE_CACHE);
 await import(process.getBuiltinModule('node:url').pathToFileURL(CLI_ENTRY).href);
