@@ -5,8 +5,9 @@ import { isatty } from 'node:tty';
  * Standard output written at once when it is a pipe or a file. Through process.stdout, what a
  * pipe cannot take yet is queued, and the process waits for its reader behind whatever V8 runs
  * meanwhile (issue 15: after the results, a garbage collection of some 10 ms). A terminal keeps
- * process.stdout, which writes Unicode to a Windows console; a pipe that takes no more at once
- * (EAGAIN, when its other end asked not to wait) gets the rest, and all later output, through it.
+ * process.stdout, which writes Unicode to a Windows console; a pipe set not to block (as a process
+ * sharing it may leave it) that takes no more at once (EAGAIN) gets the rest, and all later output,
+ * through it.
  */
 let throughStream = isatty(1);
 
