@@ -1,14 +1,21 @@
 // The `pingshen` command's build (vite.cli.config.ts → out/cli). `node scripts/cli-build.mjs`
 // builds it; with --if-stale only when it is missing or older than its sources (npm run pingshen,
 // npm run bench). The bin asks cliBuildProblem() before it runs the build.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildState } from './freshness.mjs';
+
+// Node's modules taken as they are, not imported: an import builds each one's ES module face,
+// which loads much the bin never uses (issue 15)
+const { dirname, join } = process.getBuiltinModule('node:path');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CONFIG = join(root, 'vite.cli.config.ts');
 
 export const CLI_ENTRY = join(root, 'out/cli/index.js');
+// V8's compiled code of the build, kept beside it: each build starts it afresh (the build empties
+// out/cli), and it lies in the checkout's own folder rather than in a temporary one other users of
+// the machine could write to first. It holds compiled code of the build, no data of any store.
+export const CLI_COMPILE_CACHE = join(root, 'out/cli/.compile-cache');
 const OUTPUTS = [CLI_ENTRY, join(root, 'out/cli/render-worker.js')];
 // the lock too: the packages without native code or files of their own are bundled into the build
 const SOURCES = [join(root, 'src-main'), CONFIG, join(root, 'package-lock.json')];

@@ -7,6 +7,7 @@ import type { Role } from '../domain/words.js';
 import { UsageError } from './errors.js';
 import { pick, type Lang } from './output.js';
 import { readHidden } from './prompt.js';
+import { writeOut } from './stdout.js';
 import type { CallTable } from '../features/call.js';
 import type { Client } from '../features/client.js';
 import type { StoreClient } from '../features/open.js';
@@ -26,7 +27,7 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
+  out: (text) => writeOut(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
 

@@ -65,7 +65,68 @@ function langFromArgv(argv: readonly string[]): Lang {
   return value === 'en' ? 'en' : 'zh';
 }
 
-export function buildProgram(io: Io = processIo): Command {
+/**
+ * The program in parts, each with the top-level commands it adds, in the order help lists them.
+ * A command line that names a command builds only the part that adds it: building all 139
+ * commands cost every command some 10 ms (issue 15). Help, the version and an unknown name get
+ * the whole program, and so do a part that adds commands to other parts' groups (addsTo) and
+ * those groups, so that each command is built exactly as in the whole program.
+ */
+interface Part {
+  names: readonly string[];
+  register(program: Command): void;
+  addsTo?: readonly string[];
+}
+
+const PARTS: readonly Part[] = [
+  { names: ['init', 'whoami', 'passphrase', 'recovery-code', 'audit'], register: registerStoreCommands },
+  { names: ['profiles', 'frameworks'], register: registerCatalogCommands },
+  { names: ['edition'], register: registerEditionCommands },
+  { names: ['applicant'], register: registerApplicantCommands },
+  { names: ['expert'], register: registerExpertCommands },
+  { names: ['eligibility'], register: registerEligibilityCommands },
+  { names: ['pool', 'conflict'], register: registerPoolCommands },
+  { names: ['panel'], register: registerPanelCommands },
+  { names: ['material'], register: registerMaterialCommands },
+  { names: ['package'], register: registerPackageCommands },
+  { names: ['assignments', 'declare', 'recusal'], register: registerDeclarationCommands },
+  { names: ['score'], register: registerScoreCommands },
+  { names: ['sheet'], register: registerSheetCommands },
+  { names: ['bundle', 'owed'], register: registerBundleCommands },
+  { names: ['results'], register: registerResultsCommands },
+  { names: ['committee'], register: registerCommitteeCommands },
+  { names: ['report'], register: registerReportCommands },
+  { names: ['report-set'], register: registerReportSetCommand },
+  { names: ['calendar', 'notice', 'objection', 'final-list'], register: registerNoticeCommands },
+  { names: [], register: registerCorrectionCommands, addsTo: ['applicant', 'expert', 'material', 'recusal', 'sheet', 'package', 'panel'] },
+  { names: ['archive'], register: registerArchiveCommands },
+  { names: ['retention'], register: registerRetentionCommands, addsTo: ['edition'] },
+  { names: ['backup', 'restore'], register: registerBackupCommands },
+  { names: ['delete-store'], register: registerStoreDeleteCommand },
+  { names: ['call'], register: registerCallCommand },
+];
+
+/** The part that adds the named command, when it can be built alone. */
+function partAlone(name: string): Part | undefined {
+  if (PARTS.some((p) => p.addsTo?.includes(name))) return undefined;
+  const part = PARTS.find((p) => p.names.includes(name));
+  return part?.addsTo ? undefined : part;
+}
+
+/** The command a command line names past the program's own options; none when it asks for help or the version. */
+function commandNamed(program: Command, argv: readonly string[]): string | undefined {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (['-h', '--help', '-V', '--version', '--'].includes(arg)) return undefined;
+    if (!arg.startsWith('-')) return arg;
+    if (takesValue.has(arg)) i++;
+  }
+  return undefined;
+}
+
+/** The program, whole, or only the part that adds the command `argv` names (PARTS). */
+export function buildProgram(io: Io = processIo, argv: readonly string[] = []): Command {
   const program = new Command('pingshen');
   ioOfProgram.set(program, io);
   program
@@ -88,31 +149,9 @@ export function buildProgram(io: Io = processIo): Command {
     .exitOverride()
     .showSuggestionAfterError(true);
 
-  registerStoreCommands(program);
-  registerCatalogCommands(program);
-  registerEditionCommands(program);
-  registerApplicantCommands(program);
-  registerExpertCommands(program);
-  registerEligibilityCommands(program);
-  registerPoolCommands(program);
-  registerPanelCommands(program);
-  registerMaterialCommands(program);
-  registerPackageCommands(program);
-  registerDeclarationCommands(program);
-  registerScoreCommands(program);
-  registerSheetCommands(program);
-  registerBundleCommands(program);
-  registerResultsCommands(program);
-  registerCommitteeCommands(program);
-  registerReportCommands(program);
-  registerReportSetCommand(program);
-  registerNoticeCommands(program);
-  registerCorrectionCommands(program);
-  registerArchiveCommands(program);
-  registerRetentionCommands(program);
-  registerBackupCommands(program);
-  registerStoreDeleteCommand(program);
-  registerCallCommand(program);
+  const named = commandNamed(program, argv);
+  const part = named === undefined ? undefined : partAlone(named);
+  for (const { register } of part ? [part] : PARTS) register(program);
   for (const cmd of program.commands) {
     const group = GROUPS.find(([, names]) => names.includes(cmd.name()));
     if (group) cmd.helpGroup(group[0]);
@@ -131,7 +170,7 @@ function allCommands(cmd: Command): Command[] {
 
 /** Runs one command line; returns the exit code instead of exiting, so tests and the demo can call it. */
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

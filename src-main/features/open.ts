@@ -1,7 +1,8 @@
 import { clientOf, type Client, type OpenStore } from './client.js';
 import { STORE_CALLS, type StoreCalls } from './index.js';
 
-export { backupHeader, initStore, openStore, resetPassphrase, restoreStore, type CreatedStore } from './store-open.js';
+export { initStore, openStore, resetPassphrase, type CreatedStore } from './store-open.js';
+export { backupHeader, restoreStore } from './store-backup.js';
 
 export type StoreClient = Client<StoreCalls>;
 

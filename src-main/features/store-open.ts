@@ -8,7 +8,6 @@ import { FilePathSchema, PassphraseSchema } from '../domain/values.js';
 import { ROLE_NAMES, type Role } from '../domain/words.js';
 import { RoleSchema } from '../domain/vocabulary.js';
 import { parseRecoveryCode } from '../crypto/recovery-code.js';
-import { readBackup, restoreBackup, type BackupHeader, type RestoreProof } from '../store/backup.js';
 import { createStore, openStore as openStoreFile, resetStorePassphrase, type Store } from '../store/open.js';
 import type { OpenStore } from './client.js';
 import { createCtx } from './context.js';
@@ -16,7 +15,8 @@ import { createCtx } from './context.js';
 /**
  * The entry points: the CLI, the app's session and the tests reach a store only through these.
  * This module holds no calls, so that a command that makes a few of them loads only their
- * features (cli/context.ts); open.ts adds the client of every call.
+ * features (cli/context.ts); open.ts adds the client of every call, and store-backup.ts the
+ * backups' (their zip code is not loaded to open a store).
  */
 
 const StoreOptions = z.strictObject({ path: FilePathSchema, passphrase: PassphraseSchema });
@@ -69,18 +69,4 @@ export async function openStore(input: { path: string; passphrase: string; kdf?:
     );
   }
   return opened(store);
-}
-
-/** What a backup file says it holds (role, store, editions), once its parts check out. */
-export function backupHeader(bytes: Uint8Array): BackupHeader {
-  return readBackup(bytes).header;
-}
-
-/**
- * A backup written as a new store at `path`, proven by its passphrase or its recovery code (then
- * under a new passphrase); the store stays closed.
- */
-export async function restoreStore(input: { bytes: Uint8Array; fileName: string; path: string; proof: RestoreProof; kdf?: KdfCost }): Promise<BackupHeader> {
-  const proof: RestoreProof = 'passphrase' in input.proof ? input.proof : { recoveryCode: parseRecoveryCode(input.proof.recoveryCode), newPassphrase: input.proof.newPassphrase };
-  return restoreBackup({ bytes: input.bytes, fileName: input.fileName, path: input.path, proof, ...(input.kdf ? { cost: input.kdf } : {}) });
 }

@@ -49,40 +49,44 @@ function namesOf(input: EditionInput): Names {
   };
 }
 
-function sheetProblems(input: EditionInput, names: Names, sheet: SubmittedSheet, seats: Map<string, PanelSeat>): Localized[] {
-  const { framework, rules } = input;
+/** How a refusal names a sheet: built only for a sheet that has a problem. */
+function sheetWords(names: Names, sheet: SubmittedSheet): Localized {
   const expert = names.expert(sheet.expertId);
   const applicant = names.applicant(sheet.applicantId);
   const stage = STAGE_NAMES[sheet.stage];
-  const w = { zh: `${expert.zh} 对 ${applicant.zh} 的${stage.zh}评分表`, en: `${expert.en}'s ${stage.en} sheet for ${applicant.en}` };
+  return { zh: `${expert.zh} 对 ${applicant.zh} 的${stage.zh}评分表`, en: `${expert.en}'s ${stage.en} sheet for ${applicant.en}` };
+}
+
+function sheetProblems(input: EditionInput, names: Names, sheet: SubmittedSheet, seats: Map<string, PanelSeat>, itemCodes: ReadonlySet<string>): Localized[] {
+  const { framework, rules } = input;
   const problems: Localized[] = [];
+  let words: Localized | undefined;
+  const w = (): Localized => (words ??= sheetWords(names, sheet));
   if (!rules.stages.some((s) => s.stage === sheet.stage)) {
-    problems.push({ zh: `${w.zh}属于不计分的环节`, en: `${w.en} is for a stage that is not scored` });
+    problems.push({ zh: `${w().zh}属于不计分的环节`, en: `${w().en} is for a stage that is not scored` });
   }
   const seat = seats.get(seatKey(sheet.applicantId, sheet.stage));
   if (!seat || !seat.memberIds.includes(sheet.expertId)) {
-    problems.push({ zh: `${w.zh}来自不在该评审组中的专家`, en: `${w.en} comes from an expert not seated on that panel` });
+    problems.push({ zh: `${w().zh}来自不在该评审组中的专家`, en: `${w().en} comes from an expert not seated on that panel` });
   } else if (seat.recusedIds.includes(sheet.expertId)) {
-    problems.push({ zh: `${w.zh}的专家已回避，不能计分`, en: `${w.en} comes from a recused expert and cannot count` });
+    problems.push({ zh: `${w().zh}的专家已回避，不能计分`, en: `${w().en} comes from a recused expert and cannot count` });
   }
-  const codes = new Set<string>();
   for (const cat of framework.categories) {
     for (const item of cat.items) {
-      codes.add(item.code);
       const p = sheet.percents[item.code];
       if (p === undefined) {
-        problems.push({ zh: `${w.zh}缺少评分项 ${item.code}`, en: `${w.en} has no score for item ${item.code}` });
+        problems.push({ zh: `${w().zh}缺少评分项 ${item.code}`, en: `${w().en} has no score for item ${item.code}` });
       } else if (!isOnGrid(p, framework.percentStep)) {
         problems.push({
-          zh: `${w.zh}的评分项 ${item.code} 为 ${p}%，不在 0–100% 的 ${framework.percentStep}% 步长上`,
-          en: `${w.en} scores item ${item.code} at ${p}%, off the ${framework.percentStep}% grid from 0 to 100%`,
+          zh: `${w().zh}的评分项 ${item.code} 为 ${p}%，不在 0–100% 的 ${framework.percentStep}% 步长上`,
+          en: `${w().en} scores item ${item.code} at ${p}%, off the ${framework.percentStep}% grid from 0 to 100%`,
         });
       }
     }
   }
   for (const code of Object.keys(sheet.percents)) {
-    if (!codes.has(code)) {
-      problems.push({ zh: `${w.zh}含有准则中没有的评分项 ${code}`, en: `${w.en} scores ${code}, which is not an item of the framework` });
+    if (!itemCodes.has(code)) {
+      problems.push({ zh: `${w().zh}含有准则中没有的评分项 ${code}`, en: `${w().en} scores ${code}, which is not an item of the framework` });
     }
   }
   return problems;
@@ -116,6 +120,7 @@ export function checkEditionInput(input: EditionInput): void {
     }
     seats.set(key, seat);
   }
+  const itemCodes = new Set(input.framework.categories.flatMap((cat) => cat.items.map((item) => item.code)));
   const seen = new Set<string>();
   for (const sheet of input.sheets) {
     const key = `${sheet.expertId}\u0000${sheet.applicantId}\u0000${sheet.stage}`;
@@ -129,7 +134,7 @@ export function checkEditionInput(input: EditionInput): void {
       });
     }
     seen.add(key);
-    problems.push(...sheetProblems(input, names, sheet, seats));
+    problems.push(...sheetProblems(input, names, sheet, seats, itemCodes));
   }
   if (problems.length > 0) {
     const list = listReasons(problems);

@@ -1,5 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { PingshenError } from '../domain/errors.js';
+
+// Required, not imported: Node gives a CommonJS package an ES module face by lexing its source
+// for the names it exports, a cost every command that opens a store paid (issue 15).
+const SQLite = createRequire(import.meta.url)('better-sqlite3-multiple-ciphers') as typeof Database;
 
 /**
  * Opens a database file in SQLCipher 4 format with a raw 32-byte key. The raw-key form
@@ -9,7 +14,7 @@ import { PingshenError } from '../domain/errors.js';
 export function openCipherDatabase(path: string, dataKey: Buffer, opts: { create: boolean }): Database.Database {
   const hex = dataKey.toString('hex');
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('the store key must be exactly 32 bytes');
-  const db = new Database(path, { fileMustExist: !opts.create });
+  const db = new SQLite(path, { fileMustExist: !opts.create });
   try {
     // This library defaults to the sqleet cipher; these two pragmas select SQLCipher 4 and must precede the key.
     db.pragma(`cipher='sqlcipher'`);
@@ -79,7 +84,7 @@ function leaveLog(db: Database.Database): boolean {
     return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
   } catch (e) {
     // another connection has the file open, or a statement is still reading: keep the log
-    if (e instanceof Database.SqliteError && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED')) return false;
+    if (e instanceof SQLite.SqliteError && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED')) return false;
     throw e;
   }
 }

@@ -31,7 +31,7 @@ const FEATURE_LAYERS: ((path: string) => boolean)[] = [
   (p) => p.startsWith('features/repo/'),
   (p) => /^features\/(gates|sealing|pool-entry)\.ts$/.test(p),
   (p) => /^features\/[^/]+\/[^/]+\.ts$/.test(p) && !p.startsWith('features/repo/'),
-  (p) => /^features\/(index|open|store-open)\.ts$/.test(p),
+  (p) => /^features\/(index|open|store-open|store-backup)\.ts$/.test(p),
 ];
 
 /** src-renderer, lowest first. */

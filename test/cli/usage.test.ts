@@ -43,6 +43,26 @@ describe('help', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('builds the command a command line names as the whole program builds it, and only its part', () => {
+    const shape = (cmd: Command): unknown => ({
+      name: cmd.name(),
+      description: cmd.description(),
+      arguments: cmd.registeredArguments.map((a) => a.name()),
+      options: cmd.options.map((o) => o.flags),
+      commands: cmd.commands.map(shape),
+    });
+    const whole = buildProgram();
+    const names = whole.commands.map((c) => c.name()).filter((n) => n !== 'help');
+    expect(names).toContain('results');
+    for (const name of names) {
+      const built = buildProgram(undefined, ['--store', 'x.db', '--lang', 'en', name, '--help']);
+      expect(shape(built.commands.find((c) => c.name() === name)!)).toEqual(shape(whole.commands.find((c) => c.name() === name)!));
+      expect(built.options.map((o) => o.flags)).toEqual(whole.options.map((o) => o.flags));
+    }
+    expect(buildProgram(undefined, ['--store', 'x.db', '--json', 'results']).commands.map((c) => c.name())).toEqual(['results']);
+    for (const argv of [[], ['--help'], ['-V'], ['help', 'results'], ['result']]) expect(buildProgram(undefined, argv).commands.length).toBe(whole.commands.length);
+  });
+
   it('says in the material help that materials are read in the app, never extracted', async () => {
     const r = await pingshen(['material', '--help']);
     expect(r.stdout).toContain('the CLI never writes them to disk in the clear');

@@ -101,12 +101,12 @@ function stageText(cli: Cli, results: EditionResults, stage: Stage, applicants: 
 
 /** The calls the results command makes, loaded without the other features' code, so that it answers sooner. */
 async function resultsCalls() {
-  const [{ editionCalls }, { peopleCalls }, { resultCalls }] = await Promise.all([
-    import('../../features/editions/calls.js'),
-    import('../../features/people/calls.js'),
+  const [{ editionReadingCalls }, { peopleListCalls }, { resultCalls }] = await Promise.all([
+    import('../../features/editions/reading.js'),
+    import('../../features/people/lists.js'),
     import('../../features/results/calls.js'),
   ]);
-  return { ...editionCalls, ...peopleCalls, ...resultCalls };
+  return { ...editionReadingCalls, ...peopleListCalls, ...resultCalls };
 }
 
 export function registerResultsCommands(program: Command): void {

@@ -4,7 +4,6 @@ import { builtInFrameworks } from '../../catalog/frameworks.js';
 import { builtInProfiles, getProfile } from '../../catalog/profiles.js';
 import { parseFrameworkText } from '../../criteria/parse.js';
 import { FrameworkSchema, type CriteriaFramework } from '../../criteria/schema.js';
-import { EditionSummarySchema } from '../../domain/editions.js';
 import { refuse } from '../../domain/errors.js';
 import { UploadSchema } from '../../domain/files.js';
 import { IdSchema, textOf } from '../../domain/values.js';
@@ -15,6 +14,7 @@ import { EditionSettingsSchema } from '../../profile/settings.js';
 import { editionSteps, StepStatusSchema } from '../../rules/edition-steps.js';
 import { storeCall } from '../call.js';
 import type { Ctx } from '../context.js';
+import { editionReadingCalls } from './reading.js';
 import { editionFacts } from './steps.js';
 import { getEdition, insertEdition, insertFramework, listEditionRows, registeredFrameworks, updateEdition } from '../repo/editions.js';
 
@@ -126,13 +126,7 @@ export const editionCalls = {
     },
   }),
 
-  /** the secretariat's editions, or those an expert's packages brought */
-  'editions.list': storeCall({
-    access: 'unlocked',
-    input: z.strictObject({}),
-    output: z.array(EditionSummarySchema),
-    run: (_input, ctx) => listEditionRows(ctx),
-  }),
+  'editions.list': editionReadingCalls['editions.list'],
 
   /** where the edition stands: each of the regulations' steps with its state and figures */
   'editions.steps': storeCall({
@@ -142,10 +136,5 @@ export const editionCalls = {
     run: (i, ctx) => editionSteps(editionFacts(ctx, i.editionId)),
   }),
 
-  'editions.get': storeCall({
-    access: 'unlocked',
-    input: EditionRef,
-    output: EditionDetailSchema,
-    run: (i, ctx) => getEdition(ctx, i.editionId),
-  }),
+  'editions.get': editionReadingCalls['editions.get'],
 };

@@ -12,10 +12,11 @@ import { readApplicantsSheet } from '../../xlsx/applicants.js';
 import { readExpertsSheet } from '../../xlsx/experts.js';
 import { storeCall } from '../call.js';
 import { peopleCorrectionCalls } from './corrections.js';
+import { peopleListCalls } from './lists.js';
 import type { Ctx } from '../context.js';
 import { addToPool, checkedEnrollment, refuseTakenPoolCode, seatInEdition } from '../pool-entry.js';
 import { getEdition } from '../repo/editions.js';
-import { applicantCodes, expertCodes, getExpert, insertApplicant, listApplicantRows, listExpertRows } from '../repo/people.js';
+import { applicantCodes, expertCodes, getExpert, insertApplicant } from '../repo/people.js';
 import { getPoolExpert, poolCodes, poolKeys, setPoolKeys } from '../repo/pool.js';
 
 /** Applicants and experts as the secretariat enters them, by hand or from the Excel templates. */
@@ -70,7 +71,6 @@ function poolOf(ctx: Ctx, seat: Expert) {
 
 const newApplicant = (editionId: string, a: ApplicantInput): Applicant => ({ id: randomUUID(), editionId, ...a, withdrawn: null });
 
-const EditionRef = z.strictObject({ editionId: IdSchema });
 const SheetUpload = z.strictObject({ editionId: IdSchema, file: UploadSchema });
 
 const EnrollmentInput = z.strictObject({ expertId: IdSchema, enrollmentCode: z.string().trim().min(1).max(4096) });
@@ -103,12 +103,7 @@ export const peopleCalls = {
     },
   }),
 
-  'applicants.list': storeCall({
-    access: 'secretariat',
-    input: EditionRef,
-    output: z.array(ApplicantSchema),
-    run: (i, ctx) => listApplicantRows(ctx, i.editionId),
-  }),
+  'applicants.list': peopleListCalls['applicants.list'],
 
   /** a sheet with any bad row is refused whole, with every row's reasons */
   'applicants.import': storeCall({
@@ -141,12 +136,7 @@ export const peopleCalls = {
     },
   }),
 
-  'experts.list': storeCall({
-    access: 'secretariat',
-    input: EditionRef,
-    output: z.array(ExpertSchema),
-    run: (i, ctx) => listExpertRows(ctx, i.editionId),
-  }),
+  'experts.list': peopleListCalls['experts.list'],
 
   'experts.import': storeCall({
     access: 'secretariat',

@@ -44,15 +44,16 @@ export function percentsOf(items: ItemScore[]): Record<string, number> {
 }
 
 /**
- * Every submitted sheet's percents in one query: ranking needs the numbers, not the comments.
- * SQLite folds each sheet's items into one JSON object (json_group_object), so a row crosses
- * into JavaScript per sheet, not per item: a row per item score, hundreds of thousands at a
- * large edition, cost three times the query itself and grew faster than the edition.
+ * Every counted sheet's percents in one query: ranking needs the numbers, not the comments.
+ * SQLite gathers each sheet's percents into one JSON object: a row per item score, handed from
+ * the native module to JavaScript one at a time, cost more than the query itself (issue 15). The
+ * items go in code order, so every sheet's object has the same shape: JSON.parse builds objects
+ * whose keys come in varying orders (the index gives them by percent) several times slower.
  */
 export function submittedPercentsOfEdition(ctx: Ctx, editionId: string): Map<string, Record<string, number>> {
   const rows = ctx
     .stmt(
-      `SELECT s.id, (SELECT json_group_object(i.item_code, i.percent) FROM item_scores i WHERE i.sheet_id = s.id AND i.percent IS NOT NULL)
+      `SELECT s.id, (SELECT json_group_object(i.item_code, i.percent ORDER BY i.item_code) FROM item_scores i WHERE i.sheet_id = s.id AND i.percent IS NOT NULL)
        FROM score_sheets s WHERE s.edition_id = ? AND s.status = 'submitted' AND NOT ${RETURNED}`,
     )
     .raw(true)
