@@ -38,7 +38,8 @@ function SheetTotals({ framework, store }: { framework: CriteriaFramework; store
         <Text size="xs" c="dimmed" data-testid="progress-text" style={{ whiteSpace: 'nowrap' }}>
           {t('workspace.progress', done)}
         </Text>
-        <Progress value={(done.scored / Math.max(1, done.total)) * 100} size="sm" />
+        {/* no sliding bar: its width, animated, is laid out and painted again on every frame for the next 100 ms */}
+        <Progress value={(done.scored / Math.max(1, done.total)) * 100} size="sm" transitionDuration={0} />
       </Stack>
       <Text fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="overall-total">
         {t('workspace.total', { total: total.toFixed(2), points: framework.totalPoints })}
