@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Kbd, Spoiler, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Box, Group, Kbd, rem, Spoiler, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { forwardRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
@@ -13,7 +13,10 @@ function findItem(framework: CriteriaFramework, code: string | null): CriteriaIt
   return null;
 }
 
-/** The percent on the pad, and beside it the number being typed or the one refused. */
+/**
+ * The percent on the pad, and beside it the number being typed or the one refused, on lines no
+ * taller than the percent's so that their coming and going leaves the pad's height as it is.
+ */
 const PadPercent = memo(function PadPercent({ store, code }: { store: StoreApi<ScoringState>; code: string }) {
   const percent = useStore(store, (s) => s.items[code]?.percent ?? null);
   const buffer = useStore(store, (s) => s.buffer);
@@ -24,11 +27,11 @@ const PadPercent = memo(function PadPercent({ store, code }: { store: StoreApi<S
         {percent === null ? '—' : `${percent}%`}
       </Text>
       {buffer !== '' ? (
-        <Text fz={24} fw={600} c="blue" data-testid="pad-typed" aria-hidden>
+        <Text fz={24} fw={600} lh={1.1} c="blue" data-testid="pad-typed" aria-hidden>
           → {buffer}
         </Text>
       ) : refused !== null ? (
-        <Text fz={24} fw={600} c="red" td="line-through" data-testid="pad-refused" aria-hidden>
+        <Text fz={24} fw={600} lh={1.1} c="red" td="line-through" data-testid="pad-refused" aria-hidden>
           {refused}
         </Text>
       ) : null}
@@ -45,7 +48,12 @@ const PadScore = memo(function PadScore({ store, item }: { store: StoreApi<Scori
   );
 });
 
-/** The line under the pad: the keys it takes, what is being typed, or why a number was refused. */
+/**
+ * The line under the pad: the keys it takes, what is being typed, or why a number was refused.
+ * It keeps the height of the list of keys, the longest of them but a refusal, under whatever
+ * it says (an invisible copy in the same grid cell): a digit typed, which shortens the line,
+ * would otherwise move everything below the pad and have it all laid out and painted again.
+ */
 const PadHint = memo(function PadHint({ store, code }: { store: StoreApi<ScoringState>; code: string }) {
   const { t } = useTranslation();
   const percent = useStore(store, (s) => s.items[code]?.percent ?? null);
@@ -62,9 +70,14 @@ const PadHint = memo(function PadHint({ store, code }: { store: StoreApi<Scoring
         ? t('pad.typed', { typed: buffer })
         : t('pad.keys');
   return (
-    <Text size="xs" mt={6} c={refused ? 'red' : buffer !== '' ? undefined : 'dimmed'} fw={refused ? 600 : undefined} data-testid="pad-hint" data-state={refused ? 'refused' : buffer !== '' ? 'typing' : 'idle'} aria-live="assertive">
-      {hint}
-    </Text>
+    <Box mt={6} style={{ display: 'grid' }}>
+      <Text size="xs" aria-hidden style={{ gridArea: '1 / 1', visibility: 'hidden' }}>
+        {t('pad.keys')}
+      </Text>
+      <Text size="xs" c={refused ? 'red' : buffer !== '' ? undefined : 'dimmed'} fw={refused ? 600 : undefined} data-testid="pad-hint" data-state={refused ? 'refused' : buffer !== '' ? 'typing' : 'idle'} aria-live="assertive" style={{ gridArea: '1 / 1' }}>
+        {hint}
+      </Text>
+    </Box>
   );
 });
 
@@ -208,6 +221,22 @@ const BandTable = memo(function BandTable({ store, framework, code, kind }: { st
   );
 });
 
+/** px: about three lines of guidance before its "more" link */
+const GUIDANCE_HEIGHT = 65;
+const MORE_LINK = 'calc(1.5rem * var(--mantine-scale))';
+
+/**
+ * The guidance takes the same height on every item, long or short, with room under it for its
+ * "more" link whether it has one or not: the pad below stays where it is from item to item, and
+ * moving on lays out and paints again the guidance, not the pad, the comments and the bands
+ * (the link, known only once the text is measured, would otherwise move them all a frame later).
+ */
+const GUIDANCE = {
+  root: { marginBottom: 0, paddingBottom: MORE_LINK },
+  content: { minHeight: rem(GUIDANCE_HEIGHT) },
+  control: { top: `calc(100% - ${MORE_LINK})`, fontSize: 'var(--mantine-font-size-xs)' },
+} as const;
+
 /**
  * The item being scored. It follows only which item is selected: a keystroke on the pad
  * re-renders the figures on the pad it changes (and the band rows when the band changes), not
@@ -237,7 +266,7 @@ export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramewo
             </Badge>
           </Group>
         </Group>
-        <Spoiler maxHeight={65} showLabel={t('item.more')} hideLabel={t('item.less')} fz="sm" styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}>
+        <Spoiler maxHeight={GUIDANCE_HEIGHT} showLabel={t('item.more')} hideLabel={t('item.less')} fz="sm" styles={GUIDANCE}>
           <Text size="sm" c="dimmed">
             {l(item.guidance)}
           </Text>
