@@ -29,7 +29,11 @@ const TreeRow = memo(function TreeRow({ item, store }: RowProps) {
   const active = useStore(store, (s) => s.selected === item.code);
 
   useEffect(() => {
-    if (active) ref.current?.scrollIntoView({ block: 'nearest' });
+    if (!active) return;
+    // at the start of the frame that paints the move, where the page is laid out once anyway:
+    // from the keystroke's handler it is laid out for the scroll, then again for the frame
+    const frame = requestAnimationFrame(() => ref.current?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, [active]);
 
   return (
