@@ -61,11 +61,16 @@ const TreeRow = memo(function TreeRow({ item, store }: RowProps) {
   );
 });
 
-/** A category's heading with its running subtotal, which is all a score typed changes in it. */
-const CategoryBlock = memo(function CategoryBlock({ category, store }: { category: Category; store: StoreApi<ScoringState> }) {
+/** The running subtotal, as text: all a score typed changes in its category's heading. */
+function Subtotal({ category, store }: { category: Category; store: StoreApi<ScoringState> }) {
   const { t } = useTranslation();
-  const l = useLocalized();
   const subtotal = useStore(store, (s) => categoryScore(category, percentsOf(s.items)));
+  return t('tree.subtotal', { score: fmt(subtotal), points: category.points });
+}
+
+/** A category's heading and its items, rendered once: its subtotal and its rows follow the store on their own. */
+const CategoryBlock = memo(function CategoryBlock({ category, store }: { category: Category; store: StoreApi<ScoringState> }) {
+  const l = useLocalized();
   return (
     <Box>
       <Group justify="space-between" px={6} py={4} bg="var(--mantine-color-default-hover)" style={{ borderRadius: 6 }}>
@@ -73,7 +78,7 @@ const CategoryBlock = memo(function CategoryBlock({ category, store }: { categor
           {category.code} {l(category.name)}
         </Text>
         <Text size="xs" c="dimmed" data-testid={`category-total-${category.code}`}>
-          {t('tree.subtotal', { score: fmt(subtotal), points: category.points })}
+          <Subtotal category={category} store={store} />
         </Text>
       </Group>
       <Stack gap={0} mt={2}>
