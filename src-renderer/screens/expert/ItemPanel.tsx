@@ -27,33 +27,38 @@ const COMMENT_FIELD = {
   },
 } as const;
 
-/** The two comment fields of one item: re-rendered by their own text, not by the score typed on the pad. */
-const ItemComments = memo(function ItemComments({ store, code }: { store: StoreApi<ScoringState>; code: string }) {
+type CommentFieldName = 'strengths' | 'opportunities';
+
+/**
+ * One comment field of the item selected. It follows its own text and no props, so that moving
+ * on re-renders it only when the next item's text is another.
+ */
+const CommentField = memo(function CommentField({ store, field }: { store: StoreApi<ScoringState>; field: CommentFieldName }) {
   const { t } = useTranslation();
-  const strengths = useStore(store, (s) => s.items[code]?.strengths ?? '');
-  const opportunities = useStore(store, (s) => s.items[code]?.opportunities ?? '');
+  const text = useStore(store, (s) => (s.selected === null ? '' : (s.items[s.selected]?.[field] ?? '')));
   const readOnly = useStore(store, (s) => s.readOnly);
+  return <Textarea label={t(`item.${field}`)} value={text} onChange={(e) => store.getState().editText(field, e.currentTarget.value)} rows={3} styles={COMMENT_FIELD} readOnly={readOnly} data-testid={field} />;
+});
+
+/** The item's points and kind: the same from one item to the next more often than not. */
+const ItemBadges = memo(function ItemBadges({ points, kind }: { points: number; kind: 'process' | 'results' }) {
+  const { t } = useTranslation();
   return (
-    <>
-      <Textarea
-        label={t('item.strengths')}
-        value={strengths}
-        onChange={(e) => store.getState().editText('strengths', e.currentTarget.value)}
-        rows={3}
-        styles={COMMENT_FIELD}
-        readOnly={readOnly}
-        data-testid="strengths"
-      />
-      <Textarea
-        label={t('item.opportunities')}
-        value={opportunities}
-        onChange={(e) => store.getState().editText('opportunities', e.currentTarget.value)}
-        rows={3}
-        styles={COMMENT_FIELD}
-        readOnly={readOnly}
-        data-testid="opportunities"
-      />
-    </>
+    <Group gap={6} style={{ minWidth: 0 }} data-testid="item-badges">
+      <Badge variant="light">{t('item.points', { points })}</Badge>
+      <Badge variant="outline" color={kind === 'process' ? 'indigo' : 'grape'} maw="100%">
+        {t(`item.kind.${kind}`)}
+      </Badge>
+    </Group>
+  );
+});
+
+const EscBack = memo(function EscBack() {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" c="dimmed">
+      <Kbd>Esc</Kbd> {t('item.escBack')}
+    </Text>
   );
 });
 
@@ -95,12 +100,7 @@ export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramewo
           <Title order={4} data-testid="item-title">
             {item.code} {l(item.name)}
           </Title>
-          <Group gap={6} style={{ minWidth: 0 }} data-testid="item-badges">
-            <Badge variant="light">{t('item.points', { points: item.points })}</Badge>
-            <Badge variant="outline" color={kind === 'process' ? 'indigo' : 'grape'} maw="100%">
-              {t(`item.kind.${kind}`)}
-            </Badge>
-          </Group>
+          <ItemBadges points={item.points} kind={kind} />
         </Group>
         <Spoiler maxHeight={GUIDANCE_HEIGHT} showLabel={t('item.more')} hideLabel={t('item.less')} fz="sm" styles={GUIDANCE}>
           <Text size="sm" c="dimmed">
@@ -108,11 +108,10 @@ export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramewo
           </Text>
         </Spoiler>
       </Stack>
-      <ScorePad ref={padRef} store={store} item={item} />
-      <ItemComments store={store} code={item.code} />
-      <Text size="xs" c="dimmed">
-        <Kbd>Esc</Kbd> {t('item.escBack')}
-      </Text>
+      <ScorePad ref={padRef} store={store} framework={framework} item={item} />
+      <CommentField store={store} field="strengths" />
+      <CommentField store={store} field="opportunities" />
+      <EscBack />
       <BandTable store={store} framework={framework} code={item.code} kind={kind} />
     </Stack>
   );
