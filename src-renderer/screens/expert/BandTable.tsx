@@ -10,9 +10,12 @@ import type { ScoringState } from '../../stores/scoring.js';
 
 type Band = CriteriaFramework['bands'][number];
 
-/** One band of the table: re-rendered only when it becomes or stops being the item's. */
-const BandRow = memo(function BandRow({ band, kind, active }: { band: Band; kind: 'process' | 'results'; active: boolean }) {
+type RowProps = { store: StoreApi<ScoringState>; bands: readonly Band[]; band: Band; kind: 'process' | 'results' };
+
+/** One band of the table: it follows whether the item selected falls in it, and re-renders only when that changes. */
+const BandRow = memo(function BandRow({ store, bands, band, kind }: RowProps) {
   const l = useLocalized();
+  const active = useStore(store, (s) => s.selected !== null && bandOf(bands, s.items[s.selected]?.percent)?.min === band.min);
   return (
     <Table.Tr bg={active ? 'var(--mantine-primary-color-light)' : undefined} data-active={active || undefined}>
       <Table.Td fw={active ? 700 : 400}>
@@ -36,17 +39,18 @@ const BandHead = memo(function BandHead({ kind }: { kind: 'process' | 'results' 
 });
 
 /**
- * The framework's bands, the one the item's percent falls in marked. A score typed, or a move
- * to the next item, re-renders the two rows whose mark changes, not the table.
+ * The framework's bands, the one the item's percent falls in marked. The table is rendered
+ * once per kind of item; a score typed, or a move, re-renders the rows whose mark changes.
+ * Its columns are fixed (the first by its header): a mark changes a row's weight, which in an
+ * automatic table lays out every cell's text again to size the columns.
  */
-export const BandTable = memo(function BandTable({ store, framework, code, kind }: { store: StoreApi<ScoringState>; framework: CriteriaFramework; code: string; kind: 'process' | 'results' }) {
-  const activeMin = useStore(store, (s) => bandOf(framework.bands, s.items[code]?.percent)?.min ?? null);
+export const BandTable = memo(function BandTable({ store, framework, kind }: { store: StoreApi<ScoringState>; framework: CriteriaFramework; kind: 'process' | 'results' }) {
   return (
-    <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="band-table">
+    <Table withTableBorder layout="fixed" verticalSpacing={4} fz="sm" data-testid="band-table">
       <BandHead kind={kind} />
       <Table.Tbody>
         {framework.bands.map((b) => (
-          <BandRow key={b.min} band={b} kind={kind} active={activeMin === b.min} />
+          <BandRow key={b.min} store={store} bands={framework.bands} band={b} kind={kind} />
         ))}
       </Table.Tbody>
     </Table>

@@ -112,7 +112,7 @@ export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramewo
       <CommentField store={store} field="strengths" />
       <CommentField store={store} field="opportunities" />
       <EscBack />
-      <BandTable store={store} framework={framework} code={item.code} kind={kind} />
+      <BandTable store={store} framework={framework} kind={kind} />
     </Stack>
   );
 });
