@@ -7,21 +7,34 @@ import type { CriteriaFramework } from '../../../src-main/criteria/schema.js';
 import { bandOf } from '../../../src-main/scoring/sheet.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
 import type { ScoringState } from '../../stores/scoring.js';
+import './marked-rows.css';
 
 type Band = CriteriaFramework['bands'][number];
 
 type RowProps = { store: StoreApi<ScoringState>; bands: readonly Band[]; band: Band; kind: 'process' | 'results' };
 
-/** One band of the table: it follows whether the item selected falls in it, and re-renders only when that changes. */
-const BandRow = memo(function BandRow({ store, bands, band, kind }: RowProps) {
+/** What a band's row shows, rendered once per kind of item. */
+const BandCells = memo(function BandCells({ band, kind }: { band: Band; kind: 'process' | 'results' }) {
   const l = useLocalized();
-  const active = useStore(store, (s) => s.selected !== null && bandOf(bands, s.items[s.selected]?.percent)?.min === band.min);
   return (
-    <Table.Tr bg={active ? 'var(--mantine-primary-color-light)' : undefined} data-active={active || undefined}>
-      <Table.Td fw={active ? 700 : 400}>
+    <>
+      <Table.Td>
         {band.min}–{band.max}%
       </Table.Td>
       <Table.Td>{l(kind === 'process' ? band.process : band.results)}</Table.Td>
+    </>
+  );
+});
+
+/**
+ * One band of the table: it follows whether the item selected falls in it, marked by its
+ * attribute (marked-rows.css), and re-renders its row's element, not its cells, when that changes.
+ */
+const BandRow = memo(function BandRow({ store, bands, band, kind }: RowProps) {
+  const active = useStore(store, (s) => s.selected !== null && bandOf(bands, s.items[s.selected]?.percent)?.min === band.min);
+  return (
+    <Table.Tr className="ps-band-row" data-active={active || undefined}>
+      <BandCells band={band} kind={kind} />
     </Table.Tr>
   );
 });
