@@ -290,7 +290,8 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
         const code = s.selected;
         if (!code || !s.framework) return;
         update(code, { percent: stepPercent(s.items[code]?.percent, direction, s.framework.percentStep) }, 0);
-        set({ refused: null });
+        // every change of the store runs every figure's selector: none for nothing
+        if (get().refused !== null) set({ refused: null });
       },
       digit(d) {
         const s = get();

@@ -75,6 +75,16 @@ function HintText({ store }: Figure) {
   return state === 'typing' ? t('pad.typed', { typed: buffer }) : t('pad.keys');
 }
 
+/** The list of keys, unseen: it gives the line under the pad its height. */
+const KeysSizer = memo(function KeysSizer() {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" aria-hidden style={{ gridArea: '1 / 1', visibility: 'hidden' }}>
+      {t('pad.keys')}
+    </Text>
+  );
+});
+
 /**
  * The line under the pad: the keys it takes, what is being typed, or why a number was refused.
  * It keeps the height of the list of keys, the longest of them but a refusal, under whatever
@@ -82,13 +92,10 @@ function HintText({ store }: Figure) {
  * would otherwise move everything below the pad and have it all laid out and painted again.
  */
 const PadHint = memo(function PadHint({ store }: Figure) {
-  const { t } = useTranslation();
   const state = useStore(store, hintState);
   return (
     <Box mt={6} style={{ display: 'grid' }}>
-      <Text size="xs" aria-hidden style={{ gridArea: '1 / 1', visibility: 'hidden' }}>
-        {t('pad.keys')}
-      </Text>
+      <KeysSizer />
       <Text size="xs" c={state === 'refused' ? 'red' : state === 'typing' ? undefined : 'dimmed'} fw={state === 'refused' ? 600 : undefined} data-testid="pad-hint" data-state={state} aria-live="assertive" style={{ gridArea: '1 / 1' }}>
         <HintText store={store} />
       </Text>
