@@ -3,8 +3,12 @@
  * 500 ms of the click that opens it, and each keystroke that moves between items or types a score
  * is painted within 16 ms. Measured by the scoring screen's end-to-end run in Chromium
  * (test/e2e/scoring.test.ts, started with the viewer's by bench/viewer.ts), which writes its
- * figures to a file; judged here. The opening is the median of five; a keystroke is judged by
- * Chromium's Event Timing (key to next paint, in steps of 8 ms), every keystroke counting.
+ * figures to a file; judged here. The opening is the median of five. A keystroke is judged by
+ * Chromium's Event Timing (key to paint, unrounded), every keystroke counting and every one
+ * timed, in the browser that draws unpaced, so that the wait for the headless compositor's 60 Hz
+ * tick is not counted against the app, keys 50 ms apart, so that each is timed on its own
+ * (test/e2e/helpers/scoring-figures.ts); the figures at that pacing, those of keys pressed back
+ * to back, and each run's control page are shown beside them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SCORING_FIGURES_FILE, SCORING_TARGETS, type ScoringFigures } from '../test/e2e/helpers/scoring-figures.js';
@@ -18,7 +22,8 @@ export function benchScoring(endToEndPassed: boolean) {
   const figures = JSON.parse(readFileSync(SCORING_FIGURES_FILE, 'utf8')) as ScoringFigures;
   const interactiveMs = percentile([...figures.interactiveMs].sort((a, b) => a - b), 50);
   const withinInteractive = interactiveMs < SCORING_TARGETS.interactiveMs;
-  const withinKeystroke = figures.keystrokes.atOrOver16ms === 0;
+  const { unpaced, unpacedBackToBack, paced, pacedBackToBack } = figures.keystrokes;
+  const withinKeystroke = unpaced.app.timed === unpaced.app.pressed && unpaced.app.atOrOver16ms === 0;
   return {
     how,
     measured: true,
@@ -27,7 +32,13 @@ export function benchScoring(endToEndPassed: boolean) {
     applicants: figures.applicants,
     targets: SCORING_TARGETS,
     interactive: { medianMs: interactiveMs, samplesMs: figures.interactiveMs, pass: withinInteractive },
-    keystrokes: { ...figures.keystrokes, pass: withinKeystroke },
+    keystrokes: {
+      judged: `the app's keystrokes, ${unpaced.pauseMs} ms apart, in the browser started with ${unpaced.flags.join(' ')}: frames drawn as soon as there is something new`,
+      ...unpaced,
+      backToBack: unpacedBackToBack,
+      atChromiumsPacing: { apart: paced, backToBack: pacedBackToBack },
+      pass: withinKeystroke,
+    },
     endToEndPassed,
     pass: endToEndPassed && withinInteractive && withinKeystroke,
   };

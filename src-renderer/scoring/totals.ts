@@ -4,10 +4,18 @@ import type { Percents } from '../../src-main/scoring/sheet.js';
 
 /** What the workspace works out while the expert types; the arithmetic is src-main/scoring/sheet.ts. */
 
-/** Each item's percent, as the sheet's arithmetic takes them. */
-export function percentsOf(items: Readonly<Record<string, { percent: number | null }>>): Record<string, number | null> {
+const percentsByItems = new WeakMap<object, Percents>();
+
+/**
+ * Each item's percent, as the sheet's arithmetic takes them. Worked out once for each state of
+ * the items: the tree's subtotals and the bar's totals all ask at every change of the store.
+ */
+export function percentsOf(items: Readonly<Record<string, { percent: number | null }>>): Percents {
+  const known = percentsByItems.get(items);
+  if (known) return known;
   const percents: Record<string, number | null> = {};
   for (const code in items) percents[code] = items[code]!.percent;
+  percentsByItems.set(items, percents);
   return percents;
 }
 

@@ -9,7 +9,10 @@ import { appendDigit, refusalOf, stepPercent, typedNumber, type Refusal } from '
  * The scoring workspace's state. What the expert typed (`items`) is the truth on screen and is
  * never thrown away; `saved` is what the store has confirmed. The indicator is derived from the
  * two: "saved at" only once every change is confirmed, "failed" while any change is not and its
- * last attempt failed. Saves of one item run one at a time, always sending the latest text.
+ * last attempt failed. Saves of one item run one at a time, always sending the latest text. A
+ * change saved at once (a score) is sent after the keystroke that made it is painted
+ * (`afterPaint`): sending does not hold up the pad, and a keystroke that changes a score twice
+ * (the number typed taken, then a step) sends it once.
  *
  * Digits typed on the pad build one number (`buffer`), taken when the expert is done with it:
  * Enter, a pause, or moving on. A number that cannot be a score (above 100, off the grid) is
@@ -30,6 +33,8 @@ export interface ScoringDeps {
   textDelayMs?: number;
   /** how long a pause in typing digits takes the number typed */
   typePauseMs?: number;
+  /** runs the sending of the saves due now once the keystroke is painted; at once when not given */
+  afterPaint?: (send: () => void) => void;
 }
 
 /** A number typed on the pad and not taken, with the reason. */
@@ -94,6 +99,7 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
   const now = deps.now ?? (() => new Date());
   const textDelay = deps.textDelayMs ?? 600;
   const typePause = deps.typePauseMs ?? 900;
+  const afterPaint = deps.afterPaint ?? ((send: () => void) => send());
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   // the pause after the last digit: it takes the number, or ends a refused one
   let pause: ReturnType<typeof setTimeout> | null = null;
@@ -101,6 +107,8 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
   // what each item's save on its way carries
   const sending = new Map<string, ItemEntry>();
   const waiters: Array<() => void> = [];
+  // the items whose save is due, waiting for the paint
+  const due = new Set<string>();
 
   return createStore<ScoringState>()((set, get) => {
     function settleWaiters(): void {
@@ -140,12 +148,20 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
       settleWaiters();
     }
 
+    function sendDue(): void {
+      const codes = [...due];
+      due.clear();
+      for (const code of codes) void saveNow(code);
+    }
+
     function schedule(code: string, delay: number): void {
       const existing = timers.get(code);
       if (existing) clearTimeout(existing);
       if (delay === 0) {
         timers.delete(code);
-        void saveNow(code);
+        const sendingSoon = due.size > 0;
+        due.add(code);
+        if (!sendingSoon) afterPaint(sendDue);
         return;
       }
       timers.set(
@@ -227,6 +243,7 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
         stopTyping();
         for (const t of timers.values()) clearTimeout(t);
         timers.clear();
+        due.clear();
         const codes = itemCodes(framework);
         const items: Record<string, ItemEntry> = {};
         for (const code of codes) {
@@ -273,7 +290,8 @@ export function createScoringStore(deps: ScoringDeps): StoreApi<ScoringState> {
         const code = s.selected;
         if (!code || !s.framework) return;
         update(code, { percent: stepPercent(s.items[code]?.percent, direction, s.framework.percentStep) }, 0);
-        set({ refused: null });
+        // every change of the store runs every figure's selector: none for nothing
+        if (get().refused !== null) set({ refused: null });
       },
       digit(d) {
         const s = get();

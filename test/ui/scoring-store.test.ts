@@ -150,6 +150,34 @@ describe('scoring store', () => {
       expect(s().items[codes[1]!]!.percent).toBe(50);
       expect(api.calls.map((c) => c.input)).toEqual([expect.objectContaining({ itemCode: codes[1], percent: 50 })]);
     });
+
+    it('sends a score once the keystroke is painted, and once for a number taken then stepped', () => {
+      vi.useFakeTimers();
+      const api = backEnd();
+      const painted: Array<() => void> = [];
+      const store = createScoringStore({ ...api, afterPaint: (send) => painted.push(send) });
+      store.getState().load(sheet(), framework);
+      const s = () => store.getState();
+      s().digit('6');
+      s().digit('5');
+      // one keystroke: 65 taken, then stepped up to 70
+      s().step(1);
+      expect(s().items[codes[0]!]!.percent).toBe(70);
+      expect(saveStatus(s()).kind).toBe('saving');
+      expect(api.calls).toHaveLength(0);
+      expect(painted).toHaveLength(1);
+      painted.shift()!();
+      expect(api.calls.map((c) => [c.input.itemCode, c.input.percent])).toEqual([[codes[0], 70]]);
+      // the page going before the paint sends it all the same
+      s().step(1);
+      s().flushNow();
+      expect(api.calls.map((c) => [c.input.itemCode, c.input.percent])).toEqual([
+        [codes[0], 70],
+        [codes[0], 75],
+      ]);
+      painted.shift()!();
+      expect(api.calls).toHaveLength(2);
+    });
   });
 
   it('says "saving" until the store has confirmed the latest keystroke, then "saved"', async () => {

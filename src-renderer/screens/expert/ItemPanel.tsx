@@ -1,83 +1,18 @@
-import { Badge, Box, Group, Kbd, Spoiler, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Group, Kbd, rem, Spoiler, Stack, Text, Textarea, Title } from '@mantine/core';
 import { forwardRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { CriteriaFramework, CriteriaItem } from '../../../src-main/criteria/schema.js';
 import { useLocalized } from '../../hooks/useLocalized.js';
-import { bandOf, itemScore } from '../../../src-main/scoring/sheet.js';
 import type { ScoringState } from '../../stores/scoring.js';
+import { BandTable } from './BandTable.js';
+import { ScorePad } from './ScorePad.js';
 
 function findItem(framework: CriteriaFramework, code: string | null): CriteriaItem | null {
   for (const c of framework.categories) for (const i of c.items) if (i.code === code) return i;
   return null;
 }
-
-/** The score pad: focused, it takes digits, +/−, arrows; the page handles the keys. */
-const ScorePad = forwardRef<HTMLDivElement, { store: StoreApi<ScoringState>; item: CriteriaItem }>(function ScorePad({ store, item }, ref) {
-  const { t } = useTranslation();
-  const percent = useStore(store, (s) => s.items[item.code]?.percent ?? null);
-  const buffer = useStore(store, (s) => s.buffer);
-  const refused = useStore(store, (s) => (s.refused?.code === item.code ? s.refused : null));
-  const step = useStore(store, (s) => s.framework?.percentStep ?? 5);
-  const readOnly = useStore(store, (s) => s.readOnly);
-  const kept = percent === null ? t('pad.keptNone') : t('pad.keptValue', { percent });
-  const hint = readOnly
-    ? t('pad.readOnly')
-    : refused
-      ? t(refused.reason === 'above' ? 'pad.refusedAbove' : 'pad.refusedOffGrid', { typed: refused.typed, step, kept })
-      : buffer !== ''
-        ? t('pad.typed', { typed: buffer })
-        : t('pad.keys');
-  return (
-    <Box
-      ref={ref}
-      tabIndex={0}
-      role="spinbutton"
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={percent ?? undefined}
-      aria-label={t('pad.label', { code: item.code })}
-      data-testid="score-pad"
-      p="md"
-      data-refused={refused ? 'true' : undefined}
-      style={{ borderRadius: 10, border: `2px solid ${refused ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-default-border)'}`, outlineOffset: 2 }}
-    >
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t('pad.percent')}
-          </Text>
-          <Group gap="xs" align="baseline" wrap="nowrap">
-            <Text fz={40} fw={700} lh={1.1} data-testid="pad-percent">
-              {percent === null ? '—' : `${percent}%`}
-            </Text>
-            {buffer !== '' ? (
-              <Text fz={24} fw={600} c="blue" data-testid="pad-typed" aria-hidden>
-                → {buffer}
-              </Text>
-            ) : refused ? (
-              <Text fz={24} fw={600} c="red" td="line-through" data-testid="pad-refused" aria-hidden>
-                {refused.typed}
-              </Text>
-            ) : null}
-          </Group>
-        </Stack>
-        <Stack gap={0} ta="right">
-          <Text size="xs" c="dimmed">
-            {t('pad.score')}
-          </Text>
-          <Text fz={24} fw={600} data-testid="pad-score">
-            {percent === null ? '—' : `${itemScore(item.points, percent)} / ${item.points}`}
-          </Text>
-        </Stack>
-      </Group>
-      <Text size="xs" mt={6} c={refused ? 'red' : buffer !== '' ? undefined : 'dimmed'} fw={refused ? 600 : undefined} data-testid="pad-hint" data-state={refused ? 'refused' : buffer !== '' ? 'typing' : 'idle'} aria-live="assertive">
-        {hint}
-      </Text>
-    </Box>
-  );
-});
 
 /**
  * A comment field grows with its text from three lines to six. The browser sizes it (CSS
@@ -92,69 +27,61 @@ const COMMENT_FIELD = {
   },
 } as const;
 
-/** The two comment fields of one item: re-rendered by their own text, not by the score typed on the pad. */
-const ItemComments = memo(function ItemComments({ store, code }: { store: StoreApi<ScoringState>; code: string }) {
+type CommentFieldName = 'strengths' | 'opportunities';
+
+/**
+ * One comment field of the item selected. It follows its own text and no props, so that moving
+ * on re-renders it only when the next item's text is another.
+ */
+const CommentField = memo(function CommentField({ store, field }: { store: StoreApi<ScoringState>; field: CommentFieldName }) {
   const { t } = useTranslation();
-  const strengths = useStore(store, (s) => s.items[code]?.strengths ?? '');
-  const opportunities = useStore(store, (s) => s.items[code]?.opportunities ?? '');
+  const text = useStore(store, (s) => (s.selected === null ? '' : (s.items[s.selected]?.[field] ?? '')));
   const readOnly = useStore(store, (s) => s.readOnly);
+  return <Textarea label={t(`item.${field}`)} value={text} onChange={(e) => store.getState().editText(field, e.currentTarget.value)} rows={3} styles={COMMENT_FIELD} readOnly={readOnly} data-testid={field} />;
+});
+
+/** The item's points and kind: the same from one item to the next more often than not. */
+const ItemBadges = memo(function ItemBadges({ points, kind }: { points: number; kind: 'process' | 'results' }) {
+  const { t } = useTranslation();
   return (
-    <>
-      <Textarea
-        label={t('item.strengths')}
-        value={strengths}
-        onChange={(e) => store.getState().editText('strengths', e.currentTarget.value)}
-        rows={3}
-        styles={COMMENT_FIELD}
-        readOnly={readOnly}
-        data-testid="strengths"
-      />
-      <Textarea
-        label={t('item.opportunities')}
-        value={opportunities}
-        onChange={(e) => store.getState().editText('opportunities', e.currentTarget.value)}
-        rows={3}
-        styles={COMMENT_FIELD}
-        readOnly={readOnly}
-        data-testid="opportunities"
-      />
-    </>
+    <Group gap={6} style={{ minWidth: 0 }} data-testid="item-badges">
+      <Badge variant="light">{t('item.points', { points })}</Badge>
+      <Badge variant="outline" color={kind === 'process' ? 'indigo' : 'grape'} maw="100%">
+        {t(`item.kind.${kind}`)}
+      </Badge>
+    </Group>
   );
 });
 
-/** The framework's bands, the one the item's percent falls in marked; re-rendered only when that band changes. */
-const BandTable = memo(function BandTable({ store, framework, code, kind }: { store: StoreApi<ScoringState>; framework: CriteriaFramework; code: string; kind: 'process' | 'results' }) {
+const EscBack = memo(function EscBack() {
   const { t } = useTranslation();
-  const l = useLocalized();
-  const activeMin = useStore(store, (s) => bandOf(framework.bands, s.items[code]?.percent)?.min ?? null);
   return (
-    <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="band-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={90}>{t('band.range')}</Table.Th>
-          <Table.Th>{t(`band.meaning.${kind}`)}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {framework.bands.map((b) => {
-          const active = activeMin === b.min;
-          return (
-            <Table.Tr key={b.min} bg={active ? 'var(--mantine-primary-color-light)' : undefined} data-active={active || undefined}>
-              <Table.Td fw={active ? 700 : 400}>
-                {b.min}–{b.max}%
-              </Table.Td>
-              <Table.Td>{l(kind === 'process' ? b.process : b.results)}</Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <Text size="xs" c="dimmed">
+      <Kbd>Esc</Kbd> {t('item.escBack')}
+    </Text>
   );
 });
+
+/** px: about three lines of guidance before its "more" link */
+const GUIDANCE_HEIGHT = 65;
+const MORE_LINK = 'calc(1.5rem * var(--mantine-scale))';
+
+/**
+ * The guidance takes the same height on every item, long or short, with room under it for its
+ * "more" link whether it has one or not: the pad below stays where it is from item to item, and
+ * moving on lays out and paints again the guidance, not the pad, the comments and the bands
+ * (the link, known only once the text is measured, would otherwise move them all a frame later).
+ */
+const GUIDANCE = {
+  root: { marginBottom: 0, paddingBottom: MORE_LINK },
+  content: { minHeight: rem(GUIDANCE_HEIGHT) },
+  control: { top: `calc(100% - ${MORE_LINK})`, fontSize: 'var(--mantine-font-size-xs)' },
+} as const;
 
 /**
  * The item being scored. It follows only which item is selected: a keystroke on the pad
- * re-renders the pad (and the band table when the band changes), not the guidance and the comments.
+ * re-renders the figures on the pad it changes (and the band rows when the band changes), not
+ * the guidance and the comments.
  */
 export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramework; store: StoreApi<ScoringState> }>(function ItemPanel({ framework, store }, padRef) {
   const { t } = useTranslation();
@@ -173,25 +100,19 @@ export const ItemPanel = forwardRef<HTMLDivElement, { framework: CriteriaFramewo
           <Title order={4} data-testid="item-title">
             {item.code} {l(item.name)}
           </Title>
-          <Group gap={6} style={{ minWidth: 0 }} data-testid="item-badges">
-            <Badge variant="light">{t('item.points', { points: item.points })}</Badge>
-            <Badge variant="outline" color={kind === 'process' ? 'indigo' : 'grape'} maw="100%">
-              {t(`item.kind.${kind}`)}
-            </Badge>
-          </Group>
+          <ItemBadges points={item.points} kind={kind} />
         </Group>
-        <Spoiler maxHeight={65} showLabel={t('item.more')} hideLabel={t('item.less')} fz="sm" styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}>
+        <Spoiler maxHeight={GUIDANCE_HEIGHT} showLabel={t('item.more')} hideLabel={t('item.less')} fz="sm" styles={GUIDANCE}>
           <Text size="sm" c="dimmed">
             {l(item.guidance)}
           </Text>
         </Spoiler>
       </Stack>
-      <ScorePad ref={padRef} store={store} item={item} />
-      <ItemComments store={store} code={item.code} />
-      <Text size="xs" c="dimmed">
-        <Kbd>Esc</Kbd> {t('item.escBack')}
-      </Text>
-      <BandTable store={store} framework={framework} code={item.code} kind={kind} />
+      <ScorePad ref={padRef} store={store} framework={framework} item={item} />
+      <CommentField store={store} field="strengths" />
+      <CommentField store={store} field="opportunities" />
+      <EscBack />
+      <BandTable store={store} framework={framework} kind={kind} />
     </Stack>
   );
 });

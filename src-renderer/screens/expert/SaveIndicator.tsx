@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -9,7 +9,11 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { useTimeZone } from '../../hooks/useTimeZone.js';
 import { saveStatus, type ScoringState } from '../../stores/scoring.js';
 
-/** Says exactly what the store holds: saving, saved at a time, or failed with a retry. */
+/**
+ * Says exactly what the store holds: saving, saved at a time, or failed with a retry. Saving
+ * shows a still icon, not a spinner: every score typed is a save of a few milliseconds, and a
+ * spinner for each would keep the compositor drawing frames the whole time the expert types.
+ */
 export function SaveIndicator({ store }: { store: StoreApi<ScoringState> }) {
   const { t } = useTranslation();
   const l = useLocalized();
@@ -28,7 +32,7 @@ export function SaveIndicator({ store }: { store: StoreApi<ScoringState> }) {
     case 'saving':
       return (
         <Group gap={6} wrap="nowrap" style={{ whiteSpace: 'nowrap' }} data-testid="save-status" data-state="saving" aria-live="polite">
-          <Loader size={12} />
+          <Icon name="upload" size={14} />
           <Text size="sm" c="dimmed">
             {t('save.saving')}
           </Text>

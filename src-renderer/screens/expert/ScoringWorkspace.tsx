@@ -9,6 +9,7 @@ import { prefetchViewer } from '../../components/pdf/loadViewer.js';
 import { ErrorNotice, LoadingState } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useRememberPlace } from '../../hooks/usePlace.js';
+import { afterNextPaint } from '../../scoring/after-paint.js';
 import { padAction } from '../../scoring/keys.js';
 import { markWorkspaceReady } from '../../scoring/marks.js';
 import { onBeforeLock } from '../../stores/before-lock.js';
@@ -49,7 +50,7 @@ export function ScoringWorkspace({ editionId, applicantId, stage }: { editionId:
   const sheet = useCall('sheets.open', { editionId, applicantId, stage });
   const assignments = useCall('assignments.mine', { editionId });
   const materials = useMaterials(editionId, applicantId);
-  const store = useMemo(() => createScoringStore({ save: (input) => api.call('sheets.saveItem', input) }), [api]);
+  const store = useMemo(() => createScoringStore({ save: (input) => api.call('sheets.saveItem', input), afterPaint: afterNextPaint }), [api]);
   const loaded = useStore(store, (s) => s.sheet !== null);
   // the workspace itself does not follow the items or the selection: a keystroke re-renders
   // only what shows them (the tree, the item, the totals), not the panes and the materials

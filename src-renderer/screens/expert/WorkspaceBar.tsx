@@ -25,23 +25,40 @@ interface WorkspaceBarProps {
   onSubmit: () => void;
 }
 
-/** How far the sheet is and its total: the one part of the bar a keystroke changes. */
-function SheetTotals({ framework, store }: { framework: CriteriaFramework; store: StoreApi<ScoringState> }) {
+type Totals = { framework: CriteriaFramework; store: StoreApi<ScoringState> };
+
+// numbers, not the items, are selected: each re-renders only when its number changes
+
+function ProgressText({ framework, store }: Totals) {
   const { t } = useTranslation();
-  // numbers, not the items: the bar re-renders only when the count or the total changes
   const scored = useStore(store, (s) => progress(framework, percentsOf(s.items)).scored);
+  return t('workspace.progress', { scored, total: itemCodes(framework).length });
+}
+
+function ProgressBar({ framework, store }: Totals) {
+  const scored = useStore(store, (s) => progress(framework, percentsOf(s.items)).scored);
+  // no sliding bar: its width, animated, is laid out and painted again on every frame for the next 100 ms
+  return <Progress value={(scored / Math.max(1, itemCodes(framework).length)) * 100} size="sm" transitionDuration={0} />;
+}
+
+function TotalText({ framework, store }: Totals) {
+  const { t } = useTranslation();
   const total = useStore(store, (s) => sheetTotal(framework, percentsOf(s.items)));
-  const done = { scored, total: itemCodes(framework).length };
+  return t('workspace.total', { total: total.toFixed(2), points: framework.totalPoints });
+}
+
+/** How far the sheet is and its total: the one part of the bar a keystroke changes, as text and the bar's width. */
+function SheetTotals({ framework, store }: Totals) {
   return (
     <>
       <Stack gap={2} w={150}>
         <Text size="xs" c="dimmed" data-testid="progress-text" style={{ whiteSpace: 'nowrap' }}>
-          {t('workspace.progress', done)}
+          <ProgressText framework={framework} store={store} />
         </Text>
-        <Progress value={(done.scored / Math.max(1, done.total)) * 100} size="sm" />
+        <ProgressBar framework={framework} store={store} />
       </Stack>
       <Text fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="overall-total">
-        {t('workspace.total', { total: total.toFixed(2), points: framework.totalPoints })}
+        <TotalText framework={framework} store={store} />
       </Text>
     </>
   );
