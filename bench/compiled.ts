@@ -32,13 +32,14 @@ export function benchCompiled() {
     const typescriptLoaded = fromProject.filter((path) => /\.[cm]?tsx?$/.test(path) || COMPILERS.some((c) => path.includes(`node_modules/${c}`)));
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
     const compilerDependencies = Object.keys(pkg.dependencies ?? {}).filter(isCompiler);
+    const runsBuild = fromProject.some((path) => path.startsWith('out/cli/'));
     return {
       how: 'pingshen --version and --help with a hook recording every module loaded (bench/load-trace.mjs); package.json read',
       modulesLoaded: fromProject.length,
-      runsBuild: fromProject.some((path) => path.startsWith('out/cli/')),
+      runsBuild,
       typescriptOrCompilerLoaded: typescriptLoaded,
       compilerDependencies,
-      pass: fromProject.some((path) => path.startsWith('out/cli/')) && typescriptLoaded.length === 0 && compilerDependencies.length === 0,
+      pass: runsBuild && typescriptLoaded.length === 0 && compilerDependencies.length === 0,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
