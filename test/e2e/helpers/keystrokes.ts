@@ -58,6 +58,34 @@ export const UNPACED_FRAMES = '--disable-frame-rate-limit';
 export const TYPING_PAUSE_MS = 50;
 export const BACK_TO_BACK = 0;
 
+/** How long the page's main thread stays idle before the keys start, when they wait for it (untilQuiet). */
+export const QUIET_MS = 300;
+const QUIET_WITHIN_MS = 15_000;
+
+/**
+ * Waits until the page's main thread has been idle for `quietMs`: each idle period Chromium gave
+ * it in that time was a whole one, so that no task ran and no frame was drawn. An idle period is
+ * at most 50 ms long, and one cut short by work waiting or a frame due starts the time again.
+ */
+export async function untilQuiet(page: Page, quietMs = QUIET_MS): Promise<void> {
+  await page.evaluate(
+    ({ quiet, within }) =>
+      new Promise<void>((resolve, reject) => {
+        const started = performance.now();
+        let since = started;
+        const check = (deadline: IdleDeadline) => {
+          const now = performance.now();
+          if (deadline.timeRemaining() < 40) since = now;
+          if (now - since >= quiet) resolve();
+          else if (now - started > within) reject(new Error(`the page was not idle for ${quiet} ms within ${within} ms`));
+          else requestIdleCallback(check);
+        };
+        requestIdleCallback(check);
+      }),
+    { quiet: quietMs, within: QUIET_WITHIN_MS },
+  );
+}
+
 const round = (n: number) => Math.round(n * 10) / 10;
 const median = (xs: number[]) => round(xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
 
