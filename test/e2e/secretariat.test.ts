@@ -461,9 +461,14 @@ describe('secretariat in browser mode', () => {
     await shot(page, '34a-withdrawn');
   });
 
-  it('reads well at 1280×720 and at 1920×1080, nothing cut off, and no screen shows an internal id', async () => {
+  it('reads well at 1280×720 and at 1920×1080, every tab in sight, nothing cut off, and no screen shows an internal id', async () => {
     for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
       await page.setViewportSize(size);
+      // the edition's sixteen tabs in one column, every one in sight without scrolling
+      const tabs = await page.locator('[role="tab"][data-testid^="tab-"]').evaluateAll((els) => els.map((el) => ({ left: Math.round(el.getBoundingClientRect().left), bottom: el.getBoundingClientRect().bottom })));
+      expect(tabs).toHaveLength(16);
+      expect(new Set(tabs.map((t) => t.left)).size).toBe(1);
+      expect(Math.max(...tabs.map((t) => t.bottom))).toBeLessThanOrEqual(size.height);
       for (const tab of ['applicants', 'experts', 'panels', 'materials', 'packages', 'intake', 'recusals', 'results', 'notice', 'objections']) {
         await page.getByTestId(`tab-${tab}`).click();
         await attrOf(page.getByTestId(`tab-${tab}`), 'aria-selected').toBe('true');

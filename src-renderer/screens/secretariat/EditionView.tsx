@@ -1,4 +1,5 @@
 import { Anchor, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
@@ -21,7 +22,33 @@ import { ResultsTab } from './ResultsTab.js';
 import { SetupTab } from './SetupTab.js';
 import { StepsTab } from './StepsTab.js';
 
-const TABS = ['steps', 'setup', 'applicants', 'eligibility', 'experts', 'panels', 'materials', 'packages', 'intake', 'consensus', 'results', 'committee', 'notice', 'objections', 'recusals', 'records'] as const;
+/**
+ * The edition's tabs in the order of the regulations' steps, grouped by phase: progress on its
+ * own at the top, then preparing the review, the review itself, the decision and its public
+ * notice, and the archive. Sixteen tabs do not fit on one line at 1440 px, and in two rows a tab
+ * jumps when the other row is chosen, so they stand in a column beside the tab's content.
+ */
+const TAB_GROUPS = [
+  { group: null, tabs: ['steps'] },
+  { group: 'prepare', tabs: ['setup', 'applicants', 'eligibility', 'experts', 'panels'] },
+  { group: 'review', tabs: ['materials', 'packages', 'intake', 'consensus', 'recusals'] },
+  { group: 'decide', tabs: ['results', 'committee', 'notice', 'objections'] },
+  { group: 'keep', tabs: ['records'] },
+] as const;
+const TABS = TAB_GROUPS.flatMap((g) => g.tabs);
+
+/**
+ * The column stays in sight under the app's header while a long tab scrolls; its rows are
+ * compact, so that all of it fits a window 720 px high, and in a lower one it scrolls on its own.
+ */
+const LIST_TOP = 'calc(var(--app-shell-header-offset, 0rem) + var(--mantine-spacing-md))';
+const TAB_STYLES = {
+  root: { alignItems: 'flex-start' },
+  list: { position: 'sticky', top: LIST_TOP, maxHeight: `calc(100vh - ${LIST_TOP})`, overflowY: 'auto', flexWrap: 'nowrap', flexShrink: 0 },
+  tab: { paddingBlock: 'calc(0.375rem * var(--mantine-scale))' },
+  tabLabel: { textAlign: 'start' },
+  panel: { flex: 1, minWidth: 0, paddingLeft: 'var(--mantine-spacing-lg)' },
+} as const;
 
 export function EditionView({ editionId, tab }: { editionId: string; tab: string | undefined }) {
   const { t } = useTranslation();
@@ -47,60 +74,70 @@ export function EditionView({ editionId, tab }: { editionId: string; tab: string
                 </Text>
               </Stack>
             </Group>
-            <Tabs value={current} onChange={(v) => v && navStore.getState().go({ screen: 'edition', editionId, tab: v })} keepMounted={false}>
-              <Tabs.List>
-                {TABS.map((x) => (
-                  <Tabs.Tab key={x} value={x} data-testid={`tab-${x}`}>
-                    {t(`tabs.${x}`)}
-                  </Tabs.Tab>
+            <Tabs value={current} onChange={(v) => v && navStore.getState().go({ screen: 'edition', editionId, tab: v })} keepMounted={false} orientation="vertical" styles={TAB_STYLES}>
+              <Tabs.List aria-label={t('tabGroups.label')}>
+                {TAB_GROUPS.map(({ group, tabs }) => (
+                  <Fragment key={group ?? 'top'}>
+                    {group ? (
+                      // the phase is seen, not announced: each tab says what it is on its own
+                      <Text role="presentation" aria-hidden size="xs" fw={600} c="dimmed" pt={8} pb={2} px="sm">
+                        {t(`tabGroups.${group}`)}
+                      </Text>
+                    ) : null}
+                    {tabs.map((x) => (
+                      <Tabs.Tab key={x} value={x} data-testid={`tab-${x}`}>
+                        {t(`tabs.${x}`)}
+                      </Tabs.Tab>
+                    ))}
+                  </Fragment>
                 ))}
               </Tabs.List>
-              <Tabs.Panel value="steps" pt="md">
+              <Tabs.Panel value="steps">
                 <StepsTab editionId={editionId} />
               </Tabs.Panel>
-              <Tabs.Panel value="setup" pt="md">
+              <Tabs.Panel value="setup">
                 <SetupTab edition={e} onChanged={() => void edition.reload()} />
               </Tabs.Panel>
-              <Tabs.Panel value="applicants" pt="md">
+              <Tabs.Panel value="applicants">
                 <ApplicantsTab editionId={editionId} kinds={e.profile.applicantKinds} />
               </Tabs.Panel>
-              <Tabs.Panel value="eligibility" pt="md">
+              <Tabs.Panel value="eligibility">
                 <EligibilityTab edition={e} />
               </Tabs.Panel>
-              <Tabs.Panel value="experts" pt="md">
+              <Tabs.Panel value="experts">
                 <ExpertsTab editionId={editionId} />
               </Tabs.Panel>
-              <Tabs.Panel value="panels" pt="md">
+              <Tabs.Panel value="panels">
                 <PanelsTab edition={e} />
               </Tabs.Panel>
-              <Tabs.Panel value="materials" pt="md">
+              <Tabs.Panel value="materials">
                 <MaterialsTab editionId={editionId} />
               </Tabs.Panel>
-              <Tabs.Panel value="packages" pt="md">
+              <Tabs.Panel value="packages">
                 <PackagesTab editionId={editionId} />
               </Tabs.Panel>
-              <Tabs.Panel value="intake" pt="md">
+              <Tabs.Panel value="intake">
                 <IntakeTab editionId={editionId} />
               </Tabs.Panel>
-              <Tabs.Panel value="consensus" pt="md">
+              <Tabs.Panel value="consensus">
                 <ConsensusTab editionId={editionId} />
               </Tabs.Panel>
-              <Tabs.Panel value="results" pt="md">
+              <Tabs.Panel value="results">
                 <ResultsTab edition={e} />
               </Tabs.Panel>
-              <Tabs.Panel value="committee" pt="md">
+              <Tabs.Panel value="committee">
                 <CommitteeTab edition={e} />
               </Tabs.Panel>
-              <Tabs.Panel value="notice" pt="md">
+              <Tabs.Panel value="notice">
                 <NoticeTab edition={e} />
               </Tabs.Panel>
-              <Tabs.Panel value="objections" pt="md">
+              <Tabs.Panel value="objections">
                 <ObjectionsTab edition={e} />
               </Tabs.Panel>
-              <Tabs.Panel value="recusals" pt="md">
+              <Tabs.Panel value="recusals">
                 <RecusalsTab editionId={editionId} />
               </Tabs.Panel>
-              <Tabs.Panel value="records" pt="md">
+              <Tabs.Panel value="records">
                 <RecordsTab editionId={editionId} editionName={e.name} />
               </Tabs.Panel>
             </Tabs>
