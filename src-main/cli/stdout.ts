@@ -8,10 +8,27 @@ import { isatty } from 'node:tty';
  * process.stdout, which writes Unicode to a Windows console; a pipe set not to block (as a process
  * sharing it may leave it) that takes no more at once (EAGAIN) gets the rest, and all later output,
  * through it.
+ *
+ * A reader that has gone (`pingshen --json results | head`: EPIPE) wants no more: the rest of the
+ * output is dropped, and the command itself, which may be writing to the store, goes on to its end.
  */
 let throughStream = isatty(1);
+let readerGone = false;
+
+const isEpipe = (e: unknown) => (e as NodeJS.ErrnoException).code === 'EPIPE';
+
+function toStream(bytes: Uint8Array): void {
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (e) => {
+      if (!isEpipe(e)) throw e;
+      readerGone = true;
+    });
+  }
+  process.stdout.write(bytes);
+}
 
 export function writeOut(text: string): void {
+  if (readerGone) return;
   const bytes = Buffer.from(text);
   let written = 0;
   if (!throughStream) {
@@ -19,9 +36,13 @@ export function writeOut(text: string): void {
       while (written < bytes.length) written += writeSync(1, bytes, written);
       return;
     } catch (e) {
+      if (isEpipe(e)) {
+        readerGone = true;
+        return;
+      }
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
       throughStream = true;
     }
   }
-  process.stdout.write(bytes.subarray(written));
+  toStream(bytes.subarray(written));
 }

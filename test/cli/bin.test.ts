@@ -1,15 +1,25 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pingshen, ROOT } from './helpers.js';
+import { BIN, pingshen, ROOT } from './helpers.js';
 
 describe('the pingshen bin', () => {
   it('runs the built CLI, which reads its version from package.json', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const r = await pingshen(['--version']);
     expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('stops writing, quietly, once its reader has gone (`pingshen --help | head -1`)', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // the reader goes before the help is written: every write after it meets a closed pipe
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   describe('refuses a build it cannot trust, saying what to run', () => {
