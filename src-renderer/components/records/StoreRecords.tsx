@@ -9,6 +9,7 @@ import { saveDownload } from '../../transport/files.js';
 import { Icon } from '../icons.js';
 import { ErrorNotice } from '../States.js';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet.js';
+import { MONOSPACE_INPUT } from '../../app/theme.js';
 
 /**
  * The open store's own safekeeping, for either role: a backup to a file the user keeps apart, a
@@ -80,7 +81,7 @@ export function StoreRecords({ onDeleted }: { onDeleted(): void }) {
         label={t('storeDelete.typeFingerprint', { fingerprint: status?.info?.fingerprint ?? '' })}
         value={fingerprint}
         onChange={(e) => setFingerprint(e.currentTarget.value)}
-        ff="monospace"
+        styles={MONOSPACE_INPUT}
         data-testid="delete-store-fingerprint"
       />
       {deleteError && failure ? <ErrorNotice error={failure} /> : null}

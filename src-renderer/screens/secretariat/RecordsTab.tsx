@@ -16,6 +16,8 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { useTimeZone } from '../../hooks/useTimeZone.js';
 import { navStore } from '../../stores/nav.js';
 import { saveDownload, toUpload } from '../../transport/files.js';
+import { MONOSPACE_INPUT } from '../../app/theme.js';
+import { asSentence } from '../../format/sentence.js';
 
 /**
  * The edition's records that last: its retention period, its archive (made for named recipients,
@@ -68,7 +70,7 @@ export function RecordsTab({ editionId, editionName }: { editionId: string; edit
           <Loadable state={retention}>
             {(s) => (
               <Stack gap={4}>
-                <Text data-testid="retention-text">{l(s.text)}</Text>
+                <Text data-testid="retention-text">{asSentence(l(s.text))}</Text>
                 <Text size="sm" c="dimmed">
                   {s.archive
                     ? s.archive.current
@@ -95,7 +97,7 @@ export function RecordsTab({ editionId, editionName }: { editionId: string; edit
             onChange={(e) => setRecipients(e.currentTarget.value)}
             autosize
             minRows={2}
-            ff="monospace"
+            styles={MONOSPACE_INPUT}
             data-testid="archive-recipients"
           />
           {create.error ? <ErrorNotice error={create.error} /> : null}
