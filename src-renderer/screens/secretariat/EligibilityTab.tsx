@@ -38,7 +38,7 @@ export function EligibilityTab({ edition }: { edition: EditionDetail }) {
                 records={v.rows}
                 idAccessor={(r) => r.applicant.id}
                 searchText={(r) => `${r.applicant.code} ${r.applicant.name} ${r.applicant.creditCode ?? ''} ${r.applicant.idNumber ?? ''}`}
-                searchPlaceholder={t('table.searchPeople')}
+                searchPlaceholder={t('table.searchEligibility')}
                 initialSort={{ column: 'code', direction: 'asc' }}
                 dimmed={(r) => r.applicant.withdrawn}
                 rowAttributes={(r) => ({ 'data-state': r.state, 'data-code': r.applicant.code })}
