@@ -9,7 +9,7 @@ import { saveDownload } from '../../transport/files.js';
 import { Icon } from '../icons.js';
 import { ErrorNotice } from '../States.js';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet.js';
-import { MONOSPACE_INPUT } from '../../app/theme.js';
+import { MONOSPACE_INPUT } from '../monospace.js';
 
 /**
  * The open store's own safekeeping, for either role: a backup to a file the user keeps apart, a

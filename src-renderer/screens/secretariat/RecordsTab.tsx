@@ -16,7 +16,7 @@ import { useLocalized } from '../../hooks/useLocalized.js';
 import { useTimeZone } from '../../hooks/useTimeZone.js';
 import { navStore } from '../../stores/nav.js';
 import { saveDownload, toUpload } from '../../transport/files.js';
-import { MONOSPACE_INPUT } from '../../app/theme.js';
+import { MONOSPACE_INPUT } from '../../components/monospace.js';
 import { asSentence } from '../../format/sentence.js';
 
 /**
