@@ -7,6 +7,7 @@ import type { Declaration } from '../domain/review.js';
 import type { Flag, PanelSeat, SubmittedSheet } from '../domain/scores.js';
 import { STAGE_NAMES, type Stage } from '../domain/words.js';
 import type { EffectiveRules } from '../profile/effective.js';
+import type { UpheldObjection } from '../rules/objections.js';
 import { standings } from '../rules/recusal.js';
 import { settledDisagreement } from './flags.js';
 import { computeEditionResults, type EditionResults } from './results.js';
@@ -19,8 +20,11 @@ import { computeEditionResults, type EditionResults } from './results.js';
 export interface EditionRecords {
   rules: EffectiveRules;
   framework: CriteriaFramework;
-  /** every applicant, those who withdrew with when and why, and those found ineligible: neither is ranked */
-  applicants: (ApplicantRef & { withdrawn: Withdrawal; ineligible?: Ineligibility })[];
+  /**
+   * every applicant, those who withdrew with when and why, those found ineligible, and those an
+   * upheld objection to the accepted list took out of the review: none of them is ranked
+   */
+  applicants: (ApplicantRef & { withdrawn: Withdrawal; ineligible?: Ineligibility; objection?: UpheldObjection })[];
   /** to name an expert in a flag, by code and name */
   experts: ExpertRef[];
   /** who sits on the panel that reviews each applicant in each stage */
@@ -59,7 +63,7 @@ export function resultsFromRecords(r: EditionRecords): EditionResults {
   const standingOf = standings(r.declarations);
   const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
   const ref = (a: EditionRecords['applicants'][number]): ApplicantRef => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry });
-  const out = new Set(r.applicants.filter((a) => a.ineligible).map((a) => a.id));
+  const out = new Set(r.applicants.filter((a) => a.ineligible || a.objection).map((a) => a.id));
   const applicants = r.applicants.filter((a) => !a.withdrawn && !out.has(a.id)).map(ref);
   const withdrawn = r.applicants.flatMap((a) => (a.withdrawn ? [{ applicant: ref(a), at: a.withdrawn.at, reason: a.withdrawn.reason }] : []));
   const codeOfApplicant = new Map(applicants.map((a) => [a.id, a.code]));

@@ -1,3 +1,4 @@
+import type { UpheldObjection } from '../../rules/objections.js';
 import type { Ineligibility } from '../../scoring/records.js';
 import { Encrypter } from 'age-encryption';
 import { zipSync, type Zippable } from 'fflate';
@@ -29,8 +30,11 @@ import {
 /** An edition's records as the store holds them, ready to be written as archive files. */
 export interface EditionRecordSet {
   edition: EditionDetail;
-  /** an applicant found ineligible carries why: the verifier leaves it out of the results as the store does */
-  applicants: (Omit<Applicant, 'idNumber'> & { idNumber?: string | null; ineligible?: Ineligibility })[];
+  /**
+   * an applicant found ineligible, or taken off the accepted list by an upheld objection, carries
+   * why: the verifier leaves it out of the results as the store does
+   */
+  applicants: (Omit<Applicant, 'idNumber'> & { idNumber?: string | null; ineligible?: Ineligibility; objection?: UpheldObjection })[];
   experts: (Expert & { signPublic: string | null; boxRecipient: string | null })[];
   panels: Omit<Panel, 'sizeFlag'>[];
   seats: { applicantId: string; stage: Stage; panelId: string; memberIds: string[] }[];

@@ -124,6 +124,7 @@ export const ApplicantsRegister = z.array(
     industry: IndustrySchema,
     withdrawn: WithdrawalSchema,
     ineligible: z.object({ at: z.string(), reasons: z.array(LocalizedSchema), note: z.string().nullable() }).optional(),
+    objection: z.object({ number: z.number().int(), decidedOn: z.string(), finding: z.string() }).optional(),
   }),
 );
 export const ExpertsRegister = z.array(

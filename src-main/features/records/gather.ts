@@ -11,7 +11,8 @@ import { standingRecords } from '../repo/panel-work.js';
 import { editionSeats, listPanelRows } from '../repo/panels.js';
 import { expertKeys, listApplicantRows, listExpertRows } from '../repo/people.js';
 import { receivedBundlesOfEdition } from '../repo/records.js';
-import { editionResults, ineligibleOfEdition } from '../repo/results.js';
+import { editionResults } from '../repo/results.js';
+import { outOfReviewOfEdition } from '../repo/review.js';
 import { returnsOfEdition, versionsOfEdition } from '../repo/sheets.js';
 
 /**
@@ -61,14 +62,11 @@ export async function gatherRecords(ctx: Ctx, editionId: string): Promise<Editio
     };
     bundles.push({ entry, bytes: new Uint8Array(r.bytes) });
   }
-  const ineligible = ineligibleOfEdition(ctx, editionId);
+  const out = outOfReviewOfEdition(ctx, editionId);
   return {
     edition,
     // what an archive made before the ID number existed held stays byte for byte the same while nothing changed
-    applicants: listApplicantRows(ctx, editionId).map(({ idNumber, ...a }) => {
-      const out = ineligible.get(a.id);
-      return { ...a, ...(idNumber === null ? {} : { idNumber }), ...(out ? { ineligible: out } : {}) };
-    }),
+    applicants: listApplicantRows(ctx, editionId).map(({ idNumber, ...a }) => ({ ...a, ...(idNumber === null ? {} : { idNumber }), ...out.get(a.id) })),
     experts: experts.map((e) => {
       const keys = expertKeys(ctx, e.id);
       return { ...e, signPublic: keys?.signPublic ?? null, boxRecipient: keys?.boxRecipient ?? null };
