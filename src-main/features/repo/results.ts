@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js';
 import { declarationsOfEdition } from './declarations.js';
 import { getEdition } from './editions.js';
 import { standingRecords } from './panel-work.js';
+import { eligibleLevelsOfEdition } from './eligibility.js';
 import { editionSeats } from './panels.js';
 import { listApplicantRows, listExpertRows } from './people.js';
 import { outOfReviewOfEdition } from './review.js';
@@ -19,10 +20,20 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
   const edition = getEdition(ctx, id);
   const percents = submittedPercentsOfEdition(ctx, id);
   const out = outOfReviewOfEdition(ctx, id);
+  const levels = eligibleLevelsOfEdition(ctx, id);
   return resultsFromRecords({
     rules: rulesOf(edition),
     framework: edition.framework,
-    applicants: listApplicantRows(ctx, id).map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry, withdrawn: a.withdrawn, ...out.get(a.id) })),
+    applicants: listApplicantRows(ctx, id).map((a) => ({
+      id: a.id,
+      code: a.code,
+      name: a.name,
+      kind: a.kind,
+      industry: a.industry,
+      withdrawn: a.withdrawn,
+      ...out.get(a.id),
+      ...(levels ? { levels: levels.get(a.id) ?? [] } : {}),
+    })),
     experts: listExpertRows(ctx, id).map((e) => ({ id: e.id, code: e.code, name: e.name })),
     seats: editionSeats(ctx, id),
     declarations: declarationsOfEdition(ctx, id),
