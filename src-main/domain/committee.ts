@@ -120,6 +120,8 @@ export const AwardListSchema = z.strictObject({
   pending: z.array(LocalizedSchema),
   /** candidates the ballot did not pass: their places stay empty */
   excluded: z.array(z.strictObject({ applicant: ApplicantRefSchema, level: AwardLevelSchema, tally: BallotTallySchema })),
+  /** applicants whose rank reached a level the eligibility check does not allow them: why, and the place went to the next eligible one */
+  passedOver: z.array(z.strictObject({ applicant: ApplicantRefSchema, level: AwardLevelSchema, reason: LocalizedSchema })),
   unfilled: z.strictObject({ award: perKind(z.number().int()), nomination: perKind(z.number().int()) }),
   vote: z.strictObject({ numerator: z.number().int(), denominator: z.number().int() }).nullable(),
   confirmation: ConfirmationSchema.nullable(),

@@ -3,7 +3,7 @@ import { LocalizedSchema } from './localized.js';
 import { ApplicantRefSchema } from './people.js';
 import { ItemCodeSchema, PercentSchema } from './review.js';
 import { EntityIdSchema } from './values.js';
-import { ApplicantKindSchema, StageSchema } from './vocabulary.js';
+import { ApplicantKindSchema, AwardLevelSchema, StageSchema } from './vocabulary.js';
 
 /**
  * Aggregation's vocabulary: what goes into a panel's score and what comes out. Points are on the
@@ -75,7 +75,15 @@ export type RankingEntry = z.infer<typeof RankingEntrySchema>;
 export const CandidateStatusSchema = z.enum(['award', 'nomination', 'tie-at-cap', 'below-floor', 'not-placed']);
 export type CandidateStatus = z.infer<typeof CandidateStatusSchema>;
 
-export const CandidateEntrySchema = z.strictObject({ applicantId: EntityIdSchema, kind: ApplicantKindSchema, status: CandidateStatusSchema });
+export const CandidateEntrySchema = z.strictObject({
+  applicantId: EntityIdSchema,
+  kind: ApplicantKindSchema,
+  status: CandidateStatusSchema,
+  /** the levels the eligibility check lets it be placed at; absent where the edition does not use the check */
+  levels: z.array(AwardLevelSchema).optional(),
+  /** levels its rank and score reached while places lasted, but it is not eligible for; absent when none */
+  passedOver: z.array(AwardLevelSchema).optional(),
+});
 export type CandidateEntry = z.infer<typeof CandidateEntrySchema>;
 
 export const FlagSchema = z.strictObject({

@@ -1,7 +1,8 @@
 /**
  * 拟奖名单: the committee's resolution on the proposed award list — the article it decides
  * under, per level and kind the applicants with their total, rank and the basis (candidate list,
- * a tie the committee settled, the ballot), the candidates a ballot did not pass, the meeting that
+ * a tie the committee settled, the ballot), the candidates a ballot did not pass, those the
+ * eligibility check kept from a level their rank reached, with the reason, the meeting that
  * confirmed it, and the committee's signatures. Unconfirmed, it prints as a draft; with anything
  * still open, as provisional, with what is open at the top.
  */
@@ -51,6 +52,17 @@ function excluded(input: AwardListInput, lang: ReportLang): Content[] {
   return [{ stack: [h2(tr(lang, AL.excludedTitle)), table([62, '*', 90, 150], 1, body)], unbreakable: true }];
 }
 
+/** Applicants whose rank reached a level the eligibility check does not allow them, and why: the place went to the next eligible. */
+function passedOver(input: AwardListInput, lang: ReportLang): Content[] {
+  const rows = input.list.passedOver;
+  if (rows.length === 0) return [];
+  const body: Content[][] = [
+    [th(tr(lang, { zh: '编号', en: 'Code' })), th(tr(lang, { zh: '申报单位', en: 'Applicant' })), th(tr(lang, AL.passedOverLevel)), th(tr(lang, AL.reason))],
+    ...rows.map((x) => [td(x.applicant.code), td(x.applicant.name), td(tr(lang, AL.level[x.level])), td(tr(lang, x.reason), { fontSize: 9 })]),
+  ];
+  return [{ stack: [h2(tr(lang, AL.passedOverTitle)), table([62, 110, 80, '*'], 1, body)], unbreakable: true }];
+}
+
 export function buildAwardList(input: AwardListInput, print: PrintOptions): DocDefinition {
   const lang = print.lang;
   const { list } = input;
@@ -61,6 +73,7 @@ export function buildAwardList(input: AwardListInput, print: PrintOptions): DocD
     ...(list.vote ? [note(tr(lang, AL.ballotRule(list.vote.numerator, list.vote.denominator)))] : []),
     ...lists(input, lang),
     ...excluded(input, lang),
+    ...passedOver(input, lang),
     ...(c
       ? [
           {

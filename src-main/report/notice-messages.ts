@@ -67,10 +67,17 @@ export const N = {
       en: `Having reviewed it, we accepted the objection on ${on} and are investigating it. Please provide any evidence asked for; we will tell you the outcome in writing. This letter is the written proof of acceptance.`,
     }),
     'not-accepted': (reason: string): Localized => ({ zh: `经审查，该异议不予受理。理由：${reason}`, en: `Having reviewed it, we do not accept the objection. Reason: ${reason}` }),
-    upheld: (finding: string, applicant: string): Localized => ({
-      zh: `经受理并组织调查核实，异议成立。调查结论：${finding}“${applicant}”从名单中除名，不进行递补。`,
-      en: `Having accepted and investigated it, we uphold the objection. Finding: ${finding} "${applicant}" is removed from the list, and no one takes its place.`,
-    }),
+    /** off the award list no one moves up (Xinyang art. 22); off the accepted list the applicant leaves the review (arts. 18, 24) */
+    upheld: (finding: string, applicant: string, kind: NoticeKind): Localized =>
+      kind === 'accepted-list'
+        ? {
+            zh: `经受理并组织调查核实，异议成立。调查结论：${finding}“${applicant}”从受理名单中除名，不再参加本届评审。`,
+            en: `Having accepted and investigated it, we uphold the objection. Finding: ${finding} "${applicant}" is removed from the list of accepted applicants and takes no further part in this edition's review.`,
+          }
+        : {
+            zh: `经受理并组织调查核实，异议成立。调查结论：${finding}“${applicant}”从名单中除名，不进行递补。`,
+            en: `Having accepted and investigated it, we uphold the objection. Finding: ${finding} "${applicant}" is removed from the list, and no one takes its place.`,
+          },
     rejected: (finding: string): Localized => ({
       zh: `经受理并组织调查核实，异议不成立。调查结论：${finding}`,
       en: `Having accepted and investigated it, we reject the objection. Finding: ${finding}`,

@@ -69,7 +69,7 @@ export function buildObjectionReply(input: ObjectionReplyInput, print: PrintOpti
       case 'not-accepted':
         return N.outcome['not-accepted'](input.decision ?? '');
       case 'upheld':
-        return N.outcome.upheld(input.decision ?? '', applicant);
+        return N.outcome.upheld(input.decision ?? '', applicant, input.noticeKind);
       case 'rejected':
         return N.outcome.rejected(input.decision ?? '');
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LocalizedSchema, type Localized } from '../domain/localized.js';
 import { DaySchema } from '../domain/values.js';
 import { ApplicantKindSchema, AwardLevelSchema, PastEventSchema } from '../domain/vocabulary.js';
-import { AWARD_LEVEL_NAMES, PAST_EVENT_NAMES, type ApplicantKind, type AwardLevel, type EligibilityState, type PastEvent } from '../domain/words.js';
+import { AWARD_LEVEL_NAMES, AWARD_LEVELS, PAST_EVENT_NAMES, type ApplicantKind, type AwardLevel, type EligibilityState, type PastEvent } from '../domain/words.js';
 import type { Reasons } from './cite.js';
 
 /**
@@ -162,6 +162,26 @@ function barReason(b: BarOutcome, level: AwardLevel): Localized {
   return {
     zh: `${zh}：${b.record.on} ${event.zh}（${b.record.source}）${until.zh}${AWARD_LEVEL_NAMES[level].zh}`,
     en: `${en.join(' / ') || zh}: ${event.en} on ${b.record.on} (${b.record.source})${until.en} from the ${AWARD_LEVEL_NAMES[level].en}`,
+  };
+}
+
+/**
+ * The levels an applicant found eligible at `level` may be placed at: that level and each lesser
+ * one (AWARD_LEVELS runs from the award down), since every regulation draws the nomination's
+ * candidates from the same ranking, below the award's (Wuxi art. 11(5), Xinyang art. 20). One
+ * found eligible for the nomination only is never placed at the award.
+ */
+export function placeableLevels(level: AwardLevel): AwardLevel[] {
+  return AWARD_LEVELS.slice(AWARD_LEVELS.indexOf(level));
+}
+
+/** What the check found an applicant eligible for, as the reason it was passed over for another level. */
+export function eligibleForWords(levels: readonly AwardLevel[]): Localized {
+  if (levels.length === 0) return { zh: '资格审核未认定其符合申报条件', en: 'the eligibility check has not found it eligible' };
+  const names = levels.map((l) => AWARD_LEVEL_NAMES[l]);
+  return {
+    zh: `资格审核仅认定其符合${names.map((n) => n.zh).join('、')}申报条件`,
+    en: `the eligibility check found it eligible for the ${names.map((n) => n.en).join(' and the ')} only`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toCenti } from '../domain/centi.js';
 import { perKind, type CandidateEntry, type PerKind, type RankingEntry } from '../domain/scores.js';
-import { KIND_ORDER, type ApplicantKind } from '../domain/words.js';
+import { AWARD_LEVELS, KIND_ORDER, type ApplicantKind, type AwardLevel } from '../domain/words.js';
 import type { Reasons } from './cite.js';
 
 /**
@@ -79,66 +79,92 @@ function rankGroups(ranked: RankingEntry[]): RankingEntry[][] {
 }
 
 /**
+ * The levels the eligibility check lets each applicant be placed at (rules/eligibility.ts); an
+ * applicant it does not name may be placed at either (an edition that does not use the check).
+ */
+export type EligibleLevels = ReadonlyMap<string, readonly AwardLevel[]>;
+
+/**
  * Award and nomination candidate lists, per applicant kind, in rank order: an applicant is an
  * award candidate at or above the award floor while award places last, then a nomination
  * candidate at or above the nomination floor while nomination places last. Places may stay
  * empty (every regulation allows it). A tied group that straddles a cap is not placed by the
  * program: all of it is marked 'tie-at-cap' for the committee, and the members the committee
  * does not pick for the award are counted into the first nomination places.
+ *
+ * Only an applicant eligible for a level takes a place at it. One whose rank and score reach a
+ * level while its places last, but whom the check did not find eligible for it, is passed over
+ * for that level: it is considered for the next level it is eligible for, and the place goes to
+ * the next applicant in rank order who is eligible. It does not join a tie at a level it cannot
+ * take.
  */
-export function selectCandidates(rules: { floors: Floors; caps: Caps; totalPoints: number }, ranking: RankingEntry[]): CandidateOutcome {
+export function selectCandidates(rules: { floors: Floors; caps: Caps; totalPoints: number }, ranking: RankingEntry[], eligible: EligibleLevels = new Map()): CandidateOutcome {
   const status = new Map<string, CandidateEntry['status']>();
+  const passedOver = new Map<string, AwardLevel[]>();
   const ties: TieAtCap[] = [];
   const unfilled: CandidateOutcome['unfilled'] = {
     award: { unit: 0, individual: 0 },
     nomination: { unit: 0, individual: 0 },
   };
   const floorCenti = (floor: number | null): number => (floor ?? 0) * rules.totalPoints;
+  const may = (id: string, level: AwardLevel): boolean => (eligible.get(id) ?? AWARD_LEVELS).includes(level);
+  const pass = (ids: readonly string[], level: AwardLevel): void => ids.forEach((id) => passedOver.set(id, [...(passedOver.get(id) ?? []), level]));
+  const mark = (ids: readonly string[], s: CandidateEntry['status']): void => ids.forEach((id) => status.set(id, s));
 
   for (const kind of KIND_ORDER) {
     let awardLeft = rules.caps.award[kind];
     let nominationLeft = rules.caps.nomination[kind];
     const ranked = ranking.filter((e) => e.applicant.kind === kind && e.weightedTotal !== null && e.rank !== null);
     for (const group of rankGroups(ranked)) {
-      const ids = group.map((e) => e.applicant.id);
+      let rest = group.map((e) => e.applicant.id);
       const centi = toCenti(group[0]?.weightedTotal ?? 0);
       const meetsAward = centi >= floorCenti(rules.floors.award);
       const meetsNomination = centi >= floorCenti(rules.floors.nomination);
-      const mark = (s: CandidateEntry['status']): void => ids.forEach((id) => status.set(id, s));
 
       if (meetsAward && awardLeft > 0) {
+        const ids = rest.filter((id) => may(id, 'award'));
+        pass(rest.filter((id) => !ids.includes(id)), 'award');
+        rest = rest.filter((id) => !ids.includes(id));
         if (ids.length <= awardLeft) {
-          mark('award');
+          mark(ids, 'award');
           awardLeft -= ids.length;
         } else {
-          mark('tie-at-cap');
+          mark(ids, 'tie-at-cap');
           ties.push({ kind, level: 'award', applicantIds: ids, placesLeft: awardLeft });
-          if (meetsNomination) nominationLeft = Math.max(0, nominationLeft - (ids.length - awardLeft));
+          const losers = Math.min(ids.length - awardLeft, ids.filter((id) => may(id, 'nomination')).length);
+          if (meetsNomination) nominationLeft = Math.max(0, nominationLeft - losers);
           awardLeft = 0;
         }
-      } else if (meetsNomination && nominationLeft > 0) {
+      }
+      if (rest.length > 0 && meetsNomination && nominationLeft > 0) {
+        const ids = rest.filter((id) => may(id, 'nomination'));
+        pass(rest.filter((id) => !ids.includes(id)), 'nomination');
+        rest = rest.filter((id) => !ids.includes(id));
         if (ids.length <= nominationLeft) {
-          mark('nomination');
+          mark(ids, 'nomination');
           nominationLeft -= ids.length;
         } else {
-          mark('tie-at-cap');
+          mark(ids, 'tie-at-cap');
           ties.push({ kind, level: 'nomination', applicantIds: ids, placesLeft: nominationLeft });
           nominationLeft = 0;
         }
-      } else {
-        mark(meetsAward || meetsNomination ? 'not-placed' : 'below-floor');
       }
+      mark(rest, meetsAward || meetsNomination ? 'not-placed' : 'below-floor');
     }
     unfilled.award[kind] = awardLeft;
     unfilled.nomination[kind] = nominationLeft;
   }
 
-  const entries = ranking.map(
-    (e): CandidateEntry => ({
+  const entries = ranking.map((e): CandidateEntry => {
+    const levels = eligible.get(e.applicant.id);
+    const passed = passedOver.get(e.applicant.id);
+    return {
       applicantId: e.applicant.id,
       kind: e.applicant.kind,
       status: status.get(e.applicant.id) ?? 'not-placed',
-    }),
-  );
+      ...(levels ? { levels: [...levels] } : {}),
+      ...(passed ? { passedOver: passed } : {}),
+    };
+  });
   return { entries, unfilled, ties };
 }

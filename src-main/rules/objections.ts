@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ObjectionState } from '../domain/words.js';
+import type { Localized } from '../domain/localized.js';
+import type { NoticeKind, ObjectionState } from '../domain/words.js';
 
 /**
  * Objections (异议) to a public notice: who may object, when, the deadlines, and the steps an
@@ -52,6 +53,37 @@ export const stepsFrom = (state: ObjectionState): ObjectionStep[] => OBJECTION_S
 
 /** An upheld objection takes its applicant off the list, with no one moving up (Xinyang art. 22). */
 export const removesApplicant = (state: ObjectionState): boolean => state === 'upheld';
+
+/**
+ * An upheld objection to the accepted list (受理名单) takes its applicant out of the review: only
+ * those the notice leaves without objection go to the panels (Xinyang art. 18), and one whose
+ * objection is found unfounded goes on (art. 24). What it had already been given stays on record.
+ */
+export const removesFromReview = (o: { noticeKind: NoticeKind; state: ObjectionState }): boolean => o.noticeKind === 'accepted-list' && removesApplicant(o.state);
+
+/** An objection that took its applicant out of the review, as the results and an archive carry it. */
+export interface UpheldObjection {
+  /** its number in the edition's register */
+  number: number;
+  decidedOn: string;
+  /** what the investigation found */
+  finding: string;
+}
+
+/** Why the applicant is out, for wherever it is shown: the objection, when it was upheld, and the finding. */
+export function outOfReviewReason(o: UpheldObjection): Localized {
+  return {
+    zh: `受理名单公示第${o.number}号异议经调查成立（${o.decidedOn}），已退出评审：${o.finding}`,
+    en: `objection no. ${o.number} to the accepted list was upheld on ${o.decidedOn}, so it is out of the review: ${o.finding}`,
+  };
+}
+
+/** Per applicant, the first objection that took it out of the review (by register number). */
+export function removedFromReview<O extends { applicantId: string; number: number; noticeKind: NoticeKind; state: ObjectionState }>(objections: readonly O[]): Map<string, O> {
+  const out = new Map<string, O>();
+  for (const o of [...objections].sort((a, b) => a.number - b.number)) if (removesFromReview(o) && !out.has(o.applicantId)) out.set(o.applicantId, o);
+  return out;
+}
 
 export type ReceiptProblem = 'anonymous' | 'before-notice' | 'after-notice';
 

@@ -1,16 +1,18 @@
 import type { AwardList, AwardListEntry, BallotTally, CommitteeTie, CommitteeView, Confirmation, ShortlistState, SnapshotEntry, TieSettlement } from '../domain/committee.js';
 import type { Localized } from '../domain/localized.js';
 import type { ApplicantRef } from '../domain/people.js';
-import type { RankingEntry } from '../domain/scores.js';
+import type { CandidateEntry, RankingEntry } from '../domain/scores.js';
 import { AWARD_LEVEL_NAMES, KIND_ORDER, type ApplicantKind, type AwardLevel } from '../domain/words.js';
-import { selectCandidates, type TieAtCap } from '../rules/floors-caps.js';
+import { eligibleForWords } from '../rules/eligibility.js';
+import { selectCandidates, type EligibleLevels, type TieAtCap } from '../rules/floors-caps.js';
 import type { VoteFraction } from '../rules/committee-vote.js';
 import type { EditionResults } from './results.js';
 
 /**
  * The committee's decision from the results and what the committee recorded: the shortlist with a
  * tie at its cut settled, the candidates with ties at caps settled (each settled group placed in
- * the committee's order under the same caps and floors of rules/floors-caps.ts), and,
+ * the committee's order under the same caps, floors and eligible levels of rules/floors-caps.ts,
+ * an applicant passed over for a level it is not eligible for named with the reason), and,
  * where the regulation votes (Xinyang art. 21), only the candidates whose ballot passed. A
  * candidate the ballot did not pass leaves its place empty: no regulation moves the next one up.
  * Pure: the store's records in, the committee's view out.
@@ -78,6 +80,11 @@ function inRankOrder(ranking: RankingEntry[]): RankingEntry[] {
 
 const capTieKey = (t: TieAtCap): string => tieKey({ scope: 'cap', level: t.level, kind: t.kind, applicantIds: t.applicantIds });
 
+/** The levels the eligibility check allowed each applicant, as the results chose the candidates under them. */
+function eligibleLevelsOf(results: EditionResults): EligibleLevels {
+  return new Map(results.candidates.entries.flatMap((c) => (c.levels ? [[c.applicantId, c.levels] as const] : [])));
+}
+
 /** The candidates with every settled tie at a cap placed in the committee's order. */
 function settledCandidates(r: CommitteeRecords, ranking: RankingEntry[], settled: Map<string, TieSettlement>) {
   const ties: CommitteeTie[] = [];
@@ -92,9 +99,10 @@ function settledCandidates(r: CommitteeRecords, ranking: RankingEntry[], settled
     settlement,
   });
   let current = ranking;
+  const eligible = eligibleLevelsOf(r.results);
   // placing one settled group can shift the places left at the next tie, so settle one at a time
   for (;;) {
-    const outcome = selectCandidates(r.results.rules, current);
+    const outcome = selectCandidates(r.results.rules, current, eligible);
     const next = outcome.ties.find((t) => settled.has(capTieKey(t)) && !applied.has(capTieKey(t)));
     if (!next) {
       ties.push(...outcome.ties.map((t) => tieOf(t, null)));
@@ -114,13 +122,29 @@ function settledCandidates(r: CommitteeRecords, ranking: RankingEntry[], settled
 
 const points = (n: number): string => n.toFixed(2);
 
-function basisOf(e: RankingEntry, level: AwardLevel, settlement: TieSettlement | null, tally: BallotTally | null): Localized {
-  const parts: Localized[] = [
-    {
-      zh: `综合排名第 ${e.rank} 名（加权总分 ${points(e.weightedTotal ?? 0)}），列入${AWARD_LEVEL_NAMES[level].zh}候选名单`,
-      en: `ranked ${e.rank} (weighted total ${points(e.weightedTotal ?? 0)}), a ${AWARD_LEVEL_NAMES[level].en} candidate`,
-    },
-  ];
+const rankWords = (e: RankingEntry): Localized => ({
+  zh: `综合排名第 ${e.rank} 名（加权总分 ${points(e.weightedTotal ?? 0)}）`,
+  en: `ranked ${e.rank} (weighted total ${points(e.weightedTotal ?? 0)})`,
+});
+
+/** Why an applicant is not a candidate at a level its rank reached. */
+function passedOverReason(e: RankingEntry, level: AwardLevel, levels: readonly AwardLevel[]): Localized {
+  const rank = rankWords(e);
+  const why = eligibleForWords(levels);
+  const name = AWARD_LEVEL_NAMES[level];
+  return {
+    zh: `${rank.zh}，在${name.zh}名额内，但${why.zh}，不列入${name.zh}候选名单，该名额由排名其后、符合条件的申报单位获得`,
+    en: `${rank.en}, within the ${name.en} places, but ${why.en}: it is not a candidate for the ${name.en}, and the place goes to the next eligible applicant`,
+  };
+}
+
+function basisOf(e: RankingEntry, level: AwardLevel, candidate: CandidateEntry | undefined, settlement: TieSettlement | null, tally: BallotTally | null): Localized {
+  const rank = rankWords(e);
+  const parts: Localized[] = [{ zh: `${rank.zh}，列入${AWARD_LEVEL_NAMES[level].zh}候选名单`, en: `${rank.en}, a ${AWARD_LEVEL_NAMES[level].en} candidate` }];
+  for (const over of candidate?.passedOver ?? []) {
+    const why = eligibleForWords(candidate?.levels ?? []);
+    parts.push({ zh: `${why.zh}，未列入${AWARD_LEVEL_NAMES[over].zh}候选名单`, en: `${why.en}, so it is not a candidate for the ${AWARD_LEVEL_NAMES[over].en}` });
+  }
   if (settlement) {
     parts.push({
       zh: `名额线上并列，经${settlement.meeting}（${settlement.method}）决定`,
@@ -158,6 +182,7 @@ export function committeeView(r: CommitteeRecords): CommitteeView {
   const settlementOf = new Map(placed.ties.flatMap((t) => (t.settlement ? t.applicants.map((a) => [a.id, t.settlement] as const) : [])));
   const tallies = new Map(r.tallies.map((t) => [t.applicantId, t]));
 
+  const candidateOf = new Map(placed.outcome.entries.map((c) => [c.applicantId, c]));
   const candidates = placed.outcome.entries
     .filter((c): c is typeof c & { status: AwardLevel } => c.status === 'award' || c.status === 'nomination')
     .flatMap((c) => {
@@ -208,7 +233,7 @@ export function committeeView(r: CommitteeRecords): CommitteeView {
       rank: entry.rank ?? 0,
       weightedTotal: entry.weightedTotal ?? 0,
       place: filled[level][kind],
-      basis: basisOf(entry, level, settlement, tally),
+      basis: basisOf(entry, level, candidateOf.get(entry.applicant.id), settlement, tally),
       settlementId: settlement?.id ?? null,
       tally,
     });
@@ -219,6 +244,10 @@ export function committeeView(r: CommitteeRecords): CommitteeView {
       en: `The secret ballot's count is not yet entered for ${codes(untallied, ', ')}.`,
     });
   }
+  const passedOver: AwardList['passedOver'] = placed.outcome.entries.flatMap((c) => {
+    const e = byId.get(c.applicantId);
+    return e ? (c.passedOver ?? []).map((level) => ({ applicant: e.applicant, level, reason: passedOverReason(e, level, c.levels ?? []) })) : [];
+  });
   const caps = r.results.rules.caps;
   const unfilled = {
     award: { unit: caps.award.unit - filled.award.unit, individual: caps.award.individual - filled.award.individual },
@@ -238,6 +267,6 @@ export function committeeView(r: CommitteeRecords): CommitteeView {
     ballot: r.vote
       ? { vote: r.vote, candidates: candidates.map(({ entry, level }) => ({ applicant: entry.applicant, level, tally: tallies.get(entry.applicant.id) ?? null })) }
       : null,
-    awardList: { editionId: r.editionId, state, entries, pending, excluded, unfilled, vote: r.vote, confirmation },
+    awardList: { editionId: r.editionId, state, entries, pending, excluded, passedOver, unfilled, vote: r.vote, confirmation },
   };
 }

@@ -3,6 +3,7 @@ import { namer } from '../domain/names.js';
 import { STAGE_NAMES } from '../domain/words.js';
 import type { CriteriaFramework } from '../criteria/schema.js';
 import type { EffectiveRules } from '../profile/effective.js';
+import type { EligibleLevels } from '../rules/floors-caps.js';
 import type { PanelSeat, SubmittedSheet } from '../domain/scores.js';
 import type { Localized } from '../domain/localized.js';
 import { listReasons } from '../domain/reasons.js';
@@ -26,6 +27,8 @@ export interface EditionInput {
   sheets: SubmittedSheet[];
   /** applicants who withdrew: not ranked, listed with the reason */
   withdrawn?: WithdrawnApplicant[];
+  /** the award levels the eligibility check lets each applicant be placed at; one not named may be placed at any */
+  eligibleLevels?: EligibleLevels;
 }
 
 const seatKey = (applicantId: string, stage: string): string => `${applicantId}\u0000${stage}`;

@@ -5,8 +5,9 @@ import type { ApplicantRef, ExpertRef, Withdrawal } from '../domain/people.js';
 import type { Localized } from '../domain/localized.js';
 import type { Declaration } from '../domain/review.js';
 import type { Flag, PanelSeat, SubmittedSheet } from '../domain/scores.js';
-import { STAGE_NAMES, type Stage } from '../domain/words.js';
+import { STAGE_NAMES, type AwardLevel, type Stage } from '../domain/words.js';
 import type { EffectiveRules } from '../profile/effective.js';
+import type { UpheldObjection } from '../rules/objections.js';
 import { standings } from '../rules/recusal.js';
 import { settledDisagreement } from './flags.js';
 import { computeEditionResults, type EditionResults } from './results.js';
@@ -19,8 +20,13 @@ import { computeEditionResults, type EditionResults } from './results.js';
 export interface EditionRecords {
   rules: EffectiveRules;
   framework: CriteriaFramework;
-  /** every applicant, those who withdrew with when and why, and those found ineligible: neither is ranked */
-  applicants: (ApplicantRef & { withdrawn: Withdrawal; ineligible?: Ineligibility })[];
+  /**
+   * every applicant, those who withdrew with when and why, those found ineligible, and those an
+   * upheld objection to the accepted list took out of the review: none of them is ranked. `levels`:
+   * the award levels the eligibility check lets it be placed at, absent where the edition does
+   * not use the check
+   */
+  applicants: (ApplicantRef & { withdrawn: Withdrawal; ineligible?: Ineligibility; objection?: UpheldObjection; levels?: AwardLevel[] })[];
   /** to name an expert in a flag, by code and name */
   experts: ExpertRef[];
   /** who sits on the panel that reviews each applicant in each stage */
@@ -59,7 +65,7 @@ export function resultsFromRecords(r: EditionRecords): EditionResults {
   const standingOf = standings(r.declarations);
   const isRecused = (expertId: string, applicantId: string): boolean => standingOf(expertId, applicantId) === 'conflicted';
   const ref = (a: EditionRecords['applicants'][number]): ApplicantRef => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry });
-  const out = new Set(r.applicants.filter((a) => a.ineligible).map((a) => a.id));
+  const out = new Set(r.applicants.filter((a) => a.ineligible || a.objection).map((a) => a.id));
   const applicants = r.applicants.filter((a) => !a.withdrawn && !out.has(a.id)).map(ref);
   const withdrawn = r.applicants.flatMap((a) => (a.withdrawn ? [{ applicant: ref(a), at: a.withdrawn.at, reason: a.withdrawn.reason }] : []));
   const codeOfApplicant = new Map(applicants.map((a) => [a.id, a.code]));
@@ -87,7 +93,8 @@ export function resultsFromRecords(r: EditionRecords): EditionResults {
     }
     sheets.push(sheet);
   }
-  const results = computeEditionResults({ rules: r.rules, framework: r.framework, applicants, experts: r.experts, seats, sheets, withdrawn });
+  const eligibleLevels = new Map(r.applicants.flatMap((a) => (a.levels ? [[a.id, a.levels] as const] : [])));
+  const results = computeEditionResults({ rules: r.rules, framework: r.framework, applicants, experts: r.experts, seats, sheets, withdrawn, eligibleLevels });
   // a difference the leader let stand is flagged with its reason
   const stands = new Map(r.settled.map((d) => [`${d.applicantId}\u0000${d.stage}\u0000${d.itemCode}`, d.reason]));
   const flags = results.flags.map((f) => {

@@ -80,7 +80,7 @@ export function computeEditionResults(input: EditionInput): EditionResults {
 
   const find = indexStageResults(stageResults);
   const ranking = rankApplicants(rules, applicants, find, shortlisted);
-  const candidates = selectCandidates(rules, ranking);
+  const candidates = selectCandidates(rules, ranking, input.eligibleLevels);
   flags.push(...tieAtCapFlags(candidates.ties, codeOf));
 
   return {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwardList, CommitteeView } from '../../src-main/domain/committee.js';
+import { getProfile } from '../../src-main/catalog/profiles.js';
 import { pageTexts, squash } from '../report/pdf.js';
 import { scoredEdition, type Scored } from '../services/committee-fixtures.js';
 import { PASS } from '../services/fixtures.js';
@@ -82,6 +83,19 @@ describe('pingshen committee', () => {
     const text = squash((await pageTexts(readFileSync(pdf))).join('\n'));
     expect(text).toContain('评委会于2026年11月20日召开第二次评委会全体会议，审议评审结果，确定拟奖名单如下。');
     expect(text).toContain('XY-03申报单位XY-03');
+  });
+
+  it('passes over an applicant the eligibility check finds eligible for the nomination only, and says why', async () => {
+    const conditions = getProfile('xinyang-2022').eligibility!.conditions.map((c) => `${c.id}=${c.minYears ? '2015-01-01' : 'yes'}`);
+    for (const code of ['XY-01', 'XY-02', 'XY-03', 'XY-04']) {
+      const out = await cli('eligibility', 'decide', code, '--decision', 'eligible', '--level', code === 'XY-01' ? 'nomination' : 'award', '--answer', ...conditions);
+      expect(out.code, out.stderr).toBe(0);
+    }
+    const status = await cli('committee', 'status');
+    expect(status.stdout).toContain('资格所限：XY-01 综合排名第 1 名（加权总分 800.00），在市长质量奖名额内，但资格审核仅认定其符合提名奖申报条件，不列入市长质量奖候选名单');
+    const list = JSON.parse((await cli('--json', 'committee', 'list')).stdout) as AwardList;
+    expect(list.entries.filter((e) => e.level === 'award').map((e) => e.applicant.code)).toEqual(['XY-02', 'XY-03']);
+    expect(list.state).toBe('stale');
   });
 
   it('documents itself in both languages', async () => {

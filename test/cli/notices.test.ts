@@ -86,6 +86,18 @@ describe('the notice and objections from the command line', () => {
     await sec.ok('final-list', 'print', '--out', join(dir, 'final.pdf'));
   });
 
+  it('takes an applicant out of the review on an upheld objection to the accepted list, and says so where its check is listed', async () => {
+    await sec.ok('notice', 'issue', 'accepted-list', '--start', '2026-09-28', '--office', '信阳市市长质量奖评审委员会秘书处');
+    await sec.ok('objection', 'add', 'accepted-list', '--applicant', 'XY2025-003', '--name', '钱七', '--received', '2026-10-08', '--grounds', '该单位近三年有亏损。');
+    await sec.ok('objection', 'accept', '2', '--on', '2026-10-09');
+    await sec.ok('objection', 'note', '2', '--on', '2026-10-12', '--text', '调阅审计报告。');
+    const decided = await sec.ok('objection', 'decide', '2', '--upheld', '--on', '2026-10-13', '--finding', '2024年度亏损，不符合第十三条第（五）项。');
+    expect(decided).toContain('第2号异议：异议成立。 XY2025-003 退出评审');
+    expect(await sec.ok('eligibility', 'list')).toMatch(/XY2025-003.*已退出（第2号异议成立）/);
+    expect(await sec.ok('eligibility', 'show', 'XY2025-003')).toContain('受理名单公示第2号异议经调查成立（2026-10-13），已退出评审：2024年度亏损');
+    expect(await sec.ok('results')).not.toContain('XY2025-003');
+  });
+
   it('corrects a day the holiday table does not know', async () => {
     expect(await sec.ok('calendar', 'year', '2099')).toContain('节假日表未收录');
     await sec.ok('calendar', 'set', '2099-01-01', '--rest', '--note', '元旦');

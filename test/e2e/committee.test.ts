@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts, squash } from '../report/pdf.js';
+import type { AwardLevel } from '../../src-main/domain/words.js';
+import { conditionsFor } from '../../src-main/rules/eligibility.js';
 import { scoredEdition, type Scored } from '../services/committee-fixtures.js';
 import { PASS } from '../services/fixtures.js';
 import { launchChromium, openPage, shot, startApp, type RunningApp } from './helpers/app.js';
 import { attrOf, textOf } from './helpers/wait.js';
 
 /**
- * The committee tab in browser mode, on a Xinyang edition scored through real stores: XY-01 800,
- * XY-02 and XY-03 tied at 700 for the one award place left, XY-04 650. The clerk records the
- * committee's order for the tie, the secret ballot's counts (a miscount refused, one candidate
- * short of two thirds), and the committee's confirmation, and prints the proposed award list.
+ * The committee tab in browser mode, on a Xinyang edition scored through real stores: XY-05 850
+ * but found eligible for the nomination only, so passed over for the award; XY-01 800, XY-02 and
+ * XY-03 tied at 700 for the one award place left, XY-04 650. The clerk records the committee's
+ * order for the tie, the secret ballot's counts (a miscount refused, one candidate short of two
+ * thirds), and the committee's confirmation, and prints the proposed award list.
  */
 describe('the committee tab', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pingshen-e2e-committee-'));
@@ -25,7 +28,13 @@ describe('the committee tab', () => {
 
   beforeAll(async () => {
     const both = (p: number): { material: [number, number, number]; site: [number, number, number] } => ({ material: [p, p, p], site: [p, p, p] });
-    r = await scoredEdition({ profileId: 'xinyang-2022', secretariatDir: join(dir, 'app'), percents: { 'XY-01': both(80), 'XY-02': both(70), 'XY-03': both(70), 'XY-04': both(65) } });
+    r = await scoredEdition({ profileId: 'xinyang-2022', secretariatDir: join(dir, 'app'), percents: { 'XY-01': both(80), 'XY-02': both(70), 'XY-03': both(70), 'XY-04': both(65), 'XY-05': both(85) } });
+    const profile = r.sec.editions.get({ editionId: r.editionId }).profile.eligibility!;
+    const answers = (level: AwardLevel) => Object.fromEntries(conditionsFor(profile, 'unit', level).map((c) => [c.id, c.minYears ? '2015-01-01' : true]));
+    for (const [code, a] of Object.entries(r.applicants)) {
+      const level = code === 'XY-05' ? 'nomination' : 'award';
+      r.sec.eligibility.decide({ applicantId: a.id, decision: 'eligible', level, answers: answers(level) });
+    }
     r.sec.close();
     app = await startApp(join(dir, 'app'));
     browser = await launchChromium();
@@ -94,11 +103,23 @@ describe('the committee tab', () => {
     await count('XY-03', '9', '7', '2');
     await count('XY-02', '9', '6', '3');
     await count('XY-04', '9', '5', '4');
+    await count('XY-05', '9', '8', '1');
     await textOf(page.getByTestId('ballot-XY-04').getByTestId('ballot-outcome')).toBe('未通过');
     await textOf(page.getByTestId('award-list-state')).toBe('待评委会确认');
     await textOf(page.getByTestId('award-XY-03')).toContain('评委会已决定');
     await textOf(page.getByTestId('excluded-XY-04')).toContain('未获表决通过：XY-04 申报单位XY-04（投票 9 人，同意 5 票，须 6 票），名额空缺，不递补。');
     await shot(page, '70-committee-ballot');
+  });
+
+  it('places the first-ranked applicant, eligible for the nomination only, at the nomination, and says why it is not at the award', async () => {
+    await textOf(page.getByTestId('ballot-XY-05')).toContain('提名奖');
+    await textOf(page.getByTestId('award-XY-05')).toContain('资格审核仅认定其符合提名奖申报条件，未列入市长质量奖候选名单');
+    await textOf(page.getByTestId('passed-over-XY-05')).toContain('XY-05 申报单位XY-05：综合排名第 1 名（加权总分 850.00），在市长质量奖名额内，但资格审核仅认定其符合提名奖申报条件');
+    await shot(page, '70b-committee-passed-over');
+    await page.getByTestId('tab-results').click();
+    await textOf(page.getByTestId('rank-XY-05')).toContain('提名候选');
+    await textOf(page.getByTestId('rank-XY-05').getByTestId('passed-over-XY-05')).toBe('资格所限');
+    await page.getByTestId('tab-committee').click();
   });
 
   it('records the committee’s confirmation and prints the proposed award list', async () => {

@@ -13,8 +13,9 @@ import { textOf, visible } from './helpers/wait.js';
 /**
  * The notice and objections in the browser (Xinyang): the accepted list put on notice over
  * National Day 2026 and counted in working days, printed; an anonymous objection refused with
- * the article; a named one accepted, investigated and upheld, its letter printed; a day of a
- * year the holiday table does not know corrected.
+ * the article; a named one accepted, investigated and upheld, its letter printed and the
+ * applicant shown out of the review with the objection's finding; a day of a year the holiday
+ * table does not know corrected.
  */
 
 const NAME = '2026年信阳市市长质量奖';
@@ -120,12 +121,25 @@ describe('notice and objections in browser mode', () => {
     await drawer.getByTestId('objection-text').fill('申报单位近三年发生较大生产安全事故，不符合申报条件。');
     await drawer.getByTestId('objection-decide').click();
     await textOf(drawer.getByTestId('objection-state')).toBe('异议成立');
+    await textOf(drawer.getByTestId('objection-effect')).toContain('退出本届评审');
     await shot(page, '71-objection-upheld');
 
     const letter = await download('objection-letter', join(dir, 'letter.pdf'));
     expect(letter).toContain('赵六：');
     expect(letter).toContain('异议成立');
-    expect(letter).toContain('不进行递补');
+    expect(letter).toContain('从受理名单中除名，不再参加本届评审');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the applicant the upheld objection took out of the review, with the objection and its finding', async () => {
+    await page.getByTestId('tab-eligibility').click();
+    const [code] = firstApplicant.split(' ');
+    const row = page.getByTestId('eligibility-table').locator(`[data-code="${code}"]`);
+    await textOf(row.getByTestId('eligibility-out')).toBe('已退出评审');
+    expect(await page.getByTestId('eligibility-table').locator('[data-out="yes"]').count()).toBe(1);
+    await row.click();
+    await textOf(page.getByTestId('eligibility-out-reason')).toContain('受理名单公示第1号异议经调查成立（2026-10-12），已退出评审：申报单位近三年发生较大生产安全事故');
+    await shot(page, '71b-eligibility-out-of-review');
     await page.keyboard.press('Escape');
   });
 

@@ -69,6 +69,18 @@ describe('proposed award list (拟奖名单)', () => {
     expect(r.all).toContain('尚未录入XY2024-03、XY2024-04的无记名投票结果。');
   });
 
+  it('prints, in the basis and apart from the list, why a first-ranked applicant eligible for the nomination only is not on it at the award', async () => {
+    const results = { ...xinyangResults, candidates: { ...xinyangResults.candidates, entries: xinyangResults.candidates.entries.map((c) => (c.applicantId === 'xy-1' ? { ...c, levels: ['nomination' as const] } : c)) } };
+    const r = await render(input({ ...records, results, tallies: ['xy-1', 'xy-2', 'xy-3', 'xy-4'].map((id) => tally(id, 9, 8)) }), 'zh');
+    expect(r.all).toContain('1XY2024-02河南羚锐制药股份有限公司767.002综合排名第2名');
+    expect(r.all).toContain('2XY2024-03信阳市中心医院700.003');
+    expect(r.all).toContain('1XY2024-01信阳毛尖集团有限公司834.001综合排名第1名（加权总分834.00），列入提名奖候选名单；资格审核仅认定其符合提名奖申报条件，未列入市长质量奖候选名单');
+    expect(r.all).toContain('因资格审核未列入相应奖项的单位');
+    expect(r.all).toContain('XY2024-01信阳毛尖集团有限公司市长质量奖综合排名第1名（加权总分834.00），在市长质量奖名额内，但资格审核仅认定其符合提名奖申报条件');
+    const en = await render(input({ ...records, results, tallies: ['xy-1', 'xy-2', 'xy-3', 'xy-4'].map((id) => tally(id, 9, 8)) }), 'en');
+    expect(en.all).toContain('Passedoverforalevelbytheeligibilitycheck');
+  });
+
   it('has an English edition', async () => {
     const r = await render(input(confirmed()), 'en');
     expect(r.all).toContain('Proposedawardlist');

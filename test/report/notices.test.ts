@@ -66,6 +66,14 @@ describe('reply to an objection (异议处理结果告知书)', () => {
     expect(r.all).toContain('从名单中除名，不进行递补');
   });
 
+  it('tells an upheld objection to the accepted list that the applicant leaves the review, not that a place stays empty', async () => {
+    const zh = (await render({ ...base, noticeKind: 'accepted-list' }, 'zh')).all;
+    expect(zh).toContain('关于受理名单中“WX2025-002江阴青禾食品股份有限公司”的异议材料');
+    expect(zh).toContain('从受理名单中除名，不再参加本届评审');
+    expect(zh).not.toContain('不进行递补');
+    expect((await render({ ...base, noticeKind: 'accepted-list' }, 'en')).all).toContain('takesnofurtherpartinthisedition');
+  });
+
   it('is the written proof of acceptance while the investigation runs, and gives the reason when not accepted', async () => {
     expect((await render({ ...base, state: 'accepted', decidedOn: null, decision: null }, 'zh')).all).toContain('已于2026年10月9日予以受理');
     expect((await render({ ...base, state: 'not-accepted', acceptedOn: null, decision: '异议材料未提供任何证明。' }, 'zh')).all).toContain('该异议不予受理。理由：异议材料未提供任何证明。');

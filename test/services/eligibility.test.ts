@@ -223,3 +223,53 @@ describe('an edition made before the eligibility check', () => {
     }
   });
 });
+
+describe('an applicant the eligibility check found eligible for the nomination only', () => {
+  let r: Review;
+  beforeAll(async () => {
+    r = await setupReview();
+  }, 120_000);
+  afterAll(() => r.cleanup());
+
+  it('is never placed at the award: the award places go to the next eligible, it is a nomination candidate, and the committee is told why', async () => {
+    const id = r.editionId;
+    const [a1, a2, a3] = r.applicants.map((a) => a.id) as [string, string, string];
+    const profile = r.sec.editions.get({ editionId: id }).profile.eligibility!;
+    const { conditionsFor } = await import('../../src-main/rules/eligibility.js');
+    const answers = (level: 'award' | 'nomination') => Object.fromEntries(conditionsFor(profile, 'unit', level).map((c) => [c.id, c.minYears ? '2015-01-01' : true]));
+    r.sec.eligibility.decide({ applicantId: a1, decision: 'eligible', level: 'nomination', answers: answers('nomination') });
+    for (const a of [a2, a3]) r.sec.eligibility.decide({ applicantId: a, decision: 'eligible', level: 'award', answers: answers('award') });
+    for (const e of r.stores) {
+      for (const [a, p] of [[a1, 90], [a2, 80], [a3, 70]] as const) {
+        scoreAll(e, id, a, 'material', p);
+        scoreAll(e, id, a, 'site', p);
+      }
+    }
+    const files: string[] = [];
+    for (const [i, e] of r.stores.entries()) files.push((await exportBundleFile(e, id, join(r.dir, `bundle-${i + 1}.psb`))).file);
+    await r.sec.bundles.import({ files: files.map(upload) });
+
+    const results = r.sec.results.get({ editionId: id });
+    expect(results.ranking.map((e) => [e.applicant.code, e.rank])).toEqual([['XY2025-001', 1], ['XY2025-002', 2], ['XY2025-003', 3]]);
+    expect(results.candidates.entries.map((c) => [c.applicantId, c.status, c.passedOver ?? []])).toEqual([
+      [a1, 'nomination', ['award']],
+      [a2, 'award', []],
+      [a3, 'award', []],
+    ]);
+
+    // Xinyang art. 21: each candidate goes to the ballot at the level it is a candidate for
+    const meeting = { heldOn: '2026-09-25', meeting: '评委会全体会议' };
+    for (const applicantId of [a1, a2, a3]) r.sec.committee.recordTally({ editionId: id, ...meeting, applicantId, voters: 9, votesFor: 8, votesAgainst: 1, abstentions: 0, invalid: 0 });
+    const view = r.sec.committee.get({ editionId: id });
+    expect(view.ballot!.candidates.map((c) => [c.applicant.code, c.level])).toEqual([['XY2025-002', 'award'], ['XY2025-003', 'award'], ['XY2025-001', 'nomination']]);
+    expect(view.awardList.entries.map((e) => [e.applicant.code, e.level, e.place])).toEqual([['XY2025-002', 'award', 1], ['XY2025-003', 'award', 2], ['XY2025-001', 'nomination', 1]]);
+    expect(view.awardList.entries.find((e) => e.applicant.id === a1)!.basis.zh).toContain('资格审核仅认定其符合提名奖申报条件，未列入市长质量奖候选名单');
+    expect(view.awardList.passedOver.map((x) => [x.applicant.code, x.level])).toEqual([['XY2025-001', 'award']]);
+
+    // the archive carries the levels, so its recomputation places the candidates the same way
+    const office = await generateX25519Identity();
+    const made = await r.sec.archive.create({ editionId: id, protection: { kind: 'encrypted', recipients: [await identityToRecipient(office)] } });
+    const v = await verifyArchive(made.bytes, { identities: [office] });
+    expect(v.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([]);
+  }, 120_000);
+});

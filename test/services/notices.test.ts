@@ -189,3 +189,79 @@ describe('a notice over days the holiday table does not know', () => {
     }
   });
 });
+
+describe('an upheld objection to the accepted list (Xinyang arts. 17, 18, 24)', () => {
+  let r: Review;
+  let a1: string;
+  let a2: string;
+  let a3: string;
+  const FINDING = '该单位近三年发生较大生产安全事故，不符合第十三条第（三）项。';
+
+  beforeAll(async () => {
+    r = await setupReview();
+    [a1, a2, a3] = r.applicants.map((a) => a.id) as [string, string, string];
+    const notice = r.sec.notices.issue({ editionId: r.editionId, kind: 'accepted-list', startDate: '2026-09-28', contact: CONTACT });
+    const objection = (applicantId: string, name: string) =>
+      r.sec.objections.register({ noticeId: notice.id, applicantId, objectorKind: 'person', objectorName: name, organisation: null, phone: '13912345678', address: null, receivedOn: '2026-10-08', grounds: '该单位近三年发生安全事故。' });
+    const upheld = objection(a2, '赵六');
+    r.sec.objections.accept({ objectionId: upheld.id, on: '2026-10-09' });
+    r.sec.objections.note({ objectionId: upheld.id, on: '2026-10-12', text: '调阅应急管理部门记录。' });
+    r.sec.objections.decide({ objectionId: upheld.id, on: '2026-10-13', upheld: true, finding: FINDING });
+    const rejected = objection(a3, '钱七');
+    r.sec.objections.accept({ objectionId: rejected.id, on: '2026-10-09' });
+    r.sec.objections.note({ objectionId: rejected.id, on: '2026-10-12', text: '调阅应急管理部门记录。' });
+    r.sec.objections.decide({ objectionId: rejected.id, on: '2026-10-13', upheld: false, finding: '未发现安全事故。' });
+    // the panels already had it: its experts score it all the same, and the scores come in
+    for (const e of r.stores) {
+      for (const a of [a1, a2, a3]) {
+        scoreAll(e, r.editionId, a, 'material', a === a2 ? 95 : 70);
+        scoreAll(e, r.editionId, a, 'site', a === a2 ? 95 : 70);
+      }
+    }
+    const files = [];
+    for (const [i, e] of r.stores.entries()) files.push((await exportBundleFile(e, r.editionId, join(r.dir, `b${i}.psb`))).file);
+    await r.sec.bundles.import({ files: files.map(upload) });
+  }, 120_000);
+  afterAll(() => r.cleanup());
+
+  it('admits it to no stage, saying which objection and what it found, while a rejected objection changes nothing', () => {
+    const entries = r.sec.panels.entries({ editionId: r.editionId, stage: 'site' });
+    const of = (id: string) => entries.find((e) => e.applicantId === id)!;
+    expect(of(a2).eligible).toBe(false);
+    expect(of(a2).reason?.zh).toBe(`受理名单公示第1号异议经调查成立（2026-10-13），已退出评审：${FINDING}`);
+    expect([of(a1).eligible, of(a3).eligible]).toEqual([true, true]);
+    // taken off its panel, it cannot be given one again
+    const site = r.panels.site!.id;
+    r.sec.panels.unassign({ panelId: site, applicantIds: [a2], reason: '受理名单异议成立' });
+    expect(refusal(() => r.sec.panels.assign({ panelId: site, applicantIds: [a2] }))).toMatchObject({ code: 'assignment.not-eligible', zh: expect.stringContaining('第1号异议经调查成立') });
+  });
+
+  it('leaves it out of the ranking, the candidates, the award list and the work owed, though it scored highest', () => {
+    const results = r.sec.results.get({ editionId: r.editionId });
+    expect(results.ranking.map((e) => e.applicant.code)).toEqual(['XY2025-001', 'XY2025-003']);
+    expect(results.candidates.entries.map((c) => c.applicantId)).not.toContain(a2);
+    expect(results.stageResults.map((s) => s.applicantId)).not.toContain(a2);
+    expect(r.sec.committee.get({ editionId: r.editionId }).awardList.entries.map((e) => e.applicant.id)).not.toContain(a2);
+    expect(r.sec.results.owedWork({ editionId: r.editionId }).map((w) => w.applicantId)).not.toContain(a2);
+    const material = r.sec.editions.steps({ editionId: r.editionId }).find((s) => s.step === 'material')!;
+    expect(material.counts.find((c) => c.key === 'due')?.value).toBe(2);
+  });
+
+  it('keeps what was recorded: its sheets, its eligibility and the audit entry of the decision, and says why it is out', () => {
+    expect(r.sec.sheets.list({ editionId: r.editionId, filter: { applicantId: a2 } }).filter((s) => s.status === 'submitted')).toHaveLength(6);
+    const row = r.sec.eligibility.list({ editionId: r.editionId }).rows.find((x) => x.applicant.id === a2)!;
+    expect(row.objectionUpheld).toEqual({ number: 1, decidedOn: '2026-10-13', finding: FINDING });
+    expect(r.sec.eligibility.list({ editionId: r.editionId }).rows.find((x) => x.applicant.id === a3)!.objectionUpheld).toBeNull();
+    expect(r.sec.store.auditLog({ limit: 50 }).find((e) => e.action === 'objection.uphold')?.detail).toMatchObject({ number: 1, decision: FINDING });
+  });
+
+  it('is left out of the results the same way when an archive is recomputed', async () => {
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+    const { verifyArchive } = await import('../../src-main/exchange/archive/verify.js');
+    const office = await generateX25519Identity();
+    const made = await r.sec.archive.create({ editionId: r.editionId, protection: { kind: 'encrypted', recipients: [await identityToRecipient(office)] } });
+    const v = await verifyArchive(made.bytes, { identities: [office] });
+    expect(v.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([]);
+    expect(v.checks.find((c) => c.id === 'results')!.done.en).toContain('of 2 applicants');
+  }, 60_000);
+});

@@ -77,6 +77,7 @@ function listText(cli: Cli, list: AwardList): string {
     cli.t({ zh: `拟奖名单（${state.zh}）：`, en: `Proposed award list (${state.en}):` }),
     list.entries.length > 0 ? table : DASH,
     ...list.excluded.map((x) => cli.t({ zh: `  未获通过：${x.applicant.code}（同意 ${x.tally.votesFor}/${x.tally.voters}，须 ${x.tally.needed}）`, en: `  Not passed: ${x.applicant.code} (${x.tally.votesFor} of ${x.tally.voters} for, ${x.tally.needed} needed)` })),
+    ...list.passedOver.map((x) => cli.t({ zh: `  资格所限：${x.applicant.code} ${x.reason.zh}`, en: `  Passed over: ${x.applicant.code} ${x.reason.en}` })),
     ...list.pending.map((p) => `  ! ${cli.t(p)}`),
   ].join('\n');
 }

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { AWARD_LEVEL_NAMES, ELIGIBILITY_STATE_NAMES, PAST_EVENT_NAMES, type AwardLevel, type PastEvent } from '../../domain/words.js';
+import type { Localized } from '../../domain/localized.js';
 import type { Answer } from '../../rules/eligibility.js';
+import { outOfReviewReason } from '../../rules/objections.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { save } from '../files.js';
@@ -39,6 +41,7 @@ export function registerEligibilityCommands(program: Command): void {
               { header: { zh: '状态', en: 'Standing' }, value: (r) => cli.t(ELIGIBILITY_STATE_NAMES[r.state]) },
               { header: { zh: '奖项', en: 'Level' }, value: (r) => cli.t(AWARD_LEVEL_NAMES[r.level]) },
               { header: { zh: '理由', en: 'Reasons' }, value: (r) => r.reasons.map((x) => cli.t(x)).join('; ') || DASH },
+              { header: { zh: '评审', en: 'Review' }, value: (r) => (r.objectionUpheld ? cli.t({ zh: `已退出（第${r.objectionUpheld.number}号异议成立）`, en: `out (objection no. ${r.objectionUpheld.number} upheld)` }) : DASH) },
             ],
             cli.lang,
           ),
@@ -61,6 +64,7 @@ export function registerEligibilityCommands(program: Command): void {
                 [{ zh: '状态', en: 'Standing' }, cli.t(ELIGIBILITY_STATE_NAMES[row.state])],
                 [{ zh: '奖项', en: 'Level' }, cli.t(AWARD_LEVEL_NAMES[row.level])],
                 [{ zh: '判定日', en: 'Judged on' }, row.on],
+                ...(row.objectionUpheld ? [[{ zh: '评审', en: 'Review' }, cli.t(outOfReviewReason(row.objectionUpheld))] as [Localized, string]] : []),
               ],
               cli.lang,
             ),

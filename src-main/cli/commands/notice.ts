@@ -2,6 +2,7 @@ import { Argument, Command, Option } from 'commander';
 import type { Notice, Objection } from '../../domain/notices.js';
 import { NOTICE_KIND_NAMES, NOTICE_KINDS, OBJECTION_STATE_NAMES, OBJECTOR_KINDS, type NoticeKind, type ObjectorKind } from '../../domain/words.js';
 import type { StoreClient } from '../../features/open.js';
+import { removesFromReview } from '../../rules/objections.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { save } from '../files.js';
@@ -285,7 +286,7 @@ function registerObjectionCommands(program: Command): void {
 
   objection
     .command('decide <number>')
-    .description('调查结论：异议成立（取消资格，不递补）或不成立 / conclude: upheld (removed, no replacement) or rejected')
+    .description('调查结论：异议成立（受理名单：退出评审；拟奖名单：取消资格，不递补）或不成立 / conclude: upheld (accepted list: out of the review; award list: removed, no replacement) or rejected')
     .option('--upheld', '异议成立 / upheld')
     .option('--rejected', '异议不成立 / rejected')
     .requiredOption('--on <date>', '日期 / date')
@@ -295,7 +296,11 @@ function registerObjectionCommands(program: Command): void {
       if (Boolean(opts.upheld) === Boolean(opts.rejected)) throw new UsageError({ zh: '请指定 --upheld 或 --rejected 之一。', en: 'Give one of --upheld or --rejected.' });
       await cli.secretariat((svc) => {
         const o = svc.objections.decide({ objectionId: objectionOf(svc, cli.edition(svc).id, ref).id, on: opts.on, upheld: opts.upheld === true, finding: opts.finding });
-        cli.emit(o, () => stepped(o, cli));
+        const out = {
+          zh: `${o.applicantCode} 退出评审：不再分配评审组，不入围、不排名、不列入拟奖名单；已有的评分和记录保留。`,
+          en: `${o.applicantCode} is out of the review: no panel, shortlist, rank or place on the award list; what was recorded stays.`,
+        };
+        cli.emit(o, () => (removesFromReview(o) ? `${stepped(o, cli)} ${cli.t(out)}` : stepped(o, cli)));
       });
     });
 

@@ -1,3 +1,4 @@
+import type { UpheldObjection } from '../../rules/objections.js';
 import type { Ineligibility } from '../../scoring/records.js';
 import { Encrypter } from 'age-encryption';
 import { zipSync, type Zippable } from 'fflate';
@@ -5,7 +6,7 @@ import type { ChainEntry } from '../../audit/chain.js';
 import type { Applicant, Expert } from '../../domain/people.js';
 import type { Declaration, DeclarationEvent, SheetReturn, SheetVersion } from '../../domain/review.js';
 import type { Panel } from '../../domain/panels.js';
-import type { Stage } from '../../domain/words.js';
+import type { AwardLevel, Stage } from '../../domain/words.js';
 import { editionTimeZone } from '../../domain/time.js';
 import type { EditionDetail } from '../../profile/edition.js';
 import { retentionText, type Retention } from '../../rules/retention.js';
@@ -29,8 +30,12 @@ import {
 /** An edition's records as the store holds them, ready to be written as archive files. */
 export interface EditionRecordSet {
   edition: EditionDetail;
-  /** an applicant found ineligible carries why: the verifier leaves it out of the results as the store does */
-  applicants: (Omit<Applicant, 'idNumber'> & { idNumber?: string | null; ineligible?: Ineligibility })[];
+  /**
+   * an applicant found ineligible, or taken off the accepted list by an upheld objection, carries
+   * why: the verifier leaves it out of the results as the store does; where the edition uses the
+   * eligibility check, each carries the levels it may be placed at, as the candidates were chosen
+   */
+  applicants: (Omit<Applicant, 'idNumber'> & { idNumber?: string | null; ineligible?: Ineligibility; objection?: UpheldObjection; levels?: AwardLevel[] })[];
   experts: (Expert & { signPublic: string | null; boxRecipient: string | null })[];
   panels: Omit<Panel, 'sizeFlag'>[];
   seats: { applicantId: string; stage: Stage; panelId: string; memberIds: string[] }[];

@@ -4,7 +4,7 @@ import { LocalizedSchema } from '../../domain/localized.js';
 import { WithdrawalSchema } from '../../domain/people.js';
 import { DeclarationSchema, SheetReturnSchema, SheetVersionSchema } from '../../domain/review.js';
 import { EntityIdSchema, IsoTimeSchema, Sha256Schema, UuidSchema } from '../../domain/values.js';
-import { ApplicantKindSchema, IndustrySchema, StageSchema } from '../../domain/vocabulary.js';
+import { ApplicantKindSchema, AwardLevelSchema, IndustrySchema, StageSchema } from '../../domain/vocabulary.js';
 import { sha256Hex } from '../common.js';
 
 /**
@@ -124,6 +124,8 @@ export const ApplicantsRegister = z.array(
     industry: IndustrySchema,
     withdrawn: WithdrawalSchema,
     ineligible: z.object({ at: z.string(), reasons: z.array(LocalizedSchema), note: z.string().nullable() }).optional(),
+    objection: z.object({ number: z.number().int(), decidedOn: z.string(), finding: z.string() }).optional(),
+    levels: z.array(AwardLevelSchema).optional(),
   }),
 );
 export const ExpertsRegister = z.array(

@@ -102,7 +102,7 @@ export function recordsFromArchive(edition: EditionDetail, reg: ArchivedRegister
   return {
     rules: rulesOf(edition),
     framework: edition.framework,
-    applicants: reg.applicants.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry, withdrawn: a.withdrawn, ...(a.ineligible ? { ineligible: a.ineligible } : {}) })),
+    applicants: reg.applicants.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry, withdrawn: a.withdrawn, ...(a.ineligible ? { ineligible: a.ineligible } : {}), ...(a.objection ? { objection: a.objection } : {}), ...(a.levels ? { levels: a.levels } : {}) })),
     experts: reg.experts.map((e) => ({ id: e.id, code: e.code, name: e.name })),
     seats: reg.seats,
     declarations: [...fromExperts, ...reg.declarations.filter((d) => d.source === 'secretariat')],

@@ -12,6 +12,7 @@ import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import { deletePastAward, eligibilityEventsOfEdition, findPastAward, insertEligibilityEvent, insertPastAward, listPastAwards, setLetterReason } from '../repo/eligibility.js';
 import { getApplicant } from '../repo/people.js';
+import { outOfReviewOfEdition } from '../repo/review.js';
 import { makeLetter } from './letters.js';
 import { eligibilityRow, eligibilityView, EligibilityRowSchema, EligibilityViewSchema, evaluate, PastAwardSchema, todayOf } from './view.js';
 
@@ -33,7 +34,7 @@ function checkedApplicant(ctx: Ctx, applicantId: string) {
 function rowOf(ctx: Ctx, applicantId: string) {
   const a = getApplicant(ctx, applicantId);
   const edition = getEdition(ctx, a.editionId);
-  return eligibilityRow(ctx, edition, a, eligibilityEventsOfEdition(ctx, a.editionId).filter((e) => e.applicantId === a.id));
+  return eligibilityRow(ctx, edition, a, eligibilityEventsOfEdition(ctx, a.editionId).filter((e) => e.applicantId === a.id), outOfReviewOfEdition(ctx, a.editionId).get(a.id));
 }
 
 const levelName = (level: AwardLevel) => AWARD_LEVEL_NAMES[level];

@@ -13,6 +13,7 @@ import { getEdition } from '../repo/editions.js';
 import { eligibilityEventsOfEdition, latestEligibilityEvent, letterReasonOf, pastAwardsOf, sameHolderElsewhere, type EligibilityEvent } from '../repo/eligibility.js';
 import { listApplicantRows } from '../repo/people.js';
 import { editionResults } from '../repo/results.js';
+import { outOfReviewOfEdition, type OutOfReview } from '../repo/review.js';
 import { isPingshenError } from '../../domain/errors.js';
 import type { EditionResults } from '../../scoring/results.js';
 import { notShortlistedDraft } from './letters.js';
@@ -64,6 +65,8 @@ export const EligibilityRowSchema = z.strictObject({
   elsewhere: z.array(z.strictObject({ editionId: EntityIdSchema, editionName: z.string(), year: z.number().int(), code: z.string(), state: EligibilityStateSchema })),
   past: z.array(PastAwardSchema),
   steps: z.array(StepSchema),
+  /** the upheld objection to the accepted list that took it out of the review, with its finding; null while it is in */
+  objectionUpheld: z.strictObject({ number: z.number().int(), decidedOn: DaySchema, finding: z.string() }).nullable(),
   letterReason: z.string().nullable(),
   /** the not-shortlisted letter's reason made from the scores, for the clerk to start from; null when on the shortlist or none is decided */
   letterDraft: LocalizedSchema.nullable(),
@@ -96,7 +99,7 @@ export function evaluate(ctx: Ctx, edition: EditionDetail, a: Applicant, level: 
   return evaluateEligibility({ profile: edition.profile.eligibility ?? { conditions: [], bars: [] }, kind: a.kind, level, answers, history: historyOf(ctx, a), on });
 }
 
-export function eligibilityRow(ctx: Ctx, edition: EditionDetail, a: Applicant, steps: EligibilityEvent[]): EligibilityRow {
+export function eligibilityRow(ctx: Ctx, edition: EditionDetail, a: Applicant, steps: EligibilityEvent[], out: OutOfReview | undefined): EligibilityRow {
   const last = steps.at(-1);
   const level = last?.level ?? 'award';
   const on = last?.on ?? todayOf(ctx, edition);
@@ -122,6 +125,7 @@ export function eligibilityRow(ctx: Ctx, edition: EditionDetail, a: Applicant, s
     elsewhere,
     past: pastAwardsOf(ctx, holdersOf(a)),
     steps: steps.map((s) => ({ at: s.at, actor: s.actor, state: s.state, level: s.level, on: s.on, missing: s.missing, dueDay: s.dueDay, reasons: s.reasons, note: s.note })),
+    objectionUpheld: out?.objection ?? null,
     letterReason: letterReasonOf(ctx, a.id),
     letterDraft: null,
   };
@@ -143,11 +147,12 @@ export function eligibilityView(ctx: Ctx, editionId: string): EligibilityView {
   const byApplicant = new Map<string, EligibilityEvent[]>();
   for (const e of events) byApplicant.set(e.applicantId, [...(byApplicant.get(e.applicantId) ?? []), e]);
   const results = edition.profile.shortlist ? resultsOrNull(ctx, editionId) : null;
+  const out = outOfReviewOfEdition(ctx, editionId);
   return {
     inUse: events.length > 0,
     hasConditions: (edition.profile.eligibility?.conditions.length ?? 0) > 0,
     rows: listApplicantRows(ctx, editionId).map((a) => ({
-      ...eligibilityRow(ctx, edition, a, byApplicant.get(a.id) ?? []),
+      ...eligibilityRow(ctx, edition, a, byApplicant.get(a.id) ?? [], out.get(a.id)),
       letterDraft: results ? notShortlistedDraft(results, a.id) : null,
     })),
   };

@@ -4,12 +4,14 @@ import { LocalizedSchema } from '../../domain/localized.js';
 import { EntityIdSchema } from '../../domain/values.js';
 import { ELIGIBILITY_STATE_NAMES, STAGE_NAMES, type Stage } from '../../domain/words.js';
 import { rulesOf } from '../../profile/edition.js';
+import { outOfReviewReason } from '../../rules/objections.js';
 import { stageEntries } from '../../rules/stage-entry.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
 import { eligibilityInUse, eligibilityOfEdition } from '../repo/eligibility.js';
 import { listApplicantRows } from '../repo/people.js';
 import { editionResults } from '../repo/results.js';
+import { outOfReviewOfEdition } from '../repo/review.js';
 
 export const StageEntrySchema = z.strictObject({ applicantId: EntityIdSchema, eligible: z.boolean(), reason: LocalizedSchema.nullable() });
 export type StageEntryView = z.infer<typeof StageEntrySchema>;
@@ -17,14 +19,16 @@ export type StageEntryView = z.infer<typeof StageEntrySchema>;
 /**
  * Every applicant of the edition, and whether it may be assigned in `stage`, with the reason if
  * not. Once the edition uses the eligibility check (any applicant checked), only those found
- * eligible enter any stage; the others do not count towards a shortlist either.
+ * eligible enter any stage; one an upheld objection took off the accepted list enters none. The
+ * others do not count towards a shortlist either.
  */
 export function entriesOf(ctx: Ctx, editionId: string, stage: Stage): StageEntryView[] {
   const edition = getEdition(ctx, editionId);
   const rules = rulesOf(edition);
   const rows = listApplicantRows(ctx, editionId);
   const checked = eligibilityInUse(ctx, editionId) ? eligibilityOfEdition(ctx, editionId) : null;
-  const notEligible = (id: string): boolean => checked !== null && checked.get(id)?.status !== 'eligible';
+  const out = outOfReviewOfEdition(ctx, editionId);
+  const notEligible = (id: string): boolean => (checked !== null && checked.get(id)?.status !== 'eligible') || out.has(id);
   const active = rows.filter((a) => !a.withdrawn && !notEligible(a.id)).map((a) => a.id);
   const gated = rules.shortlist !== null && rules.stages.findIndex((s) => s.stage === stage) > rules.stages.findIndex((s) => s.stage === rules.shortlist?.afterStage);
   // results are computed only where a shortlist stands between: the common case costs nothing
@@ -41,6 +45,8 @@ export function entriesOf(ctx: Ctx, editionId: string, stage: Stage): StageEntry
   const byId = new Map(entries.map((e) => [e.applicantId, e]));
   return rows.map((a) => {
     if (a.withdrawn) return { applicantId: a.id, eligible: false, reason: { zh: '已撤回申报', en: 'withdrawn' } };
+    const objection = out.get(a.id)?.objection;
+    if (objection) return { applicantId: a.id, eligible: false, reason: outOfReviewReason(objection) };
     const standing = checked?.get(a.id);
     if (standing && standing.status !== 'eligible') {
       const state = ELIGIBILITY_STATE_NAMES[standing.status];

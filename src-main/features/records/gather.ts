@@ -6,12 +6,14 @@ import { recordFiles } from '../../exchange/archive/build.js';
 import { fileKeyOf } from '../../seal/file-key.js';
 import type { Ctx } from '../context.js';
 import { declarationEventsOfEdition, declarationsOfEdition } from '../repo/declarations.js';
+import { eligibleLevelsOfEdition } from '../repo/eligibility.js';
 import { getEdition } from '../repo/editions.js';
 import { standingRecords } from '../repo/panel-work.js';
 import { editionSeats, listPanelRows } from '../repo/panels.js';
 import { expertKeys, listApplicantRows, listExpertRows } from '../repo/people.js';
 import { receivedBundlesOfEdition } from '../repo/records.js';
-import { editionResults, ineligibleOfEdition } from '../repo/results.js';
+import { editionResults } from '../repo/results.js';
+import { outOfReviewOfEdition } from '../repo/review.js';
 import { returnsOfEdition, versionsOfEdition } from '../repo/sheets.js';
 
 /**
@@ -61,14 +63,17 @@ export async function gatherRecords(ctx: Ctx, editionId: string): Promise<Editio
     };
     bundles.push({ entry, bytes: new Uint8Array(r.bytes) });
   }
-  const ineligible = ineligibleOfEdition(ctx, editionId);
+  const out = outOfReviewOfEdition(ctx, editionId);
+  const levels = eligibleLevelsOfEdition(ctx, editionId);
   return {
     edition,
     // what an archive made before the ID number existed held stays byte for byte the same while nothing changed
-    applicants: listApplicantRows(ctx, editionId).map(({ idNumber, ...a }) => {
-      const out = ineligible.get(a.id);
-      return { ...a, ...(idNumber === null ? {} : { idNumber }), ...(out ? { ineligible: out } : {}) };
-    }),
+    applicants: listApplicantRows(ctx, editionId).map(({ idNumber, ...a }) => ({
+      ...a,
+      ...(idNumber === null ? {} : { idNumber }),
+      ...out.get(a.id),
+      ...(levels ? { levels: levels.get(a.id) ?? [] } : {}),
+    })),
     experts: experts.map((e) => {
       const keys = expertKeys(ctx, e.id);
       return { ...e, signPublic: keys?.signPublic ?? null, boxRecipient: keys?.boxRecipient ?? null };

@@ -1,6 +1,6 @@
 import type { Localized } from '../../domain/localized.js';
 import type { AwardLevel, EligibilityState, PastEvent } from '../../domain/words.js';
-import type { Answer } from '../../rules/eligibility.js';
+import { placeableLevels, type Answer } from '../../rules/eligibility.js';
 import type { Ctx } from '../context.js';
 
 /**
@@ -97,6 +97,18 @@ export function eligibilityOfEdition(ctx: Ctx, editionId: string): Map<string, E
  */
 export function eligibilityInUse(ctx: Ctx, editionId: string): boolean {
   return ctx.stmt('SELECT 1 FROM eligibility_events WHERE edition_id = ? LIMIT 1').get(editionId) !== undefined;
+}
+
+/**
+ * The levels each applicant may be placed at, once the edition uses the check: those its
+ * eligible decision allows (rules/eligibility.ts), none while it has not been found eligible.
+ * Null for an edition that does not use the check: every level is open to every applicant.
+ */
+export function eligibleLevelsOfEdition(ctx: Ctx, editionId: string): Map<string, AwardLevel[]> | null {
+  if (!eligibilityInUse(ctx, editionId)) return null;
+  const out = new Map<string, AwardLevel[]>();
+  for (const [id, s] of eligibilityOfEdition(ctx, editionId)) out.set(id, s.status === 'eligible' && s.level ? placeableLevels(s.level) : []);
+  return out;
 }
 
 /** Applicants of other editions in this store carrying the same credit code or ID number. */

@@ -1,13 +1,14 @@
 import { rulesOf } from '../../profile/edition.js';
-import { resultsFromRecords, type Ineligibility, type SettledDifference } from '../../scoring/records.js';
+import { resultsFromRecords, type SettledDifference } from '../../scoring/records.js';
 import type { EditionResults } from '../../scoring/results.js';
 import type { Ctx } from '../context.js';
 import { declarationsOfEdition } from './declarations.js';
 import { getEdition } from './editions.js';
-import { eligibilityOfEdition } from './eligibility.js';
 import { standingRecords } from './panel-work.js';
+import { eligibleLevelsOfEdition } from './eligibility.js';
 import { editionSeats } from './panels.js';
 import { listApplicantRows, listExpertRows } from './people.js';
+import { outOfReviewOfEdition } from './review.js';
 import { sheetRowsOfEdition, submittedPercentsOfEdition } from './sheets.js';
 
 /**
@@ -18,14 +19,21 @@ import { sheetRowsOfEdition, submittedPercentsOfEdition } from './sheets.js';
 export function editionResults(ctx: Ctx, id: string): EditionResults {
   const edition = getEdition(ctx, id);
   const percents = submittedPercentsOfEdition(ctx, id);
-  const ineligible = ineligibleOfEdition(ctx, id);
+  const out = outOfReviewOfEdition(ctx, id);
+  const levels = eligibleLevelsOfEdition(ctx, id);
   return resultsFromRecords({
     rules: rulesOf(edition),
     framework: edition.framework,
-    applicants: listApplicantRows(ctx, id).map((a) => {
-      const out = ineligible.get(a.id);
-      return { id: a.id, code: a.code, name: a.name, kind: a.kind, industry: a.industry, withdrawn: a.withdrawn, ...(out ? { ineligible: out } : {}) };
-    }),
+    applicants: listApplicantRows(ctx, id).map((a) => ({
+      id: a.id,
+      code: a.code,
+      name: a.name,
+      kind: a.kind,
+      industry: a.industry,
+      withdrawn: a.withdrawn,
+      ...out.get(a.id),
+      ...(levels ? { levels: levels.get(a.id) ?? [] } : {}),
+    })),
     experts: listExpertRows(ctx, id).map((e) => ({ id: e.id, code: e.code, name: e.name })),
     seats: editionSeats(ctx, id),
     declarations: declarationsOfEdition(ctx, id),
@@ -37,13 +45,6 @@ export function editionResults(ctx: Ctx, id: string): EditionResults {
       percents: percents.get(row.id) ?? {},
     })),
   });
-}
-
-/** The applicants found ineligible, as the results and an archive's registers carry them. */
-export function ineligibleOfEdition(ctx: Ctx, id: string): Map<string, Ineligibility> {
-  const out = new Map<string, Ineligibility>();
-  for (const [applicantId, s] of eligibilityOfEdition(ctx, id)) if (s.status === 'ineligible') out.set(applicantId, { at: s.at ?? '', reasons: s.reasons, note: s.note });
-  return out;
 }
 
 /** The differences a panel leader let stand, with the reason, in a signed-off consensus that still stands. */

@@ -14,6 +14,7 @@ import { editionSeats } from '../repo/panels.js';
 import { getEdition } from '../repo/editions.js';
 import { listExpertRows } from '../repo/people.js';
 import { editionResults } from '../repo/results.js';
+import { outOfReviewOfEdition } from '../repo/review.js';
 import { findSheetRowFor, returnOf, sheetsOfEdition } from '../repo/sheets.js';
 
 /** What came back and what it adds up to: the ranking, and the work still owed. */
@@ -55,7 +56,7 @@ export const resultCalls = {
     },
   }),
 
-  /** seated, not recused experts whose bundle, declaration or submitted sheet is still missing */
+  /** seated, not recused experts whose bundle, declaration or submitted sheet is still missing, for applicants still in the review */
   'results.owedWork': storeCall({
     access: 'secretariat',
     input: z.strictObject({ editionId: IdSchema }),
@@ -67,8 +68,9 @@ export const resultCalls = {
       const declared = new Set(declarations.filter((d) => d.source === 'expert').map((d) => `${d.expertId}\u0000${d.applicantId}`));
       const withBundle = expertsWithBundle(ctx, id);
       const names = new Map(listExpertRows(ctx, id).map((e) => [e.id, e.name]));
+      const out = outOfReviewOfEdition(ctx, id);
       const owed: OwedWork[] = [];
-      for (const seat of editionSeats(ctx, id)) {
+      for (const seat of editionSeats(ctx, id).filter((s) => !out.has(s.applicantId))) {
         for (const expertId of seat.memberIds) {
           if (standingOf(expertId, seat.applicantId) === 'conflicted') continue;
           const base = { expertId, expertName: names.get(expertId) ?? expertId, applicantId: seat.applicantId, stage: seat.stage };

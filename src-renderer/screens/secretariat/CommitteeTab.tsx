@@ -226,6 +226,17 @@ function AwardListCard({ editionId, list, onConfirm }: { editionId: string; list
           {t('committee.excluded', { applicant: `${x.applicant.code} ${x.applicant.name}`, votesFor: x.tally.votesFor, voters: x.tally.voters, needed: x.tally.needed })}
         </Text>
       ))}
+      {list.passedOver.length > 0 ? (
+        <Alert color="yellow" mt="sm" title={t('committee.passedOverTitle')} data-testid="award-list-passed-over">
+          <Stack gap={2}>
+            {list.passedOver.map((x) => (
+              <Text key={`${x.applicant.id}-${x.level}`} size="sm" data-testid={`passed-over-${x.applicant.code}`}>
+                {t('committee.passedOver', { applicant: `${x.applicant.code} ${x.applicant.name}`, reason: l(x.reason) })}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      ) : null}
     </Card>
   );
 }

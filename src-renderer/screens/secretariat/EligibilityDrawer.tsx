@@ -1,8 +1,9 @@
-import { Badge, Button, Divider, Drawer, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Drawer, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import { conditionsFor, evaluateEligibility, type Answer } from '../../../src-main/rules/eligibility.js';
+import { outOfReviewReason } from '../../../src-main/rules/objections.js';
 import type { AwardLevel, EligibilityState, PastEvent } from '../../../src-main/domain/words.js';
 import type { CallOutput } from '../../../src-main/ipc/contract.js';
 import { ErrorNotice } from '../../components/States.js';
@@ -87,6 +88,11 @@ function Check({ edition, row, onChanged }: { edition: EditionDetail; row: Eligi
           {holder ?? t('eligibility.noHolder')}
         </Text>
       </Group>
+      {row.objectionUpheld ? (
+        <Alert color="red" title={t('eligibility.outOfReview')} data-testid="eligibility-out-reason">
+          {l(outOfReviewReason(row.objectionUpheld))}
+        </Alert>
+      ) : null}
       {failure ? <ErrorNotice error={failure} /> : null}
 
       <Title order={5}>{t('eligibility.checklist')}</Title>

@@ -1,7 +1,8 @@
-import { Alert, Badge, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditionDetail } from '../../../src-main/profile/edition.js';
+import { outOfReviewReason } from '../../../src-main/rules/objections.js';
 import { ListTable } from '../../components/ListTable.js';
 import { Loadable } from '../../components/States.js';
 import { useCall } from '../../hooks/useCall.js';
@@ -40,8 +41,8 @@ export function EligibilityTab({ edition }: { edition: EditionDetail }) {
                 searchText={(r) => `${r.applicant.code} ${r.applicant.name} ${r.applicant.creditCode ?? ''} ${r.applicant.idNumber ?? ''}`}
                 searchPlaceholder={t('table.searchEligibility')}
                 initialSort={{ column: 'code', direction: 'asc' }}
-                dimmed={(r) => r.applicant.withdrawn}
-                rowAttributes={(r) => ({ 'data-state': r.state, 'data-code': r.applicant.code })}
+                dimmed={(r) => r.applicant.withdrawn || r.objectionUpheld !== null}
+                rowAttributes={(r) => ({ 'data-state': r.state, 'data-code': r.applicant.code, 'data-out': r.objectionUpheld ? 'yes' : 'no' })}
                 onRowClick={(r) => setOpen(r.applicant.id)}
                 filters={[
                   {
@@ -58,12 +59,21 @@ export function EligibilityTab({ edition }: { edition: EditionDetail }) {
                   {
                     accessor: 'state',
                     title: t('eligibility.state'),
-                    width: 130,
+                    width: 200,
                     sortValue: (r) => r.state,
                     render: (r) => (
-                      <Badge color={STATE_COLORS[r.state]} variant="light" data-testid="eligibility-state">
-                        {t(`eligibility.states.${r.state}`)}
-                      </Badge>
+                      <Group gap={4}>
+                        <Badge color={STATE_COLORS[r.state]} variant="light" data-testid="eligibility-state">
+                          {t(`eligibility.states.${r.state}`)}
+                        </Badge>
+                        {r.objectionUpheld ? (
+                          <Tooltip label={l(outOfReviewReason(r.objectionUpheld))} multiline maw={360} withArrow>
+                            <Badge color="red" variant="outline" data-testid="eligibility-out">
+                              {t('eligibility.outOfReview')}
+                            </Badge>
+                          </Tooltip>
+                        ) : null}
+                      </Group>
                     ),
                   },
                   { accessor: 'level', title: t('eligibility.level'), width: 110, render: (r) => t(`eligibility.levels.${r.level}`) },

@@ -1,4 +1,4 @@
-import { Badge, Button, Divider, Drawer, Group, SegmentedControl, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Drawer, Group, SegmentedControl, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Objection } from '../../../src-main/domain/notices.js';
@@ -64,6 +64,11 @@ export function ObjectionDrawer({ objection: o, onClose, onChanged }: { objectio
                 </Timeline.Item>
               ) : null}
             </Timeline>
+          ) : null}
+          {o.state === 'upheld' ? (
+            <Alert color="red" data-testid="objection-effect">
+              {t(`objections.effect.${o.noticeKind}`)}
+            </Alert>
           ) : null}
           <Divider />
           {o.state === 'received' || o.state === 'accepted' ? (

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateStatus, RankingEntry } from '../../../src-main/domain/scores.js';
@@ -35,6 +35,7 @@ function fmt(n: number | null | undefined): string {
 function Ranking({ results, onOpen }: { results: EditionResults; onOpen(applicantId: string): void }) {
   const { t } = useTranslation();
   const status = new Map(results.candidates.entries.map((c) => [c.applicantId, c.status]));
+  const passedOver = new Map(results.candidates.entries.flatMap((c) => (c.passedOver ? [[c.applicantId, c.passedOver] as const] : [])));
   const stages = results.rules.stages;
   const statuses = [...new Set(results.candidates.entries.map((c) => c.status))];
   return (
@@ -108,7 +109,21 @@ function Ranking({ results, onOpen }: { results: EditionResults; onOpen(applican
           },
           render: (r) => {
             const c = status.get(r.applicant.id);
-            return c ? <Badge color={CANDIDATE_COLOR[c]} variant={c === 'award' ? 'filled' : 'light'}>{t(`results.status.${c}`)}</Badge> : null;
+            const over = passedOver.get(r.applicant.id);
+            return c ? (
+              <Group gap={4}>
+                <Badge color={CANDIDATE_COLOR[c]} variant={c === 'award' ? 'filled' : 'light'}>
+                  {t(`results.status.${c}`)}
+                </Badge>
+                {over ? (
+                  <Tooltip label={t('results.passedOverTip', { levels: over.map((v) => t(`eligibility.levels.${v}`)).join(t('common.sep')) })} multiline maw={320} withArrow>
+                    <Badge color="gray" variant="outline" data-testid={`passed-over-${r.applicant.code}`}>
+                      {t('results.passedOver')}
+                    </Badge>
+                  </Tooltip>
+                ) : null}
+              </Group>
+            ) : null;
           },
         },
       ]}

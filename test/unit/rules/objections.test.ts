@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OBJECTION_STATES, type ObjectionState } from '../../../src-main/domain/words.js';
+import { NOTICE_KINDS, OBJECTION_STATES, type ObjectionState } from '../../../src-main/domain/words.js';
 import { builtInProfiles } from '../../../src-main/catalog/profiles.js';
-import { isFinal, nextObjectionState, OBJECTION_STEPS, receiptProblem, removesApplicant, stepsFrom, type ObjectionsProfile } from '../../../src-main/rules/objections.js';
+import { isFinal, nextObjectionState, OBJECTION_STEPS, receiptProblem, removedFromReview, removesApplicant, removesFromReview, stepsFrom, type ObjectionsProfile } from '../../../src-main/rules/objections.js';
 
 const XINYANG: ObjectionsProfile = { realName: true, window: 'notice', acceptWithin: 5, concludeWithin: null };
 const DAQING: ObjectionsProfile = { realName: true, window: 'any', acceptWithin: 5, concludeWithin: null };
@@ -29,6 +29,23 @@ describe('the objection status machine', () => {
 
   it('removes the applicant only when upheld', () => {
     expect(OBJECTION_STATES.filter(removesApplicant)).toEqual(['upheld']);
+  });
+
+  it('takes the applicant out of the review only when upheld on the accepted list; on the award list it only leaves that list', () => {
+    const out = NOTICE_KINDS.flatMap((noticeKind) => OBJECTION_STATES.filter((state) => removesFromReview({ noticeKind, state })).map((state) => [noticeKind, state]));
+    expect(out).toEqual([['accepted-list', 'upheld']]);
+  });
+
+  it('names, per applicant, the first objection that took it out of the review, and no one an objection left in', () => {
+    const o = (number: number, applicantId: string, noticeKind: 'accepted-list' | 'award-list', state: ObjectionState) => ({ number, applicantId, noticeKind, state });
+    const removed = removedFromReview([
+      o(4, 'a', 'accepted-list', 'upheld'),
+      o(2, 'a', 'accepted-list', 'upheld'),
+      o(1, 'b', 'accepted-list', 'rejected'),
+      o(3, 'c', 'award-list', 'upheld'),
+      o(5, 'd', 'accepted-list', 'accepted'),
+    ]);
+    expect([...removed].map(([id, x]) => [id, x.number])).toEqual([['a', 2]]);
   });
 
   it('reaches a final state in at most two steps along any path, whatever is tried', () => {

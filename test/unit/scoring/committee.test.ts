@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BallotTally, Confirmation, TieSettlement } from '../../../src-main/domain/committee.js';
 import type { RankingEntry } from '../../../src-main/domain/scores.js';
-import { selectCandidates } from '../../../src-main/rules/floors-caps.js';
+import type { AwardLevel } from '../../../src-main/domain/words.js';
+import { placeableLevels } from '../../../src-main/rules/eligibility.js';
+import { selectCandidates, type EligibleLevels } from '../../../src-main/rules/floors-caps.js';
 import { ballotOutcome } from '../../../src-main/rules/committee-vote.js';
 import { committeeView, snapshotOfList, type CommitteeRecords } from '../../../src-main/scoring/committee.js';
 import { computeEditionResults, type EditionResults } from '../../../src-main/scoring/results.js';
@@ -167,8 +169,8 @@ describe('the proposed award list, whatever the ranking', () => {
       shortlisted: null,
     }));
   };
-  const resultsOf = (ranking: RankingEntry[]): EditionResults => {
-    const c = selectCandidates(rules, ranking);
+  const resultsOf = (ranking: RankingEntry[], eligible: EligibleLevels = new Map()): EditionResults => {
+    const c = selectCandidates(rules, ranking, eligible);
     return { rules, stageResults: [], shortlist: null, ranking, candidates: { entries: c.entries, unfilled: c.unfilled }, flags: [], withdrawn: [] };
   };
 
@@ -199,5 +201,79 @@ describe('the proposed award list, whatever the ranking', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('places no one at a level the eligibility check does not allow, however the committee settles the ties', () => {
+    const levelsArb = fc.constantFrom<AwardLevel[] | null>(null, [], ['nomination'], ['award', 'nomination']);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(550, 600, 650, 700, 750), levelsArb), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 1000 }), (rows, seed) => {
+        const ranking = rankingOf(rows.map(([t]) => t));
+        // rankingOf sorts by total: give each entry the levels of a row with its total, in turn
+        const pool = new Map<number, (AwardLevel[] | null)[]>();
+        for (const [t, l] of rows) pool.set(t, [...(pool.get(t) ?? []), l]);
+        const eligible = new Map(ranking.flatMap((e) => {
+          const l = pool.get(e.weightedTotal!)!.shift()!;
+          return l ? [[e.applicant.id, l] as const] : [];
+        }));
+        let records: CommitteeRecords = { editionId: 'e', results: resultsOf(ranking, eligible), vote: null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null };
+        for (let round = 0; round < 10; round += 1) {
+          const open = committeeView(records).ties.find((t) => !t.settlement);
+          if (!open) break;
+          const ids = open.applicants.map((x) => x.id);
+          const order = ids.map((_, i) => ids[(i + seed) % ids.length]!);
+          records = { ...records, settlements: [...records.settlements, { ...settlement(order, 'cap', open.level), kind: open.kind }] };
+        }
+        const list = committeeView(records).awardList;
+        expect(list.pending).toEqual([]);
+        for (const e of list.entries) expect(eligible.get(e.applicant.id) ?? ['award', 'nomination']).toContain(e.level);
+        for (const x of list.passedOver) expect(eligible.get(x.applicant.id) ?? ['award', 'nomination']).not.toContain(x.level);
+        expect(list.entries.filter((e) => e.level === 'award').length).toBeLessThanOrEqual(rules.caps.award.unit);
+        expect(list.entries.filter((e) => e.level === 'nomination').length).toBeLessThanOrEqual(rules.caps.nomination.unit);
+        expect(new Set(list.entries.map((e) => e.applicant.id)).size).toBe(list.entries.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/*
+ * Xinyang 2022 again, without the ballot: XY-01 ranks first but the eligibility check found it
+ * eligible for the nomination only; XY-02 to XY-05 for the award.
+ */
+describe('the proposed award list under the levels the eligibility check allows', () => {
+  const a = ['XY-01', 'XY-02', 'XY-03', 'XY-04', 'XY-05'].map((c) => applicant(c));
+  const totals = [800, 750, 700, 650, 620];
+  const input = collect(a.flatMap((x, i) => [panel(x, 'material', [totals[i]!, totals[i]!, totals[i]!]), panel(x, 'site', [totals[i]!, totals[i]!, totals[i]!])]));
+  const eligibleLevels = new Map(a.map((x, i) => [x.id, placeableLevels(i === 0 ? 'nomination' : 'award')]));
+  const results = computeEditionResults({ rules: rulesFor('xinyang-2022'), framework: gbt, applicants: a, ...input, eligibleLevels });
+  const view = committeeView({ editionId: 'e', results, vote: null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null });
+
+  it('gives the award places to the next two eligible for it, and the first-ranked the first nomination place', () => {
+    const list = view.awardList;
+    expect(list.entries.map((e) => [e.applicant.code, e.level, e.place])).toEqual([
+      ['XY-02', 'award', 1],
+      ['XY-03', 'award', 2],
+      ['XY-01', 'nomination', 1],
+      ['XY-04', 'nomination', 2],
+      ['XY-05', 'nomination', 3],
+    ]);
+    expect(list.unfilled).toEqual({ award: { unit: 0, individual: 0 }, nomination: { unit: 0, individual: 0 } });
+  });
+
+  it('says in the basis, and beside the list, why the first-ranked is not an award candidate', () => {
+    const first = view.awardList.entries.find((e) => e.applicant.code === 'XY-01')!;
+    expect(first.basis.zh).toBe('综合排名第 1 名（加权总分 800.00），列入提名奖候选名单；资格审核仅认定其符合提名奖申报条件，未列入市长质量奖候选名单');
+    expect(first.basis.en).toContain('the eligibility check found it eligible for the nomination only, so it is not a candidate for the award');
+    expect(view.awardList.passedOver).toEqual([
+      {
+        applicant: a[0],
+        level: 'award',
+        reason: {
+          zh: '综合排名第 1 名（加权总分 800.00），在市长质量奖名额内，但资格审核仅认定其符合提名奖申报条件，不列入市长质量奖候选名单，该名额由排名其后、符合条件的申报单位获得',
+          en: 'ranked 1 (weighted total 800.00), within the award places, but the eligibility check found it eligible for the nomination only: it is not a candidate for the award, and the place goes to the next eligible applicant',
+        },
+      },
+    ]);
+    expect(view.awardList.entries.filter((e) => e.applicant.code !== 'XY-01').every((e) => !e.basis.zh.includes('资格审核'))).toBe(true);
   });
 });
