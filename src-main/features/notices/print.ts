@@ -1,10 +1,10 @@
 import { namedFile } from '../../domain/file-names.js';
 import { refuse } from '../../domain/errors.js';
+import type { NoticeRecord, ObjectionRecord } from '../../domain/notices.js';
 import type { EditionDetail } from '../../profile/edition.js';
 import { NOTICE_TITLES } from '../../report/notice-messages.js';
 import type { FinalListInput, NoticeInput, NoticeRules, ObjectionReplyInput, ReportEdition, ReportInput, ReportLang } from '../../report/types.js';
 import type { Ctx } from '../context.js';
-import type { NoticeRecord, ObjectionRecord } from '../repo/notices.js';
 import { finalListOf, getNotice, noticeRules } from './views.js';
 
 export interface PrintedFile {
