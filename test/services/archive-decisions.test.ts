@@ -4,13 +4,14 @@ import type { Identity } from '../../src-main/crypto/identity.js';
 import { PATHS, type CommitteeEntries, type NoticesEntries, type ObjectionEntry } from '../../src-main/exchange/archive/format.js';
 import { verifyArchive } from '../../src-main/exchange/archive/verify.js';
 import { openStore } from '../../src-main/features/open.js';
+import { pageTexts, squash } from '../report/pdf.js';
 import { failed, openArchive, readJsonFile, resign, sealArchive, writeJsonFile, type ArchiveFiles } from './archive-kit.js';
 import { scoredEdition, type Scored } from './committee-fixtures.js';
 import { PASS, TEST_KDF } from './fixtures.js';
 
 /**
  * An edition that went through the committee, its notices and an objection keeps all of it in its
- * archive's registers: the committee's settlement of a tie, the ballot
+ * archive's registers and its printed register: the committee's settlement of a tie, the ballot
  * counts (a recount too), the proposed award list it confirmed; the accepted-list and award-list
  * notices with the lists they published and the committee's confirmation the latter published;
  * each objection with its steps and outcome, and the final list less the one upheld. The
@@ -119,6 +120,39 @@ describe('the registers of an edition that went through the committee, its notic
     expect(registers.en).toContain('7 committee decisions, 2 notices and 2 objections held against the lists and the archived rules');
     expect(v.checks.find((c) => c.id === 'audit')!.done.en).toContain('every committee decision, notice and objection step it records');
     expect(Buffer.from(files[PATHS.cover]!).toString('utf8')).toContain('登记册中有评委会决定 7 项、公示 2 份、异议 2 件');
+  });
+
+  it('print in the register of committee decisions, notices and objections, which the archive holds beside the committee’s resolution', async () => {
+    const reports = Object.keys(files).filter((p) => p.startsWith('reports/'));
+    expect(reports).toContain('reports/拟奖名单-2026年度市长质量奖.pdf');
+    const printed = reports.find((p) => p.includes('评委会审议、公示与异议记录'));
+    expect(printed).toBeDefined();
+    const text = squash((await pageTexts(files[printed!]!)).join(''));
+    expect(text).toContain('共记录评委会决定7项、公示2份、异议2件。');
+    expect(text).toContain('保存期限：本届所用规则未规定资料保存期限。');
+    // the committee: the list it confirmed, the tie it settled, the counts with the one replaced
+    expect(text).toMatch(/2026年11月20日第二次评委会全体会议拟奖名单评委会主任委员陈副市长XY-01（市长质量奖）、XY-02（市长质量奖）、XY-03（提名奖）、XY-04（提名奖）（4）全体会议通过/);
+    expect(text).toMatch(/市长质量奖名额线（组织）1\.XY-022\.XY-03评委会讨论后举手表决主任委员陈副市长XY-02的现场展示更充分/);
+    expect(text).toMatch(/申报单位XY-04（XY-04）954006已由后一次计票取代/);
+    expect(text).toMatch(/申报单位XY-04（XY-04）972006通过/);
+    // the notices, the award list's from the committee's confirmation, and the final list
+    expect(text).toContain('受理名单2026年9月1日至2026年9月7日（5个工作日）');
+    expect(text).toContain('评委会2026年11月20日（第二次评委会全体会议）确认的拟奖名单');
+    expect(text).toContain('获奖名单已于2026年12月1日公布');
+    expect(text).toContain('因异议成立未列入：XY-03（第1号异议）。');
+    // each objection's steps and outcome
+    expect(text).toMatch(/2026年11月24日收到，.+登记2026年11月25日受理2026年11月26日调查：核对审计报告原件，营业收入虚增。2026年11月27日异议成立：申报材料财务数据与审计报告不符，异议成立。异议成立/);
+    expect(text).toMatch(/钱七（个人）听说该单位产品有质量问题。2026年11月25日收到，.+登记2026年11月26日不予受理：未提供任何证明材料。不予受理/);
+  });
+
+  it('print the same register on demand, in English too', async () => {
+    const made = await r.sec.reports.make({ kind: 'decisions', editionId: r.editionId, lang: 'en' });
+    const text = squash((await pageTexts(made.bytes)).join(''));
+    expect(text).toContain('Registerofcommitteedecisions,noticesandobjections');
+    expect(text).toContain('7committeedecisions,2noticesand2objectionsonrecord.');
+    expect(text).toContain('Leftoffafteranupheldobjection:XY-03(objectionno.1).');
+    expect(text).toContain('Upheld');
+    expect(text).toContain('Replacedbyalatercount');
   });
 });
 
