@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BallotTally, Confirmation, TieSettlement } from './committee.js';
 import { EntityIdSchema, IdSchema, IsoTimeSchema, nullableOf, optionalText, PhoneSchema, EmailSchema, textOf } from './values.js';
 import { NoticeKindSchema, ObjectionStateSchema, ObjectorKindSchema } from './vocabulary.js';
 
@@ -54,6 +55,22 @@ export const NoticeInputSchema = z.strictObject({
   contact: NoticeContactSchema,
 });
 
+/** A notice as the store keeps it, and as the edition archive's notice register holds it. */
+export const NoticeRecordSchema = z.strictObject({
+  id: EntityIdSchema,
+  editionId: EntityIdSchema,
+  kind: NoticeKindSchema,
+  startDate: CalendarDaySchema,
+  endDate: CalendarDaySchema,
+  days: z.number().int(),
+  working: z.boolean(),
+  contact: NoticeContactSchema,
+  issuedAt: IsoTimeSchema,
+  /** the list as it stood when the notice was issued */
+  entries: z.array(NoticeEntrySchema),
+});
+export type NoticeRecord = z.output<typeof NoticeRecordSchema>;
+
 export const NoticeSchema = z.strictObject({
   id: EntityIdSchema,
   editionId: EntityIdSchema,
@@ -90,6 +107,36 @@ export type ObjectionInput = z.output<typeof ObjectionInputSchema>;
 
 export const ObjectionNoteSchema = z.strictObject({ notedOn: CalendarDaySchema, text: z.string(), at: IsoTimeSchema });
 
+/**
+ * An objection as the store keeps it, and as the edition archive's objection register holds it:
+ * who objected, when it arrived, and each step it went through (accepted or not on a day, the
+ * investigation's notes, the decision on a day) to its outcome, the state.
+ */
+export const ObjectionRecordSchema = z.strictObject({
+  id: EntityIdSchema,
+  editionId: EntityIdSchema,
+  noticeId: EntityIdSchema,
+  /** the register's number within the edition: 1, 2, … */
+  number: z.number().int(),
+  applicantId: EntityIdSchema,
+  objectorKind: ObjectorKindSchema,
+  objectorName: z.string(),
+  organisation: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  receivedOn: CalendarDaySchema,
+  grounds: z.string(),
+  state: ObjectionStateSchema,
+  acceptedOn: CalendarDaySchema.nullable(),
+  decidedOn: CalendarDaySchema.nullable(),
+  /** why it was not accepted, or what the investigation found */
+  decision: z.string().nullable(),
+  /** when the secretariat entered it in the register */
+  registeredAt: IsoTimeSchema,
+  notes: z.array(ObjectionNoteSchema),
+});
+export type ObjectionRecord = z.output<typeof ObjectionRecordSchema>;
+
 export const ObjectionSchema = z.strictObject({
   id: EntityIdSchema,
   noticeId: EntityIdSchema,
@@ -122,6 +169,15 @@ export const ObjectionSchema = z.strictObject({
 });
 export type Objection = z.output<typeof ObjectionSchema>;
 
+/** The final award list as published (公布): once, on a day after the notice, with the entries it published. */
+export const PublishedListSchema = z.strictObject({
+  noticeId: EntityIdSchema,
+  on: CalendarDaySchema,
+  at: IsoTimeSchema,
+  entries: z.array(NoticeEntrySchema),
+});
+export type PublishedList = z.output<typeof PublishedListSchema>;
+
 export const FinalEntrySchema = NoticeEntrySchema.extend({
   /** the register number of the upheld objection that took it off the list, or null */
   removedBy: z.number().int().nullable(),
@@ -137,3 +193,17 @@ export const FinalListSchema = z.strictObject({
   published: z.strictObject({ on: CalendarDaySchema, at: IsoTimeSchema, entries: z.array(NoticeEntrySchema) }).nullable(),
 });
 export type FinalList = z.output<typeof FinalListSchema>;
+
+/**
+ * What the edition's records hold of the committee's decisions, the notices and the objections,
+ * each in the order recorded: what its archive's registers hold and its printed register shows.
+ */
+export interface EditionDecisions {
+  confirmations: Confirmation[];
+  settlements: TieSettlement[];
+  /** every ballot count entered; a later one for the same applicant replaces an earlier */
+  tallies: BallotTally[];
+  notices: NoticeRecord[];
+  finalList: PublishedList | null;
+  objections: ObjectionRecord[];
+}

@@ -12,6 +12,9 @@ import type { Declaration, ScoreSheet } from '../domain/review.js';
 import type { Localized } from '../domain/localized.js';
 import { editionTimeZone } from '../domain/time.js';
 import type { EditionDetail } from '../profile/edition.js';
+import type { EditionDecisions } from '../domain/notices.js';
+import { retentionOf, retentionText } from '../rules/retention.js';
+import { confirmationOfNotice } from '../scoring/committee.js';
 import { M } from './messages.js';
 import { missingForRanking, missingForStages } from './missing.js';
 import { expertShortName } from './people.js';
@@ -21,6 +24,7 @@ import type {
   ConsensusOpinion,
   FeedbackOpinion,
   BallotInput,
+  DecisionsInput,
   FeedbackInput,
   PanelBinderInput,
   PanelStage,
@@ -333,5 +337,18 @@ export function receiptInput(d: { edition: EditionDetail; experts: Expert[]; bun
     edition: reportEdition(d.edition),
     experts: d.experts.map(reportExpert),
     bundles: [...d.bundles].sort((a, b) => compare(a.receivedAt, b.receivedAt)),
+  };
+}
+
+export function decisionsInput(d: { edition: EditionDetail; applicants: Applicant[]; decisions: EditionDecisions }): DecisionsInput {
+  const { notices, ...rest } = d.decisions;
+  return {
+    report: 'decisions',
+    edition: reportEdition(d.edition),
+    retention: retentionText(retentionOf(d.edition.profile, d.edition.year)),
+    applicants: d.applicants.map(applicantRef),
+    vote: d.edition.profile.committeeVote?.fraction ?? null,
+    ...rest,
+    notices: notices.map((n) => ({ ...n, confirmationId: confirmationOfNotice(n, d.decisions.confirmations) })),
   };
 }

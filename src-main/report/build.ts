@@ -1,5 +1,6 @@
 import { buildAwardList } from './award-list.js';
 import { buildBallot } from './ballot.js';
+import { buildDecisions } from './decisions.js';
 import { buildFinalList, buildNotice, buildObjectionReply } from './notice.js';
 import { buildFeedback } from './feedback.js';
 import { buildIncompleteLetter, buildNotShortlistedLetter } from './letters.js';
@@ -35,6 +36,8 @@ export function buildReport(input: ReportInput, print: PrintOptions): DocDefinit
       return buildNotShortlistedLetter(input, print);
     case 'award-list':
       return buildAwardList(input, print);
+    case 'decisions':
+      return buildDecisions(input, print);
     case 'notice':
       return buildNotice(input, print);
     case 'objection-reply':

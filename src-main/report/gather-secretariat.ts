@@ -8,6 +8,7 @@ import { PingshenError } from '../domain/errors.js';
 import {
   applicantRef,
   ballotInput,
+  decisionsInput,
   feedbackInput,
   panelBinderInput,
   panelSummaryInput,
@@ -104,5 +105,7 @@ export function gatherForSecretariat(src: SecretariatSources, req: ReportRequest
       const caps = src.results(edition.id).rules.caps;
       return { report: 'award-list', edition: reportEdition(edition), caps, list };
     }
+    case 'decisions':
+      return decisionsInput({ edition, applicants: src.applicants(edition.id), decisions: src.decisions(edition.id) });
   }
 }

@@ -27,6 +27,7 @@ export const M = {
     'incomplete-letter': { zh: '申报材料补正通知书', en: 'Request for missing application materials' },
     'not-shortlisted-letter': { zh: '未入围告知书', en: 'Notice of not being shortlisted' },
     'award-list': { zh: '拟奖名单', en: 'Proposed award list' },
+    decisions: { zh: '评委会审议、公示与异议记录', en: 'Register of committee decisions, notices and objections' },
     ...NOTICE_TITLES,
   } satisfies Record<ReportKind, Localized>,
 

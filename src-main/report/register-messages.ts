@@ -1,10 +1,12 @@
 /**
  * The words of the committee's ballot form and of the registers (recusals, changes after the
- * packages went out, the bundle receipt), part of report/messages.ts's M.
+ * packages went out, the bundle receipt, the committee's decisions with the notices and the
+ * objections), part of report/messages.ts's M.
  */
 import type { BundleRecord } from '../domain/files.js';
 import type { Localized } from '../domain/localized.js';
 import type { Declaration } from '../domain/review.js';
+import type { ConfirmationSubject, NoticeKind, ObjectionState } from '../domain/words.js';
 import { citeZh } from './book-title.js';
 
 const ZH_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -91,5 +93,80 @@ export const REGISTER_MESSAGES = {
       refused: { zh: '已拒收', en: 'Refused' },
     } satisfies Record<BundleRecord['status'], Localized>,
     unknownExpert: { zh: '（未识别）', en: '(unidentified)' },
+  },
+
+  decisions: {
+    summary: (decisions: number, notices: number, objections: number): Localized => {
+      const s = (n: number): string => (n === 1 ? '' : 's');
+      return {
+        zh: `共记录评委会决定 ${decisions} 项、公示 ${notices} 份、异议 ${objections} 件。`,
+        en: `${decisions} committee decision${s(decisions)}, ${notices} notice${s(notices)} and ${objections} objection${s(objections)} on record.`,
+      };
+    },
+    kept: (retention: Localized): Localized => ({ zh: `保存期限：${retention.zh}。`, en: `Retention: ${retention.en}.` }),
+    committeeTitle: { zh: '一、评委会审议', en: '1. Committee decisions' },
+    confirmationsTitle: { zh: '（一）确认名单', en: 'Lists confirmed' },
+    settlementsTitle: { zh: '（二）并列的决定', en: 'Ties settled' },
+    talliesTitle: { zh: '（三）无记名投票计票', en: 'Secret ballot counts' },
+    noticesTitle: { zh: '二、公示', en: '2. Public notices' },
+    finalTitle: { zh: '获奖名单的公布', en: 'Publication of the final list' },
+    objectionsTitle: { zh: '三、异议', en: '3. Objections' },
+    recorded: { zh: '记录时间', en: 'Recorded' },
+    meeting: { zh: '会议', en: 'Meeting' },
+    subject: { zh: '事项', en: 'Subject' },
+    subjects: { shortlist: { zh: '入围名单', en: 'Shortlist' }, 'award-list': { zh: '拟奖名单', en: 'Proposed award list' } } satisfies Record<ConfirmationSubject, Localized>,
+    confirmedBy: { zh: '确认人', en: 'Confirmed by' },
+    list: { zh: '名单', en: 'List' },
+    note: { zh: '备注', en: 'Note' },
+    superseded: (at: string): Localized => ({ zh: `已由 ${at} 的确认取代`, en: `Superseded by the confirmation of ${at}` }),
+    tie: { zh: '并列', en: 'Tie' },
+    atShortlist: { zh: '入围线', en: 'At the shortlist cut' },
+    atCap: (level: Localized, kind: Localized): Localized => ({ zh: `${level.zh}名额线（${kind.zh}）`, en: `At the ${level.en} cap (${kind.en})` }),
+    order: { zh: '决定的顺序', en: 'Order decided' },
+    method: { zh: '方式', en: 'How' },
+    settledBy: { zh: '决定人', en: 'Decided by' },
+    voters: { zh: '投票人数', en: 'Voters' },
+    votesFor: { zh: '同意', en: 'For' },
+    votesAgainst: { zh: '不同意', en: 'Against' },
+    abstentions: { zh: '弃权', en: 'Abstain' },
+    invalid: { zh: '无效', en: 'Invalid' },
+    needed: { zh: '所需票数', en: 'Needed' },
+    outcome: { zh: '结果', en: 'Outcome' },
+    passed: { zh: '通过', en: 'Passed' },
+    notPassed: { zh: '未通过', en: 'Not passed' },
+    replaced: { zh: '已由后一次计票取代', en: 'Replaced by a later count' },
+    issued: { zh: '发布时间', en: 'Issued' },
+    notice: { zh: '公示', en: 'Notice' },
+    kinds: { 'accepted-list': { zh: '受理名单', en: 'Accepted applicants' }, 'award-list': { zh: '拟奖名单', en: 'Proposed award list' } } satisfies Record<NoticeKind, Localized>,
+    period: (start: string, end: string, days: number, working: boolean): Localized => ({
+      zh: `${start}至${end}（${days}${working ? '个工作日' : '日'}）`,
+      en: `${start} to ${end} (${days} ${working ? 'working days' : 'days'})`,
+    }),
+    periodHead: { zh: '公示期', en: 'Period' },
+    office: { zh: '异议受理单位', en: 'Objections to' },
+    basis: { zh: '依据', en: 'Basis' },
+    confirmedList: (heldOn: string, meeting: string): Localized => ({ zh: `评委会 ${heldOn}（${meeting}）确认的拟奖名单`, en: `The proposed award list the committee confirmed on ${heldOn} (${meeting})` }),
+    unconfirmedList: { zh: '与评委会确认的拟奖名单不符', en: 'Not the list the committee confirmed' },
+    eligibility: { zh: '资格审核结果', en: 'The eligibility check' },
+    published: (on: string, at: string): Localized => ({ zh: `获奖名单已于 ${on} 公布（${at} 记录）：`, en: `The final list was published on ${on} (recorded ${at}): ` }),
+    notPublished: { zh: '获奖名单尚未公布。', en: 'The final list is not yet published.' },
+    removed: (list: string): Localized => ({ zh: `因异议成立未列入：${list}。`, en: `Left off after an upheld objection: ${list}.` }),
+    removedBy: (code: string, objection: number): Localized => ({ zh: `${code}（第${objection}号异议）`, en: `${code} (objection no. ${objection})` }),
+    number: { zh: '编号', en: 'No.' },
+    objector: { zh: '异议人', en: 'Objector' },
+    received: { zh: '收到', en: 'Received' },
+    grounds: { zh: '异议理由', en: 'Grounds' },
+    steps: { zh: '处理经过', en: 'Steps' },
+    registered: (on: string, at: string): Localized => ({ zh: `${on} 收到，${at} 登记`, en: `Received ${on}, registered ${at}` }),
+    accepted: (on: string): Localized => ({ zh: `${on} 受理`, en: `Accepted ${on}` }),
+    noted: (on: string, text: string): Localized => ({ zh: `${on} 调查：${text}`, en: `Investigated ${on}: ${text}` }),
+    decided: (on: string, outcome: Localized, decision: string): Localized => ({ zh: `${on} ${outcome.zh}：${decision}`, en: `${outcome.en} ${on}: ${decision}` }),
+    states: {
+      received: { zh: '待审查', en: 'Received' },
+      accepted: { zh: '已受理，调查中', en: 'Accepted, under investigation' },
+      'not-accepted': { zh: '不予受理', en: 'Not accepted' },
+      upheld: { zh: '异议成立', en: 'Upheld' },
+      rejected: { zh: '异议不成立', en: 'Rejected' },
+    } satisfies Record<ObjectionState, Localized>,
   },
 };

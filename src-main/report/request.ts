@@ -28,6 +28,8 @@ export const ReportRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('receipt'), ...common }),
   // the committee's proposed award list (拟奖名单)
   z.strictObject({ kind: z.literal('award-list'), ...common }),
+  // the register of the committee's decisions, the notices and the objections
+  z.strictObject({ kind: z.literal('decisions'), ...common }),
 ]);
 
 export type ReportRequest = z.infer<typeof ReportRequestSchema>;

@@ -1,6 +1,7 @@
 import type { AwardList } from '../domain/committee.js';
 import type { Correction } from '../domain/corrections.js';
 import type { BundleRecord } from '../domain/files.js';
+import type { EditionDecisions } from '../domain/notices.js';
 import type { Panel } from '../domain/panels.js';
 import type { Applicant, Expert, ExpertSelf } from '../domain/people.js';
 import type { AssignmentView, Declaration, ScoreSheet } from '../domain/review.js';
@@ -32,6 +33,8 @@ export interface SecretariatSources {
   consensus(editionId: string): ConsensusOpinion[];
   /** the proposed award list as the committee's records make it */
   awardList(editionId: string): AwardList;
+  /** the committee's decisions, the notices and the objections, as recorded */
+  decisions(editionId: string): EditionDecisions;
 }
 
 export type PanelLeads = Pick<Panel, 'id' | 'stage' | 'leaderId' | 'applicantIds'>;

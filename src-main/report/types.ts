@@ -4,7 +4,7 @@
  * holds exactly the data the document shows and nothing about when or in which language it was
  * printed.
  */
-import type { AwardList } from '../domain/committee.js';
+import type { AwardList, BallotTally, Confirmation, TieSettlement } from '../domain/committee.js';
 import type { Correction } from '../domain/corrections.js';
 import type { ApplicantRef } from '../domain/people.js';
 import type { CandidateStatus, PerKind, StageResult } from '../domain/scores.js';
@@ -13,7 +13,7 @@ import type { ItemKind } from '../criteria/schema.js';
 import type { Localized } from '../domain/localized.js';
 import type { BundleRecord } from '../domain/files.js';
 import type { Declaration, ItemScore } from '../domain/review.js';
-import type { NoticeContact, NoticeEntry } from '../domain/notices.js';
+import type { NoticeContact, NoticeEntry, NoticeRecord, ObjectionRecord, PublishedList } from '../domain/notices.js';
 import type { NoticeKind, ObjectionState, ObjectorKind, Stage } from '../domain/words.js';
 
 export type ReportLang = 'zh' | 'en';
@@ -30,6 +30,7 @@ export type ReportKind =
   | 'incomplete-letter'
   | 'not-shortlisted-letter'
   | 'award-list'
+  | 'decisions'
   | NoticeReportKind;
 
 export interface ReportEdition {
@@ -237,6 +238,27 @@ export interface AwardListInput {
   list: Omit<AwardList, 'editionId'>;
 }
 
+/**
+ * 评委会审议、公示与异议记录: what the edition's registers hold of the committee's decisions, the
+ * notices and the objections, as its archive holds them, under the edition's retention period.
+ */
+export interface DecisionsInput {
+  report: 'decisions';
+  edition: ReportEdition;
+  /** how long the records are kept (rules/retention.ts) */
+  retention: Localized;
+  applicants: ApplicantRef[];
+  vote: { numerator: number; denominator: number } | null;
+  confirmations: Confirmation[];
+  settlements: TieSettlement[];
+  /** every count entered, in order: a later one for the same applicant replaces an earlier */
+  tallies: BallotTally[];
+  /** each with the committee's confirmation of the award list it published, if it is that notice */
+  notices: (NoticeRecord & { confirmationId: string | null })[];
+  finalList: PublishedList | null;
+  objections: ObjectionRecord[];
+}
+
 /** What the notice (公示), the objection letter and the final list print. */
 
 export type NoticeReportKind = 'notice' | 'objection-reply' | 'final-list';
@@ -302,6 +324,7 @@ export type ReportInput =
   | IncompleteLetterInput
   | NotShortlistedLetterInput
   | AwardListInput
+  | DecisionsInput
   | NoticeInput
   | ObjectionReplyInput
   | FinalListInput;

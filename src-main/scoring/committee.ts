@@ -2,7 +2,7 @@ import type { AwardList, AwardListEntry, BallotTally, CommitteeTie, CommitteeVie
 import type { Localized } from '../domain/localized.js';
 import type { ApplicantRef } from '../domain/people.js';
 import type { CandidateEntry, RankingEntry } from '../domain/scores.js';
-import { AWARD_LEVEL_NAMES, KIND_ORDER, type ApplicantKind, type AwardLevel } from '../domain/words.js';
+import { AWARD_LEVEL_NAMES, KIND_ORDER, type ApplicantKind, type AwardLevel, type NoticeKind } from '../domain/words.js';
 import { eligibleForWords } from '../rules/eligibility.js';
 import { selectCandidates, type EligibleLevels, type TieAtCap } from '../rules/floors-caps.js';
 import type { VoteFraction } from '../rules/committee-vote.js';
@@ -269,4 +269,19 @@ export function committeeView(r: CommitteeRecords): CommitteeView {
       : null,
     awardList: { editionId: r.editionId, state, entries, pending, excluded, passedOver, unfilled, vote: r.vote, confirmation },
   };
+}
+
+/**
+ * The committee's confirmation an award-list notice published: its last confirmation of the
+ * award list recorded before the notice was issued, when that is the list the notice carries (the
+ * store issues the award list only as the committee confirmed it). Null for any other notice.
+ */
+export function confirmationOfNotice(
+  n: { kind: NoticeKind; issuedAt: string; entries: readonly { applicantId: string; designation: AwardLevel | null }[] },
+  confirmations: readonly Confirmation[],
+): string | null {
+  if (n.kind !== 'award-list') return null;
+  const last = confirmations.filter((c) => c.subject === 'award-list' && c.recordedAt <= n.issuedAt).at(-1);
+  const key = (applicantId: string, level: AwardLevel | null): string => `${applicantId}|${level ?? ''}`;
+  return last && sameSet(last.snapshot.map((e) => key(e.applicantId, e.level)), n.entries.map((e) => key(e.applicantId, e.designation))) ? last.id : null;
 }

@@ -1,7 +1,7 @@
 import { Decrypter } from 'age-encryption';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
-import { publicKeyFrom, type SealedKind } from './envelope.js';
+import type { SealedKind } from './envelope.js';
 
 /**
  * A sealed file opened by its file key alone. age encrypts each file under a random 16-byte file
@@ -39,6 +39,8 @@ export async function openWithFileKey(input: { bytes: Uint8Array; fileKey: Uint8
     return { ok: false, problem: 'unreadable' };
   }
   if (header.typ !== `pingshen+${input.kind}`) return { ok: false, problem: 'wrong-kind' };
+  // taken here, not at the top: the app loads this module at start, and envelope.ts only with the first sealed file (features/sealing.ts)
+  const { publicKeyFrom } = await import('./envelope.js');
   const key = header.kid === input.signPublic ? publicKeyFrom(input.signPublic) : null;
   if (key === null) return { ok: false, problem: 'other-signer' };
   try {

@@ -49,5 +49,9 @@ describe('the demo', () => {
     expect(out).toContain('第1号异议：已受理，调查中。');
     expect(out).toContain('第1号异议：异议不成立。');
     expect(out).toMatch(/获奖名单已于 2026-10-16 公布：WX2025-\d{3}/);
+    // the archive holds the committee's two confirmations, the notice and the objection registered, held against the audit log
+    expect(out).toContain('登记册中有评委会决定 2 项、公示 1 份、异议 1 件。');
+    expect(out).toContain('及其记载的每个已接收结果包、评委会决定、公示和异议处理步骤');
+    expect(out).toContain('评委会决定 2 项、公示 1 份、异议 1 件，与名单、档案中的规则逐一对照');
   }, 120_000);
 });

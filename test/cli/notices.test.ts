@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FinalList, Notice, Objection } from '../../src-main/domain/notices.js';
 import { exportBundleFile, PASS, scoreAll, setupReview, upload, type Review } from '../services/fixtures.js';
+import { pageTexts, squash } from '../report/pdf.js';
 import { Actor } from './helpers.js';
 
 /** A notice over National Day 2026 and its objections, from the command line (Xinyang). */
@@ -84,6 +85,17 @@ describe('the notice and objections from the command line', () => {
     const list = await sec.json<FinalList>('final-list', 'show');
     expect(list.published?.on).toBe('2026-10-16');
     await sec.ok('final-list', 'print', '--out', join(dir, 'final.pdf'));
+  });
+
+  it('prints the committee’s counts and confirmation, the notice and the objection with its steps in the register of them', async () => {
+    const out = join(dir, 'decisions.pdf');
+    expect(await sec.ok('--lang', 'en', 'report', 'decisions', '--out', out)).toContain('Wrote');
+    const text = squash((await pageTexts(readFileSync(out))).join(''));
+    expect(text).toContain('Registerofcommitteedecisions,noticesandobjections');
+    expect(text).toContain('4committeedecisions,1noticeand1objectiononrecord.');
+    expect(text).toContain('Theproposedawardlistthecommitteeconfirmedon2026-09-25(评委会全体会议)');
+    expect(text).toMatch(/Accepted2026-10-09Investigated2026-10-12:调阅近三年监管记录，无质量事故。Rejected2026-10-13:经核查，异议所述事故不属实。Rejected/);
+    expect(text).toMatch(/Thefinallistwaspublishedon2026-10-16\(recorded[^)]+\):XY2025-001\(award\),XY2025-002\(award\),XY2025-003\(nomination\)3\.Objections/);
   });
 
   it('takes an applicant out of the review on an upheld objection to the accepted list, and says so where its check is listed', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Actor, CHEAP_KDF } from './helpers.js';
+import { Actor, CHEAP_KDF, pingshen } from './helpers.js';
 
 /**
  * The pool on the command line (issue 13): experts enrolled in one edition are drawn into the
@@ -115,3 +115,58 @@ describe('the expert pool across two editions', () => {
   });
 });
 
+
+interface SuggestionRow {
+  expertId: string;
+  applicantId: string;
+  basis: string;
+  state: string;
+  reason: { zh: string; en: string };
+}
+
+describe('one panel’s conflict suggestions (conflict panel)', () => {
+  it('lists what the app shows in the panel’s drawer: its members with the applicants it reviews, and with those about to be assigned', async () => {
+    const sec = Actor.create(dir, 'panel-conflicts');
+    await sec.ok('init', '--role', 'secretariat', ...CHEAP_KDF);
+    await sec.ok('edition', 'create', '--name', '2025年度无锡', '--year', '2025', '--profile', 'wuxi-2024', '--panel-min', '2', '--panel-max', '3');
+    await sec.ok('applicant', 'add', '--code', 'WX2025-001', '--name', '无锡华光精密机械股份有限公司', '--industry', '2');
+    await sec.ok('applicant', 'add', '--code', 'WX2025-002', '--name', '无锡惠民医疗服务集团有限公司', '--industry', '3');
+    await sec.ok('expert', 'add', '--code', 'E01', '--name', '王建国', '--organisation', '无锡华光精密机械股份有限公司');
+    await sec.ok('expert', 'add', '--code', 'E02', '--name', '李娜', '--organisation', '无锡惠民医疗服务集团有限公司');
+    await sec.ok('panel', 'create', '--stage', 'material', '--name', '材料评审一组', '--members', 'E01,E02');
+    await sec.ok('panel', 'assign', '材料评审一组', 'WX2025-001');
+
+    const shown = await sec.ok('conflict', 'panel', '材料评审一组');
+    expect(shown).toMatch(/^E01\s+WX2025-001\s+organisation\s+专家工作单位即申报单位（无锡华光精密机械股份有限公司）\s+待复核$/m);
+    expect(shown).not.toContain('WX2025-002');
+
+    // picked in the drawer, not yet assigned: its suggestion is seen before the assignment is made
+    const ids = new Map((await sec.json<{ id: string; code: string }[]>('applicant', 'list')).map((a) => [a.id, a.code]));
+    const picked = await sec.json<SuggestionRow[]>('conflict', 'panel', '材料评审一组', '--applicants', 'WX2025-002');
+    expect(picked.map((s) => [ids.get(s.applicantId), s.basis, s.state]).sort()).toEqual([
+      ['WX2025-001', 'organisation', 'open'],
+      ['WX2025-002', 'organisation', 'open'],
+    ]);
+    expect(await sec.json<unknown[]>('panel', 'list')).toMatchObject([{ applicantIds: [expect.any(String)] }]);
+
+    await sec.ok('conflict', 'clear', 'E01', 'WX2025-001', '--basis', 'organisation', '--reason', '已于2024年离职');
+    expect(await sec.ok('--lang', 'en', 'conflict', 'panel', '材料评审一组')).toMatch(/^E01\s+WX2025-001\s+organisation\s+the expert works for the applicant \(无锡华光精密机械股份有限公司\)\s+cleared$/m);
+
+    const unknown = await sec.run('conflict', 'panel', '现场评审组');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('找不到评审组“现场评审组”');
+    const unknownApplicant = await sec.run('conflict', 'panel', '材料评审一组', '--applicants', 'WX2025-009');
+    expect(unknownApplicant.code).toBe(2);
+    expect(unknownApplicant.stderr).toContain('找不到申报单位“WX2025-009”');
+  });
+
+  it('documents the verb in both languages', async () => {
+    const r = await pingshen(['conflict', 'panel', '--help']);
+    expect(r.code).toBe(0);
+    // help wraps at the terminal's width
+    const help = r.stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('一个评审组的提示：成员及替补与本组的申报单位，可含待分配的');
+    expect(help).toContain("one panel's suggestions, as the app shows them at assignment");
+    expect(help).toContain('--applicants <codes> 待分配给本组的申报单位编号，逗号分隔 / applicants about to be assigned');
+  });
+});

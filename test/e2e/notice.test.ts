@@ -143,6 +143,15 @@ describe('notice and objections in browser mode', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('prints the notice and the objection, its steps and outcome, in the register of committee decisions, notices and objections', async () => {
+    await page.getByTestId('tab-results').click();
+    const text = await download('report-decisions', join(dir, 'decisions.pdf'));
+    expect(text).toContain('评委会审议、公示与异议记录');
+    expect(text).toContain('共记录评委会决定0项、公示1份、异议1件。');
+    expect(text).toContain('受理名单2026年9月28日至2026年10月9日（5个工作日）信阳市市场监督管理局');
+    expect(text).toMatch(/赵六（个人）该单位近三年发生过重大质量事故。2026年10月8日收到，.+登记2026年10月9日受理2026年10月12日调查：调阅应急管理部门记录，该单位2025年发生一起较大生产安全事故。.+异议成立：申报单位近三年发生较大生产安全事故，不符合申报条件。异议成立/);
+  });
+
   it('corrects a day of a year the holiday table does not know, and says the final list waits for the award-list notice', async () => {
     await page.getByTestId('tab-notice').click();
     await textOf(page.getByTestId('final-blockers')).toContain('拟奖名单尚未公示');

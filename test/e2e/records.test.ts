@@ -108,6 +108,7 @@ describe('records in browser mode', () => {
     await page.getByTestId('archive-recipients').fill(recipient);
     await download('archive-create', archiveFile);
     await visible(page.getByTestId('archive-made'));
+    await textOf(page.getByTestId('archive-made')).toContain('登记册中有评委会决定 0 项、公示 0 份、异议 0 件');
     await page.getByTestId('archive-verify-input').setInputFiles(archiveFile);
     await visible(page.getByTestId('archive-ok'));
     await visible(page.getByTestId('archive-recorded'));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { receiptInput, recusalsInput } from '../../src-main/report/assemble.js';
+import type { Confirmation } from '../../src-main/domain/committee.js';
+import type { Applicant } from '../../src-main/domain/people.js';
+import { decisionsInput, receiptInput, recusalsInput } from '../../src-main/report/assemble.js';
 import { groupedHex } from '../../src-main/report/receipt.js';
 import { applicants, bundles, declarations, experts, wuxi, corrections } from './fixtures.js';
 import { render } from './pdf.js';
@@ -65,5 +67,50 @@ describe('import receipt (结果包导入回执)', () => {
     expect(groupedHex('5d41402abc4b2a76b9719d911017c592e3b0c44298fc1c149afbf4c8996fb924')).toBe(
       '5d41402a bc4b2a76 b9719d91 1017c592\ne3b0c442 98fc1c14 9afbf4c8 996fb924',
     );
+  });
+});
+
+describe('register of committee decisions, notices and objections (评委会审议、公示与异议记录)', () => {
+  const [a1, a2] = applicants as [Applicant, Applicant];
+  const meeting = { heldOn: '2025-11-20', meeting: '第二次评委会全体会议' };
+  const confirmation = (id: string, recordedAt: string, applicantIds: string[]): Confirmation => ({
+    id,
+    subject: 'award-list',
+    ...meeting,
+    confirmedBy: '评委会主任委员',
+    note: null,
+    recordedAt,
+    snapshot: applicantIds.map((applicantId) => ({ applicantId, level: 'award' })),
+  });
+  const none = { confirmations: [], settlements: [], tallies: [], notices: [], finalList: null, objections: [] };
+
+  it('says so where the committee, the notices and the objections have no record yet, and how long the records are kept', async () => {
+    const r = await render(decisionsInput({ edition: wuxi, applicants, decisions: none }), 'zh');
+    expect(r.all).toContain('共记录评委会决定0项、公示0份、异议0件。');
+    expect(r.all).toContain('保存期限：本届所用规则未规定资料保存期限。');
+    expect(r.all).toMatch(/（一）确认名单无（二）并列的决定无二、公示无三、异议无/);
+  });
+
+  it('marks a confirmation the committee gave again as superseded, and names the one the notice published', async () => {
+    const first = confirmation('c-1', '2025-11-20T08:00:00.000Z', [a1.id]);
+    const again = confirmation('c-2', '2025-11-21T08:00:00.000Z', [a1.id, a2.id]);
+    const notice = {
+      id: 'n-1',
+      editionId: wuxi.id,
+      kind: 'award-list' as const,
+      startDate: '2025-11-24',
+      endDate: '2025-11-28',
+      days: 5,
+      working: true,
+      contact: { office: '无锡市市场监督管理局', address: null, phone: null, email: null },
+      issuedAt: '2025-11-22T02:00:00.000Z',
+      entries: [a1, a2].map((a) => ({ applicantId: a.id, code: a.code, name: a.name, designation: 'award' as const })),
+    };
+    const r = await render(decisionsInput({ edition: wuxi, applicants, decisions: { ...none, confirmations: [first, again], notices: [notice] } }), 'zh');
+    expect(r.all).toContain(`${a1.code}（市长质量奖）（1）已由2025年11月21日16:00的确认取代`);
+    expect(r.all).toContain('评委会2025年11月20日（第二次评委会全体会议）确认的拟奖名单');
+    expect(r.all).toContain('获奖名单尚未公布。');
+    const stale = await render(decisionsInput({ edition: wuxi, applicants, decisions: { ...none, confirmations: [first], notices: [notice] } }), 'en');
+    expect(stale.all).toContain('Notthelistthecommitteeconfirmed');
   });
 });

@@ -66,6 +66,7 @@ function secretariatStore(edition = wuxi): SecretariatSources {
     corrections: () => (xy ? [] : corrections),
     consensus: () => [],
     awardList: (id) => committeeView({ editionId: id, results: xy ? xinyangResults : results, vote: edition.profile.committeeVote?.fraction ?? null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null }).awardList,
+    decisions: () => ({ confirmations: [], settlements: [], tallies: [], notices: [], finalList: null, objections: [] }),
   };
 }
 

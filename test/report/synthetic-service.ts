@@ -24,5 +24,6 @@ export function syntheticSources(data: SyntheticEdition): SecretariatSources {
     corrections: () => [],
     consensus: () => [],
     awardList: (id) => committeeView({ editionId: id, results: data.results, vote: data.edition.profile.committeeVote?.fraction ?? null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null }).awardList,
+    decisions: () => ({ confirmations: [], settlements: [], tallies: [], notices: [], finalList: null, objections: [] }),
   };
 }

@@ -1,17 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { unzipSync, zipSync } from 'fflate';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAIN_ARCHIVE_CONFIRMATION } from '../../src-main/domain/records.js';
-import { PATHS, recordDigest, type Manifest } from '../../src-main/exchange/archive/format.js';
-import type { ArchiveVerification } from '../../src-main/exchange/archive/verification.js';
+import { DECISION_PATHS, PATHS } from '../../src-main/exchange/archive/format.js';
 import { verifyArchive } from '../../src-main/exchange/archive/verify.js';
-import { sha256Hex } from '../../src-main/exchange/common.js';
 import { openStore } from '../../src-main/features/open.js';
 import type { Identity } from '../../src-main/crypto/identity.js';
-import { signStatement } from '../../src-main/seal/statement.js';
+import { failed, openArchive, resign, sealArchive, type ArchiveFiles } from './archive-kit.js';
 import { exportBundleFile, PASS, scoreAll, setupReview, TEST_KDF, upload, type Review } from './fixtures.js';
 
 /**
@@ -27,38 +24,14 @@ let archive: Uint8Array;
 let secretariat: Identity;
 let fresh: string;
 
-function failed(v: ArchiveVerification): { id: string; problems: string[] }[] {
-  return v.checks.filter((c) => !c.ok).map((c) => ({ id: c.id, problems: c.problems.map((p) => p.en) }));
-}
-
-async function open(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
-  const d = new Decrypter();
-  d.addIdentity(office);
-  return unzipSync(await d.decrypt(bytes));
-}
-
-async function seal(files: Record<string, Uint8Array>): Promise<Uint8Array> {
-  const e = new Encrypter();
-  e.addRecipient(await identityToRecipient(office));
-  return e.encrypt(zipSync(files));
-}
-
 function flip(bytes: Uint8Array, at = Math.floor(bytes.byteLength / 2)): Uint8Array {
   const copy = new Uint8Array(bytes);
   copy[at] = copy[at]! ^ 0x01;
   return copy;
 }
 
-/** The manifest as the secretariat would sign it over the files as they now are. */
-async function resign(files: Record<string, Uint8Array>): Promise<void> {
-  const jws = Buffer.from(files[PATHS.manifest]!).toString('ascii');
-  const manifest = JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8')) as Manifest;
-  const map = new Map(Object.entries(files).filter(([p]) => p !== PATHS.manifest));
-  manifest.files = manifest.files.map((f) => ({ ...f, sha256: sha256Hex(map.get(f.path)!), size: map.get(f.path)!.byteLength }));
-  manifest.recordDigest = recordDigest(map);
-  const signed = await signStatement({ kind: 'edition-archive', payload: manifest, signer: { privateKeyPkcs8: secretariat.signPrivate, kid: secretariat.signPublic } });
-  files[PATHS.manifest] = Buffer.from(signed, 'ascii');
-}
+const open = (bytes: Uint8Array) => openArchive(bytes, office);
+const seal = (files: ArchiveFiles) => sealArchive(files, office);
 
 beforeAll(async () => {
   r = await setupReview();
@@ -118,7 +91,8 @@ describe('an edition archive', () => {
     for (const [i, n] of names.filter((n) => n.startsWith('bundles/')).sort().entries()) {
       expect(Buffer.from(files[n]!).equals(readFileSync(join(r.dir, `bundle-${i + 1}.psb`)))).toBe(true);
     }
-    for (const p of Object.values(PATHS)) expect(names).toContain(p);
+    // no committee decision, notice or objection yet: their registers are not written
+    for (const p of Object.values(PATHS)) expect(names.includes(p), p).toBe(!(DECISION_PATHS as readonly string[]).includes(p));
     // a feedback report per applicant, the binder, the ranking, the recusal register, the receipt and (Xinyang art. 21) the ballot
     expect(names.filter((n) => n.startsWith('reports/') && n.endsWith('.pdf')).length).toBe(3 + 1 + 1 + 3);
     expect(Buffer.from(files[PATHS.cover]!).toString('utf8')).toContain('本届所用规则未规定资料保存期限');
@@ -176,7 +150,7 @@ describe('an edition archive', () => {
     const first = results.ranking[0];
     first.weightedTotal += 10;
     files[PATHS.results] = Buffer.from(`${JSON.stringify(results, null, 2)}\n`);
-    await resign(files);
+    await resign(files, secretariat);
     const v = await verifyArchive(await seal(files), { identities: [office] });
     expect(failed(v)).toEqual([
       {
@@ -193,7 +167,7 @@ describe('an edition archive', () => {
     conflict.conflict = false;
     conflict.reason = '';
     files[PATHS.declarations] = Buffer.from(`${JSON.stringify(declarations, null, 2)}\n`);
-    await resign(files);
+    await resign(files, secretariat);
     const v = await verifyArchive(await seal(files), { identities: [office] });
     // the results are recomputed from what the expert signed, so only the register is at fault
     expect(failed(v)).toEqual([{ id: 'registers', problems: ["the register's declaration of expert E03 on XY2025-003 differs from their signed bundle"] }]);

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { PoolExpert, PoolExpertChanges } from '../../domain/pool.js';
 import { POOL_STATE_NAMES, POOL_STATES, type PoolState } from '../../domain/words.js';
 import type { StoreClient } from '../../features/open.js';
+import type { ConflictSuggestion } from '../../features/panels/conflicts.js';
 import { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { save, upload } from '../files.js';
-import { applicantByCode, expertByCode, parseIndustry, parseStage, splitList } from '../lookup.js';
+import { applicantByCode, expertByCode, panelByRef, parseIndustry, parseStage, splitList } from '../lookup.js';
 import { DASH, industryName, renderTable, stageName } from '../output.js';
 
 /** The expert pool (专家库), conflict suggestions and panels the app proposes, on the command line. */
@@ -17,6 +18,24 @@ function poolByCode(svc: StoreClient, ref: string): PoolExpert {
   const found = all.find((e) => e.code === ref) ?? all.find((e) => e.id === ref) ?? all.find((e) => e.name === ref);
   if (!found) throw new UsageError({ zh: `专家库中找不到“${ref}”：用 pool list 查看编号。`, en: `No pool expert "${ref}": see pool list for the codes.` });
   return found;
+}
+
+const SUGGESTION_STATES = { open: { zh: '待复核', en: 'open' }, checked: { zh: '已复核无冲突', en: 'cleared' }, recused: { zh: '已回避', en: 'recused' } };
+
+function renderSuggestions(cli: Cli, svc: StoreClient, editionId: string, list: ConflictSuggestion[]): string {
+  const experts = new Map(svc.experts.list({ editionId }).map((e) => [e.id, e]));
+  const applicants = new Map(svc.applicants.list({ editionId }).map((a) => [a.id, a]));
+  return renderTable(
+    list,
+    [
+      { header: { zh: '专家', en: 'Expert' }, value: (s) => experts.get(s.expertId)?.code ?? DASH },
+      { header: { zh: '申报单位', en: 'Applicant' }, value: (s) => applicants.get(s.applicantId)?.code ?? DASH },
+      { header: { zh: '依据', en: 'Basis' }, value: (s) => s.basis },
+      { header: { zh: '提示', en: 'Suggestion' }, value: (s) => cli.t(s.reason) },
+      { header: { zh: '状态', en: 'State' }, value: (s) => cli.t(SUGGESTION_STATES[s.state]) },
+    ],
+    cli.lang,
+  );
 }
 
 export function registerPoolCommands(program: Command): void {
@@ -243,21 +262,25 @@ export function registerPoolCommands(program: Command): void {
       await cli.secretariat((svc) => {
         const editionId = cli.edition(svc).id;
         const list = svc.conflicts.suggest({ editionId, ...(opts.stage ? { stage: parseStage(opts.stage) } : {}) });
-        const experts = new Map(svc.experts.list({ editionId }).map((e) => [e.id, e]));
-        const applicants = new Map(svc.applicants.list({ editionId }).map((a) => [a.id, a]));
-        const states = { open: { zh: '待复核', en: 'open' }, checked: { zh: '已复核无冲突', en: 'cleared' }, recused: { zh: '已回避', en: 'recused' } };
+        cli.emit(list, () => renderSuggestions(cli, svc, editionId, list));
+      });
+    });
+
+  conflict
+    .command('panel <panel>')
+    .description('一个评审组的提示：成员及替补与本组的申报单位，可含待分配的 / one panel\'s suggestions, as the app shows them at assignment: its members (and substitutes) with the applicants it reviews, and with those about to be assigned')
+    .option('--applicants <codes>', '待分配给本组的申报单位编号，逗号分隔 / applicants about to be assigned to the panel, comma-separated codes')
+    .action(async (ref: string, opts: { applicants?: string }, cmd: Command) => {
+      const cli = Cli.of(cmd);
+      await cli.secretariat((svc) => {
+        const editionId = cli.edition(svc).id;
+        const panel = panelByRef(svc, editionId, ref);
+        const applicantIds = opts.applicants === undefined ? undefined : splitList(opts.applicants).map((code) => applicantByCode(svc, editionId, code).id);
+        const list = svc.conflicts.forPanel({ panelId: panel.id, ...(applicantIds ? { applicantIds } : {}) });
         cli.emit(list, () =>
-          renderTable(
-            list,
-            [
-              { header: { zh: '专家', en: 'Expert' }, value: (s) => experts.get(s.expertId)?.code ?? DASH },
-              { header: { zh: '申报单位', en: 'Applicant' }, value: (s) => applicants.get(s.applicantId)?.code ?? DASH },
-              { header: { zh: '依据', en: 'Basis' }, value: (s) => s.basis },
-              { header: { zh: '提示', en: 'Suggestion' }, value: (s) => cli.t(s.reason) },
-              { header: { zh: '状态', en: 'State' }, value: (s) => cli.t(states[s.state]) },
-            ],
-            cli.lang,
-          ),
+          list.length === 0
+            ? cli.t({ zh: `“${panel.name}”没有利益冲突提示。`, en: `No conflict suggestions for "${panel.name}".` })
+            : renderSuggestions(cli, svc, editionId, list),
         );
       });
     });

@@ -101,10 +101,11 @@ export function registerArchiveCommands(program: Command): void {
         const file = save(made, opts.out);
         // read back from where it was written: what is recorded as verified is the file on the medium
         const checked = await svc.archive.verify({ file: upload(file) });
-        const summary = { archiveId: made.archiveId, sha256: made.sha256, size: made.size, bundles: made.bundles, reports: made.reports, retention: made.retention, protection: made.protection };
+        const summary = { archiveId: made.archiveId, sha256: made.sha256, size: made.size, bundles: made.bundles, reports: made.reports, decisions: made.decisions, retention: made.retention, protection: made.protection };
         cli.emit({ ...summary, file, verified: checked.verification.ok, recorded: checked.recorded, note: checked.note }, () =>
           [
             cli.t({ zh: `已写出档案 ${file}（${made.size} 字节，${made.bundles} 个结果包，${made.reports} 份报告）。`, en: `Wrote the archive ${file} (${made.size} bytes, ${made.bundles} bundles, ${made.reports} reports).` }),
+            cli.t({ zh: `登记册中有${made.decisionsText.zh}。`, en: `The registers hold ${made.decisionsText.en}.` }),
             renderFields(
               [
                 [{ zh: '保存期限', en: 'Retention' }, cli.t(made.retentionText)],

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { save } from '../files.js';
 import { applicantByCode, assignmentByCode, expertByCode, parseStage } from '../lookup.js';
 
-const KINDS = ['score-sheet', 'panel-summary', 'panel-binder', 'feedback', 'ranking', 'ballot', 'recusals', 'receipt', 'award-list'] as const;
+const KINDS = ['score-sheet', 'panel-summary', 'panel-binder', 'feedback', 'ranking', 'ballot', 'recusals', 'receipt', 'award-list', 'decisions'] as const;
 type Kind = (typeof KINDS)[number];
 
 export function registerReportCommands(program: Command): void {
@@ -14,7 +14,7 @@ export function registerReportCommands(program: Command): void {
     .command('report')
     .description('生成 PDF 报告 / make a PDF report')
     .addArgument(
-      new Argument('<kind>', '报告类型 / kind: score-sheet 评分表, panel-summary 评审组汇总, panel-binder 评审组汇总汇编, feedback 反馈报告, ranking 排名与候选, ballot 表决票, recusals 回避记录, receipt 导入回执, award-list 拟奖名单').choices(KINDS),
+      new Argument('<kind>', '报告类型 / kind: score-sheet 评分表, panel-summary 评审组汇总, panel-binder 评审组汇总汇编, feedback 反馈报告, ranking 排名与候选, ballot 表决票, recusals 回避记录, receipt 导入回执, award-list 拟奖名单, decisions 评委会审议、公示与异议记录').choices(KINDS),
     )
     .requiredOption('--out <file>', '输出 PDF 文件 / output PDF file')
     .option('--applicant <code>', '申报单位编号（评分表、汇总、反馈）/ applicant code (score sheet, summary, feedback)')

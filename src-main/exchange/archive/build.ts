@@ -13,6 +13,7 @@ import { retentionText, type Retention } from '../../rules/retention.js';
 import type { EditionResults } from '../../scoring/results.js';
 import { signStatement } from '../../seal/statement.js';
 import { sha256Hex } from '../common.js';
+import { decisionCounts, decisionCountsText, NO_DECISIONS, type DecisionCounts } from './decisions.js';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
@@ -21,9 +22,12 @@ import {
   recordDigest,
   REPORTS_DIR,
   type BundleEntry,
+  type CommitteeEntries,
   type ConsensusEntry,
   type Files,
   type Manifest,
+  type NoticesEntries,
+  type ObjectionEntry,
   type Protection,
 } from './format.js';
 
@@ -46,6 +50,11 @@ export interface EditionRecordSet {
   consensus: ConsensusEntry[];
   bundles: { entry: BundleEntry; bytes: Uint8Array }[];
   results: EditionResults;
+  /** the committee's decisions: null while it has recorded none */
+  committee: CommitteeEntries | null;
+  /** the notices and the final list: null while no notice was issued */
+  notices: NoticesEntries | null;
+  objections: ObjectionEntry[];
 }
 
 /** The record files: what an archive holds of the edition itself (format.ts, isRecordFile). */
@@ -67,8 +76,17 @@ export function recordFiles(r: EditionRecordSet): Files {
     [PATHS.bundles, jsonFile(r.bundles.map((b) => b.entry))],
     [PATHS.results, jsonFile(r.results)],
   ]);
+  // DECISION_PATHS: each only once there is something to hold
+  if (r.committee) files.set(PATHS.committee, jsonFile(r.committee));
+  if (r.notices) files.set(PATHS.notices, jsonFile(r.notices));
+  if (r.objections.length > 0) files.set(PATHS.objections, jsonFile(r.objections));
   for (const b of r.bundles) files.set(b.entry.path, b.bytes);
   return files;
+}
+
+/** What the registers hold of the committee, the notices and the objections, counted. */
+export function decisionsOf(r: EditionRecordSet): DecisionCounts {
+  return decisionCounts({ committee: r.committee ?? NO_DECISIONS.committee, notices: r.notices ?? NO_DECISIONS.notices, objections: r.objections });
 }
 
 export interface ArchiveMaking {
@@ -85,6 +103,7 @@ export interface ArchiveMaking {
 
 function cover(r: EditionRecordSet, m: ArchiveMaking, bundles: number, reports: number): Uint8Array {
   const e = r.edition;
+  const held = decisionCountsText(decisionsOf(r));
   const kept = retentionText(m.retention);
   const sealedTo =
     m.protection.kind === 'encrypted'
@@ -106,6 +125,7 @@ function cover(r: EditionRecordSet, m: ArchiveMaking, bundles: number, reports: 
     '',
     `内容 Contents: ${bundles} 个结果包（原样）/ result bundles as received, 秘书处审计日志 / the secretariat's audit log,`,
     `  登记册 / registers, 规则与准则 / profile and criteria, 最终结果 / final results, ${reports} 份报告 / reports (PDF).`,
+    `  登记册中有${held.zh} / the registers hold ${held.en}.`,
     '',
     '核验 Verify:',
     '  pingshen archive verify <本文件 / this file> [--identity <接收方密钥文件 / recipient key file>]',

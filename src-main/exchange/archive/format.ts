@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { canonicalJson } from '../../audit/canonical-json.js';
 import { LocalizedSchema } from '../../domain/localized.js';
+import { BallotTallySchema, ConfirmationSchema, TieSettlementSchema } from '../../domain/committee.js';
+import { NoticeRecordSchema, ObjectionRecordSchema, PublishedListSchema } from '../../domain/notices.js';
 import { WithdrawalSchema } from '../../domain/people.js';
 import { DeclarationSchema, SheetReturnSchema, SheetVersionSchema } from '../../domain/review.js';
 import { EntityIdSchema, IsoTimeSchema, Sha256Schema, UuidSchema } from '../../domain/values.js';
@@ -15,7 +17,13 @@ import { sha256Hex } from '../common.js';
  */
 
 export const ARCHIVE_FORMAT = 'pingshen/edition-archive';
-export const ARCHIVE_VERSION = 1;
+/**
+ * 2: the registers hold the committee's decisions, the notices and the objections, and the audit
+ * log is held against them. An archive of version 1 was made before they were archived: it still
+ * verifies, without them.
+ */
+export const ARCHIVE_VERSION = 2;
+export const ARCHIVE_VERSIONS = [1, ARCHIVE_VERSION] as const;
 
 export const PATHS = {
   manifest: 'manifest.jws',
@@ -33,9 +41,19 @@ export const PATHS = {
   sheetVersions: 'registers/sheet-versions.json',
   consensus: 'registers/consensus.json',
   bundles: 'registers/bundles.json',
+  committee: 'registers/committee.json',
+  notices: 'registers/notices.json',
+  objections: 'registers/objections.json',
   audit: 'audit/secretariat-log.json',
   results: 'results/results.json',
 } as const;
+
+/**
+ * Written only once the edition holds any of them: an edition with no committee decision, notice
+ * or objection makes the same record files as before they had registers, so an archive of it made
+ * then still holds it as it stands.
+ */
+export const DECISION_PATHS = [PATHS.committee, PATHS.notices, PATHS.objections] as const;
 
 export const BUNDLES_DIR = 'bundles/';
 export const REPORTS_DIR = 'reports/';
@@ -77,7 +95,7 @@ export type Protection = z.infer<typeof ProtectionSchema>;
 
 export const ManifestSchema = z.strictObject({
   format: z.literal(ARCHIVE_FORMAT),
-  version: z.literal(ARCHIVE_VERSION),
+  version: z.literal(ARCHIVE_VERSIONS),
   archiveId: UuidSchema,
   createdAt: IsoTimeSchema,
   edition: z.strictObject({ id: EntityIdSchema, name: z.string(), year: z.number().int(), profileId: z.string(), frameworkId: z.string(), timeZone: z.string() }),
@@ -148,6 +166,32 @@ export const ConsensusRegister = z.array(
   }),
 );
 export type ConsensusEntry = z.infer<typeof ConsensusRegister>[number];
+
+/** The committee's decisions (评委会审议): every confirmation, tie settlement and ballot count, in the order recorded. */
+export const CommitteeRegister = z.object({
+  confirmations: z.array(z.object(ConfirmationSchema.shape)),
+  settlements: z.array(z.object(TieSettlementSchema.shape)),
+  /** a later count for the same applicant replaces an earlier one */
+  tallies: z.array(z.object(BallotTallySchema.shape)),
+});
+export type CommitteeEntries = z.infer<typeof CommitteeRegister>;
+
+/** The public notices with the list each published, and the final list once published. */
+export const NoticesRegister = z.object({
+  notices: z.array(
+    z.object({
+      ...NoticeRecordSchema.shape,
+      /** the committee's confirmation of the award list the notice published; null for the accepted list */
+      confirmationId: EntityIdSchema.nullable(),
+    }),
+  ),
+  finalList: z.object(PublishedListSchema.shape).nullable(),
+});
+export type NoticesEntries = z.infer<typeof NoticesRegister>;
+
+/** Every objection registered, by number, with its steps and outcome. */
+export const ObjectionsRegister = z.array(z.object(ObjectionRecordSchema.shape));
+export type ObjectionEntry = z.infer<typeof ObjectionsRegister>[number];
 
 export const AuditLogSchema = z.array(
   z.strictObject({

@@ -10,14 +10,19 @@ import { verifyStatement } from '../../seal/statement.js';
 import { isPingshenError } from '../../domain/errors.js';
 import { parseResultBundle, type ResultBundle } from '../bundle.js';
 import { sha256Hex } from '../common.js';
+import { checkDecisions, checkDecisionsAudit, decisionCounts, decisionCountsText, NO_DECISIONS, type DecisionRegisters } from './decisions.js';
 import {
   ApplicantsRegister,
   AuditLogSchema,
   BundlesRegister,
+  CommitteeRegister,
   ConsensusRegister,
   DeclarationsRegister,
   ExpertsRegister,
+  DECISION_PATHS,
   ManifestSchema,
+  NoticesRegister,
+  ObjectionsRegister,
   PATHS,
   recordDigest,
   SeatsRegister,
@@ -218,7 +223,21 @@ async function checkBundles(files: Files, m: Manifest, entries: BundleEntry[], r
   return opened;
 }
 
-function checkAudit(files: Files, m: Manifest, entries: BundleEntry[] | null, check: Check): number {
+/** The registers of the committee, the notices and the objections, each empty where the archive has none; null where one cannot be read. */
+function readDecisions(files: Files, check: Check): DecisionRegisters | null {
+  const optional = <T>(path: string, read: () => T | null, none: T): T | null => (files.has(path) ? read() : none);
+  const committee = optional(PATHS.committee, () => readJson(files, PATHS.committee, CommitteeRegister, check), NO_DECISIONS.committee);
+  const notices = optional(PATHS.notices, () => readJson(files, PATHS.notices, NoticesRegister, check), NO_DECISIONS.notices);
+  const objections = optional(PATHS.objections, () => readJson(files, PATHS.objections, ObjectionsRegister, check), NO_DECISIONS.objections);
+  return committee && notices && objections ? { committee, notices, objections } : null;
+}
+
+/**
+ * The audit chain, what it says was received, and (from version 2) the committee's decisions,
+ * notices and objections it records; `decisions` is null for an archive made before they were
+ * archived, or when its registers cannot be read.
+ */
+function checkAudit(files: Files, m: Manifest, entries: BundleEntry[] | null, decisions: DecisionRegisters | null, names: Names, check: Check): number {
   const log = readJson(files, PATHS.audit, AuditLogSchema, check);
   if (!log) return 0;
   const chain = walkChain(log);
@@ -246,6 +265,7 @@ function checkAudit(files: Files, m: Manifest, entries: BundleEntry[] | null, ch
       if (!logged.has(bundleId)) check.fail(`导入登记中的结果包 ${b.path} 在审计日志中没有接收记录`, `the audit log never recorded accepting ${b.path} of the import register`);
     }
   }
+  if (decisions) checkDecisionsAudit(log, m.edition.id, decisions, names, check);
   return log.length;
 }
 
@@ -300,6 +320,14 @@ export async function verifyArchive(bytes: Uint8Array, opts: VerifyOptions): Pro
   const entries = readJson(files, PATHS.bundles, BundlesRegister, registersCheck);
   const complete = Object.values(reg).every((v) => v !== null) ? (reg as ArchivedRegisters) : null;
   const names = namesOf({ applicants: reg.applicants ?? [], experts: reg.experts ?? [] });
+  const decisions = readDecisions(files, registersCheck);
+  if (decisions && edition && reg.applicants) {
+    const known = { applicantIds: new Set(reg.applicants.map((a) => a.id)), withdrawn: new Set(reg.applicants.filter((a) => a.withdrawn).map((a) => a.id)) };
+    checkDecisions(decisions, edition, known, names, registersCheck);
+  }
+  const counted = decisionCountsText(decisionCounts(decisions ?? NO_DECISIONS));
+  // the import register, read apart, is one of them
+  const registerFiles = Object.keys(reg).length + 1 + DECISION_PATHS.filter((p) => files.has(p)).length;
 
   const bundlesCheck = new Check('bundles');
   const bundles = entries ? await checkBundles(files, m, entries, { experts: reg.experts ?? [] }, names, bundlesCheck) : [];
@@ -313,8 +341,16 @@ export async function verifyArchive(bytes: Uint8Array, opts: VerifyOptions): Pro
   );
 
   const auditCheck = new Check('audit');
-  const length = checkAudit(files, m, entries, auditCheck);
-  checks.push(auditCheck.done(`秘书处审计链 ${length} 条，及其记载的每个已接收结果包`, `the secretariat's audit chain of ${length} entries, and every bundle it records as accepted`));
+  // an archive of version 1 holds no register of them, which its audit log may well record
+  const length = checkAudit(files, m, entries, m.version >= 2 ? decisions : null, names, auditCheck);
+  checks.push(
+    m.version >= 2
+      ? auditCheck.done(
+          `秘书处审计链 ${length} 条，及其记载的每个已接收结果包、评委会决定、公示和异议处理步骤`,
+          `the secretariat's audit chain of ${length} entries, and every bundle it records as accepted, every committee decision, notice and objection step it records`,
+        )
+      : auditCheck.done(`秘书处审计链 ${length} 条，及其记载的每个已接收结果包`, `the secretariat's audit chain of ${length} entries, and every bundle it records as accepted`),
+  );
 
   const resultsCheck = new Check('results');
   const recorded = readJson(files, PATHS.results, EditionResultsSchema, resultsCheck);
@@ -331,8 +367,8 @@ export async function verifyArchive(bytes: Uint8Array, opts: VerifyOptions): Pro
   }
   checks.push(
     registersCheck.done(
-      `登记册 ${Object.keys(reg).length + 1} 份；其中专家的声明与各版评分表逐一对照签名结果包`,
-      `${Object.keys(reg).length + 1} registers; the experts' declarations and every sheet version held against the signed bundles`,
+      `登记册 ${registerFiles} 份；其中专家的声明与各版评分表逐一对照签名结果包；${counted.zh}，与名单、档案中的规则逐一对照${m.version >= 2 ? '' : '（此档案为第 1 版，制作时尚不归档评委会决定、公示与异议）'}`,
+      `${registerFiles} registers; the experts' declarations and every sheet version held against the signed bundles; ${counted.en} held against the lists and the archived rules${m.version >= 2 ? '' : " (a version 1 archive, made before the committee's decisions, the notices and the objections were archived)"}`,
     ),
   );
   if (recorded && recomputed) compareResults(recorded, recomputed, names, resultsCheck);

@@ -1,5 +1,5 @@
 import { refuse } from '../../domain/errors.js';
-import type { FinalList, Notice, Objection } from '../../domain/notices.js';
+import type { FinalList, Notice, NoticeRecord, Objection, ObjectionRecord } from '../../domain/notices.js';
 import { editionTimeZone } from '../../domain/time.js';
 import type { NoticeKind } from '../../domain/words.js';
 import type { EditionDetail } from '../../profile/edition.js';
@@ -7,7 +7,7 @@ import { DEFAULT_OBJECTIONS, removesApplicant, type ObjectionsProfile } from '..
 import { daysBetween, workingDaysAfter, type NoticeLength, type WorkCalendar } from '../../rules/working-days.js';
 import type { Ctx } from '../context.js';
 import { getEdition } from '../repo/editions.js';
-import { findNotice, noticeOfKind, objectionsOfEdition, publishedList, type NoticeRecord, type ObjectionRecord } from '../repo/notices.js';
+import { findNotice, noticeOfKind, objectionsOfEdition, publishedList } from '../repo/notices.js';
 import { listApplicantRows } from '../repo/people.js';
 import { storeCalendar, today, uncoveredYears } from './calendar.js';
 

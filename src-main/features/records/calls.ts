@@ -8,7 +8,8 @@ import { DownloadSchema, UploadSchema } from '../../domain/files.js';
 import { LocalizedSchema, type Localized } from '../../domain/localized.js';
 import { PLAIN_ARCHIVE_CONFIRMATION, PLAIN_ARCHIVE_MEANING } from '../../domain/records.js';
 import { IdSchema, IsoTimeSchema, Sha256Schema } from '../../domain/values.js';
-import { buildArchive } from '../../exchange/archive/build.js';
+import { buildArchive, decisionsOf } from '../../exchange/archive/build.js';
+import { decisionCountsText } from '../../exchange/archive/decisions.js';
 import { ProtectionSchema, type Protection } from '../../exchange/archive/format.js';
 import { sha256Hex } from '../../exchange/common.js';
 import { ArchiveVerificationSchema } from '../../exchange/archive/verification.js';
@@ -81,7 +82,10 @@ function protectionFor(request: z.output<typeof ProtectionRequest>, own: string)
 }
 
 export const recordCalls = {
-  /** the edition's archive: every bundle as received, the audit log, the registers, the rules, the results and every report */
+  /**
+   * the edition's archive: every bundle as received, the audit log, the registers (the committee's
+   * decisions, the notices and the objections among them), the rules, the results and every report
+   */
   'archive.create': storeCall({
     access: 'secretariat',
     input: z.strictObject({ editionId: IdSchema, protection: ProtectionRequest, lang: z.enum(['zh', 'en']).default('zh') }),
@@ -91,6 +95,9 @@ export const recordCalls = {
       size: z.number().int(),
       bundles: z.number().int(),
       reports: z.number().int(),
+      /** what the registers hold of the committee's decisions, the notices and the objections */
+      decisions: z.strictObject({ committee: z.number().int(), notices: z.number().int(), objections: z.number().int() }),
+      decisionsText: LocalizedSchema,
       recordDigest: Sha256Schema,
       retention: RetentionSchema,
       retentionText: LocalizedSchema,
@@ -121,6 +128,8 @@ export const recordCalls = {
         size: bytes.byteLength,
         bundles: records.bundles.length,
         reports: reports.length,
+        decisions: decisionsOf(records),
+        decisionsText: decisionCountsText(decisionsOf(records)),
         recordDigest: manifest.recordDigest,
         retention,
         retentionText: retentionText(retention),

@@ -4,6 +4,8 @@ import type { EditionRecordSet } from '../../exchange/archive/build.js';
 import { BUNDLES_DIR, recordDigest, type BundleEntry } from '../../exchange/archive/format.js';
 import { recordFiles } from '../../exchange/archive/build.js';
 import { fileKeyOf } from '../../seal/file-key.js';
+import { NoticeRecordSchema, ObjectionRecordSchema, PublishedListSchema } from '../../domain/notices.js';
+import { confirmationOfNotice } from '../../scoring/committee.js';
 import type { Ctx } from '../context.js';
 import { declarationEventsOfEdition, declarationsOfEdition } from '../repo/declarations.js';
 import { eligibleLevelsOfEdition } from '../repo/eligibility.js';
@@ -11,7 +13,7 @@ import { getEdition } from '../repo/editions.js';
 import { standingRecords } from '../repo/panel-work.js';
 import { editionSeats, listPanelRows } from '../repo/panels.js';
 import { expertKeys, listApplicantRows, listExpertRows } from '../repo/people.js';
-import { receivedBundlesOfEdition } from '../repo/records.js';
+import { decisionsOfEdition, receivedBundlesOfEdition } from '../repo/records.js';
 import { editionResults } from '../repo/results.js';
 import { outOfReviewOfEdition } from '../repo/review.js';
 import { returnsOfEdition, versionsOfEdition } from '../repo/sheets.js';
@@ -38,6 +40,27 @@ async function fileKeyOrNull(bytes: Uint8Array, identity: string): Promise<strin
   } catch {
     return null;
   }
+}
+
+/**
+ * The committee's decisions, the notices and the objections, each register null (or empty) while
+ * the edition holds none of it. Notices and objections are parsed through their schemas, so that
+ * their files' bytes follow the schemas' order of fields, not the tables'.
+ */
+function decisionRecords(ctx: Ctx, editionId: string): Pick<EditionRecordSet, 'committee' | 'notices' | 'objections'> {
+  const d = decisionsOfEdition(ctx, editionId);
+  const committee = { confirmations: d.confirmations, settlements: d.settlements, tallies: d.tallies };
+  return {
+    committee: Object.values(committee).some((list) => list.length > 0) ? committee : null,
+    notices:
+      d.notices.length === 0
+        ? null
+        : {
+            notices: d.notices.map((n) => ({ ...NoticeRecordSchema.parse(n), confirmationId: confirmationOfNotice(n, d.confirmations) })),
+            finalList: d.finalList ? PublishedListSchema.parse(d.finalList) : null,
+          },
+    objections: d.objections.map((o) => ObjectionRecordSchema.parse(o)),
+  };
 }
 
 export async function gatherRecords(ctx: Ctx, editionId: string): Promise<EditionRecordSet> {
@@ -100,6 +123,7 @@ export async function gatherRecords(ctx: Ctx, editionId: string): Promise<Editio
     ),
     bundles,
     results: editionResults(ctx, editionId),
+    ...decisionRecords(ctx, editionId),
   };
 }
 

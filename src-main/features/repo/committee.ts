@@ -39,6 +39,11 @@ export function insertConfirmation(ctx: Ctx, editionId: string, c: Confirmation)
     .run(c.id, editionId, c.subject, c.heldOn, c.meeting, c.confirmedBy, c.note, JSON.stringify(c.snapshot), c.recordedAt);
 }
 
+/** Every confirmation the committee gave, of either subject, in the order recorded. */
+export function confirmationsOf(ctx: Ctx, editionId: string): Confirmation[] {
+  return (ctx.stmt('SELECT * FROM committee_confirmations WHERE edition_id = ? ORDER BY recorded_at, rowid').all(editionId) as ConfirmationRow[]).map(confirmation);
+}
+
 /** The committee's latest confirmation of the subject, if it gave one. */
 export function latestConfirmation(ctx: Ctx, editionId: string, subject: ConfirmationSubject): Confirmation | null {
   const r = ctx
@@ -108,17 +113,11 @@ export function insertTally(ctx: Ctx, editionId: string, t: Omit<BallotTally, 'n
     .run(editionId, t.applicantId, t.voters, t.votesFor, t.votesAgainst, t.abstentions, t.invalid, t.heldOn, t.meeting, t.recordedAt);
 }
 
-/** The latest count per applicant, judged under the edition's fraction; none where the profile has no ballot. */
-export function talliesOf(ctx: Ctx, editionId: string): BallotTally[] {
+/** The counts the query selects for the edition, each judged under its fraction; none where the profile has no ballot. */
+function judgedCounts(ctx: Ctx, editionId: string, sql: string): BallotTally[] {
   const vote = getEdition(ctx, editionId).profile.committeeVote;
   if (!vote) return [];
-  const rows = ctx
-    .stmt(
-      `SELECT * FROM committee_tallies t WHERE edition_id = ? AND seq = (SELECT MAX(seq) FROM committee_tallies u WHERE u.edition_id = t.edition_id AND u.applicant_id = t.applicant_id)
-       ORDER BY seq`,
-    )
-    .all(editionId) as TallyRow[];
-  return rows.map((r) => {
+  return (ctx.stmt(sql).all(editionId) as TallyRow[]).map((r) => {
     const tally = {
       applicantId: r.applicant_id,
       voters: r.voters,
@@ -132,6 +131,21 @@ export function talliesOf(ctx: Ctx, editionId: string): BallotTally[] {
     };
     return { ...tally, ...ballotOutcome(tally, vote.fraction) };
   });
+}
+
+/** The latest count per applicant. */
+export function talliesOf(ctx: Ctx, editionId: string): BallotTally[] {
+  return judgedCounts(
+    ctx,
+    editionId,
+    `SELECT * FROM committee_tallies t WHERE edition_id = ? AND seq = (SELECT MAX(seq) FROM committee_tallies u WHERE u.edition_id = t.edition_id AND u.applicant_id = t.applicant_id)
+     ORDER BY seq`,
+  );
+}
+
+/** Every count entered, in the order entered: a later one for the same applicant replaces an earlier. */
+export function countsOf(ctx: Ctx, editionId: string): BallotTally[] {
+  return judgedCounts(ctx, editionId, 'SELECT * FROM committee_tallies WHERE edition_id = ? ORDER BY seq');
 }
 
 /** The committee's view of an edition: shortlist, ties, ballot and the proposed award list as they stand. */

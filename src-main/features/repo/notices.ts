@@ -1,5 +1,5 @@
-import type { CalendarCorrection, NoticeContact, NoticeEntry } from '../../domain/notices.js';
-import type { NoticeKind, ObjectionState, ObjectorKind } from '../../domain/words.js';
+import type { CalendarCorrection, NoticeContact, NoticeEntry, NoticeRecord, ObjectionRecord, PublishedList } from '../../domain/notices.js';
+import type { NoticeKind, ObjectionState } from '../../domain/words.js';
 import type { Ctx } from '../context.js';
 import { refuse } from '../../domain/errors.js';
 import { proposedAwardList } from './committee.js';
@@ -81,19 +81,6 @@ export function clearCalendarDay(ctx: Ctx, date: string): boolean {
 
 // ---------------------------------------------------------------- notices
 
-export interface NoticeRecord {
-  id: string;
-  editionId: string;
-  kind: NoticeKind;
-  startDate: string;
-  endDate: string;
-  days: number;
-  working: boolean;
-  contact: NoticeContact;
-  issuedAt: string;
-  entries: NoticeEntry[];
-}
-
 interface NoticeRow {
   id: string;
   edition_id: string;
@@ -151,27 +138,6 @@ export function noticeOfKind(ctx: Ctx, editionId: string, kind: NoticeKind): Not
 
 // ---------------------------------------------------------------- objections
 
-export interface ObjectionRecord {
-  id: string;
-  editionId: string;
-  noticeId: string;
-  number: number;
-  applicantId: string;
-  objectorKind: ObjectorKind;
-  objectorName: string;
-  organisation: string | null;
-  phone: string | null;
-  address: string | null;
-  receivedOn: string;
-  grounds: string;
-  state: ObjectionState;
-  acceptedOn: string | null;
-  decidedOn: string | null;
-  decision: string | null;
-  registeredAt: string;
-  notes: { notedOn: string; text: string; at: string }[];
-}
-
 const OBJECTION_COLUMNS = `id, edition_id AS editionId, notice_id AS noticeId, number, applicant_id AS applicantId,
   objector_kind AS objectorKind, objector_name AS objectorName, organisation, phone, address, received_on AS receivedOn,
   grounds, state, accepted_on AS acceptedOn, decided_on AS decidedOn, decision, registered_at AS registeredAt`;
@@ -216,13 +182,6 @@ export function insertObjectionNote(ctx: Ctx, o: { id: string; editionId: string
 }
 
 // ---------------------------------------------------------------- the final list
-
-export interface PublishedList {
-  noticeId: string;
-  on: string;
-  at: string;
-  entries: NoticeEntry[];
-}
 
 export function publishedList(ctx: Ctx, editionId: string): PublishedList | undefined {
   const r = ctx.stmt('SELECT notice_id, published_on, published_at, entries_json FROM final_lists WHERE edition_id = ?').get(editionId) as

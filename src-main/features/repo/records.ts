@@ -1,9 +1,13 @@
+import type { EditionDecisions } from '../../domain/notices.js';
 import type { Ctx } from '../context.js';
 import type { BundleRow } from './bundles.js';
+import { confirmationsOf, countsOf, settlementsOf } from './committee.js';
+import { noticesOfEdition, objectionsOfEdition, publishedList } from './notices.js';
 
 /**
- * The tables of records that last: received bundles' bytes for the archive, the archives this
- * store verified, its backups, and the deletion of an edition once its records may go.
+ * The tables of records that last: received bundles' bytes and the committee's, the notices' and
+ * the objections' records for the archive, the archives this store verified, its backups, and the
+ * deletion of an edition once its records may go.
  */
 
 /** Every bundle received for the edition, refused ones too, with its bytes, in the order received. */
@@ -11,6 +15,18 @@ export function receivedBundlesOfEdition(ctx: Ctx, editionId: string): (BundleRo
   return ctx
     .stmt('SELECT b.*, x.bytes FROM bundles b JOIN bundle_blobs x ON x.bundle_seq = b.seq WHERE b.edition_id = ? ORDER BY b.seq')
     .all(editionId) as (BundleRow & { seq: number; bytes: Uint8Array })[];
+}
+
+/** The committee's decisions, the notices and the objections of the edition, as recorded. */
+export function decisionsOfEdition(ctx: Ctx, editionId: string): EditionDecisions {
+  return {
+    confirmations: confirmationsOf(ctx, editionId),
+    settlements: settlementsOf(ctx, editionId),
+    tallies: countsOf(ctx, editionId),
+    notices: noticesOfEdition(ctx, editionId),
+    finalList: publishedList(ctx, editionId) ?? null,
+    objections: objectionsOfEdition(ctx, editionId),
+  };
 }
 
 export interface ArchiveRecord {

@@ -8,6 +8,7 @@ import { getEdition } from './editions.js';
 import { listPanelRows } from './panels.js';
 import { getExpert, listApplicantRows, listExpertRows } from './people.js';
 import { standingRecords } from './panel-work.js';
+import { decisionsOfEdition } from './records.js';
 import { editionResults } from './results.js';
 import { sheetsOfEdition } from './sheets.js';
 
@@ -25,6 +26,7 @@ export function secretariatSources(ctx: Ctx): SecretariatSources {
     bundles: (id) => listBundleRows(ctx, id),
     corrections: (id) => correctionsOf(ctx, id),
     awardList: (id) => proposedAwardList(ctx, id),
+    decisions: (id) => decisionsOfEdition(ctx, id),
     consensus: (id) =>
       standingRecords(ctx, id).flatMap((row) => {
         const r = row.record;

@@ -34,7 +34,7 @@ export function RecordsTab({ editionId, editionName }: { editionId: string; edit
   const [recipients, setRecipients] = useState('');
   const [plainAsked, setPlainAsked] = useState(false);
   const [plainUnderstood, setPlainUnderstood] = useState(false);
-  const [made, setMade] = useState<{ size: number; text: Localized } | null>(null);
+  const [made, setMade] = useState<{ size: number; text: Localized; decisions: Localized } | null>(null);
   const [checked, setChecked] = useState<CallOutput<'archive.verify'> | null>(null);
   const [confirmName, setConfirmName] = useState('');
   const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
@@ -50,7 +50,7 @@ export function RecordsTab({ editionId, editionName }: { editionId: string; edit
       lang,
       protection: plain ? { kind: 'plain', confirm: PLAIN_ARCHIVE_CONFIRMATION } : { kind: 'encrypted', recipients: list },
     });
-    if (await saveDownload(api, mode, archive)) setMade({ size: archive.size, text: archive.retentionText });
+    if (await saveDownload(api, mode, archive)) setMade({ size: archive.size, text: archive.retentionText, decisions: archive.decisionsText });
   });
   const verify = useAction(async (file: File) => {
     setChecked(null);
@@ -111,7 +111,7 @@ export function RecordsTab({ editionId, editionName }: { editionId: string; edit
           </Group>
           {made ? (
             <Alert color="teal" variant="light" icon={<Icon name="check" />} data-testid="archive-made">
-              {t('archive.made', { size: Math.round(made.size / 1024), retention: l(made.text) })}
+              {t('archive.made', { size: Math.round(made.size / 1024), retention: l(made.text), decisions: l(made.decisions) })}
             </Alert>
           ) : null}
         </Stack>

@@ -4,7 +4,7 @@ import type { EditionDetail } from '../../../src-main/profile/edition.js';
 import { ReportButton } from '../../components/ReportButton.js';
 import { ReportSet } from './ReportSet.js';
 
-/** The edition-wide PDF reports: ranking, committee ballot, panel summaries binder, recusal register, bundle receipts, and the full set. */
+/** The edition-wide PDF reports: ranking, committee ballot, panel summaries binder, recusal register, bundle receipts, the register of committee decisions, notices and objections, and the full set. */
 export function ReportButtons({ edition }: { edition: EditionDetail }) {
   const { t } = useTranslation();
   const editionId = edition.id;
@@ -28,6 +28,9 @@ export function ReportButtons({ edition }: { edition: EditionDetail }) {
           </ReportButton>
           <ReportButton request={{ kind: 'recusals', editionId }}>{t('reports.recusals')}</ReportButton>
           <ReportButton request={{ kind: 'receipt', editionId }}>{t('reports.receipt')}</ReportButton>
+          <ReportButton request={{ kind: 'decisions', editionId }} data-testid="report-decisions">
+            {t('reports.decisions')}
+          </ReportButton>
         </Group>
         <Divider />
         <ReportSet editionId={editionId} />
