@@ -1,5 +1,5 @@
 import { Box, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -21,10 +21,10 @@ interface RowProps {
   store: StoreApi<ScoringState>;
 }
 
-/** An item's score in the tree, as text, dimmed while it has none. */
+/** An item's score in the tree, as text, dimmed while it has none; a frame after the pad (see Subtotal). */
 function RowScore({ item, store }: RowProps) {
   const { t } = useTranslation();
-  const percent = useStore(store, (s) => s.items[item.code]?.percent ?? null);
+  const percent = useDeferredValue(useStore(store, (s) => s.items[item.code]?.percent ?? null));
   return (
     <Text size="xs" c={percent === null ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
       {percent === null ? t('tree.unscored', { points: item.points }) : t('tree.scored', { percent, score: fmt(itemScore(item.points, percent)), points: item.points })}
@@ -79,10 +79,13 @@ const TreeRow = memo(function TreeRow({ item, store }: RowProps) {
   );
 });
 
-/** The running subtotal, as text: all a score typed changes in its category's heading. */
+/**
+ * The running subtotal, as text: all a score typed changes in its category's heading. Deferred, as
+ * the row's percent is: the keystroke's frame paints the pad, the tree follows in the next.
+ */
 function Subtotal({ category, store }: { category: Category; store: StoreApi<ScoringState> }) {
   const { t } = useTranslation();
-  const subtotal = useStore(store, (s) => categoryScore(category, percentsOf(s.items)));
+  const subtotal = useDeferredValue(useStore(store, (s) => categoryScore(category, percentsOf(s.items))));
   return t('tree.subtotal', { score: fmt(subtotal), points: category.points });
 }
 

@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Progress, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -28,22 +29,24 @@ interface WorkspaceBarProps {
 type Totals = { framework: CriteriaFramework; store: StoreApi<ScoringState> };
 
 // numbers, not the items, are selected: each re-renders only when its number changes
+// and deferred: the keystroke's own frame paints the pad, the bar's figures follow in the next,
+// so that the first frame redraws a small part of the window, not the pad and the bar both
 
 function ProgressText({ framework, store }: Totals) {
   const { t } = useTranslation();
-  const scored = useStore(store, (s) => progress(framework, percentsOf(s.items)).scored);
+  const scored = useDeferredValue(useStore(store, (s) => progress(framework, percentsOf(s.items)).scored));
   return t('workspace.progress', { scored, total: itemCodes(framework).length });
 }
 
 function ProgressBar({ framework, store }: Totals) {
-  const scored = useStore(store, (s) => progress(framework, percentsOf(s.items)).scored);
+  const scored = useDeferredValue(useStore(store, (s) => progress(framework, percentsOf(s.items)).scored));
   // no sliding bar: its width, animated, is laid out and painted again on every frame for the next 100 ms
   return <Progress value={(scored / Math.max(1, itemCodes(framework).length)) * 100} size="sm" transitionDuration={0} />;
 }
 
 function TotalText({ framework, store }: Totals) {
   const { t } = useTranslation();
-  const total = useStore(store, (s) => sheetTotal(framework, percentsOf(s.items)));
+  const total = useDeferredValue(useStore(store, (s) => sheetTotal(framework, percentsOf(s.items))));
   return t('workspace.total', { total: total.toFixed(2), points: framework.totalPoints });
 }
 
