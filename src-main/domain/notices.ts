@@ -71,18 +71,8 @@ export const NoticeRecordSchema = z.strictObject({
 });
 export type NoticeRecord = z.output<typeof NoticeRecordSchema>;
 
-export const NoticeSchema = z.strictObject({
-  id: EntityIdSchema,
-  editionId: EntityIdSchema,
-  kind: NoticeKindSchema,
-  startDate: CalendarDaySchema,
-  endDate: CalendarDaySchema,
-  days: z.number().int(),
-  working: z.boolean(),
-  contact: NoticeContactSchema,
-  issuedAt: IsoTimeSchema,
-  /** the list as it stood when the notice was issued */
-  entries: z.array(NoticeEntrySchema),
+/** A notice as the app shows it: the record, and where the period stands on the edition's today. */
+export const NoticeSchema = NoticeRecordSchema.extend({
   /** before, during or after the notice period, on the edition's today */
   phase: z.enum(['upcoming', 'open', 'closed']),
   /** years the period touches that neither the holiday table nor a correction covers: counted Monday to Friday */
@@ -137,33 +127,15 @@ export const ObjectionRecordSchema = z.strictObject({
 });
 export type ObjectionRecord = z.output<typeof ObjectionRecordSchema>;
 
-export const ObjectionSchema = z.strictObject({
-  id: EntityIdSchema,
-  noticeId: EntityIdSchema,
+/** An objection as the app shows it: the record less its register time, with the applicant named and the deadlines worked out. */
+export const ObjectionSchema = ObjectionRecordSchema.omit({ registeredAt: true }).extend({
   noticeKind: NoticeKindSchema,
-  editionId: EntityIdSchema,
-  /** the register's number within the edition: 1, 2, … */
-  number: z.number().int(),
-  applicantId: EntityIdSchema,
   applicantCode: z.string(),
   applicantName: z.string(),
-  objectorKind: ObjectorKindSchema,
-  objectorName: z.string(),
-  organisation: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  receivedOn: CalendarDaySchema,
-  grounds: z.string(),
-  state: ObjectionStateSchema,
   /** the last day to decide on acceptance, in the profile's working days after receipt; null where none is set */
   acceptBy: CalendarDaySchema.nullable(),
-  acceptedOn: CalendarDaySchema.nullable(),
   /** the last day to conclude the investigation; null where none is set */
   concludeBy: CalendarDaySchema.nullable(),
-  decidedOn: CalendarDaySchema.nullable(),
-  /** why it was not accepted, or what the investigation found */
-  decision: z.string().nullable(),
-  notes: z.array(ObjectionNoteSchema),
   /** a deadline passed with the step still open */
   overdue: z.boolean(),
 });

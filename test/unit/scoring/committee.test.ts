@@ -26,6 +26,18 @@ function confirmation(subject: Confirmation['subject'], snapshot: Confirmation['
   return { id: `c-${subject}`, subject, confirmedBy: '评委会', note: null, snapshot, recordedAt: '2026-11-20T11:00:00+08:00', ...MEETING };
 }
 
+/** Settles each tie at a cap as it appears, in an order the seed picks, until none is open. */
+function settleEveryTie(records: CommitteeRecords, seed: number): CommitteeRecords {
+  for (let round = 0; round < 10; round += 1) {
+    const open = committeeView(records).ties.find((t) => !t.settlement);
+    if (!open) break;
+    const ids = open.applicants.map((x) => x.id);
+    const order = ids.map((_, i) => ids[(i + seed) % ids.length]!);
+    records = { ...records, settlements: [...records.settlements, { ...settlement(order, 'cap', open.level), kind: open.kind }] };
+  }
+  return records;
+}
+
 const codes = (xs: { applicant: { code: string } }[]) => xs.map((x) => x.applicant.code);
 const refCodes = (xs: { code: string }[]) => xs.map((x) => x.code);
 
@@ -179,15 +191,7 @@ describe('the proposed award list, whatever the ranking', () => {
       fc.property(fc.array(fc.constantFrom(550, 600, 650, 700, 750), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 1000 }), (totals, seed) => {
         const results = resultsOf(rankingOf(totals));
         const base: CommitteeRecords = { editionId: 'e', results, vote: null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null };
-        // settle each tie as it appears, in an order the seed picks
-        let records = base;
-        for (let round = 0; round < 10; round += 1) {
-          const open = committeeView(records).ties.find((t) => !t.settlement);
-          if (!open) break;
-          const ids = open.applicants.map((x) => x.id);
-          const order = ids.map((_, i) => ids[(i + seed) % ids.length]!);
-          records = { ...records, settlements: [...records.settlements, { ...settlement(order, 'cap', open.level), kind: open.kind }] };
-        }
+        const records = settleEveryTie(base, seed);
         const list = committeeView(records).awardList;
         expect(list.pending).toEqual([]);
         expect(list.entries.filter((e) => e.level === 'award').length).toBeLessThanOrEqual(rules.caps.award.unit);
@@ -215,14 +219,7 @@ describe('the proposed award list, whatever the ranking', () => {
           const l = pool.get(e.weightedTotal!)!.shift()!;
           return l ? [[e.applicant.id, l] as const] : [];
         }));
-        let records: CommitteeRecords = { editionId: 'e', results: resultsOf(ranking, eligible), vote: null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null };
-        for (let round = 0; round < 10; round += 1) {
-          const open = committeeView(records).ties.find((t) => !t.settlement);
-          if (!open) break;
-          const ids = open.applicants.map((x) => x.id);
-          const order = ids.map((_, i) => ids[(i + seed) % ids.length]!);
-          records = { ...records, settlements: [...records.settlements, { ...settlement(order, 'cap', open.level), kind: open.kind }] };
-        }
+        const records = settleEveryTie({ editionId: 'e', results: resultsOf(ranking, eligible), vote: null, settlements: [], tallies: [], shortlistConfirmation: null, awardListConfirmation: null }, seed);
         const list = committeeView(records).awardList;
         expect(list.pending).toEqual([]);
         for (const e of list.entries) expect(eligible.get(e.applicant.id) ?? ['award', 'nomination']).toContain(e.level);
